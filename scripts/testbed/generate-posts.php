@@ -1,0 +1,39 @@
+<?php
+// Adds N generated posts quickly, for benchmarks: php generate-posts.php N
+define('WP_IMPORTING', true);
+require __DIR__ . '/bootstrap.php';
+require_once TESTBED_WORDPRESS . 'wp-load.php';
+$count = (int) ($argv[1] ?? 0);
+if ($count < 1) {
+    testbed_fail('usage: generate-posts.php N (N >= 1)');
+}
+wp_set_current_user(1);
+wp_defer_term_counting(true);
+wp_suspend_cache_addition(true);
+global $wpdb;
+$categories = get_terms(['taxonomy' => 'category', 'fields' => 'ids', 'hide_empty' => false]);
+$paragraph = '<!-- wp:paragraph --><p>' . str_repeat('Generated words for a benchmark post. ', 12) . '</p><!-- /wp:paragraph -->';
+$batch = 500;  // one transaction per batch: InnoDB would otherwise flush the log on every post
+$first = null;
+for ($i = 0; $i < $count; $i++) {
+    if ($i % $batch === 0) {
+        $wpdb->query('START TRANSACTION');
+    }
+    $id = wp_insert_post([
+        'post_title' => 'Generated post ' . ($i + 1),
+        'post_content' => $paragraph . "\n\n" . $paragraph,
+        'post_status' => 'publish',
+        'post_author' => 1,
+        'post_category' => [$categories[$i % count($categories)]],
+    ], true);
+    if (is_wp_error($id)) {
+        $wpdb->query('ROLLBACK');
+        testbed_fail('post ' . ($i + 1) . ': ' . $id->get_error_message());
+    }
+    $first ??= $id;
+    if ($i % $batch === $batch - 1 || $i === $count - 1) {
+        $wpdb->query('COMMIT');
+    }
+}
+wp_defer_term_counting(false);
+testbed_print(['added' => $count, 'first_id' => $first]);

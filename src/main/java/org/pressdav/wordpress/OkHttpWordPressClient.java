@@ -1,0 +1,315 @@
+package org.pressdav.wordpress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.pressdav.Version;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** {@link WordPressClient} over OkHttp: one connection pool, the caller's credentials on every call. */
+public final class OkHttpWordPressClient implements WordPressClient {
+    static final int PAGE_SIZE = 100;
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final OkHttpClient http;
+    private final RestRoot root;
+    private final JsonCodec json = new JsonCodec();
+    private final VerifiedLogins logins;
+
+    OkHttpWordPressClient(OkHttpClient http, RestRoot root, ClientSettings settings, Ticker ticker) {
+        this.http = http;
+        this.root = root;
+        this.logins = new VerifiedLogins(settings.loginCacheTtl(), ticker, this::askWhoAmI);
+    }
+
+    /** A client for the WordPress at {@code site}, whose REST root it asks the site for. */
+    public static OkHttpWordPressClient forSite(HttpUrl site, ClientSettings settings) {
+        OkHttpClient http = httpClient(settings);
+        return new OkHttpWordPressClient(http, RestRoot.discover(http, site), settings, Ticker.systemTicker());
+    }
+
+    /** A client for a REST root already known, for example {@code https://example.org/wp-json/}. */
+    public static OkHttpWordPressClient forRestRoot(RestRoot root, ClientSettings settings, Ticker ticker) {
+        return new OkHttpWordPressClient(httpClient(settings), root, settings, ticker);
+    }
+
+    static OkHttpClient httpClient(ClientSettings settings) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(settings.maxConcurrentRequests() * 4);
+        dispatcher.setMaxRequestsPerHost(settings.maxConcurrentRequests());
+        String userAgent = "pressdav/" + Version.current();
+        return new OkHttpClient.Builder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.writeTimeout())
+                .connectionPool(new ConnectionPool(settings.maxConcurrentRequests(), 5, TimeUnit.MINUTES))
+                .dispatcher(dispatcher)
+                .followRedirects(false)
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()))
+                .build();
+    }
+
+    public RestRoot restRoot() {
+        return root;
+    }
+
+    @Override
+    public SiteIndex index(Credentials credentials) {
+        return read(send(credentials, get(root.route(""))).body, SiteIndex.class);
+    }
+
+    @Override
+    public User me(Credentials credentials) {
+        return credentials.isAnonymous() ? askWhoAmI(credentials) : logins.verify(credentials);
+    }
+
+    private User askWhoAmI(Credentials credentials) {
+        Request.Builder request = get(root.route("wp/v2/users/me").addQueryParameter("context", "edit"));
+        return read(execute(withAuthorization(credentials, request).build()).body, User.class);
+    }
+
+    @Override
+    public <T> Listing<T> list(Credentials credentials, Endpoint<T> endpoint, ListQuery query) {
+        HttpUrl.Builder url = root.route(endpoint.route())
+                .addQueryParameter("per_page", String.valueOf(PAGE_SIZE))
+                .addQueryParameter("context", query.context().param());
+        if (!query.fields().isEmpty()) {
+            url.addQueryParameter("_fields", String.join(",", query.fields()));
+        }
+        if (!query.params().containsKey("orderby")) {
+            // A stable order: pages fetched side by side must not shift under each other.
+            url.addQueryParameter("orderby", "id").addQueryParameter("order", "asc");
+        }
+        query.params().forEach(url::addQueryParameter);
+        HttpUrl first = url.build();
+
+        Answer firstPage = send(credentials, get(first.newBuilder()));
+        int pages = firstPage.intHeader("X-WP-TotalPages", 1);
+        List<CompletableFuture<Answer>> rest = new ArrayList<>();
+        for (int page = 2; page <= pages; page++) {
+            HttpUrl next = first.newBuilder().addQueryParameter("page", String.valueOf(page)).build();
+            rest.add(sendAsync(withAuthorization(credentials, get(next.newBuilder())).build()));
+        }
+        List<T> items = new ArrayList<>();
+        addItems(firstPage.body, endpoint.type(), items);
+        for (CompletableFuture<Answer> page : rest) {
+            addItems(join(page).body, endpoint.type(), items);
+        }
+        return new Listing<>(items, firstPage.intHeader("X-WP-Total", items.size()));
+    }
+
+    @Override
+    public <T> T get(Credentials credentials, Endpoint<T> endpoint, long id, Context context) {
+        return read(getJson(credentials, endpoint, id, context), endpoint.type());
+    }
+
+    @Override
+    public JsonNode getJson(Credentials credentials, Endpoint<?> endpoint, long id, Context context) {
+        return send(credentials, get(root.route(endpoint.itemRoute(id)).addQueryParameter("context", context.param()))).body;
+    }
+
+    @Override
+    public <T> T create(Credentials credentials, Endpoint<T> endpoint, Map<String, ?> fields) {
+        return read(send(credentials, post(root.route(endpoint.route()), fields)).body, endpoint.type());
+    }
+
+    @Override
+    public <T> T update(Credentials credentials, Endpoint<T> endpoint, long id, Map<String, ?> fields) {
+        return read(send(credentials, post(root.route(endpoint.itemRoute(id)), fields)).body, endpoint.type());
+    }
+
+    @Override
+    public <T> T trash(Credentials credentials, Endpoint<T> endpoint, long id) {
+        if (!endpoint.trashable()) {
+            throw new IllegalArgumentException(endpoint.route() + " has no trash");
+        }
+        HttpUrl url = root.route(endpoint.itemRoute(id)).addQueryParameter("context", "edit").build();
+        return read(send(credentials, new Request.Builder().url(url).delete()).body, endpoint.type());
+    }
+
+    @Override
+    public void delete(Credentials credentials, Endpoint<?> endpoint, long id) {
+        HttpUrl url = root.route(endpoint.itemRoute(id)).addQueryParameter("force", "true").build();
+        send(credentials, new Request.Builder().url(url).delete());
+    }
+
+    @Override
+    public Media upload(Credentials credentials, String fileName, String contentType, long length, InputStream body) {
+        String safeName = fileName.replaceAll("[\"\\\\\\r\\n]", "_");
+        Headers headers = new Headers.Builder()
+                .addUnsafeNonAscii("Content-Disposition", "attachment; filename=\"" + safeName + "\"")
+                .build();
+        Request.Builder request = new Request.Builder()
+                .url(root.route(Endpoint.MEDIA.route()).build())
+                .headers(headers)
+                .post(new StreamingBody(MediaType.parse(contentType), length, body));
+        return read(send(credentials, request).body, Media.class);
+    }
+
+    @Override
+    public MediaContent download(Credentials credentials, Media media, String range) {
+        HttpUrl url = HttpUrl.parse(media.sourceUrl());
+        if (url == null) {
+            throw WordPressErrors.badResponse(root.base(), "media " + media.id() + " has no usable source_url");
+        }
+        Request.Builder request = get(url.newBuilder());
+        if (range != null) {
+            request.header("Range", range);
+        }
+        // Credentials go only to WordPress's own host, never to a CDN that serves its uploads.
+        if (sameOrigin(url, root.base())) {
+            withAuthorization(credentials, request);
+        }
+        Response response;
+        try {
+            response = http.newCall(request.build()).execute();
+        } catch (IOException e) {
+            throw WordPressErrors.unreachable(url, e);
+        }
+        if (response.code() >= 400 && response.code() != 416) {
+            try (response) {
+                throw WordPressErrors.fromResponse(response, json);
+            }
+        }
+        return new MediaContent(response);
+    }
+
+    @Override
+    public Settings settings(Credentials credentials) {
+        return read(send(credentials, get(root.route("wp/v2/settings"))).body, Settings.class);
+    }
+
+    @Override
+    public Settings updateSettings(Credentials credentials, Map<String, ?> fields) {
+        return read(send(credentials, post(root.route("wp/v2/settings"), fields)).body, Settings.class);
+    }
+
+    private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+        return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
+    }
+
+    private static Request.Builder get(HttpUrl.Builder url) {
+        return new Request.Builder().url(url.build()).get();
+    }
+
+    private Request.Builder post(HttpUrl.Builder url, Map<String, ?> fields) {
+        try {
+            return new Request.Builder().url(url.build()).post(RequestBody.create(json.write(fields), JSON));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("fields cannot be written as JSON: " + fields.keySet(), e);
+        }
+    }
+
+    /** Sends a request as a login that {@code users/me} has accepted. */
+    private Answer send(Credentials credentials, Request.Builder request) {
+        if (!credentials.isAnonymous()) {
+            logins.verify(credentials);
+        }
+        return execute(withAuthorization(credentials, request).build());
+    }
+
+    private Request.Builder withAuthorization(Credentials credentials, Request.Builder request) {
+        String authorization = credentials.authorizationHeader();
+        return authorization == null ? request : request.header("Authorization", authorization);
+    }
+
+    private Answer execute(Request request) {
+        try (Response response = http.newCall(request).execute()) {
+            return answer(response);
+        } catch (IOException e) {
+            throw WordPressErrors.unreachable(request.url(), e);
+        }
+    }
+
+    private CompletableFuture<Answer> sendAsync(Request request) {
+        CompletableFuture<Answer> result = new CompletableFuture<>();
+        http.newCall(request).enqueue(new Callback() {
+            @Override
+            public void onFailure(Call call, IOException e) {
+                result.completeExceptionally(WordPressErrors.unreachable(request.url(), e));
+            }
+
+            @Override
+            public void onResponse(Call call, Response response) {
+                try (response) {
+                    result.complete(answer(response));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }
+        });
+        return result;
+    }
+
+    private static Answer join(CompletableFuture<Answer> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private Answer answer(Response response) {
+        if (!response.isSuccessful()) {
+            throw WordPressErrors.fromResponse(response, json);
+        }
+        try {
+            JsonNode body = json.tree(response.body().byteStream());
+            if (body == null || body.isMissingNode()) {
+                throw WordPressErrors.badResponse(response.request().url(), "an empty body");
+            }
+            return new Answer(body, response.headers());
+        } catch (IOException e) {
+            throw WordPressErrors.badResponse(response.request().url(), "not JSON (" + e.getMessage() + ")");
+        }
+    }
+
+    private <T> void addItems(JsonNode page, Class<T> type, List<T> into) {
+        if (!page.isArray()) {
+            throw WordPressErrors.badResponse(root.base(), "a listing that is not a JSON array");
+        }
+        for (JsonNode item : page) {
+            into.add(read(item, type));
+        }
+    }
+
+    private <T> T read(JsonNode node, Class<T> type) {
+        try {
+            return json.read(node, type);
+        } catch (IOException e) {
+            throw WordPressErrors.badResponse(root.base(), "a " + type.getSimpleName() + " that does not parse: " + e.getMessage());
+        }
+    }
+
+    /** A successful answer: its JSON and the headers that carry paging totals. */
+    private record Answer(JsonNode body, Headers headers) {
+        int intHeader(String name, int fallback) {
+            String value = headers.get(name);
+            try {
+                return value == null ? fallback : Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+    }
+}

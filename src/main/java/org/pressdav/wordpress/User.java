@@ -1,0 +1,21 @@
+package org.pressdav.wordpress;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A WordPress user; {@code username}, {@code email}, {@code roles} only come with the right to edit them. */
+public record User(
+        long id,
+        String username,
+        String name,
+        String firstName,
+        String lastName,
+        String email,
+        String url,
+        String description,
+        String link,
+        String slug,
+        String nickname,
+        Instant registeredDate,
+        List<String> roles) {
+}

@@ -1,0 +1,50 @@
+package org.pressdav.wordpress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * WordPress's REST API, as the user whose {@link Credentials} each call carries. Every failure is
+ * a {@link WordPressException} with WordPress's own status, code and message.
+ */
+public interface WordPressClient {
+
+    /** The REST index: site name, description, URL and active namespaces. */
+    SiteIndex index(Credentials credentials);
+
+    /** The user the credentials belong to; 401 if WordPress does not accept them. */
+    User me(Credentials credentials);
+
+    /** Every item, all pages fetched (in parallel after the first), as many as {@code X-WP-Total} says. */
+    <T> Listing<T> list(Credentials credentials, Endpoint<T> endpoint, ListQuery query);
+
+    <T> T get(Credentials credentials, Endpoint<T> endpoint, long id, Context context);
+
+    /** The whole REST object, as WordPress sent it. */
+    JsonNode getJson(Credentials credentials, Endpoint<?> endpoint, long id, Context context);
+
+    <T> T create(Credentials credentials, Endpoint<T> endpoint, Map<String, ?> fields);
+
+    <T> T update(Credentials credentials, Endpoint<T> endpoint, long id, Map<String, ?> fields);
+
+    /** Moves a post, page or comment to the trash and returns it as it is now. */
+    <T> T trash(Credentials credentials, Endpoint<T> endpoint, long id);
+
+    /** Deletes for real ({@code force=true}): what the trash cannot hold, or what is already in it. */
+    void delete(Credentials credentials, Endpoint<?> endpoint, long id);
+
+    /** Uploads {@code length} bytes from {@code body} as a new attachment named {@code fileName}. */
+    Media upload(Credentials credentials, String fileName, String contentType, long length, InputStream body);
+
+    /**
+     * A media file's bytes, streamed from WordPress's web server. {@code range} is an HTTP
+     * {@code Range} header value or null for the whole file.
+     */
+    MediaContent download(Credentials credentials, Media media, String range);
+
+    /** The site settings; only administrators may read them. */
+    Settings settings(Credentials credentials);
+
+    Settings updateSettings(Credentials credentials, Map<String, ?> fields);
+}

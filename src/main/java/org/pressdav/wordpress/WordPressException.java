@@ -1,0 +1,40 @@
+package org.pressdav.wordpress;
+
+/**
+ * What WordPress refused, or why it could not be reached: the HTTP status, WordPress's error
+ * {@code code} (for example {@code rest_cannot_edit}) and its human-readable message.
+ * Statuses 502 and 504 stand for "WordPress did not answer" and "WordPress took too long".
+ */
+public class WordPressException extends RuntimeException {
+    public static final String UNREACHABLE = "pressdav_wordpress_unreachable";
+    public static final String TIMEOUT = "pressdav_wordpress_timeout";
+    public static final String BAD_RESPONSE = "pressdav_bad_response";
+
+    private final int status;
+    private final String code;
+
+    public WordPressException(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    public WordPressException(int status, String code, String message, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.code = code;
+    }
+
+    /** The HTTP status WordPress answered with, or 502/504 when it did not answer. */
+    public int status() {
+        return status;
+    }
+
+    /** WordPress's error code, or one of this class's {@code pressdav_*} codes. */
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String toString() {
+        return "WordPress " + status + " " + code + ": " + getMessage();
+    }
+}

@@ -1,0 +1,197 @@
+package org.pressdav.wordpress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OkHttpWordPressClientTest {
+    private static final Credentials ADMIN = Credentials.of("admin", "good pass");
+
+    private final MockWebServer server = new MockWebServer();
+    private final FakeWordPress wordpress = new FakeWordPress();
+    private final AtomicLong nanos = new AtomicLong();
+    private OkHttpWordPressClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        server.setDispatcher(wordpress);
+        server.start();
+        client = clientWith(ClientSettings.defaults().withLoginCacheTtl(Duration.ofSeconds(60)));
+    }
+
+    private OkHttpWordPressClient clientWith(ClientSettings settings) {
+        return OkHttpWordPressClient.forRestRoot(RestRoot.at(server.url("/wp-json/")), settings, nanos::get);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void wordpressErrorKeepsItsStatusCodeAndMessage() {
+        wordpress.route("/wp-json/wp/v2/posts/12", r -> FakeWordPress.json(403,
+                "{\"code\":\"rest_cannot_edit\",\"message\":\"Sorry, you are not allowed to edit this post.\",\"data\":{\"status\":403}}"));
+
+        WordPressException e = assertThrows(WordPressException.class,
+                () -> client.update(ADMIN, Endpoint.POSTS, 12, Map.of("content", "x")));
+
+        assertEquals(403, e.status());
+        assertEquals("rest_cannot_edit", e.code());
+        assertEquals("Sorry, you are not allowed to edit this post.", e.getMessage());
+    }
+
+    @Test
+    void anErrorPageThatIsNotJsonIsQuotedNotSwallowed() {
+        wordpress.route("/wp-json/wp/v2/posts/3", r -> new MockResponse.Builder().code(500)
+                .body("<html><body><h1>Internal Server Error</h1><p>PHP Fatal error: out of memory</p></body></html>").build());
+
+        WordPressException e = assertThrows(WordPressException.class, () -> client.get(ADMIN, Endpoint.POSTS, 3, Context.EDIT));
+
+        assertEquals(500, e.status());
+        assertEquals("http_500", e.code());
+        assertTrue(e.getMessage().contains("PHP Fatal error: out of memory"), e.getMessage());
+    }
+
+    @Test
+    void aSuccessThatIsNotJsonIsABadGateway() {
+        wordpress.route("/wp-json/wp/v2/posts/4", r -> new MockResponse.Builder().code(200).body("<html>maintenance</html>").build());
+
+        WordPressException e = assertThrows(WordPressException.class, () -> client.get(ADMIN, Endpoint.POSTS, 4, Context.EDIT));
+
+        assertEquals(502, e.status());
+        assertEquals(WordPressException.BAD_RESPONSE, e.code());
+    }
+
+    @Test
+    void wordpressDownIsABadGatewayThatSaysWhere() {
+        HttpUrl down = server.url("/wp-json/");
+        server.close();
+        OkHttpWordPressClient orphan = OkHttpWordPressClient.forRestRoot(RestRoot.at(down), ClientSettings.defaults(), nanos::get);
+
+        WordPressException e = assertThrows(WordPressException.class, () -> orphan.index(Credentials.ANONYMOUS));
+
+        assertEquals(502, e.status());
+        assertEquals(WordPressException.UNREACHABLE, e.code());
+        assertTrue(e.getMessage().contains(down.host() + ":" + down.port()), e.getMessage());
+    }
+
+    @Test
+    void aSlowWordPressIsAGatewayTimeout() {
+        wordpress.route("/wp-json/", r -> new MockResponse.Builder().code(200).body("{}").headersDelay(2, TimeUnit.SECONDS).build());
+        ClientSettings impatient = new ClientSettings(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(1), 4, Duration.ofSeconds(60));
+
+        WordPressException e = assertThrows(WordPressException.class, () -> clientWith(impatient).index(Credentials.ANONYMOUS));
+
+        assertEquals(504, e.status());
+        assertEquals(WordPressException.TIMEOUT, e.code());
+    }
+
+    @Test
+    void listingFetchesEveryPageWithFieldsAndKeepsTheOrder() {
+        int total = 250;
+        wordpress.route("/wp-json/wp/v2/posts", r -> {
+            int page = Integer.parseInt(orElse(r.getUrl().queryParameter("page"), "1"));
+            long from = (page - 1) * 100L + 1;
+            long to = Math.min(page * 100L, total);
+            String items = LongStream.rangeClosed(from, to).mapToObj(id -> "{\"id\":" + id + ",\"slug\":\"p" + id + "\"}")
+                    .collect(Collectors.joining(",", "[", "]"));
+            return new MockResponse.Builder().code(200).body(items)
+                    .setHeader("X-WP-Total", total).setHeader("X-WP-TotalPages", 3).build();
+        });
+
+        Listing<Post> listing = client.list(ADMIN, Endpoint.POSTS, ListQuery.all().withFields("id", "slug").with("status", "any"));
+
+        assertEquals(total, listing.total());
+        assertEquals(LongStream.rangeClosed(1, total).boxed().toList(), listing.items().stream().map(Post::id).toList());
+        assertEquals("p250", listing.items().get(249).slug());
+        List<HttpUrl> pageUrls = wordpress.requests.stream().map(r -> r.getUrl())
+                .filter(u -> u.encodedPath().equals("/wp-json/wp/v2/posts")).toList();
+        assertEquals(3, pageUrls.size());
+        for (HttpUrl url : pageUrls) {
+            assertEquals("100", url.queryParameter("per_page"));
+            assertEquals("id,slug", url.queryParameter("_fields"));
+            assertEquals("any", url.queryParameter("status"));
+            assertEquals("id", url.queryParameter("orderby"));
+        }
+    }
+
+    @Test
+    void everyCallCarriesTheCallersOwnCredentialsAndAUserAgent() {
+        wordpress.route("/wp-json/wp/v2/posts/5", r -> FakeWordPress.json(200, "{\"id\":5}"));
+
+        client.get(ADMIN, Endpoint.POSTS, 5, Context.EDIT);
+
+        for (var request : wordpress.requests) {
+            assertEquals(FakeWordPress.GOOD_AUTHORIZATION, request.getHeaders().get("Authorization"));
+            assertTrue(request.getHeaders().get("User-Agent").startsWith("pressdav/"));
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedBeforeAnyPublicRouteIsAsked() {
+        wordpress.route("/wp-json/wp/v2/posts", r -> FakeWordPress.json(200, "[{\"id\":1}]"));
+        Credentials wrong = Credentials.of("admin", "wrong pass");
+
+        WordPressException e = assertThrows(WordPressException.class, () -> client.list(wrong, Endpoint.POSTS, ListQuery.all()));
+
+        assertEquals(401, e.status());
+        assertEquals("incorrect_password", e.code());
+        assertEquals(0, wordpress.count("/wp-json/wp/v2/posts"));
+    }
+
+    @Test
+    void anAcceptedLoginIsTrustedForItsTimeToLiveThenCheckedAgain() {
+        wordpress.route("/wp-json/wp/v2/posts/5", r -> FakeWordPress.json(200, "{\"id\":5}"));
+
+        client.get(ADMIN, Endpoint.POSTS, 5, Context.EDIT);
+        client.get(ADMIN, Endpoint.POSTS, 5, Context.EDIT);
+        assertEquals(1, wordpress.count("/wp-json/wp/v2/users/me"));
+
+        nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+        client.get(ADMIN, Endpoint.POSTS, 5, Context.EDIT);
+        assertEquals(2, wordpress.count("/wp-json/wp/v2/users/me"));
+    }
+
+    @Test
+    void anonymousCallsSendNoAuthorizationAndNeedNoLogin() {
+        wordpress.route("/wp-json/", r -> FakeWordPress.json(200, "{\"name\":\"Site\",\"namespaces\":[\"wp/v2\",\"pressdav/v1\"]}"));
+
+        SiteIndex index = client.index(Credentials.ANONYMOUS);
+
+        assertTrue(index.hasCompanionPlugin());
+        assertEquals(1, wordpress.requests.size());
+        assertEquals(null, wordpress.requests.get(0).getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void gmtDatesWithoutAZoneAreReadAsUtc() {
+        wordpress.route("/wp-json/wp/v2/posts/7", r -> FakeWordPress.json(200,
+                "{\"id\":7,\"date_gmt\":\"2026-11-25T17:38:06\",\"modified_gmt\":\"2026-11-25T18:00:00\",\"title\":{\"raw\":\"T\",\"rendered\":\"T\"}}"));
+
+        Post post = client.get(ADMIN, Endpoint.POSTS, 7, Context.EDIT);
+
+        assertEquals(Instant.parse("2026-11-25T17:38:06Z"), post.dateGmt());
+        assertEquals(Instant.parse("2026-11-25T18:00:00Z"), post.modifiedGmt());
+        assertEquals("T", post.title().raw());
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

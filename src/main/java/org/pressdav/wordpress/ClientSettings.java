@@ -21,4 +21,13 @@ public record ClientSettings(
     public ClientSettings withLoginCacheTtl(Duration ttl) {
         return new ClientSettings(connectTimeout, readTimeout, writeTimeout, maxConcurrentRequests, ttl);
     }
+
+    /** How long to wait for WordPress to answer, or to take an upload. */
+    public ClientSettings withTimeout(Duration timeout) {
+        return new ClientSettings(connectTimeout, timeout, timeout, maxConcurrentRequests, loginCacheTtl);
+    }
+
+    public ClientSettings withMaxConcurrentRequests(int max) {
+        return new ClientSettings(connectTimeout, readTimeout, writeTimeout, max, loginCacheTtl);
+    }
 }

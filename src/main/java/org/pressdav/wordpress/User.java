@@ -2,8 +2,9 @@ package org.pressdav.wordpress;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** A WordPress user; {@code username}, {@code email}, {@code roles} only come with the right to edit them. */
+/** A WordPress user; {@code username}, {@code email}, {@code roles}, {@code capabilities} only come with the right to edit them. */
 public record User(
         long id,
         String username,
@@ -17,5 +18,6 @@ public record User(
         String slug,
         String nickname,
         Instant registeredDate,
-        List<String> roles) {
+        List<String> roles,
+        Map<String, Boolean> capabilities) {
 }

@@ -1,0 +1,211 @@
+package org.pressdav.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/**
+ * Loads the settings in this order, each overriding the one before: defaults, the config file
+ * ({@code --config FILE} or {@code PRESSDAV_CONFIG}), {@code PRESSDAV_*} environment variables,
+ * command-line flags. Then checks them, with a message that names the setting at fault.
+ */
+public final class ConfigLoader {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
+
+    private ConfigLoader() {
+    }
+
+    public static PressdavConfig load(List<String> args, Map<String, String> environment) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            if (s.defaultValue() != null) {
+                values.put(s, s.defaultValue());
+            }
+        }
+        Map<Setting, String> flags = parseFlags(args);
+        String configFile = flags.containsKey(null) ? flags.remove(null) : environment.get("PRESSDAV_CONFIG");
+        if (configFile != null) {
+            values.putAll(readFile(Path.of(configFile)));
+        }
+        for (Setting s : Setting.values()) {
+            String value = environment.get(s.environmentVariable());
+            if (value != null) {
+                values.put(s, value);
+            }
+        }
+        values.putAll(flags);
+        return validate(values);
+    }
+
+    /** Flags as settings; the {@code null} key carries {@code --config}. */
+    private static Map<Setting, String> parseFlags(List<String> args) {
+        Map<Setting, String> flags = new java.util.HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            Setting setting = name.equals("--config") ? null : byFlag(name);
+            if (value == null) {
+                if (i + 1 >= args.size()) {
+                    throw new ConfigException(name + " needs a value");
+                }
+                value = args.get(++i);
+            }
+            flags.put(setting, value);
+        }
+        return flags;
+    }
+
+    private static Setting byFlag(String flag) {
+        for (Setting s : Setting.values()) {
+            if (s.flag().equals(flag)) {
+                return s;
+            }
+        }
+        throw new ConfigException("unknown option " + flag + " (--help lists them)");
+    }
+
+    private static Map<Setting, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the config file " + file + ": " + e.getMessage());
+        }
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (String key : properties.stringPropertyNames()) {
+            Setting setting = null;
+            for (Setting s : Setting.values()) {
+                if (s.key().equals(key)) {
+                    setting = s;
+                }
+            }
+            if (setting == null) {
+                throw new ConfigException("the config file " + file + " has an unknown setting '" + key + "'");
+            }
+            values.put(setting, properties.getProperty(key).strip());
+        }
+        return values;
+    }
+
+    private static PressdavConfig validate(Map<Setting, String> v) {
+        String url = v.get(Setting.WORDPRESS_URL);
+        if (url == null || url.isBlank()) {
+            throw new ConfigException("no WordPress to serve: give --wordpress-url URL (or PRESSDAV_WORDPRESS_URL)");
+        }
+        HttpUrl wordpress = HttpUrl.parse(url.strip());
+        if (wordpress == null) {
+            throw new ConfigException("--wordpress-url '" + url + "' is not an http:// or https:// URL");
+        }
+        return new PressdavConfig(
+                wordpress,
+                v.get(Setting.HOST),
+                integer(Setting.PORT, v, 0, 65535),
+                prefix(v.get(Setting.PATH_PREFIX)),
+                Path.of(v.get(Setting.DATA_DIR)).toAbsolutePath().normalize(),
+                duration(Setting.CACHE_TTL, v),
+                duration(Setting.LOGIN_CACHE_TTL, v),
+                bool(Setting.ANONYMOUS_READ, v),
+                bool(Setting.TRUST_FORWARDED_HEADERS, v),
+                integer(Setting.MAX_WORDPRESS_REQUESTS, v, 1, 256),
+                duration(Setting.WORDPRESS_TIMEOUT, v),
+                logLevel(v.get(Setting.LOG_LEVEL)));
+    }
+
+    /** {@code /}, or a path like {@code /dav} without a trailing slash. */
+    static String prefix(String raw) {
+        String p = raw.strip();
+        if (!p.startsWith("/")) {
+            throw new ConfigException("--path-prefix '" + raw + "' must start with /");
+        }
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        for (String segment : p.split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new ConfigException("--path-prefix '" + raw + "' may not contain . or ..");
+            }
+        }
+        return p;
+    }
+
+    static Duration duration(Setting s, Map<Setting, String> v) {
+        Matcher m = DURATION.matcher(v.get(s).strip());
+        if (!m.matches()) {
+            throw new ConfigException(s.flag() + " '" + v.get(s) + "' is not a duration like 500ms, 30s, 5m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    private static int integer(Setting s, Map<Setting, String> v, int min, int max) {
+        try {
+            int n = Integer.parseInt(v.get(s).strip());
+            if (n < min || n > max) {
+                throw new ConfigException(s.flag() + " must be between " + min + " and " + max + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(s.flag() + " '" + v.get(s) + "' is not a whole number");
+        }
+    }
+
+    private static boolean bool(Setting s, Map<Setting, String> v) {
+        return switch (v.get(s).strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new ConfigException(s.flag() + " '" + v.get(s) + "' is neither true nor false");
+        };
+    }
+
+    private static String logLevel(String raw) {
+        String level = raw.strip().toLowerCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(level)) {
+            throw new ConfigException("--log-level '" + raw + "' is not one of " + LOG_LEVELS);
+        }
+        return level;
+    }
+
+    /** The {@code --help} text, from the same table the loader reads. */
+    public static String help() {
+        StringBuilder text = new StringBuilder("""
+                pressdav: a WebDAV server that makes a WordPress site a network drive.
+
+                usage: java -jar pressdav.jar --wordpress-url URL [options]
+
+                Each setting can also come from a config file (--config FILE, or PRESSDAV_CONFIG;
+                see config/pressdav.properties) or an environment variable. Flags win over the
+                environment, which wins over the file, which wins over the defaults.
+
+                """);
+        for (Setting s : Setting.values()) {
+            text.append(String.format("  %-28s %s%n  %-28s env %s%s%n", s.flag() + " VALUE", s.description(), "",
+                    s.environmentVariable(), s.defaultValue() == null ? ", required" : ", default " + s.defaultValue()));
+        }
+        text.append(String.format("  %-28s %s%n  %-28s %s%n", "--config FILE", "read settings from a properties file", "--help", "this text"));
+        return text.toString();
+    }
+}

@@ -1,0 +1,21 @@
+package org.pressdav.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import okhttp3.HttpUrl;
+
+/** pressdav's settings once loaded and checked; see {@link Setting} for what each means. */
+public record PressdavConfig(
+        HttpUrl wordpressUrl,
+        String host,
+        int port,
+        String pathPrefix,
+        Path dataDir,
+        Duration cacheTtl,
+        Duration loginCacheTtl,
+        boolean anonymousRead,
+        boolean trustForwardedHeaders,
+        int maxWordpressRequests,
+        Duration wordpressTimeout,
+        String logLevel) {
+}

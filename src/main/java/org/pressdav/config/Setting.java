@@ -1,0 +1,52 @@
+package org.pressdav.config;
+
+import java.util.Locale;
+
+/**
+ * Every setting pressdav has, in one table: its flag ({@code --wordpress-url}), its environment
+ * variable ({@code PRESSDAV_WORDPRESS_URL}), its config-file key ({@code wordpress-url}), its
+ * default and what it means. {@link ConfigLoader} and {@code --help} both read this table.
+ */
+public enum Setting {
+    WORDPRESS_URL(null, "the WordPress site's home URL, for example https://blog.example.org/"),
+    HOST("127.0.0.1", "the address to listen on (0.0.0.0 for every interface)"),
+    PORT("8080", "the port to listen on"),
+    PATH_PREFIX("/", "where the drive starts in the URL, for example /dav when a proxy serves it there"),
+    DATA_DIR("./pressdav-data", "pressdav's own folder; it writes nowhere else"),
+    CACHE_TTL("30s", "how long listings and objects read from WordPress are reused (per user)"),
+    LOGIN_CACHE_TTL("60s", "how long a login WordPress accepted is trusted before it is checked again"),
+    ANONYMOUS_READ("false", "let visitors without a login read what WordPress shows the public"),
+    TRUST_FORWARDED_HEADERS("false", "honour Forwarded / X-Forwarded-* headers (only behind your own reverse proxy)"),
+    MAX_WORDPRESS_REQUESTS("16", "how many requests pressdav sends WordPress at once"),
+    WORDPRESS_TIMEOUT("60s", "how long to wait for WordPress to answer"),
+    LOG_LEVEL("info", "how much to log: error, warn, info, debug or trace");
+
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String defaultValue, String description) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The name in a config file and, with two dashes, the flag: {@code wordpress-url}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public String flag() {
+        return "--" + key();
+    }
+
+    public String environmentVariable() {
+        return "PRESSDAV_" + name();
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,40 @@
+package org.pressdav.dav;
+
+import io.milton.config.HttpManagerBuilder;
+import io.milton.http.HttpManager;
+import java.time.Instant;
+import java.util.ArrayList;
+
+/**
+ * Milton, wired in code: pressdav's resource factory, no authentication of Milton's own (the
+ * front servlet has done it), no form/cookie/digest auth, no JSON gateway, no compression, no
+ * file written anywhere. pressdav's handlers replace CE's where CE gets the protocol wrong.
+ */
+public final class DavEngine {
+    private DavEngine() {
+    }
+
+    public static HttpManager build(Instant started) {
+        DriveResourceFactory drive = new DriveResourceFactory(started);
+        HttpManagerBuilder builder = new HttpManagerBuilder();
+        builder.setResourceFactory(drive);
+        builder.setAuthenticationHandlers(new ArrayList<>());
+        builder.setEnableBasicAuth(false);
+        builder.setEnableDigestAuth(false);
+        builder.setEnableFormAuth(false);
+        builder.setEnableCookieAuth(false);
+        builder.setEnabledJson(false);
+        builder.setEnableCompression(false);
+        builder.setEnableOptionsAuth(false);
+        builder.setEnableQuota(true);
+        builder.setEnableExpectContinue(false);
+        builder.setUrlAdapter(request -> ((DavRequest) request).path().toString());
+        // Files carry a strong ETag of their bytes; a folder has no entity of its own to tag.
+        builder.seteTagGenerator(resource -> resource instanceof DavFile file ? file.etag() : null);
+        builder.setDefaultStandardFilter(new DispatchFilter());
+        builder.init();
+        builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive)));
+        return builder.buildHttpManager();
+    }
+
+}

@@ -1,0 +1,98 @@
+package org.pressdav.dav;
+
+import io.milton.http.exceptions.BadRequestException;
+import io.milton.http.exceptions.ConflictException;
+import io.milton.http.exceptions.NotAuthorizedException;
+import io.milton.http.exceptions.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.pressdav.wordpress.WordPressException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where a failure becomes an HTTP status. WordPress's own status and message are
+ * kept wherever they make sense to a DAV client; WordPress failing or unreachable is a 502/504
+ * that says why. Nobody gets a bare 500 for something WordPress said.
+ */
+public final class DavErrors {
+    private static final Logger log = LoggerFactory.getLogger(DavErrors.class);
+    public static final String CHALLENGE = "Basic realm=\"pressdav\", charset=\"UTF-8\"";
+
+    private DavErrors() {
+    }
+
+    /** The status and message a DAV client gets for this failure. */
+    public record Failure(int status, String message) {
+    }
+
+    public static Failure classify(Throwable e, boolean anonymous) {
+        if (e instanceof WordPressException wp) {
+            return fromWordPress(wp, anonymous);
+        }
+        if (e instanceof DavPath.BadPathException bad) {
+            return new Failure(bad.status(), bad.getMessage());
+        }
+        if (e instanceof NotFoundException) {
+            return new Failure(404, "Not found");
+        }
+        if (e instanceof BadRequestException bad) {
+            return new Failure(400, bad.getReason() == null ? "Bad request" : bad.getReason());
+        }
+        if (e instanceof ConflictException) {
+            return new Failure(409, "Conflict: " + e.getMessage());
+        }
+        if (e instanceof NotAuthorizedException) {
+            return new Failure(anonymous ? 401 : 403, "Forbidden");
+        }
+        log.error("unexpected failure", e);
+        return new Failure(500, "pressdav failed on this request; its log says why");
+    }
+
+    private static Failure fromWordPress(WordPressException e, boolean anonymous) {
+        int status = e.status();
+        String message = e.getMessage();
+        if (status == 401) {
+            // WordPress says 401 when it wants a login; a caller who has one lacks the right.
+            return new Failure(anonymous ? 401 : 403, message);
+        }
+        if (status == 404 || status == 410) {
+            return new Failure(404, message);
+        }
+        if (status >= 400 && status < 500) {
+            return new Failure(status, message);
+        }
+        if (status == 504) {
+            return new Failure(504, message);
+        }
+        log.warn("WordPress failed: {}", e.toString());
+        return new Failure(502, status == 502 ? message : "WordPress failed (" + status + "): " + message);
+    }
+
+    /** Sends a failure as a short plain-text body, unless the response has already started. */
+    public static void send(HttpServletResponse response, Throwable e, boolean anonymous) {
+        Failure failure = classify(e, anonymous);
+        write(response, failure.status(), failure.message());
+    }
+
+    public static void write(HttpServletResponse response, int status, String message) {
+        if (response.isCommitted()) {
+            log.warn("cannot report {} {}: the response has started", status, message);
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(status);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", CHALLENGE);
+        }
+        response.setContentType("text/plain; charset=utf-8");
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IOException gone) {
+            log.debug("client went away before the error was sent", gone);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.pressdav.dav;
+
+import java.util.Map;
+import org.pressdav.wordpress.Credentials;
+import org.pressdav.wordpress.User;
+import org.pressdav.wordpress.WordPressClient;
+
+/**
+ * One request's view of the drive: who asks (their credentials and WordPress user, or anonymous),
+ * and the WordPress client every node reads through. What a node shows is what WordPress shows
+ * this user.
+ */
+public record DavSession(WordPressClient wordpress, Credentials credentials, User user, FirstSeen firstSeen) {
+
+    public static DavSession anonymous(WordPressClient wordpress, FirstSeen firstSeen) {
+        return new DavSession(wordpress, Credentials.ANONYMOUS, null, firstSeen);
+    }
+
+    public boolean isAnonymous() {
+        return user == null;
+    }
+
+    /** Whether WordPress grants this user a capability, for example {@code edit_posts}. */
+    public boolean can(String capability) {
+        if (user == null || user.capabilities() == null) {
+            return false;
+        }
+        Map<String, Boolean> caps = user.capabilities();
+        return Boolean.TRUE.equals(caps.get(capability));
+    }
+}

@@ -1,0 +1,62 @@
+package org.pressdav.dav;
+
+import io.milton.http.Auth;
+import io.milton.http.Request;
+import io.milton.resource.PropFindableResource;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Everything on the drive: a name and two dates. Who may come in is decided once, by the front
+ * servlet; what they may see is decided by WordPress, because every node reads as the caller.
+ */
+public abstract class Node implements PropFindableResource {
+    private final String name;
+    private final Instant modified;
+    private final Instant created;
+
+    protected Node(String name, Instant modified, Instant created) {
+        this.name = Names.nfc(name);
+        this.modified = modified;
+        this.created = created == null ? modified : created;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    public Instant modified() {
+        return modified;
+    }
+
+    @Override
+    public Date getModifiedDate() {
+        return modified == null ? null : Date.from(modified);
+    }
+
+    @Override
+    public Date getCreateDate() {
+        return created == null ? null : Date.from(created);
+    }
+
+    @Override
+    public Object authenticate(String user, String password) {
+        return null;
+    }
+
+    @Override
+    public boolean authorise(Request request, Request.Method method, Auth auth) {
+        return true;
+    }
+
+    @Override
+    public String getRealm() {
+        return "pressdav";
+    }
+
+    @Override
+    public String checkRedirect(Request request) {
+        return null;
+    }
+}

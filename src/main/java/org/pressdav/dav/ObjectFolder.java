@@ -1,0 +1,43 @@
+package org.pressdav.dav;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One object's folder: {@code posts/12-hello/}. Its own properties come from the listing; the
+ * full object (post content and all) is read only when its files are asked for.
+ */
+public final class ObjectFolder<T> extends Folder {
+    private final ObjectKind<T> kind;
+    private final DavSession session;
+    private final T listed;
+    private List<TextFile> files;
+
+    ObjectFolder(ObjectKind<T> kind, DavSession session, T listed) {
+        super(kind.name(listed), kind.modified(session, listed), kind.created(session, listed));
+        this.kind = kind;
+        this.session = session;
+        this.listed = listed;
+    }
+
+    @Override
+    public String getUniqueId() {
+        return kind.folderName() + ":" + getName();
+    }
+
+    @Override
+    public synchronized List<TextFile> getChildren() {
+        if (files == null) {
+            T full = kind.load(session, listed);
+            List<TextFile> made = new ArrayList<>();
+            for (Field<T> field : kind.fields()) {
+                String value = field.renderer().render(session, full);
+                if (value != null) {
+                    made.add(new TextFile(field.fileName(), value, kind.modified(session, full), kind.created(session, full)));
+                }
+            }
+            files = List.copyOf(made);
+        }
+        return files;
+    }
+}

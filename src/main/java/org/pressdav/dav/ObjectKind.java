@@ -1,0 +1,41 @@
+package org.pressdav.dav;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How one kind of WordPress object shows on the drive: a top folder ({@code posts/}) holding one
+ * folder per object ({@code 12-hello/}) holding its field files. A kind says how to list, find,
+ * name, date and render its objects; {@link KindFolder} and {@link ObjectFolder} do the rest.
+ *
+ * @param <T> the record WordPress's REST API reads into
+ */
+public interface ObjectKind<T> {
+
+    /** The top folder's name, for example {@code posts}. */
+    String folderName();
+
+    /** Every object this user may see, read with few fields (never post content). */
+    List<T> list(DavSession session);
+
+    /** The object whose folder has this name, without listing them all where that can be avoided. */
+    default Optional<T> find(DavSession session, String name) {
+        return list(session).stream().filter(item -> name(item).equals(name)).findFirst();
+    }
+
+    /** The object's folder name: unique among its kind, NFC, safe in any file system. */
+    String name(T item);
+
+    Instant modified(DavSession session, T item);
+
+    Instant created(DavSession session, T item);
+
+    /** The object with everything its field files show; by default the listed object itself. */
+    default T load(DavSession session, T listed) {
+        return listed;
+    }
+
+    /** The field files of the object's folder. */
+    List<Field<T>> fields();
+}

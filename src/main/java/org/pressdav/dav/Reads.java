@@ -1,0 +1,41 @@
+package org.pressdav.dav;
+
+import org.pressdav.wordpress.Context;
+import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.WordPressException;
+
+/** Reading one object with as much as the user may see: raw values where they may edit it. */
+public final class Reads {
+    private Reads() {
+    }
+
+    /** {@code context=edit} where WordPress allows it to this user, else {@code context=view}. */
+    public static <T> T object(DavSession session, Endpoint<T> endpoint, long id) {
+        if (session.isAnonymous()) {
+            return session.wordpress().get(session.credentials(), endpoint, id, Context.VIEW);
+        }
+        try {
+            return session.wordpress().get(session.credentials(), endpoint, id, Context.EDIT);
+        } catch (WordPressException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                return session.wordpress().get(session.credentials(), endpoint, id, Context.VIEW);
+            }
+            throw e;
+        }
+    }
+
+    /** The same for the whole REST object as JSON. */
+    public static String json(DavSession session, Endpoint<?> endpoint, long id) {
+        Context context = Context.VIEW;
+        if (!session.isAnonymous()) {
+            try {
+                return session.wordpress().getJson(session.credentials(), endpoint, id, Context.EDIT).toPrettyString();
+            } catch (WordPressException e) {
+                if (e.status() != 401 && e.status() != 403) {
+                    throw e;
+                }
+            }
+        }
+        return session.wordpress().getJson(session.credentials(), endpoint, id, context).toPrettyString();
+    }
+}

@@ -1,0 +1,81 @@
+package org.pressdav.dav.entity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.pressdav.dav.DavSession;
+import org.pressdav.dav.Field;
+import org.pressdav.dav.ObjectKind;
+import org.pressdav.dav.Reads;
+import org.pressdav.wordpress.Comment;
+import org.pressdav.wordpress.Context;
+import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.ListQuery;
+import org.pressdav.wordpress.WordPressException;
+
+/** {@code comments/<id>/}: moderators see every status, everyone else the approved ones. */
+public final class CommentKind implements ObjectKind<Comment> {
+    private static final List<Field<Comment>> FIELDS = List.of(
+            Field.of("content.html", (s, c) -> c.content() == null ? "" : c.content().text()),
+            Field.of("status.txt", (s, c) -> c.status()),
+            Field.of("author-name.txt", (s, c) -> c.authorName()),
+            Field.of("author-email.txt", (s, c) -> c.authorEmail()),
+            Field.of("date-gmt.txt", (s, c) -> c.dateGmt() == null ? "" : c.dateGmt().toString()),
+            Field.of("post.txt", (s, c) -> Lookups.postFolderName(s, c.post())),
+            Field.of("parent.txt", (s, c) -> c.parent() == 0 ? "" : String.valueOf(c.parent())));
+
+    @Override
+    public String folderName() {
+        return "comments";
+    }
+
+    @Override
+    public List<Comment> list(DavSession session) {
+        ListQuery query = ListQuery.all().withFields("id", "date_gmt", "status", "post");
+        if (session.can("moderate_comments")) {
+            query = query.withContext(Context.EDIT).with("status", "all");
+        }
+        return session.wordpress().list(session.credentials(), Endpoint.COMMENTS, query).items();
+    }
+
+    @Override
+    public Optional<Comment> find(DavSession session, String name) {
+        if (name.isEmpty() || name.length() > 18 || !name.chars().allMatch(Character::isDigit) || name.startsWith("0")) {
+            return Optional.empty();
+        }
+        try {
+            Comment comment = Reads.object(session, Endpoint.COMMENTS, Long.parseLong(name));
+            return "trash".equals(comment.status()) ? Optional.empty() : Optional.of(comment);
+        } catch (WordPressException e) {
+            if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String name(Comment comment) {
+        return String.valueOf(comment.id());
+    }
+
+    @Override
+    public Instant modified(DavSession session, Comment comment) {
+        return comment.dateGmt();
+    }
+
+    @Override
+    public Instant created(DavSession session, Comment comment) {
+        return comment.dateGmt();
+    }
+
+    @Override
+    public Comment load(DavSession session, Comment listed) {
+        return listed.content() != null ? listed : Reads.object(session, Endpoint.COMMENTS, listed.id());
+    }
+
+    @Override
+    public List<Field<Comment>> fields() {
+        return FIELDS;
+    }
+}

@@ -1,0 +1,89 @@
+package org.pressdav.dav.entity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import org.pressdav.dav.DavSession;
+import org.pressdav.dav.FileNode;
+import org.pressdav.wordpress.Media;
+import org.pressdav.wordpress.MediaContent;
+import org.pressdav.wordpress.WordPressException;
+
+/** A file of the media library, streamed from WordPress's web server, never held whole. */
+public final class MediaFile extends FileNode {
+    private final DavSession session;
+    private final Media media;
+    private long length = -1;
+
+    MediaFile(DavSession session, Media media, String name) {
+        super(name, media.modifiedGmt(), media.dateGmt());
+        this.session = session;
+        this.media = media;
+    }
+
+    @Override
+    public synchronized long length() {
+        if (length < 0) {
+            Long known = media.mediaDetails() == null ? null : media.mediaDetails().filesize();
+            length = known != null ? known : askLength();
+        }
+        return length;
+    }
+
+    /** Attachments older than WordPress 6.0 carry no size: ask the web server for one byte. */
+    private long askLength() {
+        try (MediaContent probe = session.wordpress().download(session.credentials(), media, "bytes=0-0")) {
+            String range = probe.header("Content-Range");
+            if (range != null && range.contains("/")) {
+                return Long.parseLong(range.substring(range.indexOf('/') + 1).trim());
+            }
+            return probe.status() == 200 ? probe.contentLength() : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public String etag() {
+        Instant modified = media.modifiedGmt();
+        return "\"media-" + media.id() + "-" + (modified == null ? 0 : modified.getEpochSecond()) + "-" + length() + "\"";
+    }
+
+    @Override
+    public String contentType() {
+        return media.mimeType() == null ? "application/octet-stream" : media.mimeType();
+    }
+
+    @Override
+    public void write(OutputStream out, long offset, long count) throws IOException {
+        if (count <= 0) {
+            return;
+        }
+        boolean whole = offset == 0 && count == length();
+        String range = whole ? null : "bytes=" + offset + "-" + (offset + count - 1);
+        try (MediaContent content = session.wordpress().download(session.credentials(), media, range)) {
+            InputStream in = content.body();
+            if (!whole && content.status() == 200) {
+                in.skipNBytes(offset); // the server ignored the range: skip to it
+            } else if (content.status() != 200 && content.status() != 206) {
+                throw new WordPressException(502, "pressdav_media_unavailable",
+                        "WordPress's web server answered " + content.status() + " for " + media.sourceUrl());
+            }
+            copy(in, out, count);
+        }
+    }
+
+    private static void copy(InputStream in, OutputStream out, long count) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = count;
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new IOException("WordPress sent " + (count - left) + " of " + count + " bytes");
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
+    }
+}

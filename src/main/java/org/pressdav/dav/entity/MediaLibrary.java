@@ -1,0 +1,75 @@
+package org.pressdav.dav.entity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pressdav.dav.DavSession;
+import org.pressdav.dav.Names;
+import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.ListQuery;
+import org.pressdav.wordpress.Media;
+
+/**
+ * The media library laid out as WordPress lays out its uploads folder: each attachment at its
+ * path below {@code wp-content/uploads}, for example {@code 2026/11/photo.jpg}.
+ */
+final class MediaLibrary {
+    private static final ListQuery LISTED = ListQuery.all().withFields(
+            "id", "date_gmt", "modified_gmt", "slug", "mime_type", "source_url", "media_details", "title");
+
+    private MediaLibrary() {
+    }
+
+    /** Every attachment this user may see, by its path; a clash of names gets the id added. */
+    static Map<List<String>, Media> byPath(DavSession session) {
+        Map<List<String>, Media> files = new LinkedHashMap<>();
+        for (Media media : session.wordpress().list(session.credentials(), Endpoint.MEDIA, LISTED).items()) {
+            List<String> path = pathOf(media);
+            if (files.containsKey(path)) {
+                path = withId(path, media.id());
+            }
+            files.put(path, media);
+        }
+        return files;
+    }
+
+    static List<String> pathOf(Media media) {
+        String relative = null;
+        if (media.mediaDetails() != null && media.mediaDetails().file() != null) {
+            relative = media.mediaDetails().file();
+        } else if (media.sourceUrl() != null) {
+            int uploads = media.sourceUrl().indexOf("/uploads/");
+            String tail = uploads >= 0 ? media.sourceUrl().substring(uploads + "/uploads/".length())
+                    : media.sourceUrl().substring(media.sourceUrl().lastIndexOf('/') + 1);
+            relative = java.net.URLDecoder.decode(tail.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (relative == null || relative.isBlank()) {
+            relative = media.id() + "-" + media.slug();
+        }
+        List<String> path = new ArrayList<>();
+        for (String segment : relative.split("/")) {
+            String safe = Names.safe(segment);
+            if (!safe.isEmpty() && !safe.equals(".") && !safe.equals("..")) {
+                path.add(safe);
+            }
+        }
+        return path.isEmpty() ? List.of(String.valueOf(media.id())) : path;
+    }
+
+    private static List<String> withId(List<String> path, long id) {
+        String name = path.get(path.size() - 1);
+        int dot = name.lastIndexOf('.');
+        String renamed = dot > 0 ? name.substring(0, dot) + " (" + id + ")" + name.substring(dot) : name + " (" + id + ")";
+        List<String> copy = new ArrayList<>(path.subList(0, path.size() - 1));
+        copy.add(renamed);
+        return copy;
+    }
+
+    static List<String> append(List<String> prefix, String name) {
+        List<String> path = new ArrayList<>(prefix);
+        path.add(name);
+        return path;
+    }
+
+}

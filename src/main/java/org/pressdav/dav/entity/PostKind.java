@@ -1,0 +1,140 @@
+package org.pressdav.dav.entity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pressdav.dav.DavSession;
+import org.pressdav.dav.Field;
+import org.pressdav.dav.Names;
+import org.pressdav.dav.ObjectKind;
+import org.pressdav.dav.Reads;
+import org.pressdav.wordpress.Context;
+import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.ListQuery;
+import org.pressdav.wordpress.Post;
+import org.pressdav.wordpress.Rendered;
+import org.pressdav.wordpress.WordPressException;
+
+/** Posts and pages: {@code posts/<id>-<slug>/content.html}, …; pages add {@code parent.txt}. */
+public final class PostKind implements ObjectKind<Post> {
+    private static final String[] LISTED = {"id", "slug", "generated_slug", "status", "title", "date_gmt", "modified_gmt", "type"};
+
+    private final Endpoint<Post> endpoint;
+    private final String folderName;
+    private final String editCapability;
+    private final List<Field<Post>> fields;
+
+    private PostKind(Endpoint<Post> endpoint, String folderName, String editCapability) {
+        this.endpoint = endpoint;
+        this.folderName = folderName;
+        this.editCapability = editCapability;
+        this.fields = fieldsFor(endpoint);
+    }
+
+    public static PostKind posts() {
+        return new PostKind(Endpoint.POSTS, "posts", "edit_posts");
+    }
+
+    public static PostKind pages() {
+        return new PostKind(Endpoint.PAGES, "pages", "edit_pages");
+    }
+
+    @Override
+    public String folderName() {
+        return folderName;
+    }
+
+    @Override
+    public List<Post> list(DavSession session) {
+        ListQuery query = ListQuery.all().withFields(LISTED);
+        if (session.can(editCapability)) {
+            // Drafts, pending, private and scheduled too: WordPress leaves out what this user may not read.
+            query = query.withContext(Context.EDIT).with("status", "any");
+        }
+        return session.wordpress().list(session.credentials(), endpoint, query).items();
+    }
+
+    @Override
+    public Optional<Post> find(DavSession session, String name) {
+        int dash = name.indexOf('-');
+        String digits = dash < 0 ? name : name.substring(0, dash);
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        try {
+            Post post = Reads.object(session, endpoint, Long.parseLong(digits));
+            boolean visible = !"trash".equals(post.status()) && nameOf(post).equals(name);
+            return visible ? Optional.of(post) : Optional.empty();
+        } catch (WordPressException e) {
+            if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String name(Post post) {
+        return nameOf(post);
+    }
+
+    /** {@code <id>-<slug>}; a draft without a slug takes WordPress's generated one, or its title. */
+    static String nameOf(Post post) {
+        String slug = Names.slug(post.slug());
+        if (slug.isEmpty()) {
+            slug = Names.slug(post.generatedSlug());
+        }
+        if (slug.isEmpty() && post.title() != null) {
+            slug = post.title().text();
+        }
+        slug = Names.safe(slug);
+        return slug.isEmpty() ? String.valueOf(post.id()) : post.id() + "-" + slug;
+    }
+
+    @Override
+    public Instant modified(DavSession session, Post post) {
+        return post.modifiedGmt();
+    }
+
+    @Override
+    public Instant created(DavSession session, Post post) {
+        return post.dateGmt();
+    }
+
+    @Override
+    public Post load(DavSession session, Post listed) {
+        return listed.content() != null ? listed : Reads.object(session, endpoint, listed.id());
+    }
+
+    @Override
+    public List<Field<Post>> fields() {
+        return fields;
+    }
+
+    private static List<Field<Post>> fieldsFor(Endpoint<Post> endpoint) {
+        List<Field<Post>> fields = new ArrayList<>(List.of(
+                Field.of("content.html", (s, p) -> text(p.content())),
+                Field.of("title.txt", (s, p) -> text(p.title())),
+                Field.of("excerpt.txt", (s, p) -> text(p.excerpt())),
+                Field.of("status.txt", (s, p) -> p.status()),
+                Field.of("slug.txt", (s, p) -> Names.slug(p.slug())),
+                Field.of("date-gmt.txt", (s, p) -> p.dateGmt() == null ? "" : p.dateGmt().toString())));
+        if (endpoint == Endpoint.POSTS) {
+            fields.add(Field.of("categories.txt", (s, p) -> Lookups.termSlugs(s, Endpoint.CATEGORIES, p.categories())));
+            fields.add(Field.of("tags.txt", (s, p) -> Lookups.termSlugs(s, Endpoint.TAGS, p.tags())));
+        } else {
+            fields.add(Field.of("parent.txt", (s, p) -> Lookups.postFolderName(s, p.parent())));
+        }
+        fields.addAll(List.of(
+                Field.of("author.txt", (s, p) -> Lookups.userName(s, p.author())),
+                Field.of("url.txt", (s, p) -> p.link() == null ? "" : p.link()),
+                Field.of("id.txt", (s, p) -> String.valueOf(p.id())),
+                Field.of("post.json", (s, p) -> Reads.json(s, endpoint, p.id()))));
+        return List.copyOf(fields);
+    }
+
+    private static String text(Rendered rendered) {
+        return rendered == null ? "" : rendered.text();
+    }
+}

@@ -1,0 +1,73 @@
+package org.pressdav.dav.entity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.pressdav.dav.DavSession;
+import org.pressdav.dav.Folder;
+import org.pressdav.dav.TextFile;
+import org.pressdav.wordpress.Settings;
+import org.pressdav.wordpress.SiteIndex;
+import org.pressdav.wordpress.WordPressException;
+
+/** {@code site/}: the site's name, tagline and address; {@code site.json} has all REST says of it. */
+public final class SiteFolder extends Folder {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final DavSession session;
+    private final Instant seen;
+
+    public SiteFolder(DavSession session, Instant seen) {
+        super("site", seen, seen);
+        this.session = session;
+        this.seen = seen;
+    }
+
+    @Override
+    public String getUniqueId() {
+        return "site";
+    }
+
+    @Override
+    public List<TextFile> getChildren() {
+        SiteIndex index = session.wordpress().index(session.credentials());
+        List<TextFile> files = new ArrayList<>();
+        files.add(file("name.txt", index.name()));
+        files.add(file("description.txt", index.description()));
+        files.add(file("url.txt", index.home() != null ? index.home() : index.url()));
+        files.add(file("site.json", siteJson(index)));
+        return files;
+    }
+
+    private String siteJson(SiteIndex index) {
+        ObjectNode json = JSON.createObjectNode();
+        json.set("index", JSON.valueToTree(index));
+        Settings settings = settingsIfAllowed();
+        if (settings != null) {
+            json.set("settings", JSON.valueToTree(settings));
+        }
+        return json.toPrettyString();
+    }
+
+    /** Only administrators may read the settings; everyone else gets the public index alone. */
+    private Settings settingsIfAllowed() {
+        if (!session.can("manage_options")) {
+            return null;
+        }
+        try {
+            return session.wordpress().settings(session.credentials());
+        } catch (WordPressException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private TextFile file(String name, String value) {
+        return new TextFile(name, value == null ? "" : value, seen, seen);
+    }
+}

@@ -1,0 +1,77 @@
+package org.pressdav.dav.entity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.pressdav.dav.DavSession;
+import org.pressdav.dav.Field;
+import org.pressdav.dav.Names;
+import org.pressdav.dav.ObjectKind;
+import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.ListQuery;
+import org.pressdav.wordpress.Term;
+
+/** Categories and tags: {@code categories/<slug>/name.txt}, …; categories add {@code parent.txt}. */
+public final class TermKind implements ObjectKind<Term> {
+    private static final ListQuery ALL = ListQuery.all().with("hide_empty", "false");
+
+    private final Endpoint<Term> endpoint;
+    private final String folderName;
+    private final List<Field<Term>> fields;
+
+    private TermKind(Endpoint<Term> endpoint, String folderName) {
+        this.endpoint = endpoint;
+        this.folderName = folderName;
+        List<Field<Term>> f = new ArrayList<>(List.of(
+                Field.of("name.txt", (s, t) -> t.name()),
+                Field.of("description.txt", (s, t) -> t.description())));
+        if (endpoint == Endpoint.CATEGORIES) {
+            f.add(Field.of("parent.txt", (s, t) -> Lookups.termSlug(s, Endpoint.CATEGORIES, t.parent())));
+        }
+        f.addAll(List.of(
+                Field.of("count.txt", (s, t) -> String.valueOf(t.count())),
+                Field.of("id.txt", (s, t) -> String.valueOf(t.id())),
+                Field.of("slug.txt", (s, t) -> Names.slug(t.slug()))));
+        this.fields = List.copyOf(f);
+    }
+
+    public static TermKind categories() {
+        return new TermKind(Endpoint.CATEGORIES, "categories");
+    }
+
+    public static TermKind tags() {
+        return new TermKind(Endpoint.TAGS, "tags");
+    }
+
+    @Override
+    public String folderName() {
+        return folderName;
+    }
+
+    @Override
+    public List<Term> list(DavSession session) {
+        return session.wordpress().list(session.credentials(), endpoint, ALL).items();
+    }
+
+    /** The slug, which WordPress keeps unique within a taxonomy. */
+    @Override
+    public String name(Term term) {
+        String name = Names.safe(Names.slug(term.slug()));
+        return name.isEmpty() ? String.valueOf(term.id()) : name;
+    }
+
+    @Override
+    public Instant modified(DavSession session, Term term) {
+        return session.firstSeen().of(folderName, term.id());
+    }
+
+    @Override
+    public Instant created(DavSession session, Term term) {
+        return modified(session, term);
+    }
+
+    @Override
+    public List<Field<Term>> fields() {
+        return fields;
+    }
+}

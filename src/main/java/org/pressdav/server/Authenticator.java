@@ -1,0 +1,75 @@
+package org.pressdav.server;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.pressdav.dav.DavErrors;
+import org.pressdav.dav.DavSession;
+import org.pressdav.dav.FirstSeen;
+import org.pressdav.wordpress.Credentials;
+import org.pressdav.wordpress.User;
+import org.pressdav.wordpress.WordPressClient;
+import org.pressdav.wordpress.WordPressException;
+
+/**
+ * HTTP Basic with a WordPress login and application password, checked by WordPress itself
+ * ({@code users/me}, remembered briefly by the client under a hash). Without a login the caller
+ * is anonymous where that is allowed, and challenged everywhere else.
+ */
+public final class Authenticator {
+    private final WordPressClient wordpress;
+    private final boolean anonymousRead;
+    private final FirstSeen firstSeen;
+
+    public Authenticator(WordPressClient wordpress, boolean anonymousRead, FirstSeen firstSeen) {
+        this.wordpress = wordpress;
+        this.anonymousRead = anonymousRead;
+        this.firstSeen = firstSeen;
+    }
+
+    /** The caller's session, or null once a 401 (or a 502/504 saying why not) has been sent. */
+    DavSession authenticate(HttpServletRequest req, HttpServletResponse resp, boolean read) {
+        String header = req.getHeader("Authorization");
+        if (header == null) {
+            if (anonymousRead && read) {
+                return DavSession.anonymous(wordpress, firstSeen);
+            }
+            DavErrors.write(resp, 401, "Log in with your WordPress user name and an application password.");
+            return null;
+        }
+        Credentials credentials = basic(header);
+        if (credentials == null) {
+            DavErrors.write(resp, 401, "Only HTTP Basic authentication with a WordPress application password is supported.");
+            return null;
+        }
+        try {
+            User user = wordpress.me(credentials);
+            return new DavSession(wordpress, credentials, user, firstSeen);
+        } catch (WordPressException e) {
+            if (e.status() == 400 || e.status() == 401 || e.status() == 403) {
+                DavErrors.write(resp, 401, "WordPress did not accept this login: " + e.getMessage());
+            } else {
+                DavErrors.send(resp, e, true);
+            }
+            return null;
+        }
+    }
+
+    static Credentials basic(String header) {
+        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String pair;
+        try {
+            pair = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = pair.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        return Credentials.of(pair.substring(0, colon), pair.substring(colon + 1));
+    }
+}

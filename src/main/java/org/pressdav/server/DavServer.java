@@ -1,0 +1,66 @@
+package org.pressdav.server;
+
+import jakarta.servlet.http.HttpServlet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Embedded Jetty 12 with one servlet at the root: it answers OPTIONS on every path (Windows asks
+ * the host root) and places everything else under the configured prefix itself. Jetty decodes
+ * chunked bodies; stopping waits for requests in flight.
+ */
+public final class DavServer {
+    private final Server server;
+    private final ServerConnector connector;
+
+    public DavServer(String host, int port, boolean trustForwardedHeaders, Path dataDir, HttpServlet servlet) throws java.io.IOException {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("pressdav");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        if (trustForwardedHeaders) {
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
+        context.setTempDirectory(tmp.toFile());
+        context.addServlet(new ServletHolder("dav", servlet), "/*");
+        GracefulHandler graceful = new GracefulHandler(context);
+        server.setHandler(graceful);
+        server.setStopTimeout(10_000);
+        server.setStopAtShutdown(true);
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    /** The port actually listened on (useful with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public void stop() throws Exception {
+        server.stop();
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+}

@@ -1,0 +1,126 @@
+package org.pressdav.server;
+
+import io.milton.http.HttpManager;
+import io.milton.http.Request;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Set;
+import org.pressdav.dav.DavErrors;
+import org.pressdav.dav.DavPath;
+import org.pressdav.dav.DavRequest;
+import org.pressdav.dav.DavResponse;
+import org.pressdav.dav.DavSession;
+import org.pressdav.dav.XmlBodies;
+
+/**
+ * The front door. OPTIONS is answered here, on every path and without a login, as Windows and
+ * Finder need. Every other request is placed in the drive (prefix removed, path checked), its
+ * caller authenticated against WordPress, its XML body checked, and only then handed to Milton.
+ */
+public final class DavServlet extends HttpServlet {
+    static final String ALLOW = "OPTIONS, GET, HEAD, PROPFIND";
+    private static final Set<String> XML_BODIES = Set.of("PROPFIND", "PROPPATCH", "LOCK");
+    private static final Set<String> READS = Set.of("GET", "HEAD", "PROPFIND");
+
+    private final transient HttpManager milton;
+    private final transient Authenticator authenticator;
+    private final DavPath prefix;
+
+    public DavServlet(HttpManager milton, Authenticator authenticator, String pathPrefix) {
+        this.milton = milton;
+        this.authenticator = authenticator;
+        this.prefix = DavPath.parseDecoded(pathPrefix);
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String method = req.getMethod().toUpperCase(Locale.ROOT);
+        if (method.equals("OPTIONS")) {
+            options(resp);
+            return;
+        }
+        DavPath path;
+        try {
+            DavPath full = DavPath.parseEncoded(req.getRequestURI());
+            if (!full.startsWith(prefix)) {
+                DavErrors.write(resp, 404, "Not found: the drive is at " + prefix.encoded());
+                return;
+            }
+            path = full.relativeTo(prefix);
+        } catch (DavPath.BadPathException e) {
+            DavErrors.write(resp, e.status(), e.getMessage());
+            return;
+        }
+        Request.Method miltonMethod = miltonMethod(method);
+        if (miltonMethod == null || !READS.contains(method)) {
+            drain(req);
+            resp.setHeader("Allow", ALLOW);
+            DavErrors.write(resp, 405, method + " is not allowed: this drive is read-only for now");
+            return;
+        }
+        DavSession session = authenticator.authenticate(req, resp, READS.contains(method));
+        if (session == null) {
+            drain(req);
+            return;
+        }
+        InputStream body = req.getInputStream();
+        if (method.equals("PROPFIND") && isInfinite(req.getHeader("Depth"))) {
+            propfindFiniteDepth(resp);
+            return;
+        }
+        if (XML_BODIES.contains(method)) {
+            try {
+                body = new ByteArrayInputStream(XmlBodies.read(body));
+            } catch (XmlBodies.RefusedBody e) {
+                DavErrors.write(resp, e.status(), e.getMessage());
+                return;
+            }
+        }
+        milton.process(new DavRequest(req, miltonMethod, session, path, body), new DavResponse(resp));
+    }
+
+    private static void options(HttpServletResponse resp) {
+        resp.setStatus(200);
+        resp.setHeader("DAV", "1");
+        resp.setHeader("MS-Author-Via", "DAV");
+        resp.setHeader("Allow", ALLOW);
+        resp.setContentLength(0);
+    }
+
+    private static boolean isInfinite(String depth) {
+        return depth == null || depth.strip().equalsIgnoreCase("infinity");
+    }
+
+    /** RFC 4918 §9.1: a server may refuse Depth: infinity, and says so with this precondition. */
+    private static void propfindFiniteDepth(HttpServletResponse resp) throws IOException {
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                + "<D:error xmlns:D=\"DAV:\"><D:propfind-finite-depth/></D:error>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        resp.setStatus(403);
+        resp.setContentType("application/xml; charset=utf-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private static Request.Method miltonMethod(String method) {
+        for (Request.Method m : Request.Method.values()) {
+            if (m.code.equals(method)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Reads and discards a refused request's body, so the connection can be kept (Windows needs it). */
+    private static void drain(HttpServletRequest req) {
+        try (InputStream in = req.getInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException gone) {
+            // the client hung up; nothing to keep alive
+        }
+    }
+}

@@ -90,7 +90,16 @@ public final class TestBed {
         if (login == null) {
             throw new IllegalArgumentException("no seeded user " + role);
         }
-        return Credentials.of(login, env.get("WP_" + key + "_APP_PASSWORD"));
+        return Credentials.of(login, applicationPassword(role));
+    }
+
+    /** A seeded user's application password, for clients configured outside Java. */
+    public String applicationPassword(String role) {
+        String password = env.get("WP_" + role.toUpperCase(Locale.ROOT) + "_APP_PASSWORD");
+        if (password == null) {
+            throw new IllegalArgumentException("no seeded user " + role);
+        }
+        return password;
     }
 
     /** What the seed made: ids by key, for example {@code manifest().at("/posts/emoji/id")}. */

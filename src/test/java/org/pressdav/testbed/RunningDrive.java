@@ -1,0 +1,112 @@
+package org.pressdav.testbed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Credentials;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.pressdav.config.ConfigLoader;
+import org.pressdav.dav.DavPath;
+import org.pressdav.server.Pressdav;
+
+/**
+ * pressdav itself, started in this JVM on a free port in front of the test bed's WordPress,
+ * plus a plain HTTP client for requests no DAV library would send (bad paths, bad XML).
+ */
+public final class RunningDrive implements AutoCloseable {
+    private final Pressdav pressdav;
+    private final TestBed bed;
+    private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+
+    private RunningDrive(Pressdav pressdav, TestBed bed) {
+        this.pressdav = pressdav;
+        this.bed = bed;
+    }
+
+    /** Starts pressdav with these extra flags, for example {@code --anonymous-read true}. */
+    public static RunningDrive start(String... flags) {
+        TestBed bed = TestBed.get();
+        try {
+            Path data = Files.createTempDirectory("pressdav-it");
+            List<String> args = new ArrayList<>(List.of("--wordpress-url", bed.url().toString(), "--port", "0",
+                    "--data-dir", data.toString()));
+            args.addAll(List.of(flags));
+            return new RunningDrive(Pressdav.start(ConfigLoader.load(args, Map.of())), bed);
+        } catch (Exception e) {
+            throw new IllegalStateException("pressdav did not start", e);
+        }
+    }
+
+    public TestBed bed() {
+        return bed;
+    }
+
+    /** The drive's root URL, ending in a slash. */
+    public String url() {
+        return pressdav.baseUrl();
+    }
+
+    /** The URL of a path inside the drive, given decoded ({@code posts/7-emoji-🎉-party/}). */
+    public String url(String path) {
+        String encoded = DavPath.parseDecoded(path).encoded();
+        String base = url().substring(0, url().length() - 1);
+        return base + encoded + (path.endsWith("/") && !encoded.endsWith("/") ? "/" : "");
+    }
+
+    public int port() {
+        return pressdav.port();
+    }
+
+    /** Sends a request as a seeded user (null: no Authorization) and returns status, headers, body. */
+    public Answer send(String role, String method, String url, Map<String, String> headers, String body) {
+        Request.Builder request = new Request.Builder().url(url);
+        headers.forEach(request::header);
+        if (role != null) {
+            var c = bed.credentials(role);
+            request.header("Authorization", Credentials.basic(c.login(), passwordOf(role), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        request.method(method, body == null ? (method.equals("PROPFIND") ? RequestBody.create(new byte[0]) : null)
+                : RequestBody.create(body, MediaType.get("application/xml; charset=utf-8")));
+        try (Response response = http.newCall(request.build()).execute()) {
+            return new Answer(response.code(), response.headers().toMultimap(), response.body().bytes());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + " failed", e);
+        }
+    }
+
+    public String passwordOf(String role) {
+        return bed.applicationPassword(role);
+    }
+
+    /** A response as the test sees it. */
+    public record Answer(int status, Map<String, List<String>> headers, byte[] body) {
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        public String header(String name) {
+            for (var entry : headers.entrySet()) {
+                if (entry.getKey().equalsIgnoreCase(name)) {
+                    return entry.getValue().get(0);
+                }
+            }
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            pressdav.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.pressdav.dav;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pressdav.testbed.RunningDrive;
+import org.pressdav.testbed.TestBed;
+import org.pressdav.wordpress.ClientSettings;
+import org.pressdav.wordpress.Context;
+import org.pressdav.wordpress.Credentials;
+import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.OkHttpWordPressClient;
+import org.pressdav.wordpress.Post;
+import org.pressdav.wordpress.Term;
+import org.pressdav.wordpress.User;
+
+/**
+ * The drive through the clients people use, Debian's own packages: cadaver, rclone and a davfs2
+ * mount. What they get is checked against WordPress itself (REST, and the uploads on disk).
+ */
+class ClientsIT {
+    private static RunningDrive drive;
+    private static TestBed bed;
+    private static OkHttpWordPressClient wordpress;
+    private static Credentials admin;
+
+    @BeforeAll
+    static void start() {
+        drive = RunningDrive.start();
+        bed = drive.bed();
+        wordpress = OkHttpWordPressClient.forSite(bed.url(), ClientSettings.defaults());
+        admin = bed.credentials("admin");
+    }
+
+    @AfterAll
+    static void stop() {
+        drive.close();
+    }
+
+    @Test
+    void cadaverListsAndGets(@TempDir Path home) throws Exception {
+        Path netrc = home.resolve(".netrc");
+        Files.writeString(netrc, "machine 127.0.0.1\nlogin admin\npassword " + bed.applicationPassword("admin") + "\n");
+        Files.setPosixFilePermissions(netrc, PosixFilePermissions.fromString("rw-------"));
+        String folder = "posts/" + bed.id("posts", "crlf") + "-windows-line-endings";
+        String script = "ls\ncd " + folder + "\nls\nget content.html\nquit\n";
+
+        Result result = run(home, Map.of("HOME", home.toString()), script, "cadaver", drive.url());
+
+        assertTrue(result.output.contains("Coll:   posts"), result.output);
+        assertTrue(result.output.contains("content.html") && result.output.contains("succeeded"), result.output);
+        assertArrayEquals(seedContent("crlf"), Files.readAllBytes(home.resolve("content.html")));
+    }
+
+    @Test
+    void rcloneCopiesTheWholeTreeAndEveryFileMatchesWordPress(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("copy");
+        String obscured = run(dir, Map.of(), null, "rclone", "obscure", bed.applicationPassword("admin")).output.strip();
+        Result result = run(dir, Map.of(), null, "rclone", "copy", ":webdav:", copy.toString(), "--config", "/dev/null",
+                "--webdav-url", drive.url(), "--webdav-user", "admin", "--webdav-pass", obscured, "--webdav-vendor", "other");
+        assertEquals(0, result.exitCode, result.output);
+
+        int checked = 0;
+        for (Post post : wordpress.list(admin, Endpoint.POSTS, org.pressdav.wordpress.ListQuery.all()
+                .withContext(Context.EDIT).with("status", "any")).items()) {
+            Path folder = only(copy.resolve("posts"), post.id() + "-");
+            assertArrayEquals(post.content().raw().getBytes(UTF_8), Files.readAllBytes(folder.resolve("content.html")), "post " + post.id());
+            assertArrayEquals(post.title().raw().getBytes(UTF_8), Files.readAllBytes(folder.resolve("title.txt")), "post " + post.id());
+            assertEquals(post.status(), Files.readString(folder.resolve("status.txt")), "post " + post.id());
+            checked++;
+        }
+        for (Term tag : wordpress.list(admin, Endpoint.TAGS, org.pressdav.wordpress.ListQuery.all()).items()) {
+            assertEquals(tag.name(), Files.readString(copy.resolve("tags").resolve(Names.slug(tag.slug())).resolve("name.txt")));
+            checked++;
+        }
+        for (User user : wordpress.list(admin, Endpoint.USERS, org.pressdav.wordpress.ListQuery.all().withContext(Context.EDIT)).items()) {
+            assertEquals(user.name(), Files.readString(copy.resolve("users").resolve(user.username()).resolve("display-name.txt")));
+            checked++;
+        }
+        for (JsonNode media : bed.manifest().get("media")) {
+            assertEquals(media.get("sha256").asText(), sha256(copy.resolve("media").resolve(media.get("file").asText())));
+            checked++;
+        }
+        assertTrue(checked > 20, "checked " + checked + " objects");
+
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(copy)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            String relative = copy.relativize(file).toString();
+            assertArrayEquals(drive.send("admin", "GET", drive.url(relative), Map.of(), null).body(), Files.readAllBytes(file), relative);
+        }
+    }
+
+    @Test
+    void davfs2MountsTheDriveReadOnly(@TempDir Path dir) throws Exception {
+        Path mount = Files.createDirectory(dir.resolve("mnt"));
+        Path secrets = dir.resolve("secrets");
+        Files.writeString(secrets, drive.url() + " admin \"" + bed.applicationPassword("admin") + "\"\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        // buf_size 64: davfs2 1.6 cannot list folders on kernels from 6.16 on without it.
+        Path conf = dir.resolve("davfs2.conf");
+        Files.writeString(conf, "buf_size 64\nuse_locks 0\nsecrets " + secrets + "\n");
+        Result mounted = run(dir, Map.of(), null, "mount", "-t", "davfs", "-o", "ro,conf=" + conf, drive.url(), mount.toString());
+        assertEquals(0, mounted.exitCode, mounted.output);
+        try {
+            String tree = run(dir, Map.of(), null, "ls", "-R", mount.toString()).output;
+            for (String name : List.of("posts", "media", "content.html", "big-noise.png", "日本", "ana author")) {
+                assertTrue(tree.contains(name), name + " missing from ls -R");
+            }
+            Path emoji = only(mount.resolve("posts"), bed.id("posts", "emoji") + "-");
+            assertEquals(bed.seedData().at("/posts/0/title").asText(), run(dir, Map.of(), null, "cat", emoji.resolve("title.txt").toString()).output);
+            for (JsonNode media : bed.manifest().get("media")) {
+                String file = media.get("file").asText();
+                String md5 = run(dir, Map.of(), null, "md5sum", mount.resolve("media").resolve(file).toString()).output.split(" ")[0];
+                assertEquals(md5(bed.uploadsDir().resolve(file)), md5, file);
+            }
+        } finally {
+            run(dir, Map.of(), null, "umount", mount.toString());
+        }
+    }
+
+    private byte[] seedContent(String key) {
+        for (JsonNode post : bed.seedData().get("posts")) {
+            if (post.get("key").asText().equals(key)) {
+                return post.get("content").asText().getBytes(UTF_8);
+            }
+        }
+        throw new IllegalArgumentException(key);
+    }
+
+    private static Path only(Path folder, String prefix) throws IOException {
+        try (Stream<Path> children = Files.list(folder)) {
+            List<Path> matches = children.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+            assertEquals(1, matches.size(), prefix + " in " + folder);
+            return matches.get(0);
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private static String md5(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    /** Runs a client program; its absence is a failure that says how to install it, never a skip. */
+    private static Result run(Path dir, Map<String, String> env, String input, String... command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new AssertionError(command[0] + " is not installed: scripts/test installs cadaver, rclone and davfs2", e);
+        }
+        try (var stdin = process.getOutputStream()) {
+            if (input != null) {
+                stdin.write(input.getBytes(UTF_8));
+            }
+        }
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish");
+        }
+        return new Result(process.exitValue(), new String(output, UTF_8));
+    }
+}

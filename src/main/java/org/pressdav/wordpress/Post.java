@@ -24,4 +24,10 @@ public record Post(
         Rendered excerpt,
         List<Long> categories,
         List<Long> tags) {
+
+    /** This post with the {@code generated_slug} and {@code title} of another read of it. */
+    public Post withDraftName(Post named) {
+        return new Post(id, type, slug, named.generatedSlug(), status, link, dateGmt, modifiedGmt, author, parent, password,
+                named.title(), content, excerpt, categories, tags);
+    }
 }

@@ -111,6 +111,13 @@ public final class DavPath {
         return new DavPath(more);
     }
 
+    /** This path followed by {@code other}: {@code /dav} resolving {@code /posts} is {@code /dav/posts}. */
+    public DavPath resolve(DavPath other) {
+        List<String> joined = new ArrayList<>(segments);
+        joined.addAll(other.segments);
+        return new DavPath(joined);
+    }
+
     public boolean startsWith(DavPath prefix) {
         return segments.size() >= prefix.segments.size() && segments.subList(0, prefix.segments.size()).equals(prefix.segments);
     }

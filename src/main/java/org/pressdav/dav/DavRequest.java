@@ -21,20 +21,27 @@ public final class DavRequest extends AbstractRequest {
     private final HttpServletRequest servlet;
     private final Method method;
     private final DavSession session;
+    private final DavPath prefix;
     private final DavPath path;
     private final InputStream body;
     private Auth auth;
 
-    public DavRequest(HttpServletRequest servlet, Method method, DavSession session, DavPath path, InputStream body) {
+    public DavRequest(HttpServletRequest servlet, Method method, DavSession session, DavPath prefix, DavPath path, InputStream body) {
         this.servlet = servlet;
         this.method = method;
         this.session = session;
+        this.prefix = prefix;
         this.path = path;
         this.body = body;
     }
 
     public DavSession session() {
         return session;
+    }
+
+    /** Where the drive starts in the URL ({@code /} or a configured prefix such as {@code /dav}). */
+    public DavPath prefix() {
+        return prefix;
     }
 
     /** The path inside the drive, prefix removed. */

@@ -30,6 +30,10 @@ public abstract class Node implements PropFindableResource {
         return modified;
     }
 
+    public Instant created() {
+        return created;
+    }
+
     @Override
     public Date getModifiedDate() {
         return modified == null ? null : Date.from(modified);

@@ -1,5 +1,6 @@
 package org.pressdav.dav;
 
+import java.util.Optional;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.WordPressException;
@@ -19,6 +20,18 @@ public final class Reads {
         } catch (WordPressException e) {
             if (e.status() == 401 || e.status() == 403) {
                 return session.wordpress().get(session.credentials(), endpoint, id, Context.VIEW);
+            }
+            throw e;
+        }
+    }
+
+    /** The object if this user may see it; WordPress's 401, 403 and 404 all mean "not for you". */
+    public static <T> Optional<T> ifVisible(DavSession session, Endpoint<T> endpoint, long id) {
+        try {
+            return Optional.of(object(session, endpoint, id));
+        } catch (WordPressException e) {
+            if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
+                return Optional.empty();
             }
             throw e;
         }

@@ -81,7 +81,7 @@ public final class DavServlet extends HttpServlet {
                 return;
             }
         }
-        milton.process(new DavRequest(req, miltonMethod, session, path, body), new DavResponse(resp));
+        milton.process(new DavRequest(req, miltonMethod, session, prefix, path, body), new DavResponse(resp));
     }
 
     private static void options(HttpServletResponse resp) {

@@ -192,6 +192,30 @@ class ReadOnlyDriveIT {
     }
 
     @Test
+    void unknownPropertiesKeepTheirNamespaceAndAreNotFound() {
+        String body = "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\" xmlns:Z=\"urn:schemas-microsoft-com:\">"
+                + "<D:prop><D:getetag/><D:quota-available-bytes/><D:quota-used-bytes/><Z:Win32FileAttributes/></D:prop></D:propfind>";
+        RunningDrive.Answer answer = drive.send("admin", "PROPFIND", drive.url(""), Map.of("Depth", "0"), body);
+        assertEquals(207, answer.status());
+        String xml = answer.text();
+        assertTrue(xml.contains("<D:quota-available-bytes>") && xml.contains("<D:quota-used-bytes>0</D:quota-used-bytes>"), xml);
+        int notFound = xml.indexOf("404 Not Found");
+        int win32 = xml.indexOf("<x:Win32FileAttributes xmlns:x=\"urn:schemas-microsoft-com:\"/>");
+        assertTrue(win32 > 0 && notFound > win32, "Win32FileAttributes is a 404 in its own namespace: " + xml);
+        assertTrue(xml.indexOf("<D:getetag/>") > 0 && notFound > xml.indexOf("<D:getetag/>"), "a folder has no ETag: " + xml);
+    }
+
+    @Test
+    void propnameListsNamesWithoutValues() throws IOException {
+        String body = "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:propname/></D:propfind>";
+        RunningDrive.Answer answer = drive.send("admin", "PROPFIND", drive.url(folderOf("posts", "emoji") + "title.txt"),
+                Map.of("Depth", "0"), body);
+        assertEquals(207, answer.status());
+        assertTrue(answer.text().contains("<D:getetag/>") && answer.text().contains("<D:getcontentlength/>"), answer.text());
+        assertFalse(answer.text().contains("Emoji"), "propname carries no values");
+    }
+
+    @Test
     void conditionalGetsAnswerNotModified() throws IOException {
         String url = drive.url(folderOf("posts", "crlf") + "content.html");
         RunningDrive.Answer first = drive.send("admin", "GET", url, Map.of(), null);

@@ -11,7 +11,6 @@ import org.pressdav.wordpress.Comment;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
-import org.pressdav.wordpress.WordPressException;
 
 /** {@code comments/<id>/}: moderators see every status, everyone else the approved ones. */
 public final class CommentKind implements ObjectKind<Comment> {
@@ -43,15 +42,7 @@ public final class CommentKind implements ObjectKind<Comment> {
         if (name.isEmpty() || name.length() > 18 || !name.chars().allMatch(Character::isDigit) || name.startsWith("0")) {
             return Optional.empty();
         }
-        try {
-            Comment comment = Reads.object(session, Endpoint.COMMENTS, Long.parseLong(name));
-            return "trash".equals(comment.status()) ? Optional.empty() : Optional.of(comment);
-        } catch (WordPressException e) {
-            if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return Reads.ifVisible(session, Endpoint.COMMENTS, Long.parseLong(name)).filter(c -> !"trash".equals(c.status()));
     }
 
     @Override

@@ -3,15 +3,14 @@ package org.pressdav.dav.entity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.Names;
-import org.pressdav.wordpress.Context;
+import org.pressdav.dav.Reads;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Post;
 import org.pressdav.wordpress.Term;
-import org.pressdav.wordpress.User;
-import org.pressdav.wordpress.WordPressException;
 
 /**
  * The names field files show instead of ids: term slugs, user logins, post folder names. Each
@@ -44,28 +43,7 @@ final class Lookups {
         if (id == 0) {
             return "";
         }
-        try {
-            User user = session.isAnonymous()
-                    ? session.wordpress().get(session.credentials(), Endpoint.USERS, id, Context.VIEW)
-                    : readUser(session, id);
-            return UserKind.nameOf(user);
-        } catch (WordPressException e) {
-            if (e.status() >= 500) {
-                throw e;
-            }
-            return String.valueOf(id);
-        }
-    }
-
-    private static User readUser(DavSession session, long id) {
-        try {
-            return session.wordpress().get(session.credentials(), Endpoint.USERS, id, Context.EDIT);
-        } catch (WordPressException e) {
-            if (e.status() == 401 || e.status() == 403) {
-                return session.wordpress().get(session.credentials(), Endpoint.USERS, id, Context.VIEW);
-            }
-            throw e;
-        }
+        return Reads.ifVisible(session, Endpoint.USERS, id).map(UserKind::nameOf).orElse(String.valueOf(id));
     }
 
     /** The folder name of a post or page, looked up in both; empty for 0. */
@@ -74,13 +52,9 @@ final class Lookups {
             return "";
         }
         for (Endpoint<Post> endpoint : List.of(Endpoint.POSTS, Endpoint.PAGES)) {
-            try {
-                Post post = session.wordpress().get(session.credentials(), endpoint, id, Context.VIEW);
-                return PostKind.nameOf(post);
-            } catch (WordPressException e) {
-                if (e.status() >= 500) {
-                    throw e;
-                }
+            Optional<Post> post = Reads.ifVisible(session, endpoint, id);
+            if (post.isPresent()) {
+                return PostKind.nameOf(post.get());
             }
         }
         return String.valueOf(id);

@@ -17,7 +17,6 @@ import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Post;
 import org.pressdav.wordpress.Rendered;
-import org.pressdav.wordpress.WordPressException;
 
 /** Posts and pages: {@code posts/<id>-<slug>/content.html}, …; pages add {@code parent.txt}. */
 public final class PostKind implements ObjectKind<Post> {
@@ -89,16 +88,8 @@ public final class PostKind implements ObjectKind<Post> {
         if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
             return Optional.empty();
         }
-        try {
-            Post post = Reads.object(session, endpoint, Long.parseLong(digits));
-            boolean visible = !"trash".equals(post.status()) && nameOf(post).equals(name);
-            return visible ? Optional.of(post) : Optional.empty();
-        } catch (WordPressException e) {
-            if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return Reads.ifVisible(session, endpoint, Long.parseLong(digits))
+                .filter(post -> !"trash".equals(post.status()) && nameOf(post).equals(name));
     }
 
     @Override

@@ -1,0 +1,99 @@
+package org.pressdav.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.pressdav.wordpress.Context;
+import org.pressdav.wordpress.Credentials;
+import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.ListQuery;
+import org.pressdav.wordpress.Listing;
+import org.pressdav.wordpress.Term;
+import org.pressdav.wordpress.WordPressClient;
+import org.pressdav.wordpress.WordPressException;
+
+class CachingWordPressClientTest {
+    private static final Credentials ADMIN = Credentials.of("admin", "a");
+    private static final Credentials AUTHOR = Credentials.of("author", "b");
+    private static final ListQuery TAGS = ListQuery.all();
+
+    private final List<String> calls = new ArrayList<>();
+    private final AtomicLong nanos = new AtomicLong();
+    private boolean failing;
+
+    /** A WordPress that answers each user with their own name, and records every call. */
+    private final WordPressClient origin = (WordPressClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {WordPressClient.class}, (proxy, method, args) -> {
+                Credentials who = (Credentials) args[0];
+                calls.add(method.getName() + " " + who);
+                if (failing) {
+                    throw new WordPressException(502, WordPressException.UNREACHABLE, "down");
+                }
+                Term term = new Term(1, "seen by " + who, "t", "", "post_tag", 0, 0, null);
+                return switch (method.getName()) {
+                    case "list" -> new Listing<>(List.of(term), 1);
+                    case "get", "update" -> term;
+                    default -> null;
+                };
+            });
+
+    private final CachingWordPressClient cache = new CachingWordPressClient(origin, Duration.ofSeconds(30), nanos::get);
+
+    private String firstTagName(Credentials who) {
+        return ((Term) cache.list(who, Endpoint.TAGS, TAGS).items().get(0)).name();
+    }
+
+    @Test
+    void aListingIsFetchedOncePerUserWithinItsTimeToLive() {
+        assertEquals("seen by admin", firstTagName(ADMIN));
+        assertEquals("seen by admin", firstTagName(ADMIN));
+        assertEquals(List.of("list admin"), calls);
+        assertEquals(1, cache.hits());
+        assertEquals(1, cache.misses());
+    }
+
+    @Test
+    void whatOneUserFetchedIsNeverShownToAnother() {
+        firstTagName(ADMIN);
+        assertEquals("seen by author", firstTagName(AUTHOR));
+        assertEquals(List.of("list admin", "list author"), calls);
+    }
+
+    @Test
+    void entriesExpireAfterTheirTimeToLive() {
+        firstTagName(ADMIN);
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        firstTagName(ADMIN);
+        assertEquals(List.of("list admin", "list admin"), calls);
+    }
+
+    @Test
+    void aWriteForgetsTheCollectionForEveryUserButNotOtherCollections() {
+        firstTagName(ADMIN);
+        firstTagName(AUTHOR);
+        cache.get(ADMIN, Endpoint.CATEGORIES, 1, Context.EDIT);
+        cache.update(AUTHOR, Endpoint.TAGS, 1, Map.of("name", "x"));
+        calls.clear();
+
+        firstTagName(ADMIN);
+        firstTagName(AUTHOR);
+        cache.get(ADMIN, Endpoint.CATEGORIES, 1, Context.EDIT);
+        assertEquals(List.of("list admin", "list author"), calls);
+    }
+
+    @Test
+    void aFailureIsNotCached() {
+        failing = true;
+        assertThrows(WordPressException.class, () -> firstTagName(ADMIN));
+        failing = false;
+        assertEquals("seen by admin", firstTagName(ADMIN));
+        assertEquals(2, calls.size());
+    }
+}

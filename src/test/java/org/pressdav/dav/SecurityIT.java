@@ -150,6 +150,19 @@ class SecurityIT {
         }
     }
 
+    @Test
+    void aPathPrefixHoldsTheDriveWhileOptionsAnswersEverywhere() {
+        try (RunningDrive prefixed = RunningDrive.start("--path-prefix", "/dav")) {
+            String root = "http://127.0.0.1:" + prefixed.port();
+            assertEquals(200, prefixed.send(null, "OPTIONS", root + "/", Map.of(), null).status());
+            RunningDrive.Answer listing = prefixed.send("admin", "PROPFIND", root + "/dav/posts/", Map.of("Depth", "1"), null);
+            assertEquals(207, listing.status());
+            assertTrue(listing.text().contains("<D:href>/dav/posts/" + bed.id("posts", "emoji") + "-"), listing.text());
+            assertEquals(404, prefixed.send("admin", "PROPFIND", root + "/posts/", Map.of("Depth", "1"), null).status());
+            assertEquals(207, prefixed.send("admin", "PROPFIND", root + "/dav", Map.of("Depth", "0"), null).status());
+        }
+    }
+
     private static String basic(String login, String password) {
         return java.util.Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

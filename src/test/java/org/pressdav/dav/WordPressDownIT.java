@@ -1,0 +1,45 @@
+package org.pressdav.dav;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.RunningDrive;
+import org.pressdav.testbed.TestBed;
+
+/** WordPress really stopped under a running pressdav: clients get 502 and the reason, then recover. */
+class WordPressDownIT {
+    private static RunningDrive drive;
+    private static TestBed bed;
+
+    @BeforeAll
+    static void start() {
+        drive = RunningDrive.start("--cache-ttl", "0s");
+        bed = drive.bed();
+    }
+
+    @AfterAll
+    static void stop() {
+        bed.script("up");
+        drive.close();
+    }
+
+    @Test
+    void wordpressDownIsABadGatewayThatSaysWhyAndTheDriveRecovers() {
+        String url = drive.url("posts/");
+        assertEquals(207, drive.send("admin", "PROPFIND", url, Map.of("Depth", "1"), null).status());
+
+        bed.script("down");
+        RunningDrive.Answer down = drive.send("admin", "PROPFIND", url, Map.of("Depth", "1"), null);
+        assertEquals(502, down.status());
+        assertTrue(down.text().contains("WordPress cannot be reached at 127.0.0.1"), down.text());
+        RunningDrive.Answer newcomer = drive.send("editor", "GET", drive.url("site/name.txt"), Map.of(), null);
+        assertEquals(502, newcomer.status(), "a login that cannot be checked is not a wrong password");
+
+        bed.script("up");
+        assertEquals(207, drive.send("admin", "PROPFIND", url, Map.of("Depth", "1"), null).status());
+    }
+}

@@ -33,7 +33,7 @@ public final class DavEngine {
         builder.seteTagGenerator(resource -> resource instanceof DavFile file ? file.etag() : null);
         builder.setDefaultStandardFilter(new DispatchFilter());
         builder.init();
-        builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive)));
+        builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive), new PutHandler(drive)));
         return builder.buildHttpManager();
     }
 

@@ -33,7 +33,8 @@ public final class ObjectFolder<T> extends Folder {
             for (Field<T> field : kind.fields()) {
                 String value = field.renderer().render(session, full);
                 if (value != null) {
-                    made.add(new TextFile(field.fileName(), value, kind.modified(session, full), kind.created(session, full)));
+                    TextFile.Writer writer = field.updater() == null ? null : text -> field.updater().write(session, full, text);
+                    made.add(new TextFile(field.fileName(), value, kind.modified(session, full), kind.created(session, full), writer));
                 }
             }
             files = List.copyOf(made);

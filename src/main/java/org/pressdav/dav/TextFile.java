@@ -13,13 +13,37 @@ import java.util.HexFormat;
  * the byte count and its ETag a hash of the bytes, so both change exactly when the value does.
  */
 public class TextFile extends FileNode {
+    /** Where a writable file's new text goes. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(String text);
+    }
+
     private final byte[] bytes;
     private final String etag;
+    private final Writer writer;
 
     public TextFile(String name, String value, Instant modified, Instant created) {
+        this(name, value, modified, created, null);
+    }
+
+    public TextFile(String name, String value, Instant modified, Instant created, Writer writer) {
         super(name, modified, created);
         this.bytes = value.getBytes(StandardCharsets.UTF_8);
         this.etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
+        this.writer = writer;
+    }
+
+    public boolean writable() {
+        return writer != null;
+    }
+
+    /** Hands the new text to WordPress; the file itself never changes (a new read shows the result). */
+    public void write(String text) {
+        if (writer == null) {
+            throw new IllegalStateException(getName() + " is read-only");
+        }
+        writer.write(text);
     }
 
     public String text() {

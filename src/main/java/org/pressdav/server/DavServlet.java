@@ -23,9 +23,10 @@ import org.pressdav.dav.XmlBodies;
  * caller authenticated against WordPress, its XML body checked, and only then handed to Milton.
  */
 public final class DavServlet extends HttpServlet {
-    static final String ALLOW = "OPTIONS, GET, HEAD, PROPFIND";
+    static final String ALLOW = "OPTIONS, GET, HEAD, PROPFIND, PUT";
     private static final Set<String> XML_BODIES = Set.of("PROPFIND", "PROPPATCH", "LOCK");
     private static final Set<String> READS = Set.of("GET", "HEAD", "PROPFIND");
+    private static final Set<String> SUPPORTED = Set.of("GET", "HEAD", "PROPFIND", "PUT");
 
     private final transient HttpManager milton;
     private final transient Authenticator authenticator;
@@ -57,10 +58,10 @@ public final class DavServlet extends HttpServlet {
             return;
         }
         Request.Method miltonMethod = miltonMethod(method);
-        if (miltonMethod == null || !READS.contains(method)) {
+        if (miltonMethod == null || !SUPPORTED.contains(method)) {
             drain(req);
             resp.setHeader("Allow", ALLOW);
-            DavErrors.write(resp, 405, method + " is not allowed: this drive is read-only for now");
+            DavErrors.write(resp, 405, method + " is not supported by pressdav yet");
             return;
         }
         DavSession session = authenticator.authenticate(req, resp, READS.contains(method));

@@ -20,4 +20,10 @@ public record User(
         Instant registeredDate,
         List<String> roles,
         Map<String, Boolean> capabilities) {
+
+    /** This user with a login, for a listing that did not carry it. */
+    public User withUsername(String login) {
+        return new User(id, login, name, firstName, lastName, email, url, description, link, slug, nickname, registeredDate, roles,
+                capabilities);
+    }
 }

@@ -66,14 +66,20 @@ public final class RunningDrive implements AutoCloseable {
 
     /** Sends a request as a seeded user (null: no Authorization) and returns status, headers, body. */
     public Answer send(String role, String method, String url, Map<String, String> headers, String body) {
+        return sendBytes(role, method, url, headers, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The same with a body of any bytes. */
+    public Answer sendBytes(String role, String method, String url, Map<String, String> headers, byte[] body) {
         Request.Builder request = new Request.Builder().url(url);
         headers.forEach(request::header);
         if (role != null) {
             var c = bed.credentials(role);
             request.header("Authorization", Credentials.basic(c.login(), passwordOf(role), java.nio.charset.StandardCharsets.UTF_8));
         }
-        request.method(method, body == null ? (method.equals("PROPFIND") ? RequestBody.create(new byte[0]) : null)
-                : RequestBody.create(body, MediaType.get("application/xml; charset=utf-8")));
+        boolean needsBody = method.equals("PROPFIND") || method.equals("PUT") || method.equals("PROPPATCH");
+        request.method(method, body == null ? (needsBody ? RequestBody.create(new byte[0]) : null)
+                : RequestBody.create(body, MediaType.get(method.equals("PUT") ? "application/octet-stream" : "application/xml; charset=utf-8")));
         try (Response response = http.newCall(request.build()).execute()) {
             return new Answer(response.code(), response.headers().toMultimap(), response.body().bytes());
         } catch (IOException e) {

@@ -15,13 +15,14 @@ import org.pressdav.wordpress.ListQuery;
 /** {@code comments/<id>/}: moderators see every status, everyone else the approved ones. */
 public final class CommentKind implements ObjectKind<Comment> {
     private static final List<Field<Comment>> FIELDS = List.of(
-            Field.of("content.html", (s, c) -> c.content() == null ? "" : c.content().text()),
-            Field.of("status.txt", (s, c) -> c.status()),
-            Field.of("author-name.txt", (s, c) -> c.authorName()),
-            Field.of("author-email.txt", (s, c) -> c.authorEmail()),
-            Field.of("date-gmt.txt", (s, c) -> c.dateGmt() == null ? "" : c.dateGmt().toString()),
-            Field.of("post.txt", (s, c) -> Lookups.postFolderName(s, c.post())),
-            Field.of("parent.txt", (s, c) -> c.parent() == 0 ? "" : String.valueOf(c.parent())));
+            Field.<Comment>of("content.html", (s, c) -> c.content() == null ? "" : c.content().text())
+                    .writes(Updates.exact(Endpoint.COMMENTS, Comment::id, "content")),
+            Field.<Comment>of("status.txt", (s, c) -> c.status()).writes(Updates.trimmed(Endpoint.COMMENTS, Comment::id, "status")),
+            Field.<Comment>of("author-name.txt", (s, c) -> c.authorName()),
+            Field.<Comment>of("author-email.txt", (s, c) -> c.authorEmail()),
+            Field.<Comment>of("date-gmt.txt", (s, c) -> c.dateGmt() == null ? "" : c.dateGmt().toString()),
+            Field.<Comment>of("post.txt", (s, c) -> Lookups.postFolderName(s, c.post())),
+            Field.<Comment>of("parent.txt", (s, c) -> c.parent() == 0 ? "" : String.valueOf(c.parent())));
 
     @Override
     public String folderName() {

@@ -17,6 +17,7 @@ import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Post;
 import org.pressdav.wordpress.Rendered;
+import org.pressdav.wordpress.WordPressException;
 
 /** Posts and pages: {@code posts/<id>-<slug>/content.html}, …; pages add {@code parent.txt}. */
 public final class PostKind implements ObjectKind<Post> {
@@ -132,24 +133,41 @@ public final class PostKind implements ObjectKind<Post> {
 
     private static List<Field<Post>> fieldsFor(Endpoint<Post> endpoint) {
         List<Field<Post>> fields = new ArrayList<>(List.of(
-                Field.of("content.html", (s, p) -> text(p.content())),
-                Field.of("title.txt", (s, p) -> text(p.title())),
-                Field.of("excerpt.txt", (s, p) -> text(p.excerpt())),
-                Field.of("status.txt", (s, p) -> p.status()),
-                Field.of("slug.txt", (s, p) -> Names.slug(p.slug())),
-                Field.of("date-gmt.txt", (s, p) -> p.dateGmt() == null ? "" : p.dateGmt().toString())));
+                Field.<Post>of("content.html", (s, p) -> text(p.content())).writes(Updates.exact(endpoint, Post::id, "content")),
+                Field.<Post>of("title.txt", (s, p) -> text(p.title())).writes(Updates.exact(endpoint, Post::id, "title")),
+                Field.<Post>of("excerpt.txt", (s, p) -> text(p.excerpt())).writes(Updates.exact(endpoint, Post::id, "excerpt")),
+                Field.<Post>of("status.txt", (s, p) -> p.status()).writes(Updates.trimmed(endpoint, Post::id, "status")),
+                Field.<Post>of("slug.txt", (s, p) -> Names.slug(p.slug())).writes(Updates.trimmed(endpoint, Post::id, "slug")),
+                Field.<Post>of("date-gmt.txt", (s, p) -> p.dateGmt() == null ? "" : p.dateGmt().toString())
+                        .writes(Updates.gmtDate(endpoint, Post::id, "date_gmt"))));
         if (endpoint == Endpoint.POSTS) {
-            fields.add(Field.of("categories.txt", (s, p) -> Lookups.termSlugs(s, Endpoint.CATEGORIES, p.categories())));
-            fields.add(Field.of("tags.txt", (s, p) -> Lookups.termSlugs(s, Endpoint.TAGS, p.tags())));
+            fields.add(Field.<Post>of("categories.txt", (s, p) -> Lookups.termSlugs(s, Endpoint.CATEGORIES, p.categories()))
+                    .writes(Updates.termSlugs(endpoint, Post::id, Endpoint.CATEGORIES, "categories")));
+            fields.add(Field.<Post>of("tags.txt", (s, p) -> Lookups.termSlugs(s, Endpoint.TAGS, p.tags()))
+                    .writes(Updates.termSlugs(endpoint, Post::id, Endpoint.TAGS, "tags")));
         } else {
-            fields.add(Field.of("parent.txt", (s, p) -> Lookups.postFolderName(s, p.parent())));
+            fields.add(Field.<Post>of("parent.txt", (s, p) -> Lookups.postFolderName(s, p.parent())).writes(PostKind::writeParent));
         }
         fields.addAll(List.of(
-                Field.of("author.txt", (s, p) -> Lookups.userName(s, p.author())),
-                Field.of("url.txt", (s, p) -> p.link() == null ? "" : p.link()),
-                Field.of("id.txt", (s, p) -> String.valueOf(p.id())),
-                Field.of("post.json", (s, p) -> Reads.json(s, endpoint, p.id()))));
+                Field.<Post>of("author.txt", (s, p) -> Lookups.userName(s, p.author())),
+                Field.<Post>of("url.txt", (s, p) -> p.link() == null ? "" : p.link()),
+                Field.<Post>of("id.txt", (s, p) -> String.valueOf(p.id())),
+                Field.<Post>of("post.json", (s, p) -> Reads.json(s, endpoint, p.id()))));
         return List.copyOf(fields);
+    }
+
+    /** {@code parent.txt} names the parent page's folder ({@code 12-about}), or nothing for none. */
+    private static void writeParent(DavSession session, Post page, String text) {
+        String folder = text.strip();
+        long parent = 0;
+        if (!folder.isEmpty()) {
+            Optional<Post> found = pages().find(session, folder);
+            if (found.isEmpty()) {
+                throw new WordPressException(409, "pressdav_unknown_page", "There is no page folder '" + folder + "' to be the parent.");
+            }
+            parent = found.get().id();
+        }
+        session.wordpress().update(session.credentials(), Endpoint.PAGES, page.id(), Map.of("parent", parent));
     }
 
     private static String text(Rendered rendered) {

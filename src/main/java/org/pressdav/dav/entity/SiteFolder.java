@@ -35,8 +35,8 @@ public final class SiteFolder extends Folder {
     public List<TextFile> getChildren() {
         SiteIndex index = session.wordpress().index(session.credentials());
         List<TextFile> files = new ArrayList<>();
-        files.add(file("name.txt", index.name()));
-        files.add(file("description.txt", index.description()));
+        files.add(setting("name.txt", index.name(), "title"));
+        files.add(setting("description.txt", index.description(), "description"));
         files.add(file("url.txt", index.home() != null ? index.home() : index.url()));
         files.add(file("site.json", siteJson(index)));
         return files;
@@ -65,6 +65,12 @@ public final class SiteFolder extends Folder {
             }
             throw e;
         }
+    }
+
+    /** A file whose writes change a site setting (administrators only: WordPress says no to others). */
+    private TextFile setting(String name, String value, String setting) {
+        return new TextFile(name, value == null ? "" : value, seen, seen,
+                text -> session.wordpress().updateSettings(session.credentials(), java.util.Map.of(setting, text)));
     }
 
     private TextFile file(String name, String value) {

@@ -23,15 +23,18 @@ public final class TermKind implements ObjectKind<Term> {
         this.endpoint = endpoint;
         this.folderName = folderName;
         List<Field<Term>> f = new ArrayList<>(List.of(
-                Field.of("name.txt", (s, t) -> t.name()),
-                Field.of("description.txt", (s, t) -> t.description())));
+                Field.<Term>of("name.txt", (s, t) -> t.name()).writes(Updates.exact(endpoint, Term::id, "name")),
+                Field.<Term>of("description.txt", (s, t) -> t.description()).writes(Updates.exact(endpoint, Term::id, "description"))));
         if (endpoint == Endpoint.CATEGORIES) {
-            f.add(Field.of("parent.txt", (s, t) -> Lookups.termSlug(s, Endpoint.CATEGORIES, t.parent())));
+            f.add(Field.<Term>of("parent.txt", (s, t) -> Lookups.termSlug(s, Endpoint.CATEGORIES, t.parent())).writes((s, t, text) -> {
+                long parent = text.isBlank() ? 0 : Updates.termId(s, Endpoint.CATEGORIES, text.strip());
+                s.wordpress().update(s.credentials(), Endpoint.CATEGORIES, t.id(), java.util.Map.of("parent", parent));
+            }));
         }
         f.addAll(List.of(
-                Field.of("count.txt", (s, t) -> String.valueOf(t.count())),
-                Field.of("id.txt", (s, t) -> String.valueOf(t.id())),
-                Field.of("slug.txt", (s, t) -> Names.slug(t.slug()))));
+                Field.<Term>of("count.txt", (s, t) -> String.valueOf(t.count())),
+                Field.<Term>of("id.txt", (s, t) -> String.valueOf(t.id())),
+                Field.<Term>of("slug.txt", (s, t) -> Names.slug(t.slug()))));
         this.fields = List.copyOf(f);
     }
 

@@ -18,16 +18,16 @@ import org.pressdav.wordpress.User;
  */
 public final class UserKind implements ObjectKind<User> {
     private static final List<Field<User>> FIELDS = List.of(
-            Field.of("display-name.txt", (s, u) -> u.name()),
-            Field.of("first-name.txt", (s, u) -> u.firstName()),
-            Field.of("last-name.txt", (s, u) -> u.lastName()),
-            Field.of("description.txt", (s, u) -> u.description()),
-            Field.of("url.txt", (s, u) -> u.url()),
-            Field.of("email.txt", (s, u) -> u.email()),
-            Field.of("nice-name.txt", (s, u) -> u.slug()),
-            Field.of("registered.txt", (s, u) -> u.registeredDate() == null ? null : u.registeredDate().toString()),
-            Field.of("roles.txt", (s, u) -> u.roles() == null ? null : String.join("\n", u.roles())),
-            Field.of("id.txt", (s, u) -> String.valueOf(u.id())));
+            Field.<User>of("display-name.txt", (s, u) -> u.name()).writes(Updates.exact(Endpoint.USERS, User::id, "name")),
+            Field.<User>of("first-name.txt", (s, u) -> u.firstName()).writes(Updates.exact(Endpoint.USERS, User::id, "first_name")),
+            Field.<User>of("last-name.txt", (s, u) -> u.lastName()).writes(Updates.exact(Endpoint.USERS, User::id, "last_name")),
+            Field.<User>of("description.txt", (s, u) -> u.description()).writes(Updates.exact(Endpoint.USERS, User::id, "description")),
+            Field.<User>of("url.txt", (s, u) -> u.url()).writes(Updates.trimmed(Endpoint.USERS, User::id, "url")),
+            Field.<User>of("email.txt", (s, u) -> u.email()),
+            Field.<User>of("nice-name.txt", (s, u) -> u.slug()),
+            Field.<User>of("registered.txt", (s, u) -> u.registeredDate() == null ? null : u.registeredDate().toString()),
+            Field.<User>of("roles.txt", (s, u) -> u.roles() == null ? null : String.join("\n", u.roles())),
+            Field.<User>of("id.txt", (s, u) -> String.valueOf(u.id())));
 
     @Override
     public String folderName() {
@@ -37,7 +37,13 @@ public final class UserKind implements ObjectKind<User> {
     @Override
     public List<User> list(DavSession session) {
         ListQuery query = session.can("list_users") ? ListQuery.all().withContext(Context.EDIT) : ListQuery.all();
-        return session.wordpress().list(session.credentials(), Endpoint.USERS, query).items();
+        List<User> users = session.wordpress().list(session.credentials(), Endpoint.USERS, query).items();
+        if (session.isAnonymous()) {
+            return users;
+        }
+        // Everyone knows their own login, even where WordPress shows them nobody else's.
+        User me = session.user();
+        return users.stream().map(u -> u.id() == me.id() && u.username() == null ? u.withUsername(me.username()) : u).toList();
     }
 
     @Override

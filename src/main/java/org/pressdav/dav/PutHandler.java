@@ -1,0 +1,129 @@
+package org.pressdav.dav;
+
+import io.milton.http.Handler;
+import io.milton.http.HttpManager;
+import io.milton.http.Request;
+import io.milton.http.Response;
+import io.milton.resource.Resource;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * PUT, replacing Milton CE's (which parses some bodies as forms, creates missing parents and
+ * ignores {@code X-Expected-Entity-Length} on replace). A writable field file takes the body as
+ * its new text and sends it to WordPress; what WordPress refuses leaves the old value in place.
+ * The body is read to its end whatever the framing: Jetty decodes chunked transfers.
+ */
+public final class PutHandler implements Handler {
+    /** The largest field file accepted; post content beyond this is not a text anyone types. */
+    static final int MAX_TEXT_BYTES = 16 << 20;
+
+    private final DriveResourceFactory drive;
+
+    public PutHandler(DriveResourceFactory drive) {
+        this.drive = drive;
+    }
+
+    @Override
+    public String[] getMethods() {
+        return new String[] {Request.Method.PUT.code};
+    }
+
+    @Override
+    public boolean isCompatible(Resource resource) {
+        return resource instanceof Node;
+    }
+
+    @Override
+    public void process(HttpManager manager, Request request, Response response) {
+        DavRequest req = (DavRequest) request;
+        HttpServletRequest in = req.servletRequest();
+        HttpServletResponse out = ((DavResponse) response).servletResponse();
+        DavPath path = req.path();
+        try {
+            Node existing = path.isRoot() ? null : drive.find(req.session(), path);
+            if (path.isRoot() || existing instanceof Folder) {
+                DavErrors.write(out, 405, path + " is a folder: a file cannot be written over it");
+                return;
+            }
+            if (existing instanceof TextFile file) {
+                replace(in, out, file, req);
+                return;
+            }
+            Node parent = drive.find(req.session(), path.parent());
+            if (!(parent instanceof Folder)) {
+                DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
+                return;
+            }
+            DavErrors.write(out, 403, "New files cannot be created in " + path.parent()
+                    + (existing == null ? "" : ": " + path.name() + " is read-only"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void replace(HttpServletRequest in, HttpServletResponse out, TextFile file, DavRequest req) throws IOException {
+        if (!file.writable()) {
+            DavErrors.write(out, 403, file.getName() + " is read-only: WordPress sets it");
+            return;
+        }
+        if (!Preconditions.matches(in.getHeader("If-Match"), file.etag()) || "*".equals(trim(in.getHeader("If-None-Match")))) {
+            DavErrors.write(out, 412, "Precondition failed: " + file.getName() + " has changed or already exists");
+            return;
+        }
+        String text;
+        try {
+            text = utf8(readBounded(req.getInputStream()));
+        } catch (BodyRefused e) {
+            DavErrors.write(out, e.status, e.getMessage());
+            return;
+        }
+        file.write(text);
+        Node fresh = drive.find(req.session(), req.path());
+        if (fresh instanceof DavFile now) {
+            out.setHeader("ETag", now.etag());
+        }
+        out.setStatus(204);
+    }
+
+    private static byte[] readBounded(InputStream body) throws IOException, BodyRefused {
+        byte[] bytes = body.readNBytes(MAX_TEXT_BYTES + 1);
+        if (bytes.length > MAX_TEXT_BYTES) {
+            throw new BodyRefused(413, "A field file holds at most " + MAX_TEXT_BYTES + " bytes");
+        }
+        return bytes;
+    }
+
+    /** Field files are UTF-8; anything else would be stored as mojibake, so it is refused. */
+    static String utf8(byte[] bytes) throws BodyRefused {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BodyRefused(400, "The file must be UTF-8 text; nothing was changed");
+        }
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    /** A body that cannot be taken: the status to answer and why. */
+    static final class BodyRefused extends Exception {
+        final int status;
+
+        BodyRefused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+}

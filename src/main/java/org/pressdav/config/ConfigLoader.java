@@ -125,6 +125,8 @@ public final class ConfigLoader {
                 duration(Setting.LOGIN_CACHE_TTL, v),
                 bool(Setting.ANONYMOUS_READ, v),
                 bool(Setting.TRUST_FORWARDED_HEADERS, v),
+                integer(Setting.SCRATCH_MAX_MB, v, 0, 1 << 20) * (1L << 20),
+                duration(Setting.SCRATCH_TTL, v),
                 integer(Setting.MAX_WORDPRESS_REQUESTS, v, 1, 256),
                 duration(Setting.WORDPRESS_TIMEOUT, v),
                 logLevel(v.get(Setting.LOG_LEVEL)));

@@ -15,6 +15,8 @@ public record PressdavConfig(
         Duration loginCacheTtl,
         boolean anonymousRead,
         boolean trustForwardedHeaders,
+        long scratchMaxBytes,
+        Duration scratchTtl,
         int maxWordpressRequests,
         Duration wordpressTimeout,
         String logLevel) {

@@ -17,6 +17,8 @@ public enum Setting {
     LOGIN_CACHE_TTL("60s", "how long a login WordPress accepted is trusted before it is checked again"),
     ANONYMOUS_READ("false", "let visitors without a login read what WordPress shows the public"),
     TRUST_FORWARDED_HEADERS("false", "honour Forwarded / X-Forwarded-* headers (only behind your own reverse proxy)"),
+    SCRATCH_MAX_MB("256", "how many MiB of temporary files (._*, .DS_Store, ~$*, *.swp, …) each user may keep on this server"),
+    SCRATCH_TTL("24h", "how long a temporary file nobody touches is kept"),
     MAX_WORDPRESS_REQUESTS("16", "how many requests pressdav sends WordPress at once"),
     WORDPRESS_TIMEOUT("60s", "how long to wait for WordPress to answer"),
     LOG_LEVEL("info", "how much to log: error, warn, info, debug or trace");

@@ -14,8 +14,8 @@ public final class DavEngine {
     private DavEngine() {
     }
 
-    public static HttpManager build(Instant started) {
-        DriveResourceFactory drive = new DriveResourceFactory(started);
+    public static HttpManager build(Instant started, ScratchStore scratch) {
+        DriveResourceFactory drive = new DriveResourceFactory(started, scratch);
         HttpManagerBuilder builder = new HttpManagerBuilder();
         builder.setResourceFactory(drive);
         builder.setAuthenticationHandlers(new ArrayList<>());
@@ -33,7 +33,8 @@ public final class DavEngine {
         builder.seteTagGenerator(resource -> resource instanceof DavFile file ? file.etag() : null);
         builder.setDefaultStandardFilter(new DispatchFilter());
         builder.init();
-        builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive), new PutHandler(drive)));
+        builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive), new PutHandler(drive),
+                new DeleteHandler(drive)));
         return builder.buildHttpManager();
     }
 

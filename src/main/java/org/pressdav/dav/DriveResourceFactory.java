@@ -5,6 +5,8 @@ import io.milton.http.Request;
 import io.milton.http.ResourceFactory;
 import io.milton.resource.Resource;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Finds the node at a drive path, as the user of the current request. The path is the one
@@ -12,9 +14,15 @@ import java.time.Instant;
  */
 public final class DriveResourceFactory implements ResourceFactory {
     private final Instant started;
+    private final ScratchStore scratch;
 
-    public DriveResourceFactory(Instant started) {
+    public DriveResourceFactory(Instant started, ScratchStore scratch) {
         this.started = started;
+        this.scratch = scratch;
+    }
+
+    public ScratchStore scratch() {
+        return scratch;
     }
 
     @Override
@@ -27,6 +35,10 @@ public final class DriveResourceFactory implements ResourceFactory {
     }
 
     public Node find(DavSession session, DavPath path) {
+        if (!path.isRoot() && TemporaryNames.matches(path.name())) {
+            // A client's own file: never asked of WordPress (Finder probes a dozen of these per folder).
+            return scratch.find(session, path);
+        }
         Node node = new RootFolder(session, started);
         for (String name : path.segments()) {
             if (!(node instanceof Folder folder)) {
@@ -38,5 +50,12 @@ public final class DriveResourceFactory implements ResourceFactory {
             }
         }
         return node;
+    }
+
+    /** A folder's children: what WordPress holds there, and the user's temporary files. */
+    public List<Node> children(DavSession session, DavPath path, Folder folder) {
+        List<Node> children = new ArrayList<>(folder.getChildren());
+        children.addAll(scratch.list(session, path));
+        return children;
     }
 }

@@ -49,7 +49,7 @@ public final class GetHandler implements Handler {
             } else if (node instanceof DavFile file) {
                 serve(req.servletRequest(), out, file, head);
             } else {
-                index(out, (Folder) node, req.path(), head);
+                index(out, drive.children(req.session(), req.path(), (Folder) node), req.path(), head);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -140,11 +140,11 @@ public final class GetHandler implements Handler {
         body.write(tail);
     }
 
-    private static void index(HttpServletResponse out, Folder folder, DavPath path, boolean head) throws IOException {
+    private static void index(HttpServletResponse out, List<Node> children, DavPath path, boolean head) throws IOException {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .append(escape(path.toString())).append("</title></head><body><h1>").append(escape(path.toString()))
                 .append("</h1><ul>\n");
-        for (Node child : folder.getChildren()) {
+        for (Node child : children) {
             String slash = child instanceof Folder ? "/" : "";
             html.append("<li><a href=\"").append(DavPath.encodeSegment(child.getName())).append(slash).append("\">")
                     .append(escape(child.getName())).append(slash).append("</a></li>\n");

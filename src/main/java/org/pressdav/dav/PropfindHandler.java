@@ -86,7 +86,7 @@ public final class PropfindHandler implements Handler {
             DavPath href = req.prefix().resolve(req.path());
             describe(status, href, node, body);
             if ("1".equals(depth) && node instanceof Folder folder) {
-                for (Node child : folder.getChildren()) {
+                for (Node child : drive.children(req.session(), req.path(), folder)) {
                     describe(status, href.child(child.getName()), child, body);
                 }
             }

@@ -48,6 +48,10 @@ public final class PutHandler implements Handler {
         HttpServletResponse out = ((DavResponse) response).servletResponse();
         DavPath path = req.path();
         try {
+            if (!path.isRoot() && TemporaryNames.matches(path.name())) {
+                keep(req, out, path);
+                return;
+            }
             Node existing = path.isRoot() ? null : drive.find(req.session(), path);
             if (path.isRoot() || existing instanceof Folder) {
                 DavErrors.write(out, 405, path + " is a folder: a file cannot be written over it");
@@ -67,6 +71,26 @@ public final class PutHandler implements Handler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A temporary file: kept in the scratch store, never sent to WordPress. */
+    private void keep(DavRequest req, HttpServletResponse out, DavPath path) throws IOException {
+        if (!(drive.find(req.session(), path.parent()) instanceof Folder)) {
+            DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
+            return;
+        }
+        boolean created;
+        try {
+            created = drive.scratch().write(req.session(), path, req.getInputStream());
+        } catch (ScratchStore.Full e) {
+            DavErrors.write(out, 507, e.getMessage());
+            return;
+        }
+        ScratchFile kept = drive.scratch().find(req.session(), path);
+        if (kept != null) {
+            out.setHeader("ETag", kept.etag());
+        }
+        out.setStatus(created ? 201 : 204);
     }
 
     private void replace(HttpServletRequest in, HttpServletResponse out, TextFile file, DavRequest req) throws IOException {

@@ -9,6 +9,7 @@ import org.pressdav.cache.CachingWordPressClient;
 import org.pressdav.config.PressdavConfig;
 import org.pressdav.dav.DavEngine;
 import org.pressdav.dav.FirstSeen;
+import org.pressdav.dav.ScratchStore;
 import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.OkHttpWordPressClient;
@@ -52,7 +53,9 @@ public final class Pressdav {
         WordPressClient wordpress = new CachingWordPressClient(origin, config.cacheTtl(), Ticker.systemTicker());
         FirstSeen firstSeen = new FirstSeen(Clock.systemUTC());
         Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), firstSeen);
-        DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS)), authenticator,
+        ScratchStore scratch = new ScratchStore(config.dataDir().resolve("scratch"), config.scratchMaxBytes(), config.scratchTtl(),
+                Clock.systemUTC());
+        DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS), scratch), authenticator,
                 config.pathPrefix());
         DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(), servlet);
         server.start();

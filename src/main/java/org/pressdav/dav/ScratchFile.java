@@ -1,0 +1,65 @@
+package org.pressdav.dav;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** A temporary file of the {@link ScratchStore}: read from pressdav's data directory. */
+public final class ScratchFile extends FileNode {
+    private final Path file;
+    private final long length;
+
+    ScratchFile(Path file, String name) {
+        super(name, modifiedOf(file), modifiedOf(file));
+        this.file = file;
+        try {
+            this.length = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Instant modifiedOf(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long length() {
+        return length;
+    }
+
+    @Override
+    public String etag() {
+        return "\"scratch-" + length + "-" + modified().toEpochMilli() + "\"";
+    }
+
+    @Override
+    public String contentType() {
+        return "application/octet-stream";
+    }
+
+    @Override
+    public void write(OutputStream out, long offset, long count) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(offset);
+            byte[] buffer = new byte[64 * 1024];
+            long left = count;
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new IOException(getName() + " is shorter than it was");
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+        }
+    }
+}

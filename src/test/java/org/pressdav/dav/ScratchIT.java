@@ -1,0 +1,89 @@
+package org.pressdav.dav;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.RunningDrive;
+import org.pressdav.testbed.TestBed;
+import org.pressdav.wordpress.ClientSettings;
+import org.pressdav.wordpress.Context;
+import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.ListQuery;
+import org.pressdav.wordpress.OkHttpWordPressClient;
+
+/** Temporary files of Finder, Windows and editors: kept per user by pressdav, never sent to WordPress. */
+class ScratchIT {
+    private static RunningDrive drive;
+    private static TestBed bed;
+    private static OkHttpWordPressClient wordpress;
+
+    @BeforeAll
+    static void start() {
+        drive = RunningDrive.start("--scratch-max-mb", "1");
+        bed = drive.bed();
+        wordpress = OkHttpWordPressClient.forSite(bed.url(), ClientSettings.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        drive.close();
+    }
+
+    private static String postFolder() {
+        return "posts/" + bed.id("posts", "emoji") + "-emoji-🎉-party/";
+    }
+
+    @Test
+    void appleDoubleAndDsStoreRoundTripAndStayOutOfWordPress() {
+        long posts = wordpress.list(bed.credentials("admin"), Endpoint.POSTS, ListQuery.all().with("status", "any")
+                .withContext(Context.EDIT)).total();
+        String appleDouble = postFolder() + "._content.html";
+        byte[] xattrs = new byte[4096];
+        xattrs[0] = 0x00;
+        xattrs[1] = 0x05;
+        xattrs[4095] = 0x7f;
+
+        assertEquals(404, drive.send("admin", "PROPFIND", drive.url(appleDouble), Map.of("Depth", "0"), null).status());
+        assertEquals(201, drive.sendBytes("admin", "PUT", drive.url(appleDouble), Map.of(), xattrs).status());
+        assertEquals(204, drive.sendBytes("admin", "PUT", drive.url(appleDouble), Map.of(), xattrs).status());
+        assertEquals(201, drive.sendBytes("admin", "PUT", drive.url("posts/.DS_Store"), Map.of(), new byte[] {1, 2, 3}).status());
+
+        RunningDrive.Answer listing = drive.send("admin", "PROPFIND", drive.url(postFolder()), Map.of("Depth", "1"), null);
+        assertTrue(listing.text().contains("/._content.html</D:href>"), listing.text());
+        assertTrue(listing.text().contains("<D:getcontentlength>4096</D:getcontentlength>"));
+        assertEquals(java.util.Arrays.toString(xattrs),
+                java.util.Arrays.toString(drive.send("admin", "GET", drive.url(appleDouble), Map.of(), null).body()));
+
+        assertFalse(drive.send("editor", "PROPFIND", drive.url(postFolder()), Map.of("Depth", "1"), null).text().contains("._content.html"),
+                "another user does not see my temporary files");
+        assertEquals(posts, wordpress.list(bed.credentials("admin"), Endpoint.POSTS, ListQuery.all().with("status", "any")
+                .withContext(Context.EDIT)).total(), "WordPress never heard of them");
+
+        assertEquals(204, drive.send("admin", "DELETE", drive.url(appleDouble), Map.of(), null).status());
+        assertEquals(404, drive.send("admin", "GET", drive.url(appleDouble), Map.of(), null).status());
+        assertEquals(204, drive.send("admin", "DELETE", drive.url("posts/.DS_Store"), Map.of(), null).status());
+    }
+
+    @Test
+    void windowsAndEditorFilesToo() {
+        for (String name : new String[] {"desktop.ini", "Thumbs.db", "~$draft.docx", ".content.html.swp", "4913"}) {
+            String path = postFolder() + name;
+            assertEquals(201, drive.send("editor", "PUT", drive.url(path), Map.of(), "x").status(), name);
+            assertEquals("x", drive.send("editor", "GET", drive.url(path), Map.of(), null).text(), name);
+            assertEquals(204, drive.send("editor", "DELETE", drive.url(path), Map.of(), null).status(), name);
+        }
+    }
+
+    @Test
+    void aTemporaryFileNeedsAnExistingFolderAndTheShareIsBounded() {
+        assertEquals(409, drive.send("admin", "PUT", drive.url("posts/99999-nowhere/._x"), Map.of(), "x").status());
+        RunningDrive.Answer tooBig = drive.sendBytes("author", "PUT", drive.url("posts/.DS_Store"), Map.of(), new byte[2 << 20]);
+        assertEquals(507, tooBig.status());
+        assertEquals(404, drive.send("author", "GET", drive.url("posts/.DS_Store"), Map.of(), null).status(), "nothing half-written stays");
+    }
+}

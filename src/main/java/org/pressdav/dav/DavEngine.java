@@ -15,7 +15,9 @@ public final class DavEngine {
     }
 
     public static HttpManager build(Instant started, ScratchStore scratch) {
-        DriveResourceFactory drive = new DriveResourceFactory(started, scratch);
+        // A name given to a new folder is kept for its user ten minutes after its last use.
+        Aliases aliases = new Aliases(java.time.Duration.ofMinutes(10), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+        DriveResourceFactory drive = new DriveResourceFactory(started, scratch, aliases);
         HttpManagerBuilder builder = new HttpManagerBuilder();
         builder.setResourceFactory(drive);
         builder.setAuthenticationHandlers(new ArrayList<>());
@@ -34,7 +36,7 @@ public final class DavEngine {
         builder.setDefaultStandardFilter(new DispatchFilter());
         builder.init();
         builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive), new PutHandler(drive),
-                new DeleteHandler(drive)));
+                new DeleteHandler(drive), new MkcolHandler(drive), new MoveHandler(drive)));
         return builder.buildHttpManager();
     }
 

@@ -31,6 +31,9 @@ public final class DavErrors {
         if (e instanceof WordPressException wp) {
             return fromWordPress(wp, anonymous);
         }
+        if (e instanceof DavRefusal refusal) {
+            return new Failure(refusal.status(), refusal.getMessage());
+        }
         if (e instanceof DavPath.BadPathException bad) {
             return new Failure(bad.status(), bad.getMessage());
         }
@@ -56,6 +59,9 @@ public final class DavErrors {
         if (status == 401) {
             // WordPress says 401 when it wants a login; a caller who has one lacks the right.
             return new Failure(anonymous ? 401 : 403, message);
+        }
+        if ("term_exists".equals(e.code()) || "rest_post_exists".equals(e.code())) {
+            return new Failure(409, message);
         }
         if (status == 404 || status == 410) {
             return new Failure(404, message);

@@ -9,7 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** DELETE: a temporary file leaves the scratch store; what WordPress holds is refused for now. */
+/**
+ * DELETE: a post's, page's or comment's folder goes to WordPress's trash; a term or a media file
+ * is deleted for good where WordPress allows it to this user; a temporary file leaves the
+ * scratch store. Field files and the top folders cannot be deleted.
+ */
 public final class DeleteHandler implements Handler {
     private final DriveResourceFactory drive;
 
@@ -27,6 +31,11 @@ public final class DeleteHandler implements Handler {
         return resource instanceof Node;
     }
 
+    @SuppressWarnings("unchecked")
+    private static <T> void delete(KindFolder<T> kind, ObjectFolder<?> folder) {
+        kind.delete((ObjectFolder<T>) folder);
+    }
+
     @Override
     public void process(HttpManager manager, Request request, Response response) {
         DavRequest req = (DavRequest) request;
@@ -39,8 +48,16 @@ public final class DeleteHandler implements Handler {
             } else if (node instanceof ScratchFile) {
                 drive.scratch().delete(req.session(), path);
                 out.setStatus(204);
+            } else if (node instanceof ObjectFolder<?> folder && drive.find(req.session(), path.parent()) instanceof KindFolder<?> kind) {
+                delete(kind, folder);
+                out.setStatus(204);
+            } else if (node instanceof org.pressdav.dav.entity.MediaFile media) {
+                media.delete();
+                out.setStatus(204);
+            } else if (node instanceof TextFile) {
+                DavErrors.write(out, 403, path.name() + " cannot be deleted: write an empty file to clear it");
             } else {
-                DavErrors.write(out, 403, "Deleting " + path + " is not supported yet");
+                DavErrors.write(out, 403, path + " cannot be deleted");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,10 +15,12 @@ import java.util.List;
 public final class DriveResourceFactory implements ResourceFactory {
     private final Instant started;
     private final ScratchStore scratch;
+    private final Aliases aliases;
 
-    public DriveResourceFactory(Instant started, ScratchStore scratch) {
+    public DriveResourceFactory(Instant started, ScratchStore scratch, Aliases aliases) {
         this.started = started;
         this.scratch = scratch;
+        this.aliases = aliases;
     }
 
     public ScratchStore scratch() {
@@ -39,7 +41,7 @@ public final class DriveResourceFactory implements ResourceFactory {
             // A client's own file: never asked of WordPress (Finder probes a dozen of these per folder).
             return scratch.find(session, path);
         }
-        Node node = new RootFolder(session, started);
+        Node node = new RootFolder(session, started, aliases);
         for (String name : path.segments()) {
             if (!(node instanceof Folder folder)) {
                 return null;

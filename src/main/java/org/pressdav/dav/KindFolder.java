@@ -2,16 +2,23 @@ package org.pressdav.dav;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** The top folder of one kind of object: {@code posts/}, {@code users/}, …, one folder per object. */
+/**
+ * The top folder of one kind of object: {@code posts/}, {@code users/}, …, one folder per object.
+ * Creating, renaming and deleting a folder here is creating, renaming and deleting the object,
+ * where its kind allows it; a name the user chose is kept for them a while ({@link Aliases}).
+ */
 public final class KindFolder<T> extends Folder {
     private final ObjectKind<T> kind;
     private final DavSession session;
+    private final Aliases aliases;
 
-    public KindFolder(ObjectKind<T> kind, DavSession session, Instant seen) {
+    public KindFolder(ObjectKind<T> kind, DavSession session, Instant seen, Aliases aliases) {
         super(kind.folderName(), seen, seen);
         this.kind = kind;
         this.session = session;
+        this.aliases = aliases;
     }
 
     @Override
@@ -21,12 +28,47 @@ public final class KindFolder<T> extends Folder {
 
     @Override
     public List<ObjectFolder<T>> getChildren() {
-        return kind.list(session).stream().map(item -> new ObjectFolder<>(kind, session, item)).toList();
+        return kind.list(session).stream().map(this::folderOf).toList();
     }
 
     @Override
     public Node child(String name) {
         String wanted = Names.nfc(name);
-        return kind.find(session, wanted).map(item -> new ObjectFolder<>(kind, session, item)).orElse(null);
+        Optional<Long> aliased = aliases.id(session, kind.folderName(), wanted);
+        Optional<T> item = aliased.isPresent() ? kind.byId(session, aliased.get()) : kind.find(session, wanted);
+        return item.map(this::folderOf).filter(folder -> folder.getName().equals(wanted)).orElse(null);
+    }
+
+    private ObjectFolder<T> folderOf(T item) {
+        String name = aliases.name(session, kind.folderName(), kind.id(item)).orElseGet(() -> kind.name(item));
+        return new ObjectFolder<>(kind, session, item, name);
+    }
+
+    /** MKCOL: a new object, shown under the name given. */
+    public void create(String name) {
+        T item = kind.create(session, name);
+        remember(name, kind.id(item));
+    }
+
+    /** MOVE within this folder: the object takes the new name (a slug, for posts). */
+    public void rename(ObjectFolder<T> folder, String name) {
+        long id = kind.id(folder.item());
+        kind.rename(session, folder.item(), name);
+        remember(name, id);
+    }
+
+    public void delete(ObjectFolder<T> folder) {
+        kind.delete(session, folder.item());
+        aliases.forget(session, kind.folderName(), kind.id(folder.item()));
+    }
+
+    /** Keeps the user's name only where WordPress names the object otherwise. */
+    private void remember(String name, long id) {
+        Optional<T> now = kind.byId(session, id);
+        if (now.isPresent() && kind.name(now.get()).equals(name)) {
+            aliases.forget(session, kind.folderName(), id);
+        } else {
+            aliases.put(session, kind.folderName(), name, id);
+        }
     }
 }

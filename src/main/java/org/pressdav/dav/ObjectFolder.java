@@ -13,11 +13,16 @@ public final class ObjectFolder<T> extends Folder {
     private final T listed;
     private List<TextFile> files;
 
-    ObjectFolder(ObjectKind<T> kind, DavSession session, T listed) {
-        super(kind.name(listed), kind.modified(session, listed), kind.created(session, listed));
+    ObjectFolder(ObjectKind<T> kind, DavSession session, T listed, String name) {
+        super(name, kind.modified(session, listed), kind.created(session, listed));
         this.kind = kind;
         this.session = session;
         this.listed = listed;
+    }
+
+    /** The object as listed (not necessarily with every field). */
+    public T item() {
+        return listed;
     }
 
     @Override

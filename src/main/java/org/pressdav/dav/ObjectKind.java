@@ -38,4 +38,27 @@ public interface ObjectKind<T> {
 
     /** The field files of the object's folder. */
     List<Field<T>> fields();
+
+    /** WordPress's id of the object. */
+    long id(T item);
+
+    /** The object with this id, if this user may see it. */
+    default Optional<T> byId(DavSession session, long id) {
+        return list(session).stream().filter(item -> id(item) == id).findFirst();
+    }
+
+    /** MKCOL in the top folder: a new object named by the user. */
+    default T create(DavSession session, String name) {
+        throw new DavRefusal(403, "New folders cannot be made in " + folderName() + "/");
+    }
+
+    /** MOVE of an object's folder to a new name in the same top folder. */
+    default void rename(DavSession session, T item, String name) {
+        throw new DavRefusal(403, "Folders in " + folderName() + "/ cannot be renamed");
+    }
+
+    /** DELETE of an object's folder. */
+    default void delete(DavSession session, T item) {
+        throw new DavRefusal(403, "Folders in " + folderName() + "/ cannot be deleted");
+    }
 }

@@ -20,11 +20,13 @@ public final class RootFolder extends Folder {
 
     private final DavSession session;
     private final Instant started;
+    private final Aliases aliases;
 
-    public RootFolder(DavSession session, Instant started) {
+    public RootFolder(DavSession session, Instant started, Aliases aliases) {
         super("", started, started);
         this.session = session;
         this.started = started;
+        this.aliases = aliases;
     }
 
     @Override
@@ -36,12 +38,12 @@ public final class RootFolder extends Folder {
     public List<Folder> getChildren() {
         return List.of(
                 new SiteFolder(session, started),
-                new KindFolder<>(POSTS, session, started),
-                new KindFolder<>(PAGES, session, started),
+                new KindFolder<>(POSTS, session, started, aliases),
+                new KindFolder<>(PAGES, session, started, aliases),
                 new MediaFolder(session, started),
-                new KindFolder<>(USERS, session, started),
-                new KindFolder<>(CATEGORIES, session, started),
-                new KindFolder<>(TAGS, session, started),
-                new KindFolder<>(COMMENTS, session, started));
+                new KindFolder<>(USERS, session, started, aliases),
+                new KindFolder<>(CATEGORIES, session, started, aliases),
+                new KindFolder<>(TAGS, session, started, aliases),
+                new KindFolder<>(COMMENTS, session, started, aliases));
     }
 }

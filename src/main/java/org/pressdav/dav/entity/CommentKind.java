@@ -43,12 +43,28 @@ public final class CommentKind implements ObjectKind<Comment> {
         if (name.isEmpty() || name.length() > 18 || !name.chars().allMatch(Character::isDigit) || name.startsWith("0")) {
             return Optional.empty();
         }
-        return Reads.ifVisible(session, Endpoint.COMMENTS, Long.parseLong(name)).filter(c -> !"trash".equals(c.status()));
+        return byId(session, Long.parseLong(name));
     }
 
     @Override
     public String name(Comment comment) {
         return String.valueOf(comment.id());
+    }
+
+    @Override
+    public long id(Comment comment) {
+        return comment.id();
+    }
+
+    @Override
+    public Optional<Comment> byId(DavSession session, long id) {
+        return Reads.ifVisible(session, Endpoint.COMMENTS, id).filter(c -> !"trash".equals(c.status()));
+    }
+
+    /** Deleting a comment's folder moves the comment to the trash. */
+    @Override
+    public void delete(DavSession session, Comment comment) {
+        session.wordpress().trash(session.credentials(), Endpoint.COMMENTS, comment.id());
     }
 
     @Override

@@ -44,6 +44,11 @@ public final class MediaFile extends FileNode {
         }
     }
 
+    /** Deletes the attachment for good (core REST has no media trash), where WordPress allows it. */
+    public void delete() {
+        session.wordpress().delete(session.credentials(), org.pressdav.wordpress.Endpoint.MEDIA, media.id());
+    }
+
     @Override
     public String etag() {
         Instant modified = media.modifiedGmt();

@@ -89,13 +89,54 @@ public final class PostKind implements ObjectKind<Post> {
         if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
             return Optional.empty();
         }
-        return Reads.ifVisible(session, endpoint, Long.parseLong(digits))
-                .filter(post -> !"trash".equals(post.status()) && nameOf(post).equals(name));
+        return byId(session, Long.parseLong(digits)).filter(post -> nameOf(post).equals(name));
     }
 
     @Override
     public String name(Post post) {
         return nameOf(post);
+    }
+
+    @Override
+    public long id(Post post) {
+        return post.id();
+    }
+
+    @Override
+    public Optional<Post> byId(DavSession session, long id) {
+        return Reads.ifVisible(session, endpoint, id).filter(post -> !"trash".equals(post.status()));
+    }
+
+    /** "New Folder": a draft whose title and slug come from the folder's name. */
+    @Override
+    public Post create(DavSession session, String name) {
+        return session.wordpress().create(session.credentials(), endpoint, Map.of("title", name, "slug", name, "status", "draft"));
+    }
+
+    /**
+     * A new folder name is a new slug: {@code 12-new-slug} keeps the id prefix, any other name
+     * becomes the slug as WordPress sanitises it. A draft also takes the name as its title, so
+     * that "New Folder" renamed to "Summer plans" is a draft called Summer plans.
+     */
+    @Override
+    public void rename(DavSession session, Post post, String name) {
+        String prefix = post.id() + "-";
+        Map<String, Object> fields = new HashMap<>();
+        if (name.startsWith(prefix) && name.length() > prefix.length()) {
+            fields.put("slug", name.substring(prefix.length()));
+        } else {
+            fields.put("slug", name);
+            if ("draft".equals(post.status()) || "auto-draft".equals(post.status())) {
+                fields.put("title", name);
+            }
+        }
+        session.wordpress().update(session.credentials(), endpoint, post.id(), fields);
+    }
+
+    /** Deleting a post's folder moves the post to WordPress's trash, never further. */
+    @Override
+    public void delete(DavSession session, Post post) {
+        session.wordpress().trash(session.credentials(), endpoint, post.id());
     }
 
     /** {@code <id>-<slug>}; a draft without a slug takes WordPress's generated one, or its title. */

@@ -64,6 +64,23 @@ public final class TermKind implements ObjectKind<Term> {
     }
 
     @Override
+    public long id(Term term) {
+        return term.id();
+    }
+
+    /** MKCOL: a term named by the folder; WordPress derives its slug (a name in use is 409). */
+    @Override
+    public Term create(DavSession session, String name) {
+        return session.wordpress().create(session.credentials(), endpoint, java.util.Map.of("name", name));
+    }
+
+    /** Terms have no trash: deleting is for good, where WordPress allows it to this user. */
+    @Override
+    public void delete(DavSession session, Term term) {
+        session.wordpress().delete(session.credentials(), endpoint, term.id());
+    }
+
+    @Override
     public Instant modified(DavSession session, Term term) {
         return session.firstSeen().of(folderName, term.id());
     }

@@ -58,6 +58,11 @@ public final class UserKind implements ObjectKind<User> {
     }
 
     @Override
+    public long id(User user) {
+        return user.id();
+    }
+
+    @Override
     public Instant modified(DavSession session, User user) {
         return session.firstSeen().of("user", user.id());
     }

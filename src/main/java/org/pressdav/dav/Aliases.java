@@ -1,0 +1,51 @@
+package org.pressdav.dav;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The names a user gave folders that WordPress names otherwise. "New Folder" in {@code posts/}
+ * makes a draft WordPress calls {@code 123-untitled-folder}; Finder and Explorer then look for
+ * {@code untitled folder} and rename it. For a while after, this user sees the folder under the
+ * name they gave it; afterwards under WordPress's.
+ */
+public final class Aliases {
+    private record ByName(String user, String kind, String name) {
+    }
+
+    private record ById(String user, String kind, long id) {
+    }
+
+    private final Cache<ByName, Long> ids;
+    private final Cache<ById, String> names;
+
+    public Aliases(Duration ttl, Ticker ticker) {
+        this.ids = Caffeine.newBuilder().expireAfterAccess(ttl).ticker(ticker).maximumSize(10_000).build();
+        this.names = Caffeine.newBuilder().expireAfterAccess(ttl).ticker(ticker).maximumSize(10_000).build();
+    }
+
+    public void put(DavSession session, String kind, String name, long id) {
+        forget(session, kind, id);
+        ids.put(new ByName(session.credentials().cacheKey(), kind, name), id);
+        names.put(new ById(session.credentials().cacheKey(), kind, id), name);
+    }
+
+    public Optional<Long> id(DavSession session, String kind, String name) {
+        return Optional.ofNullable(ids.getIfPresent(new ByName(session.credentials().cacheKey(), kind, name)));
+    }
+
+    public Optional<String> name(DavSession session, String kind, long id) {
+        return Optional.ofNullable(names.getIfPresent(new ById(session.credentials().cacheKey(), kind, id)));
+    }
+
+    public void forget(DavSession session, String kind, long id) {
+        String old = names.getIfPresent(new ById(session.credentials().cacheKey(), kind, id));
+        if (old != null) {
+            ids.invalidate(new ByName(session.credentials().cacheKey(), kind, old));
+            names.invalidate(new ById(session.credentials().cacheKey(), kind, id));
+        }
+    }
+}

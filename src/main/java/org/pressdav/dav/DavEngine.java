@@ -14,10 +14,12 @@ public final class DavEngine {
     private DavEngine() {
     }
 
-    public static HttpManager build(Instant started, ScratchStore scratch) {
+    public static HttpManager build(Instant started, ScratchStore scratch, java.nio.file.Path incoming) {
         // A name given to a new folder is kept for its user ten minutes after its last use.
         Aliases aliases = new Aliases(java.time.Duration.ofMinutes(10), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
         DriveResourceFactory drive = new DriveResourceFactory(started, scratch, aliases);
+        // Properties without a WordPress field (Windows' Win32 times) last a day after last use.
+        DeadProperties dead = new DeadProperties(java.time.Duration.ofHours(24), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
         HttpManagerBuilder builder = new HttpManagerBuilder();
         builder.setResourceFactory(drive);
         builder.setAuthenticationHandlers(new ArrayList<>());
@@ -35,8 +37,8 @@ public final class DavEngine {
         builder.seteTagGenerator(resource -> resource instanceof DavFile file ? file.etag() : null);
         builder.setDefaultStandardFilter(new DispatchFilter());
         builder.init();
-        builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive), new PutHandler(drive),
-                new DeleteHandler(drive), new MkcolHandler(drive), new MoveHandler(drive)));
+        builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive, dead), new PutHandler(drive, incoming),
+                new DeleteHandler(drive), new MkcolHandler(drive), new MoveHandler(drive), new ProppatchHandler(drive, dead)));
         return builder.buildHttpManager();
     }
 

@@ -63,6 +63,10 @@ public final class DavErrors {
         if ("term_exists".equals(e.code()) || "rest_post_exists".equals(e.code())) {
             return new Failure(409, message);
         }
+        if ("rest_upload_sideload_error".equals(e.code())) {
+            // WordPress answers 500 for a file type it refuses: the client sent the wrong thing.
+            return new Failure(415, message);
+        }
         if (status == 404 || status == 410) {
             return new Failure(404, message);
         }

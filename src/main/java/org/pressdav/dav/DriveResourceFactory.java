@@ -42,13 +42,15 @@ public final class DriveResourceFactory implements ResourceFactory {
             return scratch.find(session, path);
         }
         Node node = new RootFolder(session, started, aliases);
-        for (String name : path.segments()) {
+        List<String> segments = path.segments();
+        for (int i = 0; i < segments.size(); i++) {
             if (!(node instanceof Folder folder)) {
                 return null;
             }
-            node = folder.child(name);
+            node = folder.child(segments.get(i));
             if (node == null) {
-                return null;
+                // The last name may be a file the user began (a 0-byte PUT) that WordPress has not got yet.
+                return i == segments.size() - 1 ? scratch.find(session, path) : null;
             }
         }
         return node;

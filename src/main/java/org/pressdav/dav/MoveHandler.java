@@ -66,6 +66,8 @@ public final class MoveHandler implements Handler {
                 }
                 rename(kind, folder, to.name());
                 out.setStatus(201);
+            } else if (source instanceof org.pressdav.dav.entity.MediaFile) {
+                DavErrors.write(out, 403, "Renaming or moving a media file " + org.pressdav.dav.entity.MediaFolder.NEEDS_PLUGIN);
             } else {
                 DavErrors.write(out, 403, "Only a post's, page's or a temporary file's name can be changed by moving it");
             }

@@ -30,6 +30,20 @@ final class Multistatus {
         xml.append("</D:response>");
     }
 
+    /** One resource whose properties fall in two groups with their own statuses (a failed PROPPATCH). */
+    void failed(String href, Map<QName, String> first, String firstStatus, List<QName> second, String secondStatus) {
+        xml.append("<D:response><D:href>");
+        appendEscaped(xml, href);
+        xml.append("</D:href>");
+        propstat(first, firstStatus);
+        if (!second.isEmpty()) {
+            Map<QName, String> rest = new LinkedHashMap<>();
+            second.forEach(name -> rest.put(name, null));
+            propstat(rest, secondStatus);
+        }
+        xml.append("</D:response>");
+    }
+
     private void propstat(Map<QName, String> props, String status) {
         xml.append("<D:propstat><D:prop>");
         for (Map.Entry<QName, String> prop : props.entrySet()) {

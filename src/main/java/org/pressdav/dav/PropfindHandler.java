@@ -41,9 +41,17 @@ public final class PropfindHandler implements Handler {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final DriveResourceFactory drive;
+    private final DeadProperties dead;
 
-    public PropfindHandler(DriveResourceFactory drive) {
+    public PropfindHandler(DriveResourceFactory drive, DeadProperties dead) {
         this.drive = drive;
+        this.dead = dead;
+    }
+
+    /** The properties the server computes: PROPPATCH cannot change them. */
+    static boolean isLive(QName name) {
+        return ALLPROP.contains(name) || name.equals(QUOTA_AVAILABLE) || name.equals(QUOTA_USED)
+                || name.equals(dav("lockdiscovery")) || name.equals(dav("supportedlock"));
     }
 
     private static QName dav(String name) {
@@ -84,10 +92,11 @@ public final class PropfindHandler implements Handler {
             }
             Multistatus status = new Multistatus();
             DavPath href = req.prefix().resolve(req.path());
-            describe(status, href, node, body);
+            describe(status, href, node, body, dead.of(req.session(), req.path()));
             if ("1".equals(depth) && node instanceof Folder folder) {
                 for (Node child : drive.children(req.session(), req.path(), folder)) {
-                    describe(status, href.child(child.getName()), child, body);
+                    DavPath childPath = req.path().child(child.getName());
+                    describe(status, href.child(child.getName()), child, body, dead.of(req.session(), childPath));
                 }
             }
             byte[] xml = status.bytes();
@@ -100,7 +109,7 @@ public final class PropfindHandler implements Handler {
         }
     }
 
-    private static void describe(Multistatus status, DavPath path, Node node, PropfindBody body) {
+    private static void describe(Multistatus status, DavPath path, Node node, PropfindBody body, Map<QName, String> deadProps) {
         boolean folder = node instanceof Folder;
         String href = path.encoded() + (folder && !path.isRoot() ? "/" : "");
         Map<QName, String> found = new LinkedHashMap<>();
@@ -108,7 +117,9 @@ public final class PropfindHandler implements Handler {
         List<QName> wanted = body.kind() == PropfindBody.Kind.PROP ? body.names() : ALLPROP;
         for (QName name : wanted) {
             if (!has(node, name)) {
-                if (body.kind() == PropfindBody.Kind.PROP) {
+                if (deadProps.containsKey(name)) {
+                    found.put(name, body.kind() == PropfindBody.Kind.PROPNAME ? null : Multistatus.text(deadProps.get(name)));
+                } else if (body.kind() == PropfindBody.Kind.PROP) {
                     missing.add(name);
                 }
             } else {
@@ -118,6 +129,9 @@ public final class PropfindHandler implements Handler {
         if (body.kind() == PropfindBody.Kind.PROPNAME && folder) {
             found.put(QUOTA_AVAILABLE, null);
             found.put(QUOTA_USED, null);
+        }
+        if (body.kind() != PropfindBody.Kind.PROP) {
+            deadProps.forEach((name, value) -> found.put(name, body.kind() == PropfindBody.Kind.PROPNAME ? null : Multistatus.text(value)));
         }
         status.response(href, found, missing);
     }

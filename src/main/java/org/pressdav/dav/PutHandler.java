@@ -14,6 +14,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.net.URLConnection;
 
 /**
  * PUT, replacing Milton CE's (which parses some bodies as forms, creates missing parents and
@@ -26,9 +30,12 @@ public final class PutHandler implements Handler {
     static final int MAX_TEXT_BYTES = 16 << 20;
 
     private final DriveResourceFactory drive;
+    private final Path incoming;
 
-    public PutHandler(DriveResourceFactory drive) {
+    /** {@code incoming}: where upload bodies are spooled, inside pressdav's data directory. */
+    public PutHandler(DriveResourceFactory drive, Path incoming) {
         this.drive = drive;
+        this.incoming = incoming;
     }
 
     @Override
@@ -64,13 +71,68 @@ public final class PutHandler implements Handler {
             Node parent = drive.find(req.session(), path.parent());
             if (!(parent instanceof Folder)) {
                 DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
-                return;
+            } else if (existing instanceof org.pressdav.dav.entity.MediaFile) {
+                DavErrors.write(out, 403, "Replacing the bytes of a media file " + org.pressdav.dav.entity.MediaFolder.NEEDS_PLUGIN);
+            } else if (existing != null && !(existing instanceof ScratchFile)) {
+                DavErrors.write(out, 403, path.name() + " is read-only");
+            } else if (!(parent instanceof AcceptsUploads target)) {
+                DavErrors.write(out, 403, "New files cannot be created in " + path.parent());
+            } else if (target.refusal(path.name()) != null) {
+                DavErrors.write(out, 403, target.refusal(path.name()));
+            } else {
+                upload(req, out, target, (ScratchFile) existing);
             }
-            DavErrors.write(out, 403, "New files cannot be created in " + path.parent()
-                    + (existing == null ? "" : ": " + path.name() + " is read-only"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A new file in a folder that takes uploads: the body goes to a file in the data directory,
+     * then, streamed, to WordPress. An empty body is the "create" step of Windows and Finder,
+     * which PUT 0 bytes before the real content: it is kept as a placeholder until then.
+     */
+    private void upload(DavRequest req, HttpServletResponse out, AcceptsUploads target, ScratchFile placeholder) throws IOException {
+        HttpServletRequest in = req.servletRequest();
+        if (placeholder != null && !Preconditions.matches(in.getHeader("If-Match"), placeholder.etag())) {
+            DavErrors.write(out, 412, "Precondition failed: " + placeholder.getName() + " has changed");
+            return;
+        }
+        Files.createDirectories(incoming);
+        Path spooled = Files.createTempFile(incoming, "upload-", ".part");
+        try {
+            long length;
+            try (InputStream body = req.getInputStream()) {
+                length = Files.copy(body, spooled, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (length == 0) {
+                try {
+                    boolean created = drive.scratch().write(req.session(), req.path(), InputStream.nullInputStream());
+                    out.setStatus(created ? 201 : 204);
+                } catch (ScratchStore.Full e) {
+                    DavErrors.write(out, 507, e.getMessage());
+                }
+                return;
+            }
+            Node made = target.upload(req.path().name(), contentType(in.getContentType(), req.path().name()), spooled, length);
+            drive.scratch().delete(req.session(), req.path());
+            if (made instanceof DavFile file) {
+                out.setHeader("ETag", file.etag());
+            }
+            out.setStatus(201);
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
+    }
+
+    /** The body's type: what the client said, unless it said nothing useful; else guessed from the name. */
+    static String contentType(String declared, String name) {
+        if (declared != null && !declared.isBlank() && !declared.startsWith("application/x-www-form-urlencoded")
+                && !declared.startsWith("multipart/") && !declared.startsWith("application/octet-stream")) {
+            return declared;
+        }
+        String guessed = URLConnection.guessContentTypeFromName(name);
+        return guessed != null ? guessed : "application/octet-stream";
     }
 
     /** A temporary file: kept in the scratch store, never sent to WordPress. */

@@ -40,7 +40,7 @@ public final class RootFolder extends Folder {
                 new SiteFolder(session, started),
                 new KindFolder<>(POSTS, session, started, aliases),
                 new KindFolder<>(PAGES, session, started, aliases),
-                new MediaFolder(session, started),
+                new MediaFolder(session, started, java.time.Clock.systemUTC()),
                 new KindFolder<>(USERS, session, started, aliases),
                 new KindFolder<>(CATEGORIES, session, started, aliases),
                 new KindFolder<>(TAGS, session, started, aliases),

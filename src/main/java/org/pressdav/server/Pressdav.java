@@ -55,7 +55,8 @@ public final class Pressdav {
         Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), firstSeen);
         ScratchStore scratch = new ScratchStore(config.dataDir().resolve("scratch"), config.scratchMaxBytes(), config.scratchTtl(),
                 Clock.systemUTC());
-        DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS), scratch), authenticator,
+        DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS), scratch,
+                config.dataDir().resolve("incoming")), authenticator,
                 config.pathPrefix());
         DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(), servlet);
         server.start();

@@ -69,6 +69,38 @@ public final class RunningDrive implements AutoCloseable {
         return sendBytes(role, method, url, headers, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** A PUT whose body goes with {@code Transfer-Encoding: chunked}, as Finder sends it. */
+    public Answer putChunked(String role, String url, Map<String, String> headers, byte[] body) {
+        Request.Builder request = new Request.Builder().url(url);
+        headers.forEach(request::header);
+        var c = bed.credentials(role);
+        request.header("Authorization", Credentials.basic(c.login(), passwordOf(role), java.nio.charset.StandardCharsets.UTF_8));
+        request.put(new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return MediaType.get("application/octet-stream");
+            }
+
+            @Override
+            public long contentLength() {
+                return -1; // unknown: OkHttp sends it chunked
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws IOException {
+                for (int at = 0; at < body.length; at += 8192) {
+                    sink.write(body, at, Math.min(8192, body.length - at));
+                    sink.flush();
+                }
+            }
+        });
+        try (Response response = http.newCall(request.build()).execute()) {
+            return new Answer(response.code(), response.headers().toMultimap(), response.body().bytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("PUT " + url + " failed", e);
+        }
+    }
+
     /** The same with a body of any bytes. */
     public Answer sendBytes(String role, String method, String url, Map<String, String> headers, byte[] body) {
         Request.Builder request = new Request.Builder().url(url);

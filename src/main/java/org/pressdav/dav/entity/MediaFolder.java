@@ -1,27 +1,46 @@
 package org.pressdav.dav.entity;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pressdav.dav.AcceptsUploads;
+import org.pressdav.dav.DavRefusal;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.Folder;
 import org.pressdav.dav.Node;
+import org.pressdav.wordpress.Media;
 
-/** {@code media/} and every folder below it ({@code 2026/}, {@code 2026/11/}). */
-public final class MediaFolder extends Folder {
+/**
+ * {@code media/} and every folder below it ({@code 2026/}, {@code 2026/11/}). WordPress's core
+ * REST API puts every upload in the current month's folder (by the site's clock), so that folder
+ * always shows, and is the only one that takes new files until the companion plugin adds more.
+ */
+public final class MediaFolder extends Folder implements AcceptsUploads {
+    public static final String NEEDS_PLUGIN = "needs pressdav's companion plugin (wordpress-plugin/ in pressdav's sources)";
+
     private final DavSession session;
     private final List<String> path;
+    private final Clock clock;
 
-    public MediaFolder(DavSession session, Instant seen) {
-        this(session, List.of(), "media", seen);
+    public MediaFolder(DavSession session, Instant seen, Clock clock) {
+        this(session, List.of(), "media", seen, clock);
     }
 
-    private MediaFolder(DavSession session, List<String> path, String name, Instant seen) {
+    private MediaFolder(DavSession session, List<String> path, String name, Instant seen, Clock clock) {
         super(name, seen, seen);
         this.session = session;
         this.path = path;
+        this.clock = clock;
     }
 
     @Override
@@ -32,7 +51,7 @@ public final class MediaFolder extends Folder {
     @Override
     public List<Node> getChildren() {
         Map<String, Node> children = new LinkedHashMap<>();
-        for (Map.Entry<List<String>, org.pressdav.wordpress.Media> entry : MediaLibrary.byPath(session).entrySet()) {
+        for (Map.Entry<List<String>, Media> entry : MediaLibrary.byPath(session).entrySet()) {
             List<String> file = entry.getKey();
             if (file.size() <= path.size() || !file.subList(0, path.size()).equals(path)) {
                 continue;
@@ -40,10 +59,49 @@ public final class MediaFolder extends Folder {
             String name = file.get(path.size());
             if (file.size() == path.size() + 1) {
                 children.put(name, new MediaFile(session, entry.getValue(), name));
-            } else if (!children.containsKey(name)) {
-                children.put(name, new MediaFolder(session, MediaLibrary.append(path, name), name, modified()));
+            } else {
+                children.computeIfAbsent(name, n -> folder(n));
             }
         }
+        List<String> month = currentMonth();
+        if (path.size() < month.size() && month.subList(0, path.size()).equals(path)) {
+            children.computeIfAbsent(month.get(path.size()), n -> folder(n));
+        }
         return new ArrayList<>(children.values());
+    }
+
+    private MediaFolder folder(String name) {
+        return new MediaFolder(session, org.pressdav.dav.entity.MediaLibrary.append(path, name), name, modified(), clock);
+    }
+
+    /** {@code [yyyy, mm]} of now on the site's clock, where WordPress files uploads. */
+    private List<String> currentMonth() {
+        double offsetHours = session.wordpress().index(session.credentials()).gmtOffset();
+        LocalDate today = clock.instant().plusSeconds((long) (offsetHours * 3600)).atZone(ZoneOffset.UTC).toLocalDate();
+        return List.of(String.valueOf(today.getYear()), String.format("%02d", today.getMonthValue()));
+    }
+
+    @Override
+    public String refusal(String name) {
+        List<String> month = currentMonth();
+        if (!path.equals(month)) {
+            return "Uploading into " + String.join("/", path) + "/ " + NEEDS_PLUGIN
+                    + "; without it, WordPress files uploads in this month's folder, media/" + String.join("/", month) + "/";
+        }
+        return null;
+    }
+
+    @Override
+    public Node upload(String name, String contentType, Path file, long length) {
+        String refused = refusal(name);
+        if (refused != null) {
+            throw new DavRefusal(403, refused);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            Media media = session.wordpress().upload(session.credentials(), name, contentType, length, in);
+            return new MediaFile(session, media, MediaLibrary.pathOf(media).get(MediaLibrary.pathOf(media).size() - 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

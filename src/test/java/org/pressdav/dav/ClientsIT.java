@@ -44,6 +44,7 @@ class ClientsIT {
 
     @BeforeAll
     static void start() {
+        TestBed.get().script("reset");
         drive = RunningDrive.start();
         bed = drive.bed();
         wordpress = OkHttpWordPressClient.forSite(bed.url(), ClientSettings.defaults());
@@ -53,6 +54,7 @@ class ClientsIT {
     @AfterAll
     static void stop() {
         drive.close();
+        bed.script("reset");
     }
 
     @Test
@@ -78,10 +80,17 @@ class ClientsIT {
                 "--webdav-url", drive.url(), "--webdav-user", "admin", "--webdav-pass", obscured, "--webdav-vendor", "other");
         assertEquals(0, result.exitCode, result.output);
 
+        Map<String, Path> postFolders = new java.util.HashMap<>();
+        try (Stream<Path> folders = Files.list(copy.resolve("posts"))) {
+            for (Path folder : folders.toList()) {
+                postFolders.put(Files.readString(folder.resolve("id.txt")), folder);
+            }
+        }
         int checked = 0;
         for (Post post : wordpress.list(admin, Endpoint.POSTS, org.pressdav.wordpress.ListQuery.all()
                 .withContext(Context.EDIT).with("status", "any")).items()) {
-            Path folder = only(copy.resolve("posts"), post.id() + "-");
+            Path folder = postFolders.get(String.valueOf(post.id()));
+            assertTrue(folder != null, "rclone copied no folder for post " + post.id());
             assertArrayEquals(post.content().raw().getBytes(UTF_8), Files.readAllBytes(folder.resolve("content.html")), "post " + post.id());
             assertArrayEquals(post.title().raw().getBytes(UTF_8), Files.readAllBytes(folder.resolve("title.txt")), "post " + post.id());
             assertEquals(post.status(), Files.readString(folder.resolve("status.txt")), "post " + post.id());
@@ -113,15 +122,7 @@ class ClientsIT {
 
     @Test
     void davfs2MountsTheDriveReadOnly(@TempDir Path dir) throws Exception {
-        Path mount = Files.createDirectory(dir.resolve("mnt"));
-        Path secrets = dir.resolve("secrets");
-        Files.writeString(secrets, drive.url() + " admin \"" + bed.applicationPassword("admin") + "\"\n");
-        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
-        // buf_size 64: davfs2 1.6 cannot list folders on kernels from 6.16 on without it.
-        Path conf = dir.resolve("davfs2.conf");
-        Files.writeString(conf, "buf_size 64\nuse_locks 0\nsecrets " + secrets + "\n");
-        Result mounted = run(dir, Map.of(), null, "mount", "-t", "davfs", "-o", "ro,conf=" + conf, drive.url(), mount.toString());
-        assertEquals(0, mounted.exitCode, mounted.output);
+        Path mount = mountDavfs(dir, "ro");
         try {
             String tree = run(dir, Map.of(), null, "ls", "-R", mount.toString()).output;
             for (String name : List.of("posts", "media", "content.html", "big-noise.png", "日本", "ana author")) {
@@ -137,6 +138,51 @@ class ClientsIT {
         } finally {
             run(dir, Map.of(), null, "umount", mount.toString());
         }
+    }
+
+    @Test
+    void davfs2WritesContentMakesAndRenamesADraftAndCopiesImagesIn(@TempDir Path dir) throws Exception {
+        Path mount = mountDavfs(dir, "rw");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Path month = mount.resolve("media").resolve(String.valueOf(today.getYear())).resolve(String.format("%02d", today.getMonthValue()));
+        byte[] image = MediaUploadIT.png(42);
+        Path local = dir.resolve("davfs2-photo.png");
+        Files.write(local, image);
+        try {
+            Path emoji = only(mount.resolve("posts"), bed.id("posts", "emoji") + "-");
+            assertEquals(0, run(dir, Map.of(), null, "sh", "-c", "echo 'written through davfs2' > \"$0\"", emoji.resolve("content.html").toString()).exitCode);
+            assertEquals(0, run(dir, Map.of(), null, "mkdir", mount.resolve("posts").resolve("davfs2 draft").toString()).exitCode);
+            assertEquals(0, run(dir, Map.of(), null, "mv", mount.resolve("posts").resolve("davfs2 draft").toString(),
+                    mount.resolve("posts").resolve("From davfs2").toString()).exitCode);
+            assertEquals(0, run(dir, Map.of(), null, "cp", local.toString(), month.toString()).exitCode);
+            assertTrue(run(dir, Map.of(), null, "ls", month.toString()).output.contains("davfs2-photo.png"));
+        } finally {
+            run(dir, Map.of(), null, "umount", mount.toString());
+        }
+        assertEquals("written through davfs2\n", wordpress.get(admin, Endpoint.POSTS, bed.id("posts", "emoji"), Context.EDIT).content().raw());
+        List<Post> drafts = wordpress.list(admin, Endpoint.POSTS, org.pressdav.wordpress.ListQuery.all().withContext(Context.EDIT)
+                .with("status", "draft").with("search", "davfs2")).items();
+        assertEquals(List.of("From davfs2"), drafts.stream().map(p -> p.title().raw()).toList());
+        List<org.pressdav.wordpress.Media> uploaded = wordpress.list(admin, Endpoint.MEDIA, org.pressdav.wordpress.ListQuery.all()
+                .with("search", "davfs2-photo")).items();
+        assertEquals(1, uploaded.size());
+        try (var content = wordpress.download(admin, uploaded.get(0), null)) {
+            assertArrayEquals(image, content.body().readAllBytes());
+        }
+    }
+
+    /** Mounts the drive with davfs2 as the administrator; {@code options} is ro or rw. */
+    private static Path mountDavfs(Path dir, String options) throws Exception {
+        Path mount = Files.createDirectory(dir.resolve("mnt"));
+        Path secrets = dir.resolve("secrets");
+        Files.writeString(secrets, drive.url() + " admin \"" + bed.applicationPassword("admin") + "\"\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        // buf_size 64: davfs2 1.6 cannot list folders on kernels from 6.16 on without it.
+        Path conf = dir.resolve("davfs2.conf");
+        Files.writeString(conf, "buf_size 64\nuse_locks 0\nsecrets " + secrets + "\n");
+        Result mounted = run(dir, Map.of(), null, "mount", "-t", "davfs", "-o", options + ",conf=" + conf, drive.url(), mount.toString());
+        assertEquals(0, mounted.exitCode, mounted.output);
+        return mount;
     }
 
     private byte[] seedContent(String key) {

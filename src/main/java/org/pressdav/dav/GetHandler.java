@@ -1,10 +1,6 @@
 package org.pressdav.dav;
 
-import io.milton.http.Handler;
-import io.milton.http.HttpManager;
 import io.milton.http.Request;
-import io.milton.http.Response;
-import io.milton.resource.Resource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,39 +16,21 @@ import java.util.UUID;
  * (single, multiple, suffix) and 416, with strong ETags and Last-Modified on every answer.
  * A folder answers with a small HTML index for browsers.
  */
-public final class GetHandler implements Handler {
-    private final DriveResourceFactory drive;
-
+public final class GetHandler extends DavHandler {
     public GetHandler(DriveResourceFactory drive) {
-        this.drive = drive;
+        super(drive, Request.Method.GET, Request.Method.HEAD);
     }
 
     @Override
-    public String[] getMethods() {
-        return new String[] {Request.Method.GET.code, Request.Method.HEAD.code};
-    }
-
-    @Override
-    public boolean isCompatible(Resource resource) {
-        return resource instanceof DavFile || resource instanceof Folder;
-    }
-
-    @Override
-    public void process(HttpManager manager, Request request, Response response) {
-        DavRequest req = (DavRequest) request;
-        HttpServletResponse out = ((DavResponse) response).servletResponse();
-        boolean head = request.getMethod() == Request.Method.HEAD;
+    protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
+        boolean head = req.getMethod() == Request.Method.HEAD;
         Node node = drive.find(req.session(), req.path());
-        try {
-            if (node == null) {
-                DavErrors.write(out, 404, "Not found: " + req.path());
-            } else if (node instanceof DavFile file) {
-                serve(req.servletRequest(), out, file, head);
-            } else {
-                index(out, drive.children(req.session(), req.path(), (Folder) node), req.path(), head);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        if (node == null) {
+            DavErrors.write(out, 404, "Not found: " + req.path());
+        } else if (node instanceof DavFile file) {
+            serve(req.servletRequest(), out, file, head);
+        } else {
+            index(out, drive.children(req.session(), req.path(), (Folder) node), req.path(), head);
         }
     }
 

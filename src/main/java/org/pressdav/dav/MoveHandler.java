@@ -1,13 +1,8 @@
 package org.pressdav.dav;
 
-import io.milton.http.Handler;
-import io.milton.http.HttpManager;
 import io.milton.http.Request;
-import io.milton.http.Response;
-import io.milton.resource.Resource;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -17,62 +12,44 @@ import java.net.URISyntaxException;
  * counts, as behind a proxy). Renaming an object's folder renames the object (a post's slug);
  * a temporary file may be renamed, or renamed over a field file, which is how editors save.
  */
-public final class MoveHandler implements Handler {
-    private final DriveResourceFactory drive;
-
+public final class MoveHandler extends DavHandler {
     public MoveHandler(DriveResourceFactory drive) {
-        this.drive = drive;
+        super(drive, Request.Method.MOVE);
     }
 
     @Override
-    public String[] getMethods() {
-        return new String[] {Request.Method.MOVE.code};
-    }
-
-    @Override
-    public boolean isCompatible(Resource resource) {
-        return resource instanceof Node;
-    }
-
-    @Override
-    public void process(HttpManager manager, Request request, Response response) {
-        DavRequest req = (DavRequest) request;
-        HttpServletResponse out = ((DavResponse) response).servletResponse();
+    protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
         DavPath from = req.path();
         DavPath to = destination(req);
         boolean overwrite = !"F".equalsIgnoreCase(String.valueOf(req.servletRequest().getHeader("Overwrite")).strip());
-        try {
-            Node source = drive.find(req.session(), from);
-            if (source == null) {
-                DavErrors.write(out, 404, "Not found: " + from);
+        Node source = drive.find(req.session(), from);
+        if (source == null) {
+            DavErrors.write(out, 404, "Not found: " + from);
+            return;
+        }
+        if (to.equals(from)) {
+            DavErrors.write(out, 403, "The source and the destination are the same");
+            return;
+        }
+        Node target = drive.find(req.session(), to);
+        if (target != null && !overwrite) {
+            DavErrors.write(out, 412, to + " exists and Overwrite is F");
+            return;
+        }
+        if (source instanceof ScratchFile scratch) {
+            moveScratch(req, out, scratch, from, to, target);
+        } else if (source instanceof ObjectFolder<?> folder && from.parent().equals(to.parent())
+                && drive.find(req.session(), from.parent()) instanceof KindFolder<?> kind) {
+            if (target != null) {
+                DavErrors.write(out, 409, to + " is another object: it is not replaced by a rename");
                 return;
             }
-            if (to.equals(from)) {
-                DavErrors.write(out, 403, "The source and the destination are the same");
-                return;
-            }
-            Node target = drive.find(req.session(), to);
-            if (target != null && !overwrite) {
-                DavErrors.write(out, 412, to + " exists and Overwrite is F");
-                return;
-            }
-            if (source instanceof ScratchFile scratch) {
-                moveScratch(req, out, scratch, from, to, target);
-            } else if (source instanceof ObjectFolder<?> folder && from.parent().equals(to.parent())
-                    && drive.find(req.session(), from.parent()) instanceof KindFolder<?> kind) {
-                if (target != null) {
-                    DavErrors.write(out, 409, to + " is another object: it is not replaced by a rename");
-                    return;
-                }
-                rename(kind, folder, to.name());
-                out.setStatus(201);
-            } else if (source instanceof org.pressdav.dav.entity.MediaFile) {
-                DavErrors.write(out, 403, "Renaming or moving a media file " + org.pressdav.dav.entity.MediaFolder.NEEDS_PLUGIN);
-            } else {
-                DavErrors.write(out, 403, "Only a post's, page's or a temporary file's name can be changed by moving it");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            rename(kind, folder, to.name());
+            out.setStatus(201);
+        } else if (source instanceof org.pressdav.dav.entity.MediaFile) {
+            DavErrors.write(out, 403, "Renaming or moving a media file " + org.pressdav.dav.entity.MediaFolder.NEEDS_PLUGIN);
+        } else {
+            DavErrors.write(out, 403, "Only a post's, page's or a temporary file's name can be changed by moving it");
         }
     }
 

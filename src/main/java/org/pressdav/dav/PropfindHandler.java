@@ -1,13 +1,8 @@
 package org.pressdav.dav;
 
-import io.milton.http.Handler;
-import io.milton.http.HttpManager;
 import io.milton.http.Request;
-import io.milton.http.Response;
-import io.milton.resource.Resource;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,7 +18,7 @@ import javax.xml.namespace.QName;
  * writing it), properties pressdav does not have answered 404 in their own namespace.
  * {@code Depth: infinity} never gets here: the front servlet refuses it.
  */
-public final class PropfindHandler implements Handler {
+public final class PropfindHandler extends DavHandler {
     static final QName RESOURCETYPE = dav("resourcetype");
     static final QName GETCONTENTLENGTH = dav("getcontentlength");
     static final QName GETCONTENTTYPE = dav("getcontenttype");
@@ -40,11 +35,10 @@ public final class PropfindHandler implements Handler {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
-    private final DriveResourceFactory drive;
     private final DeadProperties dead;
 
     public PropfindHandler(DriveResourceFactory drive, DeadProperties dead) {
-        this.drive = drive;
+        super(drive, Request.Method.PROPFIND);
         this.dead = dead;
     }
 
@@ -59,54 +53,34 @@ public final class PropfindHandler implements Handler {
     }
 
     @Override
-    public String[] getMethods() {
-        return new String[] {Request.Method.PROPFIND.code};
-    }
-
-    @Override
-    public boolean isCompatible(Resource resource) {
-        return resource instanceof Node;
-    }
-
-    @Override
-    public void process(HttpManager manager, Request request, Response response) {
-        DavRequest req = (DavRequest) request;
-        HttpServletResponse out = ((DavResponse) response).servletResponse();
+    protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
+        PropfindBody body;
         try {
-            PropfindBody body;
-            try {
-                body = PropfindBody.parse(req.getInputStream().readAllBytes());
-            } catch (XmlBodies.RefusedBody e) {
-                DavErrors.write(out, e.status(), e.getMessage());
-                return;
-            }
-            String depth = req.servletRequest().getHeader("Depth");
-            if (!"0".equals(depth) && !"1".equals(depth)) {
-                DavErrors.write(out, 400, "Depth must be 0 or 1, not " + depth);
-                return;
-            }
-            Node node = drive.find(req.session(), req.path());
-            if (node == null) {
-                DavErrors.write(out, 404, "Not found: " + req.path());
-                return;
-            }
-            Multistatus status = new Multistatus();
-            DavPath href = req.prefix().resolve(req.path());
-            describe(status, href, node, body, dead.of(req.session(), req.path()));
-            if ("1".equals(depth) && node instanceof Folder folder) {
-                for (Node child : drive.children(req.session(), req.path(), folder)) {
-                    DavPath childPath = req.path().child(child.getName());
-                    describe(status, href.child(child.getName()), child, body, dead.of(req.session(), childPath));
-                }
-            }
-            byte[] xml = status.bytes();
-            out.setStatus(207);
-            out.setContentType("application/xml; charset=utf-8");
-            out.setContentLength(xml.length);
-            out.getOutputStream().write(xml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            body = PropfindBody.parse(req.getInputStream().readAllBytes());
+        } catch (XmlBodies.RefusedBody e) {
+            DavErrors.write(out, e.status(), e.getMessage());
+            return;
         }
+        String depth = req.servletRequest().getHeader("Depth");
+        if (!"0".equals(depth) && !"1".equals(depth)) {
+            DavErrors.write(out, 400, "Depth must be 0 or 1, not " + depth);
+            return;
+        }
+        Node node = drive.find(req.session(), req.path());
+        if (node == null) {
+            DavErrors.write(out, 404, "Not found: " + req.path());
+            return;
+        }
+        Multistatus status = new Multistatus();
+        DavPath href = req.prefix().resolve(req.path());
+        describe(status, href, node, body, dead.of(req.session(), req.path()));
+        if ("1".equals(depth) && node instanceof Folder folder) {
+            for (Node child : drive.children(req.session(), req.path(), folder)) {
+                DavPath childPath = req.path().child(child.getName());
+                describe(status, href.child(child.getName()), child, body, dead.of(req.session(), childPath));
+            }
+        }
+        multistatus(out, status);
     }
 
     private static void describe(Multistatus status, DavPath path, Node node, PropfindBody body, Map<QName, String> deadProps) {

@@ -1,14 +1,9 @@
 package org.pressdav.dav;
 
-import io.milton.http.Handler;
-import io.milton.http.HttpManager;
 import io.milton.http.Request;
-import io.milton.http.Response;
-import io.milton.resource.Resource;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,75 +20,54 @@ import org.xml.sax.SAXException;
  * set and remove out of order: instructions apply in document order, all or nothing. Live
  * properties are protected (403, and 424 for the rest); anything else is a dead property.
  */
-public final class ProppatchHandler implements Handler {
-    private final DriveResourceFactory drive;
+public final class ProppatchHandler extends DavHandler {
     private final DeadProperties dead;
 
     public ProppatchHandler(DriveResourceFactory drive, DeadProperties dead) {
-        this.drive = drive;
+        super(drive, Request.Method.PROPPATCH);
         this.dead = dead;
-    }
-
-    @Override
-    public String[] getMethods() {
-        return new String[] {Request.Method.PROPPATCH.code};
-    }
-
-    @Override
-    public boolean isCompatible(Resource resource) {
-        return resource instanceof Node;
     }
 
     private record Instruction(boolean set, QName name, String value) {
     }
 
     @Override
-    public void process(HttpManager manager, Request request, Response response) {
-        DavRequest req = (DavRequest) request;
-        HttpServletResponse out = ((DavResponse) response).servletResponse();
+    protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
+        List<Instruction> instructions;
         try {
-            List<Instruction> instructions;
-            try {
-                instructions = parse(req.getInputStream().readAllBytes());
-            } catch (XmlBodies.RefusedBody e) {
-                DavErrors.write(out, e.status(), e.getMessage());
-                return;
-            }
-            if (drive.find(req.session(), req.path()) == null) {
-                DavErrors.write(out, 404, "Not found: " + req.path());
-                return;
-            }
-            Multistatus status = new Multistatus();
-            String href = req.prefix().resolve(req.path()).encoded();
-            List<QName> names = instructions.stream().map(Instruction::name).distinct().toList();
-            List<QName> protectedOnes = names.stream().filter(PropfindHandler::isLive).toList();
-            if (!protectedOnes.isEmpty()) {
-                Map<QName, String> failed = new LinkedHashMap<>();
-                protectedOnes.forEach(n -> failed.put(n, null));
-                List<QName> dependent = names.stream().filter(n -> !protectedOnes.contains(n)).toList();
-                status.failed(href, failed, "HTTP/1.1 403 Forbidden", dependent, "HTTP/1.1 424 Failed Dependency");
-            } else {
-                Map<QName, String> properties = new LinkedHashMap<>(dead.of(req.session(), req.path()));
-                for (Instruction instruction : instructions) {
-                    if (instruction.set()) {
-                        properties.put(instruction.name(), instruction.value());
-                    } else {
-                        properties.remove(instruction.name());
-                    }
-                }
-                dead.replace(req.session(), req.path(), properties);
-                Map<QName, String> done = new LinkedHashMap<>();
-                names.forEach(n -> done.put(n, null));
-                status.response(href, done, List.of());
-            }
-            byte[] xml = status.bytes();
-            out.setStatus(207);
-            out.setContentType("application/xml; charset=utf-8");
-            out.setContentLength(xml.length);
-            out.getOutputStream().write(xml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            instructions = parse(req.getInputStream().readAllBytes());
+        } catch (XmlBodies.RefusedBody e) {
+            DavErrors.write(out, e.status(), e.getMessage());
+            return;
         }
+        if (drive.find(req.session(), req.path()) == null) {
+            DavErrors.write(out, 404, "Not found: " + req.path());
+            return;
+        }
+        Multistatus status = new Multistatus();
+        String href = req.prefix().resolve(req.path()).encoded();
+        List<QName> names = instructions.stream().map(Instruction::name).distinct().toList();
+        List<QName> protectedOnes = names.stream().filter(PropfindHandler::isLive).toList();
+        if (!protectedOnes.isEmpty()) {
+            Map<QName, String> failed = new LinkedHashMap<>();
+            protectedOnes.forEach(n -> failed.put(n, null));
+            List<QName> dependent = names.stream().filter(n -> !protectedOnes.contains(n)).toList();
+            status.failed(href, failed, "HTTP/1.1 403 Forbidden", dependent, "HTTP/1.1 424 Failed Dependency");
+        } else {
+            Map<QName, String> properties = new LinkedHashMap<>(dead.of(req.session(), req.path()));
+            for (Instruction instruction : instructions) {
+                if (instruction.set()) {
+                    properties.put(instruction.name(), instruction.value());
+                } else {
+                    properties.remove(instruction.name());
+                }
+            }
+            dead.replace(req.session(), req.path(), properties);
+            Map<QName, String> done = new LinkedHashMap<>();
+            names.forEach(n -> done.put(n, null));
+            status.response(href, done, List.of());
+        }
+        multistatus(out, status);
     }
 
     private static List<Instruction> parse(byte[] body) throws XmlBodies.RefusedBody {

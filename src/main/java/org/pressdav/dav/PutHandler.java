@@ -1,15 +1,10 @@
 package org.pressdav.dav;
 
-import io.milton.http.Handler;
-import io.milton.http.HttpManager;
 import io.milton.http.Request;
-import io.milton.http.Response;
-import io.milton.resource.Resource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,65 +20,48 @@ import java.net.URLConnection;
  * its new text and sends it to WordPress; what WordPress refuses leaves the old value in place.
  * The body is read to its end whatever the framing: Jetty decodes chunked transfers.
  */
-public final class PutHandler implements Handler {
+public final class PutHandler extends DavHandler {
     /** The largest field file accepted; post content beyond this is not a text anyone types. */
     static final int MAX_TEXT_BYTES = 16 << 20;
 
-    private final DriveResourceFactory drive;
     private final Path incoming;
 
     /** {@code incoming}: where upload bodies are spooled, inside pressdav's data directory. */
     public PutHandler(DriveResourceFactory drive, Path incoming) {
-        this.drive = drive;
+        super(drive, Request.Method.PUT);
         this.incoming = incoming;
     }
 
     @Override
-    public String[] getMethods() {
-        return new String[] {Request.Method.PUT.code};
-    }
-
-    @Override
-    public boolean isCompatible(Resource resource) {
-        return resource instanceof Node;
-    }
-
-    @Override
-    public void process(HttpManager manager, Request request, Response response) {
-        DavRequest req = (DavRequest) request;
+    protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
         HttpServletRequest in = req.servletRequest();
-        HttpServletResponse out = ((DavResponse) response).servletResponse();
         DavPath path = req.path();
-        try {
-            if (!path.isRoot() && TemporaryNames.matches(path.name())) {
-                keep(req, out, path);
-                return;
-            }
-            Node existing = path.isRoot() ? null : drive.find(req.session(), path);
-            if (path.isRoot() || existing instanceof Folder) {
-                DavErrors.write(out, 405, path + " is a folder: a file cannot be written over it");
-                return;
-            }
-            if (existing instanceof TextFile file) {
-                replace(in, out, file, req);
-                return;
-            }
-            Node parent = drive.find(req.session(), path.parent());
-            if (!(parent instanceof Folder)) {
-                DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
-            } else if (existing instanceof org.pressdav.dav.entity.MediaFile) {
-                DavErrors.write(out, 403, "Replacing the bytes of a media file " + org.pressdav.dav.entity.MediaFolder.NEEDS_PLUGIN);
-            } else if (existing != null && !(existing instanceof ScratchFile)) {
-                DavErrors.write(out, 403, path.name() + " is read-only");
-            } else if (!(parent instanceof AcceptsUploads target)) {
-                DavErrors.write(out, 403, "New files cannot be created in " + path.parent());
-            } else if (target.refusal(path.name()) != null) {
-                DavErrors.write(out, 403, target.refusal(path.name()));
-            } else {
-                upload(req, out, target, (ScratchFile) existing);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!path.isRoot() && TemporaryNames.matches(path.name())) {
+            keep(req, out, path);
+            return;
+        }
+        Node existing = path.isRoot() ? null : drive.find(req.session(), path);
+        if (path.isRoot() || existing instanceof Folder) {
+            DavErrors.write(out, 405, path + " is a folder: a file cannot be written over it");
+            return;
+        }
+        if (existing instanceof TextFile file) {
+            replace(in, out, file, req);
+            return;
+        }
+        Node parent = drive.find(req.session(), path.parent());
+        if (!(parent instanceof Folder)) {
+            DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
+        } else if (existing instanceof org.pressdav.dav.entity.MediaFile) {
+            DavErrors.write(out, 403, "Replacing the bytes of a media file " + org.pressdav.dav.entity.MediaFolder.NEEDS_PLUGIN);
+        } else if (existing != null && !(existing instanceof ScratchFile)) {
+            DavErrors.write(out, 403, path.name() + " is read-only");
+        } else if (!(parent instanceof AcceptsUploads target)) {
+            DavErrors.write(out, 403, "New files cannot be created in " + path.parent());
+        } else if (target.refusal(path.name()) != null) {
+            DavErrors.write(out, 403, target.refusal(path.name()));
+        } else {
+            upload(req, out, target, (ScratchFile) existing);
         }
     }
 

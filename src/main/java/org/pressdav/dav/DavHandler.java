@@ -1,0 +1,56 @@
+package org.pressdav.dav;
+
+import io.milton.http.Handler;
+import io.milton.http.HttpManager;
+import io.milton.http.Request;
+import io.milton.http.Response;
+import io.milton.resource.Resource;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * A method pressdav handles itself, registered with Milton through {@link PressdavProtocol}.
+ * It sees our own request (the caller's session, the drive path) and the servlet response;
+ * what it throws reaches {@link DispatchFilter}, and so {@link DavErrors}.
+ */
+public abstract class DavHandler implements Handler {
+    protected final DriveResourceFactory drive;
+    private final String[] methods;
+
+    protected DavHandler(DriveResourceFactory drive, Request.Method... methods) {
+        this.drive = drive;
+        this.methods = Arrays.stream(methods).map(m -> m.code).toArray(String[]::new);
+    }
+
+    protected abstract void handle(DavRequest request, HttpServletResponse response) throws IOException;
+
+    @Override
+    public final String[] getMethods() {
+        return methods.clone();
+    }
+
+    @Override
+    public final boolean isCompatible(Resource resource) {
+        return resource instanceof Node;
+    }
+
+    @Override
+    public final void process(HttpManager manager, Request request, Response response) {
+        try {
+            handle((DavRequest) request, ((DavResponse) response).servletResponse());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a 207 Multi-Status. */
+    protected static void multistatus(HttpServletResponse out, Multistatus status) throws IOException {
+        byte[] xml = status.bytes();
+        out.setStatus(207);
+        out.setContentType("application/xml; charset=utf-8");
+        out.setContentLength(xml.length);
+        out.getOutputStream().write(xml);
+    }
+}

@@ -17,7 +17,8 @@ public final class DavEngine {
     public static HttpManager build(Instant started, ScratchStore scratch, java.nio.file.Path incoming) {
         // A name given to a new folder is kept for its user ten minutes after its last use.
         Aliases aliases = new Aliases(java.time.Duration.ofMinutes(10), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
-        DriveResourceFactory drive = new DriveResourceFactory(started, scratch, aliases);
+        DriveResourceFactory drive = new DriveResourceFactory(started, scratch, aliases, java.time.Duration.ofMinutes(10),
+                com.github.benmanes.caffeine.cache.Ticker.systemTicker());
         // Properties without a WordPress field (Windows' Win32 times) last a day after last use.
         DeadProperties dead = new DeadProperties(java.time.Duration.ofHours(24), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
         HttpManagerBuilder builder = new HttpManagerBuilder();

@@ -7,7 +7,8 @@ import java.io.IOException;
 /**
  * DELETE: a post's, page's or comment's folder goes to WordPress's trash; a term or a media file
  * is deleted for good where WordPress allows it to this user; a temporary file leaves the
- * scratch store. Field files and the top folders cannot be deleted.
+ * scratch store. A field file of a deletable object is only hidden from its user for a while
+ * ({@link DriveResourceFactory#hide}), so that clients that empty a folder before deleting it can.
  */
 public final class DeleteHandler extends DavHandler {
     public DeleteHandler(DriveResourceFactory drive) {
@@ -33,6 +34,10 @@ public final class DeleteHandler extends DavHandler {
             out.setStatus(204);
         } else if (node instanceof org.pressdav.dav.entity.MediaFile media) {
             media.delete();
+            out.setStatus(204);
+        } else if (node instanceof TextFile && drive.find(req.session(), path.parent()) instanceof ObjectFolder<?> folder
+                && folder.deletable()) {
+            drive.hide(req.session(), path);
             out.setStatus(204);
         } else if (node instanceof TextFile) {
             DavErrors.write(out, 403, path.name() + " cannot be deleted: write an empty file to clear it");

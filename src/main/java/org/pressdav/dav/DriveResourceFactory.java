@@ -4,6 +4,10 @@ import io.milton.http.HttpManager;
 import io.milton.http.Request;
 import io.milton.http.ResourceFactory;
 import io.milton.resource.Resource;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +20,37 @@ public final class DriveResourceFactory implements ResourceFactory {
     private final Instant started;
     private final ScratchStore scratch;
     private final Aliases aliases;
+    private final Cache<List<String>, Boolean> hidden;
 
-    public DriveResourceFactory(Instant started, ScratchStore scratch, Aliases aliases) {
+    public DriveResourceFactory(Instant started, ScratchStore scratch, Aliases aliases, Duration hideFor, Ticker ticker) {
         this.started = started;
         this.scratch = scratch;
         this.aliases = aliases;
+        this.hidden = Caffeine.newBuilder().expireAfterWrite(hideFor).ticker(ticker).maximumSize(100_000).build();
+    }
+
+    /**
+     * Finder and {@code rm -r} empty a folder before deleting it, and a field file cannot be
+     * deleted from WordPress. So DELETE of a field file, where the folder's object can be
+     * deleted, hides the file from this user for a while: the emptied folder can then be deleted,
+     * which trashes the object. WordPress is not changed; a PUT brings the file back.
+     */
+    public void hide(DavSession session, DavPath path) {
+        hidden.put(hiddenKey(session, path), Boolean.TRUE);
+    }
+
+    public void reveal(DavSession session, DavPath path) {
+        hidden.invalidate(hiddenKey(session, path));
+    }
+
+    private boolean isHidden(DavSession session, DavPath path) {
+        return hidden.getIfPresent(hiddenKey(session, path)) != null;
+    }
+
+    private static List<String> hiddenKey(DavSession session, DavPath path) {
+        List<String> key = new ArrayList<>(path.segments());
+        key.add(0, session.credentials().cacheKey());
+        return key;
     }
 
     public ScratchStore scratch() {
@@ -37,6 +67,9 @@ public final class DriveResourceFactory implements ResourceFactory {
     }
 
     public Node find(DavSession session, DavPath path) {
+        if (isHidden(session, path)) {
+            return null;
+        }
         if (!path.isRoot() && TemporaryNames.matches(path.name())) {
             // A client's own file: never asked of WordPress (Finder probes a dozen of these per folder).
             return scratch.find(session, path);
@@ -58,7 +91,12 @@ public final class DriveResourceFactory implements ResourceFactory {
 
     /** A folder's children: what WordPress holds there, and the user's temporary files. */
     public List<Node> children(DavSession session, DavPath path, Folder folder) {
-        List<Node> children = new ArrayList<>(folder.getChildren());
+        List<Node> children = new ArrayList<>();
+        for (Node child : folder.getChildren()) {
+            if (!isHidden(session, path.child(child.getName()))) {
+                children.add(child);
+            }
+        }
         children.addAll(scratch.list(session, path));
         return children;
     }

@@ -20,6 +20,11 @@ public final class ObjectFolder<T> extends Folder {
         this.listed = listed;
     }
 
+    /** Whether deleting this folder can delete (or trash) its object. */
+    public boolean deletable() {
+        return kind.deletable();
+    }
+
     /** The object as listed (not necessarily with every field). */
     public T item() {
         return listed;

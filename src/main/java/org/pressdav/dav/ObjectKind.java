@@ -57,6 +57,11 @@ public interface ObjectKind<T> {
         throw new DavRefusal(403, "Folders in " + folderName() + "/ cannot be renamed");
     }
 
+    /** Whether {@link #delete} can succeed at all (WordPress still decides per user). */
+    default boolean deletable() {
+        return false;
+    }
+
     /** DELETE of an object's folder. */
     default void delete(DavSession session, T item) {
         throw new DavRefusal(403, "Folders in " + folderName() + "/ cannot be deleted");

@@ -1,16 +1,10 @@
 package org.pressdav.dav;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
 
 /**
  * What a PROPFIND asks for (RFC 4918 §9.1): every property ({@code allprop}, also an empty body),
@@ -26,7 +20,7 @@ public record PropfindBody(Kind kind, List<QName> names) {
         if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return new PropfindBody(Kind.ALLPROP, List.of());
         }
-        Element root = document(body);
+        Element root = XmlBodies.document(body);
         if (!DAV.equals(root.getNamespaceURI()) || !"propfind".equals(root.getLocalName())) {
             throw new XmlBodies.RefusedBody(400, "a PROPFIND body must be a DAV:propfind element");
         }
@@ -52,21 +46,5 @@ public record PropfindBody(Kind kind, List<QName> names) {
             }
         }
         throw new XmlBodies.RefusedBody(400, "a DAV:propfind must hold DAV:allprop, DAV:propname or DAV:prop");
-    }
-
-    private static Element document(byte[] body) throws XmlBodies.RefusedBody {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setExpandEntityReferences(false);
-            factory.setXIncludeAware(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
-        } catch (SAXException | IOException e) {
-            throw new XmlBodies.RefusedBody(400, "the XML body is malformed: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser cannot be made safe", e);
-        }
     }
 }

@@ -2,18 +2,13 @@ package org.pressdav.dav;
 
 import io.milton.http.Request;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
-import org.xml.sax.SAXException;
 
 /**
  * PROPPATCH (RFC 4918 §9.2), replacing Milton CE's, which drops unknown namespaces and applies
@@ -71,19 +66,7 @@ public final class ProppatchHandler extends DavHandler {
     }
 
     private static List<Instruction> parse(byte[] body) throws XmlBodies.RefusedBody {
-        Element root;
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setExpandEntityReferences(false);
-            root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
-        } catch (SAXException | IOException e) {
-            throw new XmlBodies.RefusedBody(400, "the PROPPATCH body is missing or malformed: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser cannot be made safe", e);
-        }
+        Element root = XmlBodies.document(body);
         if (!PropfindBody.DAV.equals(root.getNamespaceURI()) || !"propertyupdate".equals(root.getLocalName())) {
             throw new XmlBodies.RefusedBody(400, "a PROPPATCH body must be a DAV:propertyupdate element");
         }

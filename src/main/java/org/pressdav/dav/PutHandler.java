@@ -34,6 +34,7 @@ public final class PutHandler extends DavHandler {
 
     @Override
     protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
+        drive.reveal(req.session(), req.path());
         HttpServletRequest in = req.servletRequest();
         DavPath path = req.path();
         if (!path.isRoot() && TemporaryNames.matches(path.name())) {

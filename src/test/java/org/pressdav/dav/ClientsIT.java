@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.testbed.TestBed;
-import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
@@ -44,17 +43,15 @@ class ClientsIT {
 
     @BeforeAll
     static void start() {
-        TestBed.get().script("reset");
-        drive = RunningDrive.start();
+        drive = RunningDrive.startOnFreshSeed();
         bed = drive.bed();
-        wordpress = OkHttpWordPressClient.forSite(bed.url(), ClientSettings.defaults());
+        wordpress = drive.wordpress();
         admin = bed.credentials("admin");
     }
 
     @AfterAll
     static void stop() {
         drive.close();
-        bed.script("reset");
     }
 
     @Test
@@ -156,6 +153,9 @@ class ClientsIT {
                     mount.resolve("posts").resolve("From davfs2").toString()).exitCode);
             assertEquals(0, run(dir, Map.of(), null, "cp", local.toString(), month.toString()).exitCode);
             assertTrue(run(dir, Map.of(), null, "ls", month.toString()).output.contains("davfs2-photo.png"));
+            assertEquals(0, run(dir, Map.of(), null, "mkdir", mount.resolve("posts").resolve("to be removed").toString()).exitCode);
+            Result removed = run(dir, Map.of(), null, "rm", "-r", mount.resolve("posts").resolve("to be removed").toString());
+            assertEquals(0, removed.exitCode, removed.output);
         } finally {
             run(dir, Map.of(), null, "umount", mount.toString());
         }
@@ -163,6 +163,9 @@ class ClientsIT {
         List<Post> drafts = wordpress.list(admin, Endpoint.POSTS, org.pressdav.wordpress.ListQuery.all().withContext(Context.EDIT)
                 .with("status", "draft").with("search", "davfs2")).items();
         assertEquals(List.of("From davfs2"), drafts.stream().map(p -> p.title().raw()).toList());
+        List<Post> trashed = wordpress.list(admin, Endpoint.POSTS, org.pressdav.wordpress.ListQuery.all().withContext(Context.EDIT)
+                .with("status", "trash")).items();
+        assertTrue(trashed.stream().anyMatch(p -> p.title().raw().equals("to be removed")), "rm -r moved the post to the trash");
         List<org.pressdav.wordpress.Media> uploaded = wordpress.list(admin, Endpoint.MEDIA, org.pressdav.wordpress.ListQuery.all()
                 .with("search", "davfs2-photo")).items();
         assertEquals(1, uploaded.size());

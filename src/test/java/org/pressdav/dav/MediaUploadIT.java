@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.testbed.TestBed;
-import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
@@ -42,10 +41,9 @@ class MediaUploadIT {
 
     @BeforeAll
     static void start() {
-        bed = TestBed.get();
-        bed.script("reset");
-        drive = RunningDrive.start();
-        wordpress = OkHttpWordPressClient.forSite(bed.url(), ClientSettings.defaults());
+        drive = RunningDrive.startOnFreshSeed();
+        bed = drive.bed();
+        wordpress = drive.wordpress();
         admin = bed.credentials("admin");
         LocalDate today = LocalDate.now(ZoneOffset.UTC); // the test bed's WordPress runs on UTC
         month = "media/" + today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/";
@@ -54,7 +52,6 @@ class MediaUploadIT {
     @AfterAll
     static void stop() {
         drive.close();
-        bed.script("reset");
     }
 
     static byte[] png(int seed) throws IOException {

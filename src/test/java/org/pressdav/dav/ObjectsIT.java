@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.testbed.TestBed;
-import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
@@ -30,17 +29,15 @@ class ObjectsIT {
 
     @BeforeAll
     static void start() {
-        bed = TestBed.get();
-        bed.script("reset");
-        drive = RunningDrive.start();
-        wordpress = OkHttpWordPressClient.forSite(bed.url(), ClientSettings.defaults());
+        drive = RunningDrive.startOnFreshSeed();
+        bed = drive.bed();
+        wordpress = drive.wordpress();
         admin = bed.credentials("admin");
     }
 
     @AfterAll
     static void stop() {
         drive.close();
-        bed.script("reset");
     }
 
     private static List<Post> drafts(String title) {
@@ -125,6 +122,41 @@ class ObjectsIT {
     }
 
     @Test
+    void finderDeletesAFolderByEmptyingItFirstAndThePostGoesToTheTrash() {
+        long id = bed.id("posts", "private");
+        String folder = "posts/" + id + "-private-thoughts/";
+        assertEquals(201, drive.sendBytes("admin", "PUT", drive.url(folder + "._content.html"), Map.of(), new byte[4096]).status());
+        RunningDrive.Answer before = drive.send("admin", "PROPFIND", drive.url(folder), Map.of("Depth", "1"), null);
+        java.util.regex.Matcher hrefs = java.util.regex.Pattern.compile("<D:href>([^<]*)</D:href>").matcher(before.text());
+        int children = 0;
+        while (hrefs.find()) {
+            String href = hrefs.group(1);
+            if (!href.endsWith("/")) {
+                assertEquals(204, drive.send("admin", "DELETE", "http://127.0.0.1:" + drive.port() + href, Map.of(), null).status(), href);
+                children++;
+            }
+        }
+        assertTrue(children > 10);
+        String emptied = drive.send("admin", "PROPFIND", drive.url(folder), Map.of("Depth", "1"), null).text();
+        assertEquals(1, emptied.split("<D:response>").length - 1, "only the folder itself is left: " + emptied);
+        assertEquals("private", wordpress.get(admin, Endpoint.POSTS, id, Context.EDIT).status(), "emptying changed nothing in WordPress");
+
+        assertEquals(204, drive.send("admin", "DELETE", drive.url(folder), Map.of(), null).status());
+        assertEquals("trash", wordpress.get(admin, Endpoint.POSTS, id, Context.EDIT).status());
+    }
+
+    @Test
+    void aDeletedFieldFileComesBackWhenWritten() {
+        long id = bed.id("posts", "crlf");
+        String file = "posts/" + id + "-windows-line-endings/excerpt.txt";
+        assertEquals(204, drive.send("editor", "DELETE", drive.url(file), Map.of(), null).status());
+        assertEquals(404, drive.send("editor", "GET", drive.url(file), Map.of(), null).status());
+        assertEquals(200, drive.send("admin", "GET", drive.url(file), Map.of(), null).status(), "hidden only from the one who deleted it");
+        assertEquals(204, drive.send("editor", "PUT", drive.url(file), Map.of(), "Back again").status());
+        assertEquals("Back again", drive.send("editor", "GET", drive.url(file), Map.of(), null).text());
+    }
+
+    @Test
     void termsAreMadeByFoldersAndDeletedWhereAllowed() {
         assertEquals(201, drive.send("admin", "MKCOL", drive.url("categories/Recipes"), Map.of(), null).status());
         Term recipes = wordpress.list(admin, Endpoint.CATEGORIES, ListQuery.all().with("slug", "recipes")).items().get(0);
@@ -163,7 +195,8 @@ class ObjectsIT {
         assertEquals(415, drive.send("admin", "MKCOL", drive.url("posts/with body"), Map.of(), "<x/>").status());
         long id = bed.id("posts", "emoji");
         String folder = "posts/" + id + "-emoji-🎉-party/";
-        assertEquals(403, drive.send("admin", "DELETE", drive.url(folder + "title.txt"), Map.of(), null).status());
+        assertEquals(403, drive.send("admin", "DELETE", drive.url("users/admin/display-name.txt"), Map.of(), null).status(),
+                "a user's folder cannot be deleted, so neither can its files");
         assertEquals(403, drive.send("admin", "DELETE", drive.url("posts/"), Map.of(), null).status());
         assertEquals(400, drive.send("admin", "MOVE", drive.url(folder), Map.of(), null).status(), "no Destination");
     }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.testbed.TestBed;
-import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.OkHttpWordPressClient;
@@ -42,7 +41,7 @@ class ReadOnlyDriveIT {
         drive = RunningDrive.start();
         bed = drive.bed();
         admin = sardine("admin");
-        wordpress = OkHttpWordPressClient.forSite(bed.url(), ClientSettings.defaults());
+        wordpress = drive.wordpress();
     }
 
     @AfterAll

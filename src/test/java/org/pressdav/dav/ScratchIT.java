@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.testbed.TestBed;
-import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
@@ -26,7 +25,7 @@ class ScratchIT {
     static void start() {
         drive = RunningDrive.start("--scratch-max-mb", "1");
         bed = drive.bed();
-        wordpress = OkHttpWordPressClient.forSite(bed.url(), ClientSettings.defaults());
+        wordpress = drive.wordpress();
     }
 
     @AfterAll

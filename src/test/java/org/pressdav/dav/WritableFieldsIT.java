@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.testbed.TestBed;
-import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Comment;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Credentials;
@@ -38,17 +37,15 @@ class WritableFieldsIT {
 
     @BeforeAll
     static void start() {
-        bed = TestBed.get();
-        bed.script("reset");
-        drive = RunningDrive.start();
-        wordpress = OkHttpWordPressClient.forSite(bed.url(), ClientSettings.defaults());
+        drive = RunningDrive.startOnFreshSeed();
+        bed = drive.bed();
+        wordpress = drive.wordpress();
         admin = bed.credentials("admin");
     }
 
     @AfterAll
     static void stop() {
         drive.close();
-        bed.script("reset");
     }
 
     private static Sardine sardine(String role) {

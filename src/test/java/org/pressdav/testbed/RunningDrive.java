@@ -15,6 +15,8 @@ import okhttp3.Response;
 import org.pressdav.config.ConfigLoader;
 import org.pressdav.dav.DavPath;
 import org.pressdav.server.Pressdav;
+import org.pressdav.wordpress.ClientSettings;
+import org.pressdav.wordpress.OkHttpWordPressClient;
 
 /**
  * pressdav itself, started in this JVM on a free port in front of the test bed's WordPress,
@@ -23,22 +25,35 @@ import org.pressdav.server.Pressdav;
 public final class RunningDrive implements AutoCloseable {
     private final Pressdav pressdav;
     private final TestBed bed;
+    private final boolean resetOnClose;
     private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+    private OkHttpWordPressClient wordpress;
 
-    private RunningDrive(Pressdav pressdav, TestBed bed) {
+    private RunningDrive(Pressdav pressdav, TestBed bed, boolean resetOnClose) {
         this.pressdav = pressdav;
         this.bed = bed;
+        this.resetOnClose = resetOnClose;
+    }
+
+    /** For tests that write: the test bed is reset to its seed before, and again on {@link #close()}. */
+    public static RunningDrive startOnFreshSeed(String... flags) {
+        TestBed.get().script("reset");
+        return start(true, flags);
     }
 
     /** Starts pressdav with these extra flags, for example {@code --anonymous-read true}. */
     public static RunningDrive start(String... flags) {
+        return start(false, flags);
+    }
+
+    private static RunningDrive start(boolean resetOnClose, String... flags) {
         TestBed bed = TestBed.get();
         try {
             Path data = Files.createTempDirectory("pressdav-it");
             List<String> args = new ArrayList<>(List.of("--wordpress-url", bed.url().toString(), "--port", "0",
                     "--data-dir", data.toString()));
             args.addAll(List.of(flags));
-            return new RunningDrive(Pressdav.start(ConfigLoader.load(args, Map.of())), bed);
+            return new RunningDrive(Pressdav.start(ConfigLoader.load(args, Map.of())), bed, resetOnClose);
         } catch (Exception e) {
             throw new IllegalStateException("pressdav did not start", e);
         }
@@ -46,6 +61,14 @@ public final class RunningDrive implements AutoCloseable {
 
     public TestBed bed() {
         return bed;
+    }
+
+    /** WordPress itself, read directly: never through pressdav or its cache. */
+    public synchronized OkHttpWordPressClient wordpress() {
+        if (wordpress == null) {
+            wordpress = OkHttpWordPressClient.forSite(bed.url(), ClientSettings.defaults());
+        }
+        return wordpress;
     }
 
     /** The drive's root URL, ending in a slash. */
@@ -145,6 +168,9 @@ public final class RunningDrive implements AutoCloseable {
             pressdav.stop();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+        if (resetOnClose) {
+            bed.script("reset");
         }
     }
 }

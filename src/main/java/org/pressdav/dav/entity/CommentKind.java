@@ -61,6 +61,11 @@ public final class CommentKind implements ObjectKind<Comment> {
         return Reads.ifVisible(session, Endpoint.COMMENTS, id).filter(c -> !"trash".equals(c.status()));
     }
 
+    @Override
+    public boolean deletable() {
+        return true;
+    }
+
     /** Deleting a comment's folder moves the comment to the trash. */
     @Override
     public void delete(DavSession session, Comment comment) {

@@ -133,6 +133,11 @@ public final class PostKind implements ObjectKind<Post> {
         session.wordpress().update(session.credentials(), endpoint, post.id(), fields);
     }
 
+    @Override
+    public boolean deletable() {
+        return true;
+    }
+
     /** Deleting a post's folder moves the post to WordPress's trash, never further. */
     @Override
     public void delete(DavSession session, Post post) {

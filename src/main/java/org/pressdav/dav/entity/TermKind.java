@@ -74,6 +74,11 @@ public final class TermKind implements ObjectKind<Term> {
         return session.wordpress().create(session.credentials(), endpoint, java.util.Map.of("name", name));
     }
 
+    @Override
+    public boolean deletable() {
+        return true;
+    }
+
     /** Terms have no trash: deleting is for good, where WordPress allows it to this user. */
     @Override
     public void delete(DavSession session, Term term) {

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Remembers what WordPress answered, for a while, per user: every entry is keyed by the caller's
  * {@link Credentials#cacheKey()}, so what an administrator's request fetched (drafts, private
- * posts, e-mail addresses) is never shown to anyone else. A write drops every cached listing of
- * the collection it touched, and the object itself, for every user.
+ * posts, e-mail addresses) is never shown to anyone else. A write drops exactly what it touched,
+ * for every user: every listing of that collection, and that object; other objects stay.
  */
 public final class CachingWordPressClient implements WordPressClient {
     private static final Logger log = LoggerFactory.getLogger(CachingWordPressClient.class);
@@ -42,8 +42,12 @@ public final class CachingWordPressClient implements WordPressClient {
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).maximumSize(20_000).build();
     }
 
-    /** What is cached: {@code route} is the REST collection, {@code detail} the query, id or context. */
+    /** What is cached: {@code route} is the REST collection, {@code detail} a listing's query or an object. */
     private record Key(String user, String route, Object detail) {
+    }
+
+    /** One object of a collection, as read in a context, whole or as JSON. */
+    private record ObjectRead(long id, Context context, boolean json) {
     }
 
     @SuppressWarnings("unchecked")
@@ -60,8 +64,10 @@ public final class CachingWordPressClient implements WordPressClient {
         return fresh;
     }
 
-    private void forget(Endpoint<?> endpoint) {
-        cache.asMap().keySet().removeIf(key -> key.route().equals(endpoint.route()));
+    /** Forgets every listing of the collection and, if {@code id} is not null, that object. */
+    private void forget(Endpoint<?> endpoint, Long id) {
+        cache.asMap().keySet().removeIf(key -> key.route().equals(endpoint.route())
+                && (key.detail() instanceof ListQuery || key.detail() instanceof ObjectRead read && id != null && read.id() == id));
     }
 
     public long hits() {
@@ -89,13 +95,13 @@ public final class CachingWordPressClient implements WordPressClient {
 
     @Override
     public <T> T get(Credentials credentials, Endpoint<T> endpoint, long id, Context context) {
-        return cached(credentials, endpoint.route(), "get " + id + " " + context,
+        return cached(credentials, endpoint.route(), new ObjectRead(id, context, false),
                 () -> origin.get(credentials, endpoint, id, context));
     }
 
     @Override
     public JsonNode getJson(Credentials credentials, Endpoint<?> endpoint, long id, Context context) {
-        return cached(credentials, endpoint.route(), "json " + id + " " + context,
+        return cached(credentials, endpoint.route(), new ObjectRead(id, context, true),
                 () -> origin.getJson(credentials, endpoint, id, context));
     }
 
@@ -104,7 +110,7 @@ public final class CachingWordPressClient implements WordPressClient {
         try {
             return origin.create(credentials, endpoint, fields);
         } finally {
-            forget(endpoint);
+            forget(endpoint, null);
         }
     }
 
@@ -113,7 +119,7 @@ public final class CachingWordPressClient implements WordPressClient {
         try {
             return origin.update(credentials, endpoint, id, fields);
         } finally {
-            forget(endpoint);
+            forget(endpoint, id);
         }
     }
 
@@ -122,7 +128,7 @@ public final class CachingWordPressClient implements WordPressClient {
         try {
             return origin.trash(credentials, endpoint, id);
         } finally {
-            forget(endpoint);
+            forget(endpoint, id);
         }
     }
 
@@ -131,7 +137,7 @@ public final class CachingWordPressClient implements WordPressClient {
         try {
             origin.delete(credentials, endpoint, id);
         } finally {
-            forget(endpoint);
+            forget(endpoint, id);
         }
     }
 
@@ -140,7 +146,7 @@ public final class CachingWordPressClient implements WordPressClient {
         try {
             return origin.upload(credentials, fileName, contentType, length, body);
         } finally {
-            forget(Endpoint.MEDIA);
+            forget(Endpoint.MEDIA, null);
         }
     }
 

@@ -104,11 +104,15 @@ public final class PutHandler extends DavHandler {
         }
     }
 
-    /** The body's type: what the client said, unless it said nothing useful; else guessed from the name. */
+    /**
+     * The body's type: what the client said, unless it said nothing useful (a form type, octet
+     * stream, or not a type at all: Sardine sends its charset there); else guessed from the name.
+     */
     static String contentType(String declared, String name) {
-        if (declared != null && !declared.isBlank() && !declared.startsWith("application/x-www-form-urlencoded")
-                && !declared.startsWith("multipart/") && !declared.startsWith("application/octet-stream")) {
-            return declared;
+        String type = declared == null ? "" : declared.strip();
+        if (type.matches("[\\w.+-]+/[\\w.+-]+(\\s*;.*)?") && !type.startsWith("application/x-www-form-urlencoded")
+                && !type.startsWith("multipart/") && !type.startsWith("application/octet-stream")) {
+            return type;
         }
         String guessed = URLConnection.guessContentTypeFromName(name);
         return guessed != null ? guessed : "application/octet-stream";

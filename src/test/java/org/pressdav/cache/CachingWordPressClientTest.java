@@ -75,17 +75,24 @@ class CachingWordPressClientTest {
     }
 
     @Test
-    void aWriteForgetsTheCollectionForEveryUserButNotOtherCollections() {
+    void aWriteForgetsExactlyWhatItTouchedForEveryUser() {
         firstTagName(ADMIN);
         firstTagName(AUTHOR);
+        cache.get(ADMIN, Endpoint.TAGS, 1, Context.EDIT);
+        cache.get(AUTHOR, Endpoint.TAGS, 1, Context.VIEW);
+        cache.get(ADMIN, Endpoint.TAGS, 2, Context.EDIT);
         cache.get(ADMIN, Endpoint.CATEGORIES, 1, Context.EDIT);
         cache.update(AUTHOR, Endpoint.TAGS, 1, Map.of("name", "x"));
         calls.clear();
 
         firstTagName(ADMIN);
         firstTagName(AUTHOR);
+        cache.get(ADMIN, Endpoint.TAGS, 1, Context.EDIT);
+        cache.get(AUTHOR, Endpoint.TAGS, 1, Context.VIEW);
+        cache.get(ADMIN, Endpoint.TAGS, 2, Context.EDIT);
         cache.get(ADMIN, Endpoint.CATEGORIES, 1, Context.EDIT);
-        assertEquals(List.of("list admin", "list author"), calls);
+        assertEquals(List.of("list admin", "list author", "get admin", "get author"), calls,
+                "the tag listings and tag 1 are read again for both users; tag 2 and the categories are not");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -185,6 +186,27 @@ class ObjectsIT {
         assertEquals(204, drive.send("admin", "DELETE", drive.url(file), Map.of(), null).status());
         assertEquals(404, org.junit.jupiter.api.Assertions.assertThrows(WordPressException.class,
                 () -> wordpress.get(admin, Endpoint.MEDIA, id, Context.EDIT)).status());
+    }
+
+    @Test
+    void sardineMakesRenamesFillsAndDeletesAPostAndUploadsAnImage() throws IOException {
+        com.github.sardine.Sardine sardine = com.github.sardine.SardineFactory.begin("editor", bed.applicationPassword("editor"));
+        sardine.enablePreemptiveAuthentication("127.0.0.1");
+        sardine.createDirectory(drive.url("posts/Sardine draft/"));
+        sardine.move(drive.url("posts/Sardine draft/"), drive.url("posts/Sardine final/"));
+        sardine.put(drive.url("posts/Sardine final/content.html"), "<p>Through Sardine.</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<Post> drafts = drafts("Sardine final");
+        assertEquals(1, drafts.size());
+        assertEquals("<p>Through Sardine.</p>", wordpress.get(admin, Endpoint.POSTS, drafts.get(0).id(), Context.EDIT).content().raw());
+
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String month = "media/" + today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/";
+        byte[] image = MediaUploadIT.png(99);
+        sardine.put(drive.url(month + "sardine.png"), image);
+        assertTrue(sardine.exists(drive.url(month + "sardine.png")));
+
+        sardine.delete(drive.url("posts/Sardine final/"));
+        assertEquals("trash", wordpress.get(admin, Endpoint.POSTS, drafts.get(0).id(), Context.EDIT).status());
     }
 
     @Test

@@ -31,6 +31,7 @@ class WordPressDownIT {
     void wordpressDownIsABadGatewayThatSaysWhyAndTheDriveRecovers() {
         String url = drive.url("posts/");
         assertEquals(207, drive.send("admin", "PROPFIND", url, Map.of("Depth", "1"), null).status());
+        String description = drive.send("admin", "GET", drive.url("site/description.txt"), Map.of(), null).text();
 
         bed.script("down");
         RunningDrive.Answer down = drive.send("admin", "PROPFIND", url, Map.of("Depth", "1"), null);
@@ -38,8 +39,12 @@ class WordPressDownIT {
         assertTrue(down.text().contains("WordPress cannot be reached at 127.0.0.1"), down.text());
         RunningDrive.Answer newcomer = drive.send("editor", "GET", drive.url("site/name.txt"), Map.of(), null);
         assertEquals(502, newcomer.status(), "a login that cannot be checked is not a wrong password");
+        RunningDrive.Answer write = drive.send("admin", "PUT", drive.url("site/description.txt"), Map.of(), "written while down");
+        assertEquals(502, write.status());
 
         bed.script("up");
         assertEquals(207, drive.send("admin", "PROPFIND", url, Map.of("Depth", "1"), null).status());
+        assertEquals(description, drive.send("admin", "GET", drive.url("site/description.txt"), Map.of(), null).text(),
+                "the refused write changed nothing");
     }
 }

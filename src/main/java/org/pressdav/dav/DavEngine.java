@@ -21,6 +21,7 @@ public final class DavEngine {
                 com.github.benmanes.caffeine.cache.Ticker.systemTicker());
         // Properties without a WordPress field (Windows' Win32 times) last a day after last use.
         DeadProperties dead = new DeadProperties(java.time.Duration.ofHours(24), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+        LockStore locks = new LockStore(java.time.Clock.systemUTC());
         HttpManagerBuilder builder = new HttpManagerBuilder();
         builder.setResourceFactory(drive);
         builder.setAuthenticationHandlers(new ArrayList<>());
@@ -36,10 +37,11 @@ public final class DavEngine {
         builder.setUrlAdapter(request -> ((DavRequest) request).path().toString());
         // Files carry a strong ETag of their bytes; a folder has no entity of its own to tag.
         builder.seteTagGenerator(resource -> resource instanceof DavFile file ? file.etag() : null);
-        builder.setDefaultStandardFilter(new DispatchFilter());
+        builder.setDefaultStandardFilter(new DispatchFilter(new LockGuard(locks, drive), locks));
         builder.init();
-        builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive, dead), new PutHandler(drive, incoming),
-                new DeleteHandler(drive), new MkcolHandler(drive), new MoveHandler(drive), new ProppatchHandler(drive, dead)));
+        builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive, dead, locks), new PutHandler(drive, incoming),
+                new DeleteHandler(drive), new MkcolHandler(drive), new MoveHandler(drive), new ProppatchHandler(drive, dead),
+                new LockHandler(drive, locks), new UnlockHandler(drive, locks)));
         return builder.buildHttpManager();
     }
 

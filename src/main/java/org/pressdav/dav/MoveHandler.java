@@ -85,7 +85,7 @@ public final class MoveHandler extends DavHandler {
     }
 
     /** The Destination header's path inside the drive; its scheme and host are not checked. */
-    private static DavPath destination(DavRequest req) {
+    static DavPath destination(DavRequest req) {
         String header = req.servletRequest().getHeader("Destination");
         if (header == null || header.isBlank()) {
             throw new DavRefusal(400, "MOVE needs a Destination header");

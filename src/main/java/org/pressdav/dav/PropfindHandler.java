@@ -28,24 +28,29 @@ public final class PropfindHandler extends DavHandler {
     static final QName DISPLAYNAME = dav("displayname");
     static final QName QUOTA_AVAILABLE = dav("quota-available-bytes");
     static final QName QUOTA_USED = dav("quota-used-bytes");
+    static final QName SUPPORTEDLOCK = dav("supportedlock");
+    static final QName LOCKDISCOVERY = dav("lockdiscovery");
 
     /** What allprop returns: the live properties of RFC 4918 (quota is only given when asked, RFC 4331 §3). */
     private static final List<QName> ALLPROP = List.of(RESOURCETYPE, GETCONTENTLENGTH, GETCONTENTTYPE, GETETAG,
-            GETLASTMODIFIED, CREATIONDATE, DISPLAYNAME);
+            GETLASTMODIFIED, CREATIONDATE, DISPLAYNAME, SUPPORTEDLOCK, LOCKDISCOVERY);
+    private static final String LOCK_ENTRIES = "<D:lockentry><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockentry>"
+            + "<D:lockentry><D:lockscope><D:shared/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockentry>";
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final DeadProperties dead;
+    private final LockStore locks;
 
-    public PropfindHandler(DriveResourceFactory drive, DeadProperties dead) {
+    public PropfindHandler(DriveResourceFactory drive, DeadProperties dead, LockStore locks) {
         super(drive, Request.Method.PROPFIND);
         this.dead = dead;
+        this.locks = locks;
     }
 
     /** The properties the server computes: PROPPATCH cannot change them. */
     static boolean isLive(QName name) {
-        return ALLPROP.contains(name) || name.equals(QUOTA_AVAILABLE) || name.equals(QUOTA_USED)
-                || name.equals(dav("lockdiscovery")) || name.equals(dav("supportedlock"));
+        return ALLPROP.contains(name) || name.equals(QUOTA_AVAILABLE) || name.equals(QUOTA_USED);
     }
 
     private static QName dav(String name) {
@@ -73,17 +78,28 @@ public final class PropfindHandler extends DavHandler {
         }
         Multistatus status = new Multistatus();
         DavPath href = req.prefix().resolve(req.path());
-        describe(status, href, node, body, dead.of(req.session(), req.path()));
+        describe(status, href, node, body, dead.of(req.session(), req.path()), lockXml(req.prefix(), req.path()));
         if ("1".equals(depth) && node instanceof Folder folder) {
             for (Node child : drive.children(req.session(), req.path(), folder)) {
                 DavPath childPath = req.path().child(child.getName());
-                describe(status, href.child(child.getName()), child, body, dead.of(req.session(), childPath));
+                describe(status, href.child(child.getName()), child, body, dead.of(req.session(), childPath),
+                        lockXml(req.prefix(), childPath));
             }
         }
         multistatus(out, status);
     }
 
-    private static void describe(Multistatus status, DavPath path, Node node, PropfindBody body, Map<QName, String> deadProps) {
+    /** The {@code DAV:lockdiscovery} content of a path: its active locks. */
+    private String lockXml(DavPath prefix, DavPath path) {
+        StringBuilder xml = new StringBuilder();
+        for (LockStore.Lock lock : locks.on(path)) {
+            xml.append(LockHandler.activeLock(lock, prefix, locks));
+        }
+        return xml.toString();
+    }
+
+    private static void describe(Multistatus status, DavPath path, Node node, PropfindBody body, Map<QName, String> deadProps,
+            String lockDiscovery) {
         boolean folder = node instanceof Folder;
         String href = path.encoded() + (folder && !path.isRoot() ? "/" : "");
         Map<QName, String> found = new LinkedHashMap<>();
@@ -97,7 +113,8 @@ public final class PropfindHandler extends DavHandler {
                     missing.add(name);
                 }
             } else {
-                found.put(name, body.kind() == PropfindBody.Kind.PROPNAME ? null : value(node, name));
+                found.put(name, body.kind() == PropfindBody.Kind.PROPNAME ? null
+                        : name.equals(LOCKDISCOVERY) ? lockDiscovery : value(node, name));
             }
         }
         if (body.kind() == PropfindBody.Kind.PROPNAME && folder) {
@@ -115,7 +132,8 @@ public final class PropfindHandler extends DavHandler {
         if (node instanceof DavFile) {
             return ALLPROP.contains(name);
         }
-        if (name.equals(RESOURCETYPE) || name.equals(DISPLAYNAME) || name.equals(QUOTA_AVAILABLE) || name.equals(QUOTA_USED)) {
+        if (name.equals(RESOURCETYPE) || name.equals(DISPLAYNAME) || name.equals(QUOTA_AVAILABLE) || name.equals(QUOTA_USED)
+                || name.equals(SUPPORTEDLOCK) || name.equals(LOCKDISCOVERY)) {
             return true;
         }
         return (name.equals(GETLASTMODIFIED) && node.modified() != null) || (name.equals(CREATIONDATE) && node.created() != null);
@@ -133,6 +151,7 @@ public final class PropfindHandler extends DavHandler {
             case "displayname" -> Multistatus.text(node.getName());
             case "quota-available-bytes" -> String.valueOf(((Folder) node).getQuotaAvailable());
             case "quota-used-bytes" -> String.valueOf(((Folder) node).getQuotaUsed());
+            case "supportedlock" -> LOCK_ENTRIES;
             default -> throw new IllegalArgumentException("no value for " + name);
         };
     }

@@ -23,10 +23,11 @@ import org.pressdav.dav.XmlBodies;
  * caller authenticated against WordPress, its XML body checked, and only then handed to Milton.
  */
 public final class DavServlet extends HttpServlet {
-    static final String ALLOW = "OPTIONS, GET, HEAD, PROPFIND, PROPPATCH, PUT, DELETE, MKCOL, MOVE";
+    static final String ALLOW = "OPTIONS, GET, HEAD, PROPFIND, PROPPATCH, PUT, DELETE, MKCOL, MOVE, LOCK, UNLOCK";
     private static final Set<String> XML_BODIES = Set.of("PROPFIND", "PROPPATCH", "LOCK");
     private static final Set<String> READS = Set.of("GET", "HEAD", "PROPFIND");
-    private static final Set<String> SUPPORTED = Set.of("GET", "HEAD", "PROPFIND", "PROPPATCH", "PUT", "DELETE", "MKCOL", "MOVE");
+    private static final Set<String> SUPPORTED = Set.of("GET", "HEAD", "PROPFIND", "PROPPATCH", "PUT", "DELETE", "MKCOL", "MOVE",
+            "LOCK", "UNLOCK");
 
     private final transient HttpManager milton;
     private final transient Authenticator authenticator;
@@ -87,7 +88,7 @@ public final class DavServlet extends HttpServlet {
 
     private static void options(HttpServletResponse resp) {
         resp.setStatus(200);
-        resp.setHeader("DAV", "1");
+        resp.setHeader("DAV", "1, 2");
         resp.setHeader("MS-Author-Via", "DAV");
         resp.setHeader("Allow", ALLOW);
         resp.setContentLength(0);

@@ -1,0 +1,160 @@
+package org.pressdav.dav;
+
+import io.milton.http.Request;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import org.w3c.dom.Element;
+import org.w3c.dom.bootstrap.DOMImplementationRegistry;
+import org.w3c.dom.ls.DOMImplementationLS;
+import org.w3c.dom.ls.LSSerializer;
+
+/**
+ * LOCK (RFC 4918 §9.10): a new write lock, or a refresh (no body, the token in {@code If}).
+ * A LOCK of a name that does not exist yet makes an empty file where one may be made, as
+ * Windows and Finder expect between their empty PUT and the real one.
+ */
+public final class LockHandler extends DavHandler {
+    private final LockStore locks;
+
+    public LockHandler(DriveResourceFactory drive, LockStore locks) {
+        super(drive, Request.Method.LOCK);
+        this.locks = locks;
+    }
+
+    @Override
+    protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
+        DavPath path = req.path();
+        String user = req.session().credentials().cacheKey();
+        Duration timeout = timeout(req.servletRequest().getHeader("Timeout"));
+        byte[] body = req.getInputStream().readAllBytes();
+        if (body.length == 0) {
+            for (String token : IfHeader.parse(req.servletRequest().getHeader("If"), req.prefix()).tokens()) {
+                var refreshed = locks.refresh(token, user, timeout).filter(l -> l.covers(path));
+                if (refreshed.isPresent()) {
+                    answer(out, 200, refreshed.get(), req.prefix());
+                    return;
+                }
+            }
+            DavErrors.write(out, 412, "A LOCK without a body refreshes a lock: send its token in an If header");
+            return;
+        }
+        Element info;
+        try {
+            info = XmlBodies.document(body);
+        } catch (XmlBodies.RefusedBody e) {
+            DavErrors.write(out, e.status(), e.getMessage());
+            return;
+        }
+        if (!PropfindBody.DAV.equals(info.getNamespaceURI()) || !"lockinfo".equals(info.getLocalName())) {
+            DavErrors.write(out, 400, "a LOCK body must be a DAV:lockinfo element");
+            return;
+        }
+        boolean exclusive = child(info, "lockscope") == null || first(child(info, "lockscope")) == null
+                || "exclusive".equals(first(child(info, "lockscope")).getLocalName());
+        boolean infinite = !"0".equals(String.valueOf(req.servletRequest().getHeader("Depth")).strip());
+        Element owner = child(info, "owner");
+
+        int status = 200;
+        if (path.isRoot() || drive.find(req.session(), path) == null) {
+            if (!createEmpty(req, out, path)) {
+                return;
+            }
+            status = 201;
+        }
+        LockStore.Lock lock = locks.lock(path, exclusive, infinite, owner == null ? null : inner(owner), user, timeout);
+        answer(out, status, lock, req.prefix());
+    }
+
+    /** An empty file at an unmapped name, where a file may be made; false once a refusal is sent. */
+    private boolean createEmpty(DavRequest req, HttpServletResponse out, DavPath path) throws IOException {
+        Node parent = path.isRoot() ? null : drive.find(req.session(), path.parent());
+        if (!(parent instanceof Folder)) {
+            DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
+            return false;
+        }
+        boolean temporary = TemporaryNames.matches(path.name());
+        if (!temporary && !(parent instanceof AcceptsUploads target && target.refusal(path.name()) == null)) {
+            DavErrors.write(out, 403, "A new file cannot be made at " + path);
+            return false;
+        }
+        try {
+            drive.scratch().write(req.session(), path, InputStream.nullInputStream());
+        } catch (ScratchStore.Full e) {
+            DavErrors.write(out, 507, e.getMessage());
+            return false;
+        }
+        return true;
+    }
+
+    private void answer(HttpServletResponse out, int status, LockStore.Lock lock, DavPath prefix) throws IOException {
+        byte[] xml = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:prop xmlns:D=\"DAV:\"><D:lockdiscovery>"
+                + activeLock(lock, prefix, locks) + "</D:lockdiscovery></D:prop>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.setStatus(status);
+        out.setHeader("Lock-Token", "<" + lock.token() + ">");
+        out.setContentType("application/xml; charset=utf-8");
+        out.setContentLength(xml.length);
+        out.getOutputStream().write(xml);
+    }
+
+    /** One {@code DAV:activelock} element. */
+    static String activeLock(LockStore.Lock lock, DavPath prefix, LockStore locks) {
+        return "<D:activelock><D:locktype><D:write/></D:locktype><D:lockscope><D:" + (lock.exclusive() ? "exclusive" : "shared")
+                + "/></D:lockscope><D:depth>" + (lock.infinite() ? "infinity" : "0") + "</D:depth>"
+                + (lock.ownerXml() == null ? "" : "<D:owner>" + lock.ownerXml() + "</D:owner>")
+                + "<D:timeout>Second-" + lock.secondsLeft(locks.now()) + "</D:timeout>"
+                + "<D:locktoken><D:href>" + lock.token() + "</D:href></D:locktoken>"
+                + "<D:lockroot><D:href>" + Multistatus.text(prefix.resolve(lock.root()).encoded()) + "</D:href></D:lockroot></D:activelock>";
+    }
+
+    static Duration timeout(String header) {
+        if (header != null) {
+            for (String choice : header.split(",")) {
+                String c = choice.strip();
+                if (c.regionMatches(true, 0, "Second-", 0, 7)) {
+                    try {
+                        return Duration.ofSeconds(Long.parseLong(c.substring(7)));
+                    } catch (NumberFormatException e) {
+                        break;
+                    }
+                }
+            }
+        }
+        return LockStore.MAX_TIMEOUT;
+    }
+
+    private static Element child(Element parent, String name) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && PropfindBody.DAV.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Element first(Element parent) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The owner element's content as XML, to be given back in lockdiscovery. */
+    private static String inner(Element owner) {
+        try {
+            DOMImplementationLS ls = (DOMImplementationLS) DOMImplementationRegistry.newInstance().getDOMImplementation("LS");
+            LSSerializer serializer = ls.createLSSerializer();
+            serializer.getDomConfig().setParameter("xml-declaration", false);
+            StringBuilder xml = new StringBuilder();
+            for (org.w3c.dom.Node n = owner.getFirstChild(); n != null; n = n.getNextSibling()) {
+                xml.append(n instanceof Element ? serializer.writeToString(n) : Multistatus.text(n.getTextContent()));
+            }
+            return xml.toString();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the JDK has no DOM serializer", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.pressdav.dav;
+
+import io.milton.http.Request;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** UNLOCK (RFC 4918 §9.11): the {@code Lock-Token} header, with or without its angle brackets. */
+public final class UnlockHandler extends DavHandler {
+    private final LockStore locks;
+
+    public UnlockHandler(DriveResourceFactory drive, LockStore locks) {
+        super(drive, Request.Method.UNLOCK);
+        this.locks = locks;
+    }
+
+    @Override
+    protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
+        String header = req.servletRequest().getHeader("Lock-Token");
+        if (header == null || header.isBlank()) {
+            DavErrors.write(out, 400, "UNLOCK needs a Lock-Token header");
+            return;
+        }
+        String token = header.strip();
+        if (token.startsWith("<") && token.endsWith(">")) {
+            token = token.substring(1, token.length() - 1).strip();
+        }
+        if (!locks.unlock(req.path(), token)) {
+            DavErrors.write(out, 409, "No lock with that token covers " + req.path());
+            return;
+        }
+        out.setStatus(204);
+    }
+}

@@ -10,9 +10,9 @@ import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
 /**
- * Reads a request's XML body once, bounded, and checks it with a parser that refuses any DTD:
- * no external entity is ever fetched and no entity is ever expanded (so no "billion laughs").
- * Milton then parses the same bytes, which by then are known to be plain, well-formed XML.
+ * A request's XML body: read once, bounded ({@link #read}), and parsed by the handler with a
+ * parser that refuses any DTD ({@link #document}): no external entity is ever fetched and no
+ * entity is ever expanded (so no "billion laughs").
  */
 public final class XmlBodies {
     public static final int MAX_BYTES = 1 << 20;
@@ -34,30 +34,16 @@ public final class XmlBodies {
         }
     }
 
-    /** The body's bytes, empty if there was none; refused if it is too large or not plain XML. */
+    /** The body's bytes, empty if there was none; refused (413) if it is too large. */
     public static byte[] read(InputStream in) throws IOException, RefusedBody {
         byte[] body = in.readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
             throw new RefusedBody(413, "the XML body is larger than " + MAX_BYTES + " bytes");
         }
-        if (body.length > 0 && !isBlank(body)) {
-            check(body);
-        }
         return body;
     }
 
-    private static boolean isBlank(byte[] body) {
-        for (byte b : body) {
-            if (!Character.isWhitespace(b)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    static void check(byte[] body) throws RefusedBody {
-        document(body);
-    }
 
     /**
      * The body's root element, parsed with every DTD refused: the one place where pressdav's

@@ -17,16 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pressdav.testbed.RunningDrive;
-import org.pressdav.testbed.TestBed;
 import org.pressdav.wordpress.Context;
-import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
-import org.pressdav.wordpress.OkHttpWordPressClient;
 import org.pressdav.wordpress.Post;
 import org.pressdav.wordpress.Term;
 import org.pressdav.wordpress.User;
@@ -35,24 +29,9 @@ import org.pressdav.wordpress.User;
  * The drive through the clients people use, Debian's own packages: cadaver, rclone and a davfs2
  * mount. What they get is checked against WordPress itself (REST, and the uploads on disk).
  */
-class ClientsIT {
-    private static RunningDrive drive;
-    private static TestBed bed;
-    private static OkHttpWordPressClient wordpress;
-    private static Credentials admin;
+class ClientsIT extends WritingIT {
 
-    @BeforeAll
-    static void start() {
-        drive = RunningDrive.startOnFreshSeed();
-        bed = drive.bed();
-        wordpress = drive.wordpress();
-        admin = bed.credentials("admin");
-    }
 
-    @AfterAll
-    static void stop() {
-        drive.close();
-    }
 
     @Test
     void cadaverListsAndGets(@TempDir Path home) throws Exception {
@@ -140,8 +119,7 @@ class ClientsIT {
     @Test
     void davfs2WritesContentMakesAndRenamesADraftAndCopiesImagesIn(@TempDir Path dir) throws Exception {
         Path mount = mountDavfs(dir, "rw");
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        Path month = mount.resolve("media").resolve(String.valueOf(today.getYear())).resolve(String.format("%02d", today.getMonthValue()));
+        Path monthFolder = mount.resolve(month);
         byte[] image = MediaUploadIT.png(42);
         Path local = dir.resolve("davfs2-photo.png");
         Files.write(local, image);
@@ -151,8 +129,8 @@ class ClientsIT {
             assertEquals(0, run(dir, Map.of(), null, "mkdir", mount.resolve("posts").resolve("davfs2 draft").toString()).exitCode);
             assertEquals(0, run(dir, Map.of(), null, "mv", mount.resolve("posts").resolve("davfs2 draft").toString(),
                     mount.resolve("posts").resolve("From davfs2").toString()).exitCode);
-            assertEquals(0, run(dir, Map.of(), null, "cp", local.toString(), month.toString()).exitCode);
-            assertTrue(run(dir, Map.of(), null, "ls", month.toString()).output.contains("davfs2-photo.png"));
+            assertEquals(0, run(dir, Map.of(), null, "cp", local.toString(), monthFolder.toString()).exitCode);
+            assertTrue(run(dir, Map.of(), null, "ls", monthFolder.toString()).output.contains("davfs2-photo.png"));
             assertEquals(0, run(dir, Map.of(), null, "mkdir", mount.resolve("posts").resolve("to be removed").toString()).exitCode);
             Result removed = run(dir, Map.of(), null, "rm", "-r", mount.resolve("posts").resolve("to be removed").toString());
             assertEquals(0, removed.exitCode, removed.output);

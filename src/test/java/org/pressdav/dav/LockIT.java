@@ -6,49 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pressdav.testbed.RunningDrive;
-import org.pressdav.testbed.TestBed;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Media;
 import org.pressdav.wordpress.MediaContent;
-import org.pressdav.wordpress.OkHttpWordPressClient;
 
 /** Locking (DAV class 2): Finder's and Explorer's sequences with LOCK and UNLOCK, and what locks keep out. */
-class LockIT {
+class LockIT extends WritingIT {
     private static final String FINDER_LOCK = "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:lockinfo xmlns:D=\"DAV:\">"
             + "<D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype>"
             + "<D:owner><D:href>http://www.apple.com/webdav_fs/</D:href></D:owner></D:lockinfo>";
     private static final Pattern TOKEN = Pattern.compile("<D:locktoken><D:href>([^<]+)</D:href>");
 
-    private static RunningDrive drive;
-    private static TestBed bed;
-    private static OkHttpWordPressClient wordpress;
-    private static String month;
 
-    @BeforeAll
-    static void start() {
-        drive = RunningDrive.startOnFreshSeed();
-        bed = drive.bed();
-        wordpress = drive.wordpress();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        month = "media/" + today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/";
-    }
 
-    @AfterAll
-    static void stop() {
-        drive.close();
-    }
 
     private static String lockInfo(String scope, String owner) {
         return "<?xml version=\"1.0\" encoding=\"utf-8\" ?><D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:" + scope + "/></D:lockscope>"

@@ -10,49 +10,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pressdav.testbed.RunningDrive;
-import org.pressdav.testbed.TestBed;
-import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Media;
 import org.pressdav.wordpress.MediaContent;
-import org.pressdav.wordpress.OkHttpWordPressClient;
 
 /** Files dropped into media/: Explorer's and Finder's request sequences, rclone, and the refusals. */
-class MediaUploadIT {
+class MediaUploadIT extends WritingIT {
     private static final String WIN32 = "urn:schemas-microsoft-com:";
-    private static RunningDrive drive;
-    private static TestBed bed;
-    private static OkHttpWordPressClient wordpress;
-    private static Credentials admin;
-    private static String month;
 
-    @BeforeAll
-    static void start() {
-        drive = RunningDrive.startOnFreshSeed();
-        bed = drive.bed();
-        wordpress = drive.wordpress();
-        admin = bed.credentials("admin");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC); // the test bed's WordPress runs on UTC
-        month = "media/" + today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/";
-    }
 
-    @AfterAll
-    static void stop() {
-        drive.close();
-    }
 
     static byte[] png(int seed) throws IOException {
         BufferedImage image = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);

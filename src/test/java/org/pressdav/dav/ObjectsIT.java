@@ -7,39 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pressdav.testbed.RunningDrive;
-import org.pressdav.testbed.TestBed;
 import org.pressdav.wordpress.Context;
-import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
-import org.pressdav.wordpress.OkHttpWordPressClient;
 import org.pressdav.wordpress.Post;
 import org.pressdav.wordpress.Term;
 import org.pressdav.wordpress.WordPressException;
 
 /** Creating, renaming and deleting folders and files: what WordPress holds afterwards. */
-class ObjectsIT {
-    private static RunningDrive drive;
-    private static TestBed bed;
-    private static OkHttpWordPressClient wordpress;
-    private static Credentials admin;
+class ObjectsIT extends WritingIT {
 
-    @BeforeAll
-    static void start() {
-        drive = RunningDrive.startOnFreshSeed();
-        bed = drive.bed();
-        wordpress = drive.wordpress();
-        admin = bed.credentials("admin");
-    }
 
-    @AfterAll
-    static void stop() {
-        drive.close();
-    }
 
     private static List<Post> drafts(String title) {
         return wordpress.list(admin, Endpoint.POSTS, ListQuery.all().withContext(Context.EDIT).with("status", "draft")
@@ -199,8 +179,6 @@ class ObjectsIT {
         assertEquals(1, drafts.size());
         assertEquals("<p>Through Sardine.</p>", wordpress.get(admin, Endpoint.POSTS, drafts.get(0).id(), Context.EDIT).content().raw());
 
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        String month = "media/" + today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/";
         byte[] image = MediaUploadIT.png(99);
         sardine.put(drive.url(month + "sardine.png"), image);
         assertTrue(sardine.exists(drive.url(month + "sardine.png")));

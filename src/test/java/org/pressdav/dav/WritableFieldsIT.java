@@ -11,16 +11,11 @@ import com.github.sardine.SardineFactory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pressdav.testbed.RunningDrive;
-import org.pressdav.testbed.TestBed;
 import org.pressdav.wordpress.Comment;
 import org.pressdav.wordpress.Context;
-import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
-import org.pressdav.wordpress.OkHttpWordPressClient;
 import org.pressdav.wordpress.Post;
 import org.pressdav.wordpress.Term;
 import org.pressdav.wordpress.User;
@@ -29,24 +24,9 @@ import org.pressdav.wordpress.User;
  * Saving field files: what WordPress stores afterwards, read from WordPress directly (never
  * through pressdav's cache), is exactly what was PUT; what WordPress refuses changes nothing.
  */
-class WritableFieldsIT {
-    private static RunningDrive drive;
-    private static TestBed bed;
-    private static OkHttpWordPressClient wordpress;
-    private static Credentials admin;
+class WritableFieldsIT extends WritingIT {
 
-    @BeforeAll
-    static void start() {
-        drive = RunningDrive.startOnFreshSeed();
-        bed = drive.bed();
-        wordpress = drive.wordpress();
-        admin = bed.credentials("admin");
-    }
 
-    @AfterAll
-    static void stop() {
-        drive.close();
-    }
 
     private static Sardine sardine(String role) {
         Sardine sardine = SardineFactory.begin(bed.credentials(role).login(), bed.applicationPassword(role));

@@ -7,7 +7,10 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Credentials;
@@ -32,8 +35,12 @@ import org.slf4j.LoggerFactory;
 public final class CachingWordPressClient implements WordPressClient {
     private static final Logger log = LoggerFactory.getLogger(CachingWordPressClient.class);
 
+    /** Stripes of invalidation generations: a write bumps its stripes, so older reads are never found again. */
+    private static final int STRIPES = 4096;
+
     private final WordPressClient origin;
-    private final Cache<Key, Object> cache;
+    private final Cache<Key, CompletableFuture<Object>> cache;
+    private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
@@ -42,32 +49,75 @@ public final class CachingWordPressClient implements WordPressClient {
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).maximumSize(20_000).build();
     }
 
-    /** What is cached: {@code route} is the REST collection, {@code detail} a listing's query or an object. */
-    private record Key(String user, String route, Object detail) {
+    /**
+     * What is cached: {@code route} is the REST collection, {@code detail} a listing's query or an
+     * object, {@code generation} the invalidation generation the value was fetched in.
+     */
+    private record Key(String user, String route, Object detail, long generation) {
     }
 
     /** One object of a collection, as read in a context, whole or as JSON. */
     private record ObjectRead(long id, Context context, boolean json) {
     }
 
+    /**
+     * The cached value, or one fetch of it. The key carries the generation current when the fetch
+     * began: a write that lands while the fetch is in flight bumps the generation, so the value
+     * fetched before it is stored under a key nobody asks for again. Concurrent misses of one key
+     * share one fetch, made on the first caller's thread.
+     */
     @SuppressWarnings("unchecked")
     private <T> T cached(Credentials credentials, String route, Object detail, Supplier<T> fetch) {
-        Key key = new Key(credentials.cacheKey(), route, detail);
-        Object value = cache.getIfPresent(key);
-        if (value != null) {
+        Key key = new Key(credentials.cacheKey(), route, detail, generations.get(stripe(route, detail)));
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> existing = cache.asMap().putIfAbsent(key, mine);
+        if (existing != null) {
             log.debug("cache hit {} {} (hits {}, misses {})", route, detail, hits.incrementAndGet(), misses.get());
-            return (T) value;
+            return (T) join(existing);
         }
         log.debug("cache miss {} {} (hits {}, misses {})", route, detail, hits.get(), misses.incrementAndGet());
-        T fresh = fetch.get();
-        cache.put(key, fresh);
-        return fresh;
+        try {
+            T fresh = fetch.get();
+            mine.complete(fresh);
+            return fresh;
+        } catch (RuntimeException | Error e) {
+            // Removed first: a failure is never cached, and Caffeine need not report it.
+            cache.asMap().remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static Object join(CompletableFuture<Object> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Listings of a route share one stripe; each object of it has its own (whatever its context). */
+    private static int stripe(String route, Object detail) {
+        Object which = detail instanceof ObjectRead read ? read.id() : "listings";
+        return Math.floorMod(31 * route.hashCode() + which.hashCode(), STRIPES);
     }
 
     /** Forgets every listing of the collection and, if {@code id} is not null, that object. */
     private void forget(Endpoint<?> endpoint, Long id) {
-        cache.asMap().keySet().removeIf(key -> key.route().equals(endpoint.route())
-                && (key.detail() instanceof ListQuery || key.detail() instanceof ObjectRead read && id != null && read.id() == id));
+        forgetRoute(endpoint.route(), id);
+    }
+
+    private void forgetRoute(String route, Long id) {
+        generations.incrementAndGet(stripe(route, "listings"));
+        if (id != null) {
+            generations.incrementAndGet(stripe(route, new ObjectRead(id, Context.VIEW, false)));
+        }
+        // What the new generation hides is also dropped, to free the memory at once.
+        cache.asMap().keySet().removeIf(key -> key.route().equals(route)
+                && (!(key.detail() instanceof ObjectRead) || key.detail() instanceof ObjectRead read && id != null && read.id() == id));
     }
 
     public long hits() {
@@ -165,7 +215,8 @@ public final class CachingWordPressClient implements WordPressClient {
         try {
             return origin.updateSettings(credentials, fields);
         } finally {
-            cache.asMap().keySet().removeIf(key -> key.route().equals("settings") || key.route().equals("index"));
+            forgetRoute("settings", null);
+            forgetRoute("index", null);
         }
     }
 }

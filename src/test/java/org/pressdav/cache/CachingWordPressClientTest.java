@@ -103,4 +103,71 @@ class CachingWordPressClientTest {
         assertEquals("seen by admin", firstTagName(ADMIN));
         assertEquals(2, calls.size());
     }
+
+    /** A WordPress whose reads wait at a gate until the test opens it, and which counts them. */
+    private static final class GatedWordPress {
+        final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        volatile String stored = "old";
+        volatile boolean gated = true;
+
+        final WordPressClient client = (WordPressClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {WordPressClient.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "get": {
+                            String seen = stored;
+                            reads.incrementAndGet();
+                            if (gated) {
+                                entered.countDown();
+                                gate.await();
+                            }
+                            return new Term(1, seen, "t", "", "post_tag", 0, 0, null);
+                        }
+                        case "update":
+                            stored = (String) ((Map<?, ?>) args[3]).get("name");
+                            return null;
+                        default:
+                            return null;
+                    }
+                });
+    }
+
+    @Test
+    void aReadInFlightDuringAWriteNeverBringsTheOldValueBack() throws Exception {
+        GatedWordPress wp = new GatedWordPress();
+        CachingWordPressClient caching = new CachingWordPressClient(wp.client, Duration.ofSeconds(30), nanos::get);
+        var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> caching.get(ADMIN, Endpoint.TAGS, 1, Context.EDIT).name());
+        wp.entered.await();
+        caching.update(AUTHOR, Endpoint.TAGS, 1, Map.of("name", "new"));
+        wp.gated = false;
+        wp.gate.countDown();
+        assertEquals("old", reader.get(), "the read began before the write");
+
+        assertEquals("new", caching.get(ADMIN, Endpoint.TAGS, 1, Context.EDIT).name(),
+                "what was fetched before the write is not kept after it");
+    }
+
+    @Test
+    void concurrentMissesOfOneKeyMakeOneRequest() throws Exception {
+        GatedWordPress wp = new GatedWordPress();
+        CachingWordPressClient caching = new CachingWordPressClient(wp.client, Duration.ofSeconds(30), nanos::get);
+        List<java.util.concurrent.CompletableFuture<String>> readers = new ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < 8; i++) {
+                readers.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> caching.get(ADMIN, Endpoint.TAGS, 1, Context.EDIT).name(), pool));
+            }
+            wp.entered.await();
+            Thread.sleep(200);
+            wp.gate.countDown();
+            for (var reader : readers) {
+                assertEquals("old", reader.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, wp.reads.get());
+    }
 }

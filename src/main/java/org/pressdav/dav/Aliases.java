@@ -29,23 +29,23 @@ public final class Aliases {
 
     public void put(DavSession session, String kind, String name, long id) {
         forget(session, kind, id);
-        ids.put(new ByName(session.credentials().cacheKey(), kind, name), id);
-        names.put(new ById(session.credentials().cacheKey(), kind, id), name);
+        ids.put(new ByName(session.userKey(), kind, name), id);
+        names.put(new ById(session.userKey(), kind, id), name);
     }
 
     public Optional<Long> id(DavSession session, String kind, String name) {
-        return Optional.ofNullable(ids.getIfPresent(new ByName(session.credentials().cacheKey(), kind, name)));
+        return Optional.ofNullable(ids.getIfPresent(new ByName(session.userKey(), kind, name)));
     }
 
     public Optional<String> name(DavSession session, String kind, long id) {
-        return Optional.ofNullable(names.getIfPresent(new ById(session.credentials().cacheKey(), kind, id)));
+        return Optional.ofNullable(names.getIfPresent(new ById(session.userKey(), kind, id)));
     }
 
     public void forget(DavSession session, String kind, long id) {
-        String old = names.getIfPresent(new ById(session.credentials().cacheKey(), kind, id));
+        String old = names.getIfPresent(new ById(session.userKey(), kind, id));
         if (old != null) {
-            ids.invalidate(new ByName(session.credentials().cacheKey(), kind, old));
-            names.invalidate(new ById(session.credentials().cacheKey(), kind, id));
+            ids.invalidate(new ByName(session.userKey(), kind, old));
+            names.invalidate(new ById(session.userKey(), kind, id));
         }
     }
 }

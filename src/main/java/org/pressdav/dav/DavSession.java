@@ -20,6 +20,15 @@ public record DavSession(WordPressClient wordpress, Credentials credentials, Use
         return user == null;
     }
 
+    /**
+     * Who this is, for everything pressdav keeps per user (scratch files, locks, names, dead
+     * properties): the WordPress user id, never the credential string, so that two passwords of
+     * one user (or one written two ways WordPress accepts) are one user.
+     */
+    public String userKey() {
+        return user == null ? "anonymous" : "user-" + user.id();
+    }
+
     /** Whether WordPress grants this user a capability, for example {@code edit_posts}. */
     public boolean can(String capability) {
         if (user == null || user.capabilities() == null) {

@@ -24,13 +24,13 @@ public final class DeadProperties {
     }
 
     public Map<QName, String> of(DavSession session, DavPath path) {
-        Map<QName, String> found = properties.getIfPresent(new Key(session.credentials().cacheKey(), path));
+        Map<QName, String> found = properties.getIfPresent(new Key(session.userKey(), path));
         return found == null ? Map.of() : Map.copyOf(found);
     }
 
     /** Replaces this path's properties with {@code updated}, all at once. */
     public void replace(DavSession session, DavPath path, Map<QName, String> updated) {
-        Key key = new Key(session.credentials().cacheKey(), path);
+        Key key = new Key(session.userKey(), path);
         if (updated.isEmpty()) {
             properties.invalidate(key);
         } else {

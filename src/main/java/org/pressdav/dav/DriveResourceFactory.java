@@ -49,7 +49,7 @@ public final class DriveResourceFactory implements ResourceFactory {
 
     private static List<String> hiddenKey(DavSession session, DavPath path) {
         List<String> key = new ArrayList<>(path.segments());
-        key.add(0, session.credentials().cacheKey());
+        key.add(0, session.userKey());
         return key;
     }
 

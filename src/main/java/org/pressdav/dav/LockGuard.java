@@ -39,7 +39,7 @@ public final class LockGuard {
         if (held.isEmpty()) {
             return;
         }
-        String user = req.session().credentials().cacheKey();
+        String user = req.session().userKey();
         List<String> submitted = header.tokens();
         boolean ok = held.stream().anyMatch(lock -> lock.user().equals(user) && submitted.contains(lock.token()));
         if (!ok) {

@@ -26,7 +26,7 @@ public final class LockHandler extends DavHandler {
     @Override
     protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
         DavPath path = req.path();
-        String user = req.session().credentials().cacheKey();
+        String user = req.session().userKey();
         Duration timeout = timeout(req.servletRequest().getHeader("Timeout"));
         byte[] body = req.getInputStream().readAllBytes();
         if (body.length == 0) {

@@ -14,6 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +29,7 @@ public final class ScratchStore {
     private final long maxBytes;
     private final Duration ttl;
     private final Clock clock;
+    private final Map<String, AtomicLong> usage = new ConcurrentHashMap<>();
 
     public ScratchStore(Path root, long maxBytes, Duration ttl, Clock clock) {
         this.root = root;
@@ -69,49 +73,98 @@ public final class ScratchStore {
         return files;
     }
 
-    /** Stores the body; returns whether the file is new. The old content stays until the new is complete. */
+    /**
+     * Stores the body; returns whether the file is new. The old content stays until the new is
+     * complete. Every chunk is reserved against the user's share before it is written, so that
+     * parallel writes can never take a user past it together.
+     */
     public boolean write(DavSession session, DavPath path, InputStream body) throws IOException, Full {
         Path file = fileOf(session, path);
         boolean created = !Files.isRegularFile(file);
         Files.createDirectories(file.getParent());
+        AtomicLong used = usageOf(session);
+        long replaced = created ? 0 : sizeOf(file);
         Path partial = Files.createTempFile(file.getParent(), ".pressdav-", ".part");
+        long reserved = 0;
         try {
-            long used = usage(session) - (created ? 0 : Files.size(file));
             try (InputStream in = body; var out = Files.newOutputStream(partial)) {
                 byte[] buffer = new byte[64 * 1024];
-                long written = 0;
                 int n;
                 while ((n = in.read(buffer)) > 0) {
-                    written += n;
-                    if (used + written > maxBytes) {
+                    if (!reserve(used, n, replaced)) {
                         throw new Full("Temporary files may take " + maxBytes + " bytes per user on this server");
                     }
+                    reserved += n;
                     out.write(buffer, 0, n);
                 }
             }
+            long before = created ? 0 : sizeOf(file);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
+            used.addAndGet(-before);
+            reserved = 0;
             return created;
         } finally {
+            used.addAndGet(-reserved);
             Files.deleteIfExists(partial);
         }
     }
 
-    public boolean delete(DavSession session, DavPath path) throws IOException {
-        return Files.deleteIfExists(fileOf(session, path));
+    /** Adds {@code n} bytes to the user's use if that stays within the share ({@code credit}: the bytes of the file being replaced). */
+    private boolean reserve(AtomicLong used, long n, long credit) {
+        while (true) {
+            long now = used.get();
+            if (now + n > maxBytes + credit) {
+                return false;
+            }
+            if (used.compareAndSet(now, now + n)) {
+                return true;
+            }
+        }
     }
 
-    /** Renames a temporary file to another temporary name. */
+    public boolean delete(DavSession session, DavPath path) throws IOException {
+        Path file = fileOf(session, path);
+        long size = sizeOf(file);
+        boolean deleted = Files.deleteIfExists(file);
+        if (deleted) {
+            usageOf(session).addAndGet(-size);
+        }
+        return deleted;
+    }
+
+    /** Renames a temporary file to another name of the same user. */
     public void move(DavSession session, DavPath from, DavPath to) throws IOException {
         Path target = fileOf(session, to);
+        long replaced = sizeOf(target);
         Files.createDirectories(target.getParent());
         Files.move(fileOf(session, from), target, StandardCopyOption.REPLACE_EXISTING);
+        usageOf(session).addAndGet(-replaced);
+    }
+
+    /** The bytes this user's files take, counted from disk once, then kept up to date by every change. */
+    private AtomicLong usageOf(DavSession session) {
+        return usage.computeIfAbsent(session.userKey(), user -> new AtomicLong(diskUsage(userDir(session))));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException gone) {
+            return 0;
+        }
     }
 
     private boolean expired(Path file) {
         try {
             if (Files.getLastModifiedTime(file).toInstant().plus(ttl).isBefore(clock.instant())) {
-                Files.deleteIfExists(file);
+                long size = sizeOf(file);
+                if (Files.deleteIfExists(file)) {
+                    AtomicLong used = usage.get(root.relativize(file).getName(0).toString());
+                    if (used != null) {
+                        used.addAndGet(-size);
+                    }
+                }
                 return true;
             }
             return false;
@@ -122,24 +175,20 @@ public final class ScratchStore {
         }
     }
 
-    private long usage(DavSession session) throws IOException {
-        Path dir = userDir(session);
+    private long diskUsage(Path dir) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).filter(f -> !expired(f)).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
+            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".pressdav-"))
+                    .mapToLong(ScratchStore::sizeOf).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private Path userDir(DavSession session) {
-        return root.resolve(session.credentials().cacheKey().substring(0, Math.min(32, session.credentials().cacheKey().length())));
+        return root.resolve(session.userKey());
     }
 
     private Path fileOf(DavSession session, DavPath path) {

@@ -38,7 +38,14 @@ class ScratchStoreTest {
     };
 
     private static DavSession user(String login) {
-        return new DavSession(null, Credentials.of(login, "pw"), null, null);
+        return user(login, "pw");
+    }
+
+    /** A session of the WordPress user {@code login} (its id from the name), logged in with {@code password}. */
+    private static DavSession user(String login, String password) {
+        org.pressdav.wordpress.User user = new org.pressdav.wordpress.User(Math.abs(login.hashCode()) + 1L, login, login, null, null, null,
+                null, null, null, login, null, null, null, null);
+        return new DavSession(null, Credentials.of(login, password), user, null);
     }
 
     @Test
@@ -71,5 +78,40 @@ class ScratchStoreTest {
         assertTrue(store.write(user("bob"), second, new ByteArrayInputStream(new byte[60])), "the share is per user");
         store.write(user("ana"), first, new ByteArrayInputStream(new byte[90]));
         assertEquals(90, store.find(user("ana"), first).length(), "replacing a file counts its new size only");
+    }
+
+    @Test
+    void parallelWritesNeverTakeAUserPastTheirShareWhateverPasswordTheyUse(@TempDir Path dir) throws Exception {
+        ScratchStore store = new ScratchStore(dir, 5 << 20, Duration.ofHours(1), clock);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            java.util.List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                // The same WordPress user, through eight spellings of a password WordPress would accept.
+                DavSession session = user("sam", "pass" + ".".repeat(n));
+                writes.add(pool.submit(() -> {
+                    try {
+                        store.write(session, DavPath.parseDecoded("/posts/._big" + n), new ByteArrayInputStream(new byte[4 << 20]));
+                        stored.incrementAndGet();
+                    } catch (ScratchStore.Full expected) {
+                        // refused: the share is taken
+                    }
+                    return null;
+                }));
+            }
+            for (var write : writes) {
+                write.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, stored.get(), "one 4 MiB file fits a 5 MiB share");
+        long onDisk;
+        try (var files = java.nio.file.Files.walk(dir)) {
+            onDisk = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+        assertEquals(4 << 20, onDisk);
     }
 }

@@ -192,9 +192,9 @@ public final class CachingWordPressClient implements WordPressClient {
     }
 
     @Override
-    public Media upload(Credentials credentials, String fileName, String contentType, long length, InputStream body) {
+    public Media upload(Credentials credentials, String fileName, String contentType, java.nio.file.Path file) {
         try {
-            return origin.upload(credentials, fileName, contentType, length, body);
+            return origin.upload(credentials, fileName, contentType, file);
         } finally {
             forget(Endpoint.MEDIA, null);
         }

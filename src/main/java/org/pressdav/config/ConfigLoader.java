@@ -127,8 +127,13 @@ public final class ConfigLoader {
                 bool(Setting.TRUST_FORWARDED_HEADERS, v),
                 integer(Setting.SCRATCH_MAX_MB, v, 0, 1 << 20) * (1L << 20),
                 duration(Setting.SCRATCH_TTL, v),
+                integer(Setting.MAX_UPLOAD_MB, v, 1, 1 << 24) * (1L << 20),
+                integer(Setting.INCOMING_MAX_MB, v, 1, 1 << 24) * (1L << 20),
                 integer(Setting.MAX_WORDPRESS_REQUESTS, v, 1, 256),
                 duration(Setting.WORDPRESS_TIMEOUT, v),
+                duration(Setting.WORDPRESS_KEEP_ALIVE, v),
+                integer(Setting.MAX_WORDPRESS_ANSWER_MB, v, 1, 1 << 16) * (1L << 20),
+                duration(Setting.IDLE_TIMEOUT, v),
                 logLevel(v.get(Setting.LOG_LEVEL)));
     }
 

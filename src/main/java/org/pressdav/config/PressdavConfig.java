@@ -17,7 +17,12 @@ public record PressdavConfig(
         boolean trustForwardedHeaders,
         long scratchMaxBytes,
         Duration scratchTtl,
+        long maxUploadBytes,
+        long incomingMaxBytes,
         int maxWordpressRequests,
         Duration wordpressTimeout,
+        Duration wordpressKeepAlive,
+        long maxWordpressAnswerBytes,
+        Duration idleTimeout,
         String logLevel) {
 }

@@ -19,8 +19,13 @@ public enum Setting {
     TRUST_FORWARDED_HEADERS("false", "honour Forwarded / X-Forwarded-* headers (only behind your own reverse proxy)"),
     SCRATCH_MAX_MB("256", "how many MiB of temporary files (._*, .DS_Store, ~$*, *.swp, …) each user may keep on this server"),
     SCRATCH_TTL("24h", "how long a temporary file nobody touches is kept"),
+    MAX_UPLOAD_MB("2048", "the largest file, in MiB, that may be copied into media/ (refused with 413 before it is read)"),
+    INCOMING_MAX_MB("4096", "how many MiB of uploads may wait in data-dir/incoming at once (past that: 507)"),
     MAX_WORDPRESS_REQUESTS("16", "how many requests pressdav sends WordPress at once"),
     WORDPRESS_TIMEOUT("60s", "how long to wait for WordPress to answer"),
+    WORDPRESS_KEEP_ALIVE("4s", "how long an idle connection to WordPress is kept: below its web server's keep-alive (Apache: 5s)"),
+    MAX_WORDPRESS_ANSWER_MB("32", "the largest REST answer, in MiB, pressdav reads from WordPress (past that: 502)"),
+    IDLE_TIMEOUT("30s", "how long a client's connection may stay silent, also in the middle of a body, before it is closed"),
     LOG_LEVEL("info", "how much to log: error, warn, info, debug or trace");
 
     private final String defaultValue;

@@ -74,6 +74,25 @@ public final class ByteRanges {
                 return new Whole();
             }
         }
-        return slices.isEmpty() ? new Unsatisfiable() : new Slices(List.copyOf(slices));
+        return slices.isEmpty() ? new Unsatisfiable() : new Slices(coalesced(slices));
+    }
+
+    /**
+     * Overlapping and adjacent ranges merged (RFC 9110 §14.2 allows it): twenty {@code 0-} ranges
+     * are one, so the answer is never larger than the file, nor read from WordPress twenty times.
+     */
+    static List<Slice> coalesced(List<Slice> slices) {
+        List<Slice> sorted = new ArrayList<>(slices);
+        sorted.sort(java.util.Comparator.comparingLong(Slice::first));
+        List<Slice> merged = new ArrayList<>();
+        for (Slice next : sorted) {
+            Slice last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && next.first() <= last.last() + 1) {
+                merged.set(merged.size() - 1, new Slice(last.first(), Math.max(last.last(), next.last())));
+            } else {
+                merged.add(next);
+            }
+        }
+        return List.copyOf(merged);
     }
 }

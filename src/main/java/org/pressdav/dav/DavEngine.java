@@ -20,7 +20,7 @@ public final class DavEngine {
     private DavEngine() {
     }
 
-    public static HttpManager build(Instant started, ScratchStore scratch, Path incoming) {
+    public static HttpManager build(Instant started, ScratchStore scratch, IncomingSpool incoming, SerialWrites serial) {
         Ticker ticker = Ticker.systemTicker();
         // A name given to a new folder is kept for its user ten minutes after its last use, and a
         // deleted field file stays hidden as long (DriveResourceFactory#hide).
@@ -41,10 +41,10 @@ public final class DavEngine {
         builder.setEnableOptionsAuth(false);
         builder.setEnableExpectContinue(false);
         builder.setUrlAdapter(request -> ((DavRequest) request).path().toString());
-        builder.setDefaultStandardFilter(new DispatchFilter(new LockGuard(locks, drive), locks));
+        builder.setDefaultStandardFilter(new DispatchFilter(new LockGuard(locks, drive), locks, drive, serial));
         builder.init();
         builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive, dead, locks),
-                new PutHandler(drive, incoming), new DeleteHandler(drive), new MkcolHandler(drive), new MoveHandler(drive), new ProppatchHandler(drive, dead),
+                new PutHandler(drive, incoming, FieldBodies.forThisHeap()), new DeleteHandler(drive), new MkcolHandler(drive), new MoveHandler(drive), new ProppatchHandler(drive, dead),
                 new LockHandler(drive, locks), new UnlockHandler(drive, locks)));
         return builder.buildHttpManager();
     }

@@ -37,6 +37,9 @@ public final class DavErrors {
         if (e instanceof DavPath.BadPathException bad) {
             return new Failure(bad.status(), bad.getMessage());
         }
+        if (e instanceof RequestBody.CutShort cut) {
+            return new Failure(400, cut.getMessage());
+        }
         if (e instanceof NotFoundException) {
             return new Failure(404, "Not found");
         }

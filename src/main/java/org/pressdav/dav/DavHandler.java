@@ -45,12 +45,4 @@ public abstract class DavHandler implements Handler {
         }
     }
 
-    /** Sends a 207 Multi-Status. */
-    protected static void multistatus(HttpServletResponse out, Multistatus status) throws IOException {
-        byte[] xml = status.bytes();
-        out.setStatus(207);
-        out.setContentType("application/xml; charset=utf-8");
-        out.setContentLength(xml.length);
-        out.getOutputStream().write(xml);
-    }
 }

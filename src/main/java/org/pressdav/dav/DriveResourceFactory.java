@@ -53,6 +53,16 @@ public final class DriveResourceFactory implements ResourceFactory {
         return key;
     }
 
+    /** Whether a file of this name in this folder is the user's own, kept in the scratch store and never sent to WordPress. */
+    public static boolean isScratch(Node parent, String name) {
+        return TemporaryNames.matches(name) || parent instanceof KeepsScratch folder && folder.keepsAsScratch(name);
+    }
+
+    /** Whether this user's MKCOL made the object a moment ago (see {@link Aliases#isNew}). */
+    public boolean isNew(DavSession session, String objectKey) {
+        return aliases.isNew(session, objectKey);
+    }
+
     public ScratchStore scratch() {
         return scratch;
     }
@@ -87,6 +97,30 @@ public final class DriveResourceFactory implements ResourceFactory {
             }
         }
         return node;
+    }
+
+    /**
+     * The key of what this path reaches ({@link ResourceKey}). A name that reaches nothing yet
+     * keeps its name, or, where it would be the user's own file, names the user too.
+     */
+    public ResourceKey key(DavSession session, DavPath path) {
+        ResourceKey key = ResourceKey.ROOT;
+        Node node = new RootFolder(session, started, aliases);
+        DavPath at = DavPath.parseDecoded("/");
+        for (String segment : path.segments()) {
+            at = at.child(segment);
+            Node child = node instanceof Folder folder && !isHidden(session, at) && !TemporaryNames.matches(segment)
+                    ? folder.child(segment) : null;
+            if (child != null) {
+                key = key.child(ResourceKey.segmentOf(child, node, session));
+            } else if (node != null && isScratch(node, segment)) {
+                key = key.child("~" + session.userKey() + "~" + segment);
+            } else {
+                key = key.child(segment);
+            }
+            node = child;
+        }
+        return key;
     }
 
     /** A folder's children: what WordPress holds there, and the user's temporary files. */

@@ -35,8 +35,11 @@ public final class KindFolder<T> extends Folder {
     public Node child(String name) {
         String wanted = Names.nfc(name);
         Optional<Long> aliased = aliases.id(session, kind.folderName(), wanted);
-        Optional<T> item = aliased.isPresent() ? kind.byId(session, aliased.get()) : kind.find(session, wanted);
-        return item.map(this::folderOf).filter(folder -> folder.getName().equals(wanted)).orElse(null);
+        if (aliased.isPresent()) {
+            return kind.byId(session, aliased.get()).map(item -> new ObjectFolder<>(kind, session, item, wanted)).orElse(null);
+        }
+        // WordPress's own name reaches the object too, even while a listing shows the user's name for it.
+        return kind.find(session, wanted).map(item -> new ObjectFolder<>(kind, session, item, wanted)).orElse(null);
     }
 
     private ObjectFolder<T> folderOf(T item) {
@@ -47,13 +50,14 @@ public final class KindFolder<T> extends Folder {
     /** MKCOL: a new object, shown under the name given. */
     public void create(String name) {
         T item = kind.create(session, name);
+        aliases.created(session, kind.folderName() + "/" + kind.id(item));
         remember(name, kind.id(item));
     }
 
     /** MOVE within this folder: the object takes the new name (a slug, for posts). */
     public void rename(ObjectFolder<T> folder, String name) {
         long id = kind.id(folder.item());
-        kind.rename(session, folder.item(), name);
+        kind.rename(session, folder.item(), name, aliases.isNew(session, folder.objectKey()));
         remember(name, id);
     }
 

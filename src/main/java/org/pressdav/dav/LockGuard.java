@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Runs before every method: the {@code If} header must hold (else 412), and a write to a locked
- * resource must submit one of its lock tokens, taken by the same user (else 423). The one place
- * where locks are enforced.
+ * resource must submit the lock's token, taken by the same user (else 423). A DELETE or MOVE of a
+ * folder must also submit the token of every lock held inside it. The one place where locks are
+ * enforced; it runs in the object's turn ({@link SerialWrites}), so no write slips in between.
  */
 public final class LockGuard {
     private static final Set<Request.Method> WRITES = Set.of(Request.Method.PUT, Request.Method.DELETE, Request.Method.MKCOL,
@@ -26,24 +27,33 @@ public final class LockGuard {
         if (!header.lists().isEmpty() && !holds(req, header)) {
             throw new DavRefusal(412, "Precondition failed: the If header does not hold");
         }
-        if (WRITES.contains(req.getMethod())) {
-            requireTokens(req, header, req.path());
-            if (req.getMethod() == Request.Method.MOVE) {
-                requireTokens(req, header, MoveHandler.destination(req));
+        Request.Method method = req.getMethod();
+        boolean takesAway = method == Request.Method.DELETE || method == Request.Method.MOVE;
+        if (WRITES.contains(method) || method == Request.Method.COPY) {
+            if (method != Request.Method.COPY) {
+                requireTokens(req, header, req.path(), takesAway);
+            }
+            if (method == Request.Method.MOVE || method == Request.Method.COPY) {
+                requireTokens(req, header, MoveHandler.destination(req), true);
             }
         }
     }
 
-    private void requireTokens(DavRequest req, IfHeader header, DavPath path) {
-        List<LockStore.Lock> held = locks.on(path);
-        if (held.isEmpty()) {
-            return;
-        }
+    /** The locks on the path must be the user's and submitted; with {@code inside}, those below it too. */
+    private void requireTokens(DavRequest req, IfHeader header, DavPath path, boolean inside) {
+        ResourceKey key = drive.key(req.session(), path);
         String user = req.session().userKey();
         List<String> submitted = header.tokens();
-        boolean ok = held.stream().anyMatch(lock -> lock.user().equals(user) && submitted.contains(lock.token()));
-        if (!ok) {
+        List<LockStore.Lock> held = locks.on(key);
+        if (!held.isEmpty() && held.stream().noneMatch(lock -> lock.user().equals(user) && submitted.contains(lock.token()))) {
             throw new DavRefusal(423, path + " is locked; submit its lock token in an If header");
+        }
+        if (inside) {
+            for (LockStore.Lock lock : locks.below(key)) {
+                if (!lock.user().equals(user) || !submitted.contains(lock.token())) {
+                    throw new DavRefusal(423, path + " holds " + lock.path() + ", which is locked");
+                }
+            }
         }
     }
 
@@ -53,7 +63,7 @@ public final class LockGuard {
             boolean all = true;
             for (IfHeader.Condition c : list.conditions()) {
                 boolean state = c.token() != null
-                        ? locks.on(resource).stream().anyMatch(lock -> lock.token().equals(c.token()))
+                        ? locks.on(drive.key(req.session(), resource)).stream().anyMatch(lock -> lock.token().equals(c.token()))
                         : etagOf(req, resource).equals(c.etag());
                 if (state == c.not()) {
                     all = false;

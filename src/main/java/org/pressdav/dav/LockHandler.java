@@ -29,55 +29,77 @@ public final class LockHandler extends DavHandler {
         String user = req.session().userKey();
         Duration timeout = timeout(req.servletRequest().getHeader("Timeout"));
         byte[] body = req.getInputStream().readAllBytes();
+        ResourceKey key = drive.key(req.session(), path);
         if (body.length == 0) {
             for (String token : IfHeader.parse(req.servletRequest().getHeader("If"), req.prefix()).tokens()) {
-                var refreshed = locks.refresh(token, user, timeout).filter(l -> l.covers(path));
+                var refreshed = locks.refresh(token, key, user, timeout);
                 if (refreshed.isPresent()) {
                     answer(out, 200, refreshed.get(), req.prefix());
                     return;
                 }
             }
-            DavErrors.write(out, 412, "A LOCK without a body refreshes a lock: send its token in an If header");
+            DavErrors.write(out, 412, "A LOCK without a body refreshes a lock of yours: send its token in an If header");
             return;
         }
-        Element info;
-        try {
-            info = XmlBodies.document(body);
-        } catch (XmlBodies.RefusedBody e) {
-            DavErrors.write(out, e.status(), e.getMessage());
-            return;
-        }
+        Element info = XmlBodies.document(body);
         if (!PropfindBody.DAV.equals(info.getNamespaceURI()) || !"lockinfo".equals(info.getLocalName())) {
-            DavErrors.write(out, 400, "a LOCK body must be a DAV:lockinfo element");
-            return;
+            throw new DavRefusal(400, "a LOCK body must be a DAV:lockinfo element");
         }
-        boolean exclusive = child(info, "lockscope") == null || first(child(info, "lockscope")) == null
-                || "exclusive".equals(first(child(info, "lockscope")).getLocalName());
+        boolean exclusive = scope(info);
+        requireWriteType(info);
         boolean infinite = !"0".equals(String.valueOf(req.servletRequest().getHeader("Depth")).strip());
         Element owner = child(info, "owner");
 
         int status = 200;
-        if (path.isRoot() || drive.find(req.session(), path) == null) {
+        Node node = drive.find(req.session(), path);
+        if (node == null) {
             if (!createEmpty(req, out, path)) {
                 return;
             }
+            key = drive.key(req.session(), path);
             status = 201;
+        } else if (!node.mayChange()) {
+            // A lock keeps others from writing: only those who may write the resource may take one.
+            DavErrors.write(out, 403, "You may not lock " + path + ": " + node.changeRefusal());
+            return;
         }
-        LockStore.Lock lock = locks.lock(path, exclusive, infinite, owner == null ? null : inner(owner), user, timeout);
+        LockStore.Lock lock = locks.lock(key, path, exclusive, infinite, owner == null ? null : inner(owner), user, timeout);
         answer(out, status, lock, req.prefix());
     }
 
-    /** An empty file at an unmapped name, where a file may be made; false once a refusal is sent. */
+    /** {@code DAV:lockscope}: exclusive or shared, nothing else (400). */
+    private static boolean scope(Element info) {
+        Element scope = child(info, "lockscope");
+        Element which = scope == null ? null : first(scope);
+        if (which == null || !PropfindBody.DAV.equals(which.getNamespaceURI())
+                || !"exclusive".equals(which.getLocalName()) && !"shared".equals(which.getLocalName())) {
+            throw new DavRefusal(400, "a LOCK's DAV:lockscope must be DAV:exclusive or DAV:shared");
+        }
+        return "exclusive".equals(which.getLocalName());
+    }
+
+    /** {@code DAV:locktype}: write locks are the only kind there are (RFC 4918 §7). */
+    private static void requireWriteType(Element info) {
+        Element type = child(info, "locktype");
+        Element which = type == null ? null : first(type);
+        if (which == null || !PropfindBody.DAV.equals(which.getNamespaceURI()) || !"write".equals(which.getLocalName())) {
+            throw new DavRefusal(400, "pressdav grants write locks only: a LOCK's DAV:locktype must be DAV:write");
+        }
+    }
+
+    /** An empty file at an unmapped name, where this user may make one; false once a refusal is sent. */
     private boolean createEmpty(DavRequest req, HttpServletResponse out, DavPath path) throws IOException {
         Node parent = path.isRoot() ? null : drive.find(req.session(), path.parent());
         if (!(parent instanceof Folder)) {
             DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
             return false;
         }
-        boolean temporary = TemporaryNames.matches(path.name());
-        if (!temporary && !(parent instanceof AcceptsUploads target && target.refusal(path.name()) == null)) {
-            DavErrors.write(out, 403, "A new file cannot be made at " + path);
-            return false;
+        if (!DriveResourceFactory.isScratch(parent, path.name())) {
+            String refusal = parent instanceof AcceptsUploads target ? target.refusal(path.name()) : "no file can be made there";
+            if (refusal != null) {
+                DavErrors.write(out, 403, "A new file cannot be made at " + path + ": " + refusal);
+                return false;
+            }
         }
         try {
             drive.scratch().write(req.session(), path, InputStream.nullInputStream());
@@ -90,7 +112,7 @@ public final class LockHandler extends DavHandler {
 
     private void answer(HttpServletResponse out, int status, LockStore.Lock lock, DavPath prefix) throws IOException {
         byte[] xml = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:prop xmlns:D=\"DAV:\"><D:lockdiscovery>"
-                + activeLock(lock, prefix, locks) + "</D:lockdiscovery></D:prop>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + activeLock(lock, prefix, locks.now(), true) + "</D:lockdiscovery></D:prop>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         out.setStatus(status);
         out.setHeader("Lock-Token", "<" + lock.token() + ">");
         out.setContentType("application/xml; charset=utf-8");
@@ -98,14 +120,17 @@ public final class LockHandler extends DavHandler {
         out.getOutputStream().write(xml);
     }
 
-    /** One {@code DAV:activelock} element. */
-    static String activeLock(LockStore.Lock lock, DavPath prefix, LockStore locks) {
+    /**
+     * One {@code DAV:activelock} element. Its token is shown to the lock's owner only: to anyone
+     * else a token would be a key to a lock that is not theirs.
+     */
+    static String activeLock(LockStore.Lock lock, DavPath prefix, java.time.Instant now, boolean showToken) {
         return "<D:activelock><D:locktype><D:write/></D:locktype><D:lockscope><D:" + (lock.exclusive() ? "exclusive" : "shared")
                 + "/></D:lockscope><D:depth>" + (lock.infinite() ? "infinity" : "0") + "</D:depth>"
                 + (lock.ownerXml() == null ? "" : "<D:owner>" + lock.ownerXml() + "</D:owner>")
-                + "<D:timeout>Second-" + lock.secondsLeft(locks.now()) + "</D:timeout>"
-                + "<D:locktoken><D:href>" + lock.token() + "</D:href></D:locktoken>"
-                + "<D:lockroot><D:href>" + Multistatus.text(prefix.resolve(lock.root()).encoded()) + "</D:href></D:lockroot></D:activelock>";
+                + "<D:timeout>Second-" + lock.secondsLeft(now) + "</D:timeout>"
+                + (showToken ? "<D:locktoken><D:href>" + lock.token() + "</D:href></D:locktoken>" : "")
+                + "<D:lockroot><D:href>" + Multistatus.text(prefix.resolve(lock.path()).encoded()) + "</D:href></D:lockroot></D:activelock>";
     }
 
     static Duration timeout(String header) {

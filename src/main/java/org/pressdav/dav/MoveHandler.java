@@ -58,29 +58,42 @@ public final class MoveHandler extends DavHandler {
         kind.rename((ObjectFolder<T>) folder, name);
     }
 
-    /** A temporary file renamed: to another temporary name, or over a field file (an editor's save). */
+    /**
+     * A user's own file renamed: to another of their own names; over a writable field file (how
+     * editors, {@code sed -i}, {@code perl -pi} and rsync save); or, in a folder that takes
+     * uploads, to a new name, which uploads it once, as one attachment (rsync's {@code .name.XXXXXX}).
+     */
     private void moveScratch(DavRequest req, HttpServletResponse out, ScratchFile scratch, DavPath from, DavPath to, Node target)
             throws IOException {
-        if (TemporaryNames.matches(to.name())) {
-            if (!(drive.find(req.session(), to.parent()) instanceof Folder)) {
-                DavErrors.write(out, 409, "The folder " + to.parent() + " does not exist");
-                return;
-            }
+        Node toParent = drive.find(req.session(), to.parent());
+        if (!(toParent instanceof Folder)) {
+            DavErrors.write(out, 409, "The folder " + to.parent() + " does not exist");
+        } else if (DriveResourceFactory.isScratch(toParent, to.name())) {
             drive.scratch().move(req.session(), from, to);
             out.setStatus(target == null ? 201 : 204);
         } else if (target instanceof TextFile file && file.writable()) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            scratch.write(bytes, 0, scratch.length());
-            try {
-                file.write(PutHandler.utf8(bytes.toByteArray()));
-            } catch (PutHandler.BodyRefused e) {
-                DavErrors.write(out, e.status, e.getMessage());
+            if (!file.mayChange()) {
+                DavErrors.write(out, 403, file.changeRefusal());
                 return;
             }
+            String tooLarge = FieldBodies.tooLarge(file.getName(), scratch.length());
+            if (tooLarge != null) {
+                DavErrors.write(out, 413, tooLarge);
+                return;
+            }
+            file.write(PutHandler.utf8(java.nio.file.Files.readAllBytes(scratch.file())));
             drive.scratch().delete(req.session(), from);
+            drive.reveal(req.session(), to);
             out.setStatus(204);
+        } else if ((target == null || target instanceof ScratchFile) && toParent instanceof AcceptsUploads uploads
+                && uploads.refusal(to.name()) == null) {
+            uploads.upload(to.name(), PutHandler.contentType(null, to.name()), scratch.file(), scratch.length());
+            drive.scratch().delete(req.session(), from);
+            drive.scratch().delete(req.session(), to);
+            out.setStatus(target == null ? 201 : 204);
         } else {
-            DavErrors.write(out, 403, "A temporary file can only become another temporary file or a writable field file");
+            DavErrors.write(out, 403, "A file of your own can become another file of your own, a writable field file, "
+                    + "or a new file where uploads are taken");
         }
     }
 

@@ -1,5 +1,10 @@
 package org.pressdav.dav;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,18 +12,31 @@ import java.util.Map;
 import javax.xml.namespace.QName;
 
 /**
- * Writes a {@code DAV:multistatus} body. Properties in other namespaces keep their namespace,
- * declared on the element itself. Text is escaped; nothing else is interpreted.
+ * A {@code DAV:multistatus} body, written to the client as it is made (a listing of 50,000 posts
+ * is never held in memory whole). Properties in other namespaces keep their namespace, declared
+ * on the element itself; a property without a namespace is written {@code xmlns=""}. Text is
+ * escaped; nothing else is interpreted.
  */
-final class Multistatus {
-    private final StringBuilder xml = new StringBuilder(4096)
-            .append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:multistatus xmlns:D=\"DAV:\">");
+final class Multistatus implements AutoCloseable {
+    private final Writer xml;
+
+    private Multistatus(Writer xml) throws IOException {
+        this.xml = xml;
+        xml.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:multistatus xmlns:D=\"DAV:\">");
+    }
+
+    /** Starts a 207 answer; what follows is streamed. Close it to end the document. */
+    static Multistatus open(HttpServletResponse out) throws IOException {
+        out.setStatus(207);
+        out.setContentType("application/xml; charset=utf-8");
+        return new Multistatus(new BufferedWriter(new OutputStreamWriter(out.getOutputStream(), StandardCharsets.UTF_8), 16 * 1024));
+    }
 
     /** One resource: its href, the properties found (name → XML content, null for empty) and the names not found. */
-    void response(String href, Map<QName, String> found, List<QName> missing) {
-        xml.append("<D:response><D:href>");
-        appendEscaped(xml, href);
-        xml.append("</D:href>");
+    void response(String href, Map<QName, String> found, List<QName> missing) throws IOException {
+        xml.write("<D:response><D:href>");
+        xml.write(escaped(href));
+        xml.write("</D:href>");
         if (!found.isEmpty() || missing.isEmpty()) {
             propstat(found, "HTTP/1.1 200 OK");
         }
@@ -27,45 +45,54 @@ final class Multistatus {
             missing.forEach(name -> none.put(name, null));
             propstat(none, "HTTP/1.1 404 Not Found");
         }
-        xml.append("</D:response>");
+        xml.write("</D:response>");
     }
 
     /** One resource whose properties fall in two groups with their own statuses (a failed PROPPATCH). */
-    void failed(String href, Map<QName, String> first, String firstStatus, List<QName> second, String secondStatus) {
-        xml.append("<D:response><D:href>");
-        appendEscaped(xml, href);
-        xml.append("</D:href>");
+    void failed(String href, Map<QName, String> first, String firstStatus, List<QName> second, String secondStatus) throws IOException {
+        xml.write("<D:response><D:href>");
+        xml.write(escaped(href));
+        xml.write("</D:href>");
         propstat(first, firstStatus);
         if (!second.isEmpty()) {
             Map<QName, String> rest = new LinkedHashMap<>();
             second.forEach(name -> rest.put(name, null));
             propstat(rest, secondStatus);
         }
-        xml.append("</D:response>");
+        xml.write("</D:response>");
     }
 
-    private void propstat(Map<QName, String> props, String status) {
-        xml.append("<D:propstat><D:prop>");
+    private void propstat(Map<QName, String> props, String status) throws IOException {
+        StringBuilder out = new StringBuilder("<D:propstat><D:prop>");
         for (Map.Entry<QName, String> prop : props.entrySet()) {
             QName name = prop.getKey();
-            String tag = PropfindBody.DAV.equals(name.getNamespaceURI()) ? "D:" + name.getLocalPart() : "x:" + name.getLocalPart();
-            xml.append('<').append(tag);
-            if (!tag.startsWith("D:")) {
-                xml.append(" xmlns:x=\"");
-                appendEscaped(xml, name.getNamespaceURI());
-                xml.append('"');
+            String ns = name.getNamespaceURI();
+            String tag;
+            if (PropfindBody.DAV.equals(ns)) {
+                tag = "D:" + name.getLocalPart();
+                out.append('<').append(tag);
+            } else if (ns == null || ns.isEmpty()) {
+                // No namespace: an unprefixed element that undeclares the default one (xmlns:x="" is not XML).
+                tag = name.getLocalPart();
+                out.append('<').append(tag).append(" xmlns=\"\"");
+            } else {
+                tag = "x:" + name.getLocalPart();
+                out.append('<').append(tag).append(" xmlns:x=\"").append(escaped(ns)).append('"');
             }
             if (prop.getValue() == null) {
-                xml.append("/>");
+                out.append("/>");
             } else {
-                xml.append('>').append(prop.getValue()).append("</").append(tag).append('>');
+                out.append('>').append(prop.getValue()).append("</").append(tag).append('>');
             }
         }
-        xml.append("</D:prop><D:status>").append(status).append("</D:status></D:propstat>");
+        out.append("</D:prop><D:status>").append(status).append("</D:status></D:propstat>");
+        xml.write(out.toString());
     }
 
-    byte[] bytes() {
-        return xml.append("</D:multistatus>\n").toString().getBytes(StandardCharsets.UTF_8);
+    @Override
+    public void close() throws IOException {
+        xml.write("</D:multistatus>\n");
+        xml.flush();
     }
 
     /** Text as XML character data; quotes stay as they are, so ETags read back unchanged. */
@@ -84,7 +111,7 @@ final class Multistatus {
     }
 
     /** Escaped for character data and for double-quoted attributes alike. */
-    private static void appendEscaped(StringBuilder out, String value) {
-        out.append(text(value).replace("\"", "&quot;"));
+    private static String escaped(String value) {
+        return text(value).replace("\"", "&quot;");
     }
 }

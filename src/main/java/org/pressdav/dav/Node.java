@@ -44,6 +44,25 @@ public abstract class Node implements PropFindableResource {
         return created == null ? null : Date.from(created);
     }
 
+    /**
+     * The WordPress object this node shows or belongs to ({@code posts/12}), which writes of it
+     * take turns on ({@link SerialWrites}) and locks are held on; null for what is no WordPress
+     * object (top folders, temporary files).
+     */
+    public String objectKey() {
+        return null;
+    }
+
+    /** Whether this user may change it: write it, lock it, give it properties. Read-only unless a node says so. */
+    public boolean mayChange() {
+        return false;
+    }
+
+    /** What a user who may not change it is told. */
+    public String changeRefusal() {
+        return getName() + " cannot be changed";
+    }
+
     @Override
     public Object authenticate(String user, String password) {
         return null;

@@ -52,9 +52,22 @@ public interface ObjectKind<T> {
         throw new DavRefusal(403, "New folders cannot be made in " + folderName() + "/");
     }
 
-    /** MOVE of an object's folder to a new name in the same top folder. */
-    default void rename(DavSession session, T item, String name) {
+    /**
+     * MOVE of an object's folder to a new name in the same top folder. {@code isNew}: this user's
+     * MKCOL made the object a moment ago, so the name they give it is also its title.
+     */
+    default void rename(DavSession session, T item, String name, boolean isNew) {
         throw new DavRefusal(403, "Folders in " + folderName() + "/ cannot be renamed");
+    }
+
+    /** Whether this user may edit the object (WordPress's own answer: it lets them read it in {@code context=edit}). */
+    default boolean mayEdit(DavSession session, T item) {
+        return false;
+    }
+
+    /** What a user who may not edit an object of this kind is told (WordPress's words). */
+    default String editRefusal() {
+        return "Sorry, you are not allowed to edit this item.";
     }
 
     /** Whether {@link #delete} can succeed at all (WordPress still decides per user). */

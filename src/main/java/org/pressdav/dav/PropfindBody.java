@@ -14,15 +14,17 @@ public record PropfindBody(Kind kind, List<QName> names) {
     public enum Kind { ALLPROP, PROPNAME, PROP }
 
     public static final String DAV = "DAV:";
+    /** More properties than any client asks for; a request naming more is refused rather than answered at length. */
+    static final int MAX_NAMES = 256;
 
     /** Parses a body that {@link XmlBodies} has already checked (no DTD, well-formed). */
-    public static PropfindBody parse(byte[] body) throws XmlBodies.RefusedBody {
+    public static PropfindBody parse(byte[] body)  {
         if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return new PropfindBody(Kind.ALLPROP, List.of());
         }
         Element root = XmlBodies.document(body);
         if (!DAV.equals(root.getNamespaceURI()) || !"propfind".equals(root.getLocalName())) {
-            throw new XmlBodies.RefusedBody(400, "a PROPFIND body must be a DAV:propfind element");
+            throw new DavRefusal(400, "a PROPFIND body must be a DAV:propfind element");
         }
         for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e && DAV.equals(e.getNamespaceURI())) {
@@ -39,12 +41,15 @@ public record PropfindBody(Kind kind, List<QName> names) {
                                 names.add(new QName(ns == null ? "" : ns, prop.getLocalName()));
                             }
                         }
+                        if (names.size() > MAX_NAMES) {
+                            throw new DavRefusal(400, "a PROPFIND may name at most " + MAX_NAMES + " properties; this one names " + names.size());
+                        }
                         return new PropfindBody(Kind.PROP, List.copyOf(names));
                     default:
                         break;
                 }
             }
         }
-        throw new XmlBodies.RefusedBody(400, "a DAV:propfind must hold DAV:allprop, DAV:propname or DAV:prop");
+        throw new DavRefusal(400, "a DAV:propfind must hold DAV:allprop, DAV:propname or DAV:prop");
     }
 }

@@ -59,47 +59,70 @@ public final class PropfindHandler extends DavHandler {
 
     @Override
     protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
-        PropfindBody body;
-        try {
-            body = PropfindBody.parse(req.getInputStream().readAllBytes());
-        } catch (XmlBodies.RefusedBody e) {
-            DavErrors.write(out, e.status(), e.getMessage());
-            return;
-        }
-        String depth = req.servletRequest().getHeader("Depth");
-        if (!"0".equals(depth) && !"1".equals(depth)) {
-            DavErrors.write(out, 400, "Depth must be 0 or 1, not " + depth);
-            return;
-        }
+        PropfindBody body = PropfindBody.parse(req.getInputStream().readAllBytes());
         Node node = drive.find(req.session(), req.path());
         if (node == null) {
             DavErrors.write(out, 404, "Not found: " + req.path());
             return;
         }
-        Multistatus status = new Multistatus();
+        String depth = depth(req.servletRequest().getHeader("Depth"), node);
+        if (depth == null) {
+            finiteDepthOnly(out);
+            return;
+        }
+        ResourceKey key = drive.key(req.session(), req.path());
         DavPath href = req.prefix().resolve(req.path());
-        describe(status, href, node, body, dead.of(req.session(), req.path()), lockXml(req.prefix(), req.path()));
-        if ("1".equals(depth) && node instanceof Folder folder) {
-            for (Node child : drive.children(req.session(), req.path(), folder)) {
-                DavPath childPath = req.path().child(child.getName());
-                describe(status, href.child(child.getName()), child, body, dead.of(req.session(), childPath),
-                        lockXml(req.prefix(), childPath));
+        // Everything WordPress must be asked is asked before the 207 starts: a failure can still be a 502.
+        List<Node> children = "1".equals(depth) && node instanceof Folder folder ? drive.children(req.session(), req.path(), folder)
+                : List.of();
+        try (Multistatus status = Multistatus.open(out)) {
+            describe(status, href, node, body, dead.of(req.session(), key), lockXml(req, key));
+            if (!children.isEmpty()) {
+                for (Node child : children) {
+                    ResourceKey childKey = key.child(ResourceKey.segmentOf(child, node, req.session()));
+                    describe(status, href.child(child.getName()), child, body, dead.of(req.session(), childKey), lockXml(req, childKey));
+                }
             }
         }
-        multistatus(out, status);
     }
 
-    /** The {@code DAV:lockdiscovery} content of a path: its active locks. */
-    private String lockXml(DavPath prefix, DavPath path) {
+    /**
+     * The depth to answer: 0 or 1 as asked. On a file, no Depth and {@code infinity} are 0 as well
+     * (a file has nothing below it); on a folder they are refused (RFC 4918 §9.1), before anything
+     * is listed: null.
+     */
+    private static String depth(String header, Node node) {
+        String depth = header == null ? "infinity" : header.strip().toLowerCase(java.util.Locale.ROOT);
+        if (depth.equals("0") || depth.equals("1")) {
+            return depth;
+        }
+        if (!depth.equals("infinity")) {
+            throw new DavRefusal(400, "Depth must be 0, 1 or infinity, not " + header);
+        }
+        return node instanceof Folder ? null : "0";
+    }
+
+    /** RFC 4918 §9.1: a server may refuse Depth: infinity, and says so with this precondition. */
+    private static void finiteDepthOnly(HttpServletResponse out) throws IOException {
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                + "<D:error xmlns:D=\"DAV:\"><D:propfind-finite-depth/></D:error>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.setStatus(403);
+        out.setContentType("application/xml; charset=utf-8");
+        out.setContentLength(body.length);
+        out.getOutputStream().write(body);
+    }
+
+    /** The {@code DAV:lockdiscovery} content of a resource: its active locks, tokens shown to their owners only. */
+    private String lockXml(DavRequest req, ResourceKey key) {
         StringBuilder xml = new StringBuilder();
-        for (LockStore.Lock lock : locks.on(path)) {
-            xml.append(LockHandler.activeLock(lock, prefix, locks));
+        for (LockStore.Lock lock : locks.on(key)) {
+            xml.append(LockHandler.activeLock(lock, req.prefix(), locks.now(), lock.user().equals(req.session().userKey())));
         }
         return xml.toString();
     }
 
     private static void describe(Multistatus status, DavPath path, Node node, PropfindBody body, Map<QName, String> deadProps,
-            String lockDiscovery) {
+            String lockDiscovery) throws IOException {
         boolean folder = node instanceof Folder;
         String href = path.encoded() + (folder && !path.isRoot() ? "/" : "");
         Map<QName, String> found = new LinkedHashMap<>();

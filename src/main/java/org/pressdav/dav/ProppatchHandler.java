@@ -16,6 +16,8 @@ import org.w3c.dom.Element;
  * properties are protected (403, and 424 for the rest); anything else is a dead property.
  */
 public final class ProppatchHandler extends DavHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProppatchHandler.class);
+
     private final DeadProperties dead;
 
     public ProppatchHandler(DriveResourceFactory drive, DeadProperties dead) {
@@ -28,28 +30,26 @@ public final class ProppatchHandler extends DavHandler {
 
     @Override
     protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
-        List<Instruction> instructions;
-        try {
-            instructions = parse(req.getInputStream().readAllBytes());
-        } catch (XmlBodies.RefusedBody e) {
-            DavErrors.write(out, e.status(), e.getMessage());
-            return;
-        }
-        if (drive.find(req.session(), req.path()) == null) {
+        List<Instruction> instructions = parse(req.getInputStream().readAllBytes());
+        Node node = drive.find(req.session(), req.path());
+        if (node == null) {
             DavErrors.write(out, 404, "Not found: " + req.path());
             return;
         }
-        Multistatus status = new Multistatus();
+        if (!node.mayChange()) {
+            DavErrors.write(out, 403, "You may not set properties on " + req.path() + ": " + node.changeRefusal());
+            return;
+        }
+        ResourceKey key = drive.key(req.session(), req.path());
         String href = req.prefix().resolve(req.path()).encoded();
         List<QName> names = instructions.stream().map(Instruction::name).distinct().toList();
         List<QName> protectedOnes = names.stream().filter(PropfindHandler::isLive).toList();
+        Map<QName, String> failed = new LinkedHashMap<>();
+        String failure = "HTTP/1.1 403 Forbidden";
         if (!protectedOnes.isEmpty()) {
-            Map<QName, String> failed = new LinkedHashMap<>();
             protectedOnes.forEach(n -> failed.put(n, null));
-            List<QName> dependent = names.stream().filter(n -> !protectedOnes.contains(n)).toList();
-            status.failed(href, failed, "HTTP/1.1 403 Forbidden", dependent, "HTTP/1.1 424 Failed Dependency");
         } else {
-            Map<QName, String> properties = new LinkedHashMap<>(dead.of(req.session(), req.path()));
+            Map<QName, String> properties = new LinkedHashMap<>(dead.of(req.session(), key));
             for (Instruction instruction : instructions) {
                 if (instruction.set()) {
                     properties.put(instruction.name(), instruction.value());
@@ -57,18 +57,30 @@ public final class ProppatchHandler extends DavHandler {
                     properties.remove(instruction.name());
                 }
             }
-            dead.replace(req.session(), req.path(), properties);
-            Map<QName, String> done = new LinkedHashMap<>();
-            names.forEach(n -> done.put(n, null));
-            status.response(href, done, List.of());
+            String refused = dead.replace(req.session(), key, properties);
+            if (refused != null) {
+                // RFC 4918 §9.2.1: 507 when the server cannot store them; every property named fails.
+                names.forEach(n -> failed.put(n, null));
+                failure = "HTTP/1.1 507 Insufficient Storage";
+                log.info("PROPPATCH {} refused: {}", req.path(), refused);
+            }
         }
-        multistatus(out, status);
+        try (Multistatus status = Multistatus.open(out)) {
+            if (failed.isEmpty()) {
+                Map<QName, String> done = new LinkedHashMap<>();
+                names.forEach(n -> done.put(n, null));
+                status.response(href, done, List.of());
+            } else {
+                List<QName> dependent = names.stream().filter(n -> !failed.containsKey(n)).toList();
+                status.failed(href, failed, failure, dependent, "HTTP/1.1 424 Failed Dependency");
+            }
+        }
     }
 
-    private static List<Instruction> parse(byte[] body) throws XmlBodies.RefusedBody {
+    private static List<Instruction> parse(byte[] body)  {
         Element root = XmlBodies.document(body);
         if (!PropfindBody.DAV.equals(root.getNamespaceURI()) || !"propertyupdate".equals(root.getLocalName())) {
-            throw new XmlBodies.RefusedBody(400, "a PROPPATCH body must be a DAV:propertyupdate element");
+            throw new DavRefusal(400, "a PROPPATCH body must be a DAV:propertyupdate element");
         }
         List<Instruction> instructions = new ArrayList<>();
         for (org.w3c.dom.Node op = root.getFirstChild(); op != null; op = op.getNextSibling()) {
@@ -91,7 +103,7 @@ public final class ProppatchHandler extends DavHandler {
             }
         }
         if (instructions.isEmpty()) {
-            throw new XmlBodies.RefusedBody(400, "the PROPPATCH body sets or removes no property");
+            throw new DavRefusal(400, "the PROPPATCH body sets or removes no property");
         }
         return instructions;
     }

@@ -5,58 +5,59 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLConnection;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.net.URLConnection;
 
 /**
  * PUT, replacing Milton CE's (which parses some bodies as forms, creates missing parents and
  * ignores {@code X-Expected-Entity-Length} on replace). A writable field file takes the body as
  * its new text and sends it to WordPress; what WordPress refuses leaves the old value in place.
- * The body is read to its end whatever the framing: Jetty decodes chunked transfers.
+ * Everything that can be refused from the headers alone (no right, a read-only file, a body too
+ * large, a partial PUT) is refused before a byte of the body is read. Jetty decodes chunked bodies.
  */
 public final class PutHandler extends DavHandler {
-    /** The largest field file accepted; post content beyond this is not a text anyone types. */
-    static final int MAX_TEXT_BYTES = 16 << 20;
+    private final IncomingSpool incoming;
+    private final FieldBodies fieldBodies;
 
-    private final Path incoming;
-
-    /** {@code incoming}: where upload bodies are spooled, inside pressdav's data directory. */
-    public PutHandler(DriveResourceFactory drive, Path incoming) {
+    public PutHandler(DriveResourceFactory drive, IncomingSpool incoming, FieldBodies fieldBodies) {
         super(drive, Request.Method.PUT);
         this.incoming = incoming;
+        this.fieldBodies = fieldBodies;
     }
 
     @Override
     protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
-        drive.reveal(req.session(), req.path());
         HttpServletRequest in = req.servletRequest();
         DavPath path = req.path();
-        if (!path.isRoot() && TemporaryNames.matches(path.name())) {
-            keep(req, out, path);
+        if (in.getHeader("Content-Range") != null) {
+            // RFC 9110 §14.5: a server that does not take partial PUTs must refuse them, not store the part as the whole.
+            DavErrors.write(out, 400, "pressdav does not take partial PUTs (Content-Range): send the whole file");
             return;
         }
-        Node existing = path.isRoot() ? null : drive.find(req.session(), path);
-        if (path.isRoot() || existing instanceof Folder) {
-            DavErrors.write(out, 405, path + " is a folder: a file cannot be written over it");
-            return;
-        }
-        if (existing instanceof TextFile file) {
-            replace(in, out, file, req);
+        drive.reveal(req.session(), path);
+        if (path.isRoot()) {
+            DavErrors.write(out, 405, "/ is a folder: a file cannot be written over it");
             return;
         }
         Node parent = drive.find(req.session(), path.parent());
         if (!(parent instanceof Folder)) {
             DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
-        } else if (existing instanceof org.pressdav.dav.entity.MediaFile) {
-            DavErrors.write(out, 403, "Replacing the bytes of a media file " + org.pressdav.dav.entity.MediaFolder.NEEDS_PLUGIN);
+            return;
+        }
+        Node existing = drive.find(req.session(), path);
+        if (existing instanceof Folder) {
+            DavErrors.write(out, 405, path + " is a folder: a file cannot be written over it");
+        } else if (existing instanceof TextFile file) {
+            replace(req, out, file);
+        } else if (DriveResourceFactory.isScratch(parent, path.name()) || existing instanceof ScratchFile
+                && !(parent instanceof AcceptsUploads)) {
+            keep(req, out, path);
         } else if (existing != null && !(existing instanceof ScratchFile)) {
-            DavErrors.write(out, 403, path.name() + " is read-only");
+            DavErrors.write(out, 403, existing.mayChange() ? "Replacing the bytes of " + path.name() + " needs pressdav's companion plugin"
+                    : existing.changeRefusal());
         } else if (!(parent instanceof AcceptsUploads target)) {
             DavErrors.write(out, 403, "New files cannot be created in " + path.parent());
         } else if (target.refusal(path.name()) != null) {
@@ -66,10 +67,26 @@ public final class PutHandler extends DavHandler {
         }
     }
 
+    /** The body's length as the client declared it ({@code X-Expected-Entity-Length} for Finder's chunked bodies), or -1. */
+    private static long declaredLength(HttpServletRequest in) {
+        long length = in.getContentLengthLong();
+        if (length >= 0) {
+            return length;
+        }
+        try {
+            String expected = in.getHeader("X-Expected-Entity-Length");
+            return expected == null ? -1 : Long.parseLong(expected.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /**
      * A new file in a folder that takes uploads: the body goes to a file in the data directory,
      * then, streamed, to WordPress. An empty body is the "create" step of Windows and Finder,
-     * which PUT 0 bytes before the real content: it is kept as a placeholder until then.
+     * which PUT 0 bytes before the real content: it is kept as a placeholder until then. If
+     * WordPress does not take the content, the placeholder goes too: nothing shows that
+     * WordPress does not have.
      */
     private void upload(DavRequest req, HttpServletResponse out, AcceptsUploads target, ScratchFile placeholder) throws IOException {
         HttpServletRequest in = req.servletRequest();
@@ -77,14 +94,13 @@ public final class PutHandler extends DavHandler {
             DavErrors.write(out, 412, "Precondition failed: " + placeholder.getName() + " has changed");
             return;
         }
-        Files.createDirectories(incoming);
-        Path spooled = Files.createTempFile(incoming, "upload-", ".part");
-        try {
-            long length;
-            try (InputStream body = req.getInputStream()) {
-                length = Files.copy(body, spooled, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (length == 0) {
+        String tooLarge = incoming.tooLarge(declaredLength(in));
+        if (tooLarge != null) {
+            DavErrors.write(out, 413, tooLarge);
+            return;
+        }
+        try (IncomingSpool.Spooled spooled = incoming.take(req.getInputStream())) {
+            if (spooled.length() == 0) {
                 try {
                     boolean created = drive.scratch().write(req.session(), req.path(), InputStream.nullInputStream());
                     out.setStatus(created ? 201 : 204);
@@ -93,14 +109,16 @@ public final class PutHandler extends DavHandler {
                 }
                 return;
             }
-            Node made = target.upload(req.path().name(), contentType(in.getContentType(), req.path().name()), spooled, length);
-            drive.scratch().delete(req.session(), req.path());
+            Node made;
+            try {
+                made = target.upload(req.path().name(), contentType(in.getContentType(), req.path().name()), spooled.file(), spooled.length());
+            } finally {
+                drive.scratch().delete(req.session(), req.path());
+            }
             if (made instanceof DavFile file) {
                 out.setHeader("ETag", file.etag());
             }
             out.setStatus(201);
-        } finally {
-            Files.deleteIfExists(spooled);
         }
     }
 
@@ -118,12 +136,8 @@ public final class PutHandler extends DavHandler {
         return guessed != null ? guessed : "application/octet-stream";
     }
 
-    /** A temporary file: kept in the scratch store, never sent to WordPress. */
+    /** The user's own file: kept in the scratch store, never sent to WordPress. */
     private void keep(DavRequest req, HttpServletResponse out, DavPath path) throws IOException {
-        if (!(drive.find(req.session(), path.parent()) instanceof Folder)) {
-            DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
-            return;
-        }
         boolean created;
         try {
             created = drive.scratch().write(req.session(), path, req.getInputStream());
@@ -138,23 +152,27 @@ public final class PutHandler extends DavHandler {
         out.setStatus(created ? 201 : 204);
     }
 
-    private void replace(HttpServletRequest in, HttpServletResponse out, TextFile file, DavRequest req) throws IOException {
-        if (!file.writable()) {
-            DavErrors.write(out, 403, file.getName() + " is read-only: WordPress sets it");
+    /**
+     * New text for a field file. It runs in the object's turn ({@link SerialWrites}), so the
+     * preconditions are checked against what WordPress holds now and nothing else writes the
+     * object between the check and the write.
+     */
+    private void replace(DavRequest req, HttpServletResponse out, TextFile file) throws IOException {
+        HttpServletRequest in = req.servletRequest();
+        if (!file.mayChange()) {
+            DavErrors.write(out, 403, file.changeRefusal());
             return;
         }
-        if (!Preconditions.matches(in.getHeader("If-Match"), file.etag()) || "*".equals(trim(in.getHeader("If-None-Match")))) {
+        boolean firstWrite = drive.isNew(req.session(), file.objectKey());
+        if (!Preconditions.matches(in.getHeader("If-Match"), file.etag())
+                || "*".equals(trim(in.getHeader("If-None-Match"))) && !firstWrite
+                || Preconditions.modifiedSince(in.getDateHeader("If-Unmodified-Since"), file.modified())) {
             DavErrors.write(out, 412, "Precondition failed: " + file.getName() + " has changed or already exists");
             return;
         }
-        String text;
-        try {
-            text = utf8(readBounded(req.getInputStream()));
-        } catch (BodyRefused e) {
-            DavErrors.write(out, e.status, e.getMessage());
-            return;
+        try (FieldBodies.Held room = fieldBodies.hold(file.getName(), declaredLength(in))) {
+            file.write(utf8(room.read(req.getInputStream())));
         }
-        file.write(text);
         Node fresh = drive.find(req.session(), req.path());
         if (fresh instanceof DavFile now) {
             out.setHeader("ETag", now.etag());
@@ -162,37 +180,19 @@ public final class PutHandler extends DavHandler {
         out.setStatus(204);
     }
 
-    private static byte[] readBounded(InputStream body) throws IOException, BodyRefused {
-        byte[] bytes = body.readNBytes(MAX_TEXT_BYTES + 1);
-        if (bytes.length > MAX_TEXT_BYTES) {
-            throw new BodyRefused(413, "A field file holds at most " + MAX_TEXT_BYTES + " bytes");
-        }
-        return bytes;
-    }
-
     /** Field files are UTF-8; anything else would be stored as mojibake, so it is refused. */
-    static String utf8(byte[] bytes) throws BodyRefused {
+    static String utf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new BodyRefused(400, "The file must be UTF-8 text; nothing was changed");
+            throw new DavRefusal(400, "The file must be UTF-8 text; nothing was changed");
         }
     }
 
     private static String trim(String value) {
         return value == null ? null : value.strip();
-    }
-
-    /** A body that cannot be taken: the status to answer and why. */
-    static final class BodyRefused extends Exception {
-        final int status;
-
-        BodyRefused(int status, String message) {
-            super(message);
-            this.status = status;
-        }
     }
 }

@@ -31,6 +31,17 @@ public final class ScratchFile extends FileNode {
         }
     }
 
+    /** Where its bytes are. */
+    Path file() {
+        return file;
+    }
+
+    /** A user's own temporary file: theirs to change. */
+    @Override
+    public boolean mayChange() {
+        return true;
+    }
+
     @Override
     public long length() {
         return length;

@@ -18,6 +18,8 @@ public final class TemporaryNames {
             Pattern.compile("\\.~lock\\..*#"),
             Pattern.compile(".*\\.sw[a-px]|4913|.*~|\\.#.*"),
             Pattern.compile("\\.goutputstream-.*"),
+            // rsync's .name.XXXXXX, written whole and then renamed to name
+            Pattern.compile("\\..+\\.[A-Za-z0-9]{6}"),
             Pattern.compile("~WR[DL]\\d+\\.tmp|[0-9A-F]{8}\\.tmp", Pattern.CASE_INSENSITIVE));
 
     private TemporaryNames() {

@@ -19,23 +19,69 @@ public class TextFile extends FileNode {
         void write(String text);
     }
 
+    /**
+     * Who may write the files of one object: its key ({@code posts/12}), whether this user may
+     * edit it (asked once, when first needed) and what they are told if not.
+     */
+    public static final class Access {
+        private final String objectKey;
+        private final java.util.function.BooleanSupplier mayEdit;
+        private final String refusal;
+        private Boolean allowed;
+
+        public Access(String objectKey, java.util.function.BooleanSupplier mayEdit, String refusal) {
+            this.objectKey = objectKey;
+            this.mayEdit = mayEdit;
+            this.refusal = refusal;
+        }
+
+        synchronized boolean allowed() {
+            if (allowed == null) {
+                allowed = mayEdit.getAsBoolean();
+            }
+            return allowed;
+        }
+    }
+
+    private static final Access NOBODY = new Access(null, () -> false, null);
+
     private final byte[] bytes;
     private final String etag;
     private final Writer writer;
+    private final Access access;
 
+    /** A read-only file. */
     public TextFile(String name, String value, Instant modified, Instant created) {
-        this(name, value, modified, created, null);
+        this(name, value, modified, created, null, NOBODY);
     }
 
-    public TextFile(String name, String value, Instant modified, Instant created, Writer writer) {
+    /** {@code writer} null: read-only; else writable by those {@code access} allows. */
+    public TextFile(String name, String value, Instant modified, Instant created, Writer writer, Access access) {
         super(name, modified, created);
         this.bytes = value.getBytes(StandardCharsets.UTF_8);
         this.etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
         this.writer = writer;
+        this.access = access;
     }
 
+    /** Whether the file is a writable field at all (some user may write it). */
     public boolean writable() {
         return writer != null;
+    }
+
+    @Override
+    public String objectKey() {
+        return access.objectKey;
+    }
+
+    @Override
+    public boolean mayChange() {
+        return writer != null && access.allowed();
+    }
+
+    @Override
+    public String changeRefusal() {
+        return writer == null || access.refusal == null ? getName() + " is read-only: WordPress sets it" : access.refusal;
     }
 
     /** Hands the new text to WordPress; the file itself never changes (a new read shows the result). */

@@ -24,10 +24,12 @@ public final class UnlockHandler extends DavHandler {
         if (token.startsWith("<") && token.endsWith(">")) {
             token = token.substring(1, token.length() - 1).strip();
         }
-        if (!locks.unlock(req.path(), token)) {
-            DavErrors.write(out, 409, "No lock with that token covers " + req.path());
-            return;
+        // An administrator may remove anyone's lock (a client that died holding one); nobody else may.
+        boolean override = req.session().can("manage_options");
+        switch (locks.unlock(drive.key(req.session(), req.path()), token, req.session().userKey(), override)) {
+            case DONE -> out.setStatus(204);
+            case NOT_YOURS -> DavErrors.write(out, 403, "That lock on " + req.path() + " is someone else's: only they, or an administrator, may remove it");
+            default -> DavErrors.write(out, 409, "No lock with that token covers " + req.path());
         }
-        out.setStatus(204);
     }
 }

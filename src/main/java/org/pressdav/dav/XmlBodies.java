@@ -7,7 +7,10 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
+import javax.xml.parsers.DocumentBuilder;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * A request's XML body: read once, bounded ({@link #read}), and parsed by the handler with a
@@ -20,25 +23,11 @@ public final class XmlBodies {
     private XmlBodies() {
     }
 
-    /** A body that is not acceptable XML: the status to answer (400 or 413) and why. */
-    public static final class RefusedBody extends Exception {
-        private final int status;
-
-        RefusedBody(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
-    }
-
     /** The body's bytes, empty if there was none; refused (413) if it is too large. */
-    public static byte[] read(InputStream in) throws IOException, RefusedBody {
+    public static byte[] read(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
-            throw new RefusedBody(413, "the XML body is larger than " + MAX_BYTES + " bytes");
+            throw new DavRefusal(413, "the XML body is larger than " + MAX_BYTES + " bytes");
         }
         return body;
     }
@@ -49,7 +38,7 @@ public final class XmlBodies {
      * The body's root element, parsed with every DTD refused: the one place where pressdav's
      * XML parser is configured, for PROPFIND, PROPPATCH and whatever comes next.
      */
-    public static Element document(byte[] body) throws RefusedBody {
+    public static Element document(byte[] body) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -59,9 +48,17 @@ public final class XmlBodies {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setExpandEntityReferences(false);
             factory.setXIncludeAware(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // The parser's own handler prints "[Fatal Error] :1:69" to stderr; the request's log line says it instead.
+            builder.setErrorHandler(new DefaultHandler() {
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            return builder.parse(new ByteArrayInputStream(body)).getDocumentElement();
         } catch (SAXException | IOException e) {
-            throw new RefusedBody(400, "the XML body is malformed or declares a DTD, which pressdav refuses: " + e.getMessage());
+            throw new DavRefusal(400, "the XML body is malformed or declares a DTD, which pressdav refuses: " + e.getMessage());
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser cannot be made safe", e);
         }

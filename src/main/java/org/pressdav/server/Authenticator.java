@@ -21,11 +21,17 @@ public final class Authenticator {
     private final WordPressClient wordpress;
     private final boolean anonymousRead;
     private final FirstSeen firstSeen;
+    private final LoginThrottle throttle;
 
     public Authenticator(WordPressClient wordpress, boolean anonymousRead, FirstSeen firstSeen) {
+        this(wordpress, anonymousRead, firstSeen, LoginThrottle.standard());
+    }
+
+    Authenticator(WordPressClient wordpress, boolean anonymousRead, FirstSeen firstSeen, LoginThrottle throttle) {
         this.wordpress = wordpress;
         this.anonymousRead = anonymousRead;
         this.firstSeen = firstSeen;
+        this.throttle = throttle;
     }
 
     /** The caller's session, or null once a 401 (or a 502/504 saying why not) has been sent. */
@@ -43,11 +49,19 @@ public final class Authenticator {
             DavErrors.write(resp, 401, "Only HTTP Basic authentication with a WordPress application password is supported.");
             return null;
         }
+        String address = req.getRemoteAddr();
+        if (throttle.blocked(address, credentials.login())) {
+            resp.setHeader("Retry-After", String.valueOf(throttle.retryAfterSeconds()));
+            DavErrors.write(resp, 429, "Too many failed logins from here or for this user; try again in a minute.");
+            return null;
+        }
         try {
             User user = wordpress.me(credentials);
+            throttle.succeeded(credentials.login());
             return new DavSession(wordpress, credentials, user, firstSeen);
         } catch (WordPressException e) {
             if (e.status() == 400 || e.status() == 401 || e.status() == 403) {
+                throttle.failed(address, credentials.login());
                 DavErrors.write(resp, 401, "WordPress did not accept this login: " + e.getMessage());
             } else {
                 DavErrors.send(resp, e, true);

@@ -22,19 +22,26 @@ public final class DavServer {
     private final Server server;
     private final ServerConnector connector;
 
-    public DavServer(String host, int port, boolean trustForwardedHeaders, Path dataDir, HttpServlet servlet) throws java.io.IOException {
+    /** A body slower than this is cut off (400): a client cannot hold a thread by trickling bytes. */
+    static final long MIN_BODY_BYTES_PER_SECOND = 512;
+
+    public DavServer(String host, int port, boolean trustForwardedHeaders, Path dataDir, java.time.Duration idleTimeout,
+            HttpServlet servlet) throws java.io.IOException {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("pressdav");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        http.setIdleTimeout(idleTimeout.toMillis());
+        http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
         if (trustForwardedHeaders) {
             http.addCustomizer(new ForwardedRequestCustomizer());
         }
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setIdleTimeout(idleTimeout.toMillis());
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");

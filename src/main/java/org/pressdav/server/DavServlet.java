@@ -14,7 +14,9 @@ import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.DavRequest;
 import org.pressdav.dav.DavResponse;
+import org.pressdav.dav.DavRefusal;
 import org.pressdav.dav.DavSession;
+import org.pressdav.dav.RequestBody;
 import org.pressdav.dav.XmlBodies;
 
 /**
@@ -60,30 +62,41 @@ public final class DavServlet extends HttpServlet {
         }
         Request.Method miltonMethod = miltonMethod(method);
         if (miltonMethod == null || !SUPPORTED.contains(method)) {
-            drain(req);
+            closeIfBodyUnread(req, resp);
             resp.setHeader("Allow", ALLOW);
             DavErrors.write(resp, 405, method + " is not supported by pressdav yet");
             return;
         }
         DavSession session = authenticator.authenticate(req, resp, READS.contains(method));
         if (session == null) {
-            drain(req);
+            closeIfBodyUnread(req, resp);
             return;
         }
-        InputStream body = req.getInputStream();
-        if (method.equals("PROPFIND") && isInfinite(req.getHeader("Depth"))) {
-            propfindFiniteDepth(resp);
-            return;
-        }
+        InputStream body = new RequestBody(req.getInputStream());
         if (XML_BODIES.contains(method)) {
             try {
                 body = new ByteArrayInputStream(XmlBodies.read(body));
-            } catch (XmlBodies.RefusedBody e) {
+            } catch (DavRefusal e) {
                 DavErrors.write(resp, e.status(), e.getMessage());
+                return;
+            } catch (RequestBody.CutShort e) {
+                DavErrors.write(resp, 400, e.getMessage());
                 return;
             }
         }
         milton.process(new DavRequest(req, miltonMethod, session, prefix, path, body), new DavResponse(resp));
+    }
+
+    /**
+     * A request with a body is answered without reading what the answer does not need: a refusal
+     * (401, 403, 405, 409, 413) comes from the headers alone, so a client that sends its body
+     * slowly, or never, holds no thread. Such a connection is closed after the answer rather than
+     * drained. (Where a handler refuses without reading, Jetty closes the connection the same way.)
+     */
+    private static void closeIfBodyUnread(HttpServletRequest req, HttpServletResponse resp) {
+        if (req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null) {
+            resp.setHeader("Connection", "close");
+        }
     }
 
     private static void options(HttpServletResponse resp) {
@@ -92,20 +105,6 @@ public final class DavServlet extends HttpServlet {
         resp.setHeader("MS-Author-Via", "DAV");
         resp.setHeader("Allow", ALLOW);
         resp.setContentLength(0);
-    }
-
-    private static boolean isInfinite(String depth) {
-        return depth == null || depth.strip().equalsIgnoreCase("infinity");
-    }
-
-    /** RFC 4918 §9.1: a server may refuse Depth: infinity, and says so with this precondition. */
-    private static void propfindFiniteDepth(HttpServletResponse resp) throws IOException {
-        byte[] body = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                + "<D:error xmlns:D=\"DAV:\"><D:propfind-finite-depth/></D:error>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        resp.setStatus(403);
-        resp.setContentType("application/xml; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
     }
 
     private static Request.Method miltonMethod(String method) {
@@ -117,12 +116,4 @@ public final class DavServlet extends HttpServlet {
         return null;
     }
 
-    /** Reads and discards a refused request's body, so the connection can be kept (Windows needs it). */
-    private static void drain(HttpServletRequest req) {
-        try (InputStream in = req.getInputStream()) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException gone) {
-            // the client hung up; nothing to keep alive
-        }
-    }
 }

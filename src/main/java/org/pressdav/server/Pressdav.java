@@ -9,7 +9,9 @@ import org.pressdav.cache.CachingWordPressClient;
 import org.pressdav.config.PressdavConfig;
 import org.pressdav.dav.DavEngine;
 import org.pressdav.dav.FirstSeen;
+import org.pressdav.dav.IncomingSpool;
 import org.pressdav.dav.ScratchStore;
+import org.pressdav.dav.StripedSerialWrites;
 import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.OkHttpWordPressClient;
@@ -39,7 +41,9 @@ public final class Pressdav {
         ClientSettings settings = ClientSettings.defaults()
                 .withLoginCacheTtl(config.loginCacheTtl())
                 .withTimeout(config.wordpressTimeout())
-                .withMaxConcurrentRequests(config.maxWordpressRequests());
+                .withMaxConcurrentRequests(config.maxWordpressRequests())
+                .withKeepAlive(config.wordpressKeepAlive())
+                .withMaxAnswerBytes(config.maxWordpressAnswerBytes());
         OkHttpWordPressClient origin = OkHttpWordPressClient.forSite(config.wordpressUrl(), settings);
         SiteIndex index = origin.index(Credentials.ANONYMOUS);
         log.info("WordPress \"{}\" answers at {}", index.name(), config.wordpressUrl());
@@ -56,9 +60,11 @@ public final class Pressdav {
         ScratchStore scratch = new ScratchStore(config.dataDir().resolve("scratch"), config.scratchMaxBytes(), config.scratchTtl(),
                 Clock.systemUTC());
         DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS), scratch,
-                config.dataDir().resolve("incoming")), authenticator,
+                new IncomingSpool(config.dataDir().resolve("incoming"), config.maxUploadBytes(), config.incomingMaxBytes()).clean(),
+                new StripedSerialWrites(1024, config.wordpressTimeout().multipliedBy(2))), authenticator,
                 config.pathPrefix());
-        DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(), servlet);
+        DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(),
+                config.idleTimeout(), servlet);
         server.start();
         Pressdav running = new Pressdav(server, config);
         log.info("pressdav serves the drive at {}{}", running.baseUrl(), config.anonymousRead() ? " (anonymous reading allowed)" : "");

@@ -32,11 +32,13 @@ public final class OkHttpWordPressClient implements WordPressClient {
     private final RestRoot root;
     private final JsonCodec json = new JsonCodec();
     private final VerifiedLogins logins;
+    private final long maxAnswerBytes;
 
     OkHttpWordPressClient(OkHttpClient http, RestRoot root, ClientSettings settings, Ticker ticker) {
         this.http = http;
         this.root = root;
         this.logins = new VerifiedLogins(settings.loginCacheTtl(), ticker, this::askWhoAmI);
+        this.maxAnswerBytes = settings.maxAnswerBytes();
     }
 
     /** A client for the WordPress at {@code site}, whose REST root it asks the site for. */
@@ -59,7 +61,10 @@ public final class OkHttpWordPressClient implements WordPressClient {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.writeTimeout())
-                .connectionPool(new ConnectionPool(settings.maxConcurrentRequests(), 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(settings.maxConcurrentRequests(), settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
+                // A request sent on a pooled connection the server had closed is sent again on a new one;
+                // upload bodies are files, read again from the start.
+                .retryOnConnectionFailure(true)
                 .dispatcher(dispatcher)
                 .followRedirects(false)
                 .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()))
@@ -151,7 +156,7 @@ public final class OkHttpWordPressClient implements WordPressClient {
     }
 
     @Override
-    public Media upload(Credentials credentials, String fileName, String contentType, long length, InputStream body) {
+    public Media upload(Credentials credentials, String fileName, String contentType, java.nio.file.Path file) {
         String safeName = fileName.replaceAll("[\"\\\\\\r\\n]", "_");
         Headers headers = new Headers.Builder()
                 .addUnsafeNonAscii("Content-Disposition", "attachment; filename=\"" + safeName + "\"")
@@ -159,7 +164,7 @@ public final class OkHttpWordPressClient implements WordPressClient {
         Request.Builder request = new Request.Builder()
                 .url(root.route(Endpoint.MEDIA.route()).build())
                 .headers(headers)
-                .post(new StreamingBody(MediaType.parse(contentType), length, body));
+                .post(new FileBody(MediaType.parse(contentType), file));
         return read(send(credentials, request).body, Media.class);
     }
 
@@ -273,8 +278,12 @@ public final class OkHttpWordPressClient implements WordPressClient {
         if (!response.isSuccessful()) {
             throw WordPressErrors.fromResponse(response, json);
         }
+        long declared = response.body().contentLength();
+        if (declared > maxAnswerBytes) {
+            throw tooLarge(response.request().url());
+        }
         try {
-            JsonNode body = json.tree(response.body().byteStream());
+            JsonNode body = json.tree(new BoundedStream(response.body().byteStream(), maxAnswerBytes, () -> tooLarge(response.request().url())));
             if (body == null || body.isMissingNode()) {
                 throw WordPressErrors.badResponse(response.request().url(), "an empty body");
             }
@@ -282,6 +291,11 @@ public final class OkHttpWordPressClient implements WordPressClient {
         } catch (IOException e) {
             throw WordPressErrors.badResponse(response.request().url(), "not JSON (" + e.getMessage() + ")");
         }
+    }
+
+    private WordPressException tooLarge(HttpUrl url) {
+        return new WordPressException(502, WordPressException.BAD_RESPONSE, "WordPress answered " + url.encodedPath()
+                + " with more than " + maxAnswerBytes + " bytes, more than pressdav reads (--max-wordpress-answer-mb)");
     }
 
     private <T> void addItems(JsonNode page, Class<T> type, List<T> into) {

@@ -34,8 +34,11 @@ public interface WordPressClient {
     /** Deletes for real ({@code force=true}): what the trash cannot hold, or what is already in it. */
     void delete(Credentials credentials, Endpoint<?> endpoint, long id);
 
-    /** Uploads {@code length} bytes from {@code body} as a new attachment named {@code fileName}. */
-    Media upload(Credentials credentials, String fileName, String contentType, long length, InputStream body);
+    /**
+     * Uploads a file as a new attachment named {@code fileName}. The file is read as it is sent,
+     * and read again if the request must be retried on a new connection.
+     */
+    Media upload(Credentials credentials, String fileName, String contentType, java.nio.file.Path file);
 
     /**
      * A media file's bytes, streamed from WordPress's web server. {@code range} is an HTTP

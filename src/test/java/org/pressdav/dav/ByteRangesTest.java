@@ -51,4 +51,10 @@ class ByteRangesTest {
         String many = "bytes=" + "0-0,".repeat(ByteRanges.MAX_RANGES) + "1-1";
         assertInstanceOf(ByteRanges.Whole.class, ByteRanges.parse(many, 100));
     }
+
+    @Test
+    void overlappingRangesAreOneSoTheAnswerIsNeverLargerThanTheFile() {
+        assertEquals(List.of(new Slice(0, 99)), slices("bytes=" + "0-,".repeat(19) + "0-", 100));
+        assertEquals(List.of(new Slice(0, 29), new Slice(50, 59)), slices("bytes=50-59,10-29,0-9,5-12", 100));
+    }
 }

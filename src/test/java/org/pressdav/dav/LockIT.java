@@ -118,9 +118,12 @@ class LockIT extends WritingIT {
         assertEquals(204, drive.send("admin", "PUT", drive.url(file), Map.of("If", "(<" + token + ">)"), "<p>Saved while locked.</p>").status());
         assertEquals("<p>Saved while locked.</p>",
                 wordpress.get(bed.credentials("admin"), Endpoint.POSTS, id, Context.EDIT).content().raw());
-        assertTrue(drive.send("editor", "PROPFIND", drive.url(file), Map.of("Depth", "0"),
-                "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:prop><D:lockdiscovery/></D:prop></D:propfind>").text()
-                .contains(token), "lockdiscovery shows the lock");
+        String discovery = "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:prop><D:lockdiscovery/></D:prop></D:propfind>";
+        String seenByEditor = drive.send("editor", "PROPFIND", drive.url(file), Map.of("Depth", "0"), discovery).text();
+        assertTrue(seenByEditor.contains("activelock") && !seenByEditor.contains(token),
+                "another user sees that the file is locked, never the token: " + seenByEditor);
+        assertTrue(drive.send("admin", "PROPFIND", drive.url(file), Map.of("Depth", "0"), discovery).text().contains(token),
+                "the owner sees the token");
         assertEquals(409, drive.send("admin", "UNLOCK", drive.url(file), Map.of("Lock-Token", "<opaquelocktoken:wrong>"), null).status());
         assertEquals(204, drive.send("admin", "UNLOCK", drive.url(file), Map.of("Lock-Token", "<" + token + ">"), null).status());
         assertEquals(204, drive.send("editor", "PUT", drive.url(file), Map.of(), "<p>Free again.</p>").status());
@@ -142,7 +145,8 @@ class LockIT extends WritingIT {
     void whereNoFileCanBeMadeALockIsRefusedAndTheIfHeaderIsEvaluated() {
         long id = bed.id("posts", "crlf");
         String folder = "posts/" + id + "-windows-line-endings/";
-        assertEquals(403, drive.send("admin", "LOCK", drive.url(folder + "new.txt"), Map.of(), FINDER_LOCK).status());
+        assertEquals(403, drive.send("admin", "LOCK", drive.url("posts/new.txt"), Map.of(), FINDER_LOCK).status(),
+                "posts/ holds folders only");
         assertEquals(409, drive.send("admin", "LOCK", drive.url("posts/99999-none/x.txt"), Map.of(), FINDER_LOCK).status());
         String title = folder + "title.txt";
         String etag = drive.send("admin", "HEAD", drive.url(title), Map.of(), null).header("ETag");

@@ -94,7 +94,8 @@ class OkHttpWordPressClientTest {
     @Test
     void aSlowWordPressIsAGatewayTimeout() {
         wordpress.route("/wp-json/", r -> new MockResponse.Builder().code(200).body("{}").headersDelay(2, TimeUnit.SECONDS).build());
-        ClientSettings impatient = new ClientSettings(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(1), 4, Duration.ofSeconds(60));
+        ClientSettings impatient = new ClientSettings(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(1), 4, Duration.ofSeconds(60),
+                Duration.ofSeconds(4), 1 << 20);
 
         WordPressException e = assertThrows(WordPressException.class, () -> clientWith(impatient).index(Credentials.ANONYMOUS));
 

@@ -62,6 +62,16 @@ public final class CommentKind implements ObjectKind<Comment> {
     }
 
     @Override
+    public boolean mayEdit(DavSession session, Comment comment) {
+        return Reads.editable(session, Endpoint.COMMENTS, comment.id());
+    }
+
+    @Override
+    public String editRefusal() {
+        return "Sorry, you are not allowed to edit this comment.";
+    }
+
+    @Override
     public boolean deletable() {
         return true;
     }

@@ -44,6 +44,17 @@ public final class MediaFile extends FileNode {
         }
     }
 
+    @Override
+    public String objectKey() {
+        return "media/" + media.id();
+    }
+
+    /** Deleting is the only change core REST allows: the uploader's own files, or anyone's for editors. */
+    @Override
+    public boolean mayChange() {
+        return session.user() != null && (media.author() == session.user().id() || session.can("delete_others_posts"));
+    }
+
     /** Deletes the attachment for good (core REST has no media trash), where WordPress allows it. */
     public void delete() {
         session.wordpress().delete(session.credentials(), org.pressdav.wordpress.Endpoint.MEDIA, media.id());

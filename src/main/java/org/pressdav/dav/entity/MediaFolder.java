@@ -81,8 +81,22 @@ public final class MediaFolder extends Folder implements AcceptsUploads {
         return List.of(String.valueOf(today.getYear()), String.format("%02d", today.getMonthValue()));
     }
 
+    /** A folder below {@code media/} is the uploaders' to lock and give properties; {@code media/} itself nobody's. */
+    @Override
+    public boolean mayChange() {
+        return !path.isEmpty() && session.can("upload_files");
+    }
+
+    @Override
+    public String changeRefusal() {
+        return path.isEmpty() ? "media/ is a top folder of the drive" : "Sorry, you are not allowed to upload files.";
+    }
+
     @Override
     public String refusal(String name) {
+        if (!session.can("upload_files")) {
+            return "Sorry, you are not allowed to upload files.";
+        }
         List<String> month = currentMonth();
         if (!path.equals(month)) {
             return "Uploading into " + String.join("/", path) + "/ " + NEEDS_PLUGIN
@@ -97,11 +111,7 @@ public final class MediaFolder extends Folder implements AcceptsUploads {
         if (refused != null) {
             throw new DavRefusal(403, refused);
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            Media media = session.wordpress().upload(session.credentials(), name, contentType, length, in);
-            return new MediaFile(session, media, MediaLibrary.pathOf(media).get(MediaLibrary.pathOf(media).size() - 1));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Media media = session.wordpress().upload(session.credentials(), name, contentType, file);
+        return new MediaFile(session, media, MediaLibrary.pathOf(media).get(MediaLibrary.pathOf(media).size() - 1));
     }
 }

@@ -53,8 +53,10 @@ public final class PostKind implements ObjectKind<Post> {
         ListQuery query = ListQuery.all().withFields(LISTED);
         boolean editor = session.can(editCapability);
         if (editor) {
-            // Drafts, pending, private and scheduled too: WordPress leaves out what this user may not read.
-            query = query.withContext(Context.EDIT).with("status", "any");
+            // Drafts, pending, private and scheduled too, in the view context: WordPress leaves out what
+            // this user may not read. (In the edit context it would also leave out what they may not
+            // edit: an author would see only their own posts.)
+            query = query.with("status", "any");
         }
         List<Post> posts = session.wordpress().list(session.credentials(), endpoint, query).items();
         return editor ? withDraftNames(session, posts) : posts;
@@ -115,22 +117,33 @@ public final class PostKind implements ObjectKind<Post> {
 
     /**
      * A new folder name is a new slug: {@code 12-new-slug} keeps the id prefix, any other name
-     * becomes the slug as WordPress sanitises it. A draft also takes the name as its title, so
-     * that "New Folder" renamed to "Summer plans" is a draft called Summer plans.
+     * becomes the slug as WordPress sanitises it. A draft this user's "New Folder" just made also
+     * takes the name as its title, so that "untitled folder" renamed to "Summer plans" is a draft
+     * called Summer plans; any other post keeps its title.
      */
     @Override
-    public void rename(DavSession session, Post post, String name) {
+    public void rename(DavSession session, Post post, String name, boolean isNew) {
         String prefix = post.id() + "-";
         Map<String, Object> fields = new HashMap<>();
         if (name.startsWith(prefix) && name.length() > prefix.length()) {
             fields.put("slug", name.substring(prefix.length()));
         } else {
             fields.put("slug", name);
-            if ("draft".equals(post.status()) || "auto-draft".equals(post.status())) {
+            if (isNew && ("draft".equals(post.status()) || "auto-draft".equals(post.status()))) {
                 fields.put("title", name);
             }
         }
         session.wordpress().update(session.credentials(), endpoint, post.id(), fields);
+    }
+
+    @Override
+    public boolean mayEdit(DavSession session, Post post) {
+        return Reads.editable(session, endpoint, post.id());
+    }
+
+    @Override
+    public String editRefusal() {
+        return "Sorry, you are not allowed to edit this post.";
     }
 
     @Override

@@ -19,11 +19,13 @@ public final class SiteFolder extends Folder {
 
     private final DavSession session;
     private final Instant seen;
+    private final TextFile.Access access;
 
     public SiteFolder(DavSession session, Instant seen) {
         super("site", seen, seen);
         this.session = session;
         this.seen = seen;
+        this.access = new TextFile.Access("site", () -> session.can("manage_options"), "Sorry, you are not allowed to do that.");
     }
 
     @Override
@@ -70,7 +72,7 @@ public final class SiteFolder extends Folder {
     /** A file whose writes change a site setting (administrators only: WordPress says no to others). */
     private TextFile setting(String name, String value, String setting) {
         return new TextFile(name, value == null ? "" : value, seen, seen,
-                text -> session.wordpress().updateSettings(session.credentials(), java.util.Map.of(setting, text)));
+                text -> session.wordpress().updateSettings(session.credentials(), java.util.Map.of(setting, text)), access);
     }
 
     private TextFile file(String name, String value) {

@@ -75,6 +75,22 @@ public final class TermKind implements ObjectKind<Term> {
     }
 
     @Override
+    public boolean mayEdit(DavSession session, Term term) {
+        return org.pressdav.dav.Reads.editable(session, endpoint, term.id());
+    }
+
+    @Override
+    public String editRefusal() {
+        return "Sorry, you are not allowed to edit this term.";
+    }
+
+    /** A folder's new name is the term's new name, and its slug as WordPress sanitises it. */
+    @Override
+    public void rename(DavSession session, Term term, String name, boolean isNew) {
+        session.wordpress().update(session.credentials(), endpoint, term.id(), java.util.Map.of("name", name, "slug", name));
+    }
+
+    @Override
     public boolean deletable() {
         return true;
     }

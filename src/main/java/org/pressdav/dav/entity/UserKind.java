@@ -41,9 +41,15 @@ public final class UserKind implements ObjectKind<User> {
         if (session.isAnonymous()) {
             return users;
         }
-        // Everyone knows their own login, even where WordPress shows them nobody else's.
+        // Everyone knows their own login and has their own folder (their profile is theirs to edit),
+        // even where WordPress lists only authors of published posts.
         User me = session.user();
-        return users.stream().map(u -> u.id() == me.id() && u.username() == null ? u.withUsername(me.username()) : u).toList();
+        List<User> shown = new java.util.ArrayList<>(users.stream()
+                .map(u -> u.id() == me.id() && u.username() == null ? u.withUsername(me.username()) : u).toList());
+        if (shown.stream().noneMatch(u -> u.id() == me.id())) {
+            shown.add(me);
+        }
+        return shown;
     }
 
     @Override
@@ -70,6 +76,16 @@ public final class UserKind implements ObjectKind<User> {
     @Override
     public Instant created(DavSession session, User user) {
         return user.registeredDate() != null ? user.registeredDate() : modified(session, user);
+    }
+
+    @Override
+    public boolean mayEdit(DavSession session, User user) {
+        return Reads.editable(session, Endpoint.USERS, user.id());
+    }
+
+    @Override
+    public String editRefusal() {
+        return "Sorry, you are not allowed to edit this user.";
     }
 
     @Override

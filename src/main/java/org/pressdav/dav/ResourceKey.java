@@ -1,0 +1,49 @@
+package org.pressdav.dav;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a path on the drive reaches, whatever name reached it: each segment is the identity of the
+ * node there ({@code #posts/12} for a post's folder, whether it was reached as {@code 12-hello} or
+ * as the name Finder gave it), a user's own file carries the user ({@code ~user-5~._foo}). Locks
+ * and dead properties are held on these keys, so they follow the object, not a name.
+ */
+public record ResourceKey(List<String> segments) {
+    public ResourceKey {
+        segments = List.copyOf(segments);
+    }
+
+    public static final ResourceKey ROOT = new ResourceKey(List.of());
+
+    public ResourceKey child(String segment) {
+        List<String> more = new ArrayList<>(segments);
+        more.add(segment);
+        return new ResourceKey(more);
+    }
+
+    /** Whether this key is {@code ancestor} or lies below it. */
+    public boolean startsWith(ResourceKey ancestor) {
+        return segments.size() >= ancestor.segments.size() && segments.subList(0, ancestor.segments.size()).equals(ancestor.segments);
+    }
+
+    /**
+     * The identity of a node in {@code parent} as one segment of a key: an object's folder is its
+     * object; a user's own file is theirs alone; anything else (a field file, a media file, a file
+     * about to be uploaded, which keeps its key when WordPress has it) is its name.
+     */
+    static String segmentOf(Node node, Node parent, DavSession session) {
+        if (node instanceof ScratchFile && DriveResourceFactory.isScratch(parent, node.getName())) {
+            return "~" + session.userKey() + "~" + node.getName();
+        }
+        if (node instanceof Folder && node.objectKey() != null) {
+            return "#" + node.objectKey();
+        }
+        return node.getName();
+    }
+
+    @Override
+    public String toString() {
+        return "/" + String.join("/", segments);
+    }
+}

@@ -57,7 +57,7 @@ public final class Authenticator {
         }
         try {
             User user = wordpress.me(credentials);
-            throttle.succeeded(credentials.login());
+            throttle.succeeded(address, credentials.login());
             return new DavSession(wordpress, credentials, user, firstSeen);
         } catch (WordPressException e) {
             if (e.status() == 400 || e.status() == 401 || e.status() == 403) {

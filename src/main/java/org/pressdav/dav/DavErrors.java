@@ -90,6 +90,7 @@ public final class DavErrors {
     }
 
     public static void write(HttpServletResponse response, int status, String message) {
+        log.debug("answered {}: {}", status, message);
         if (response.isCommitted()) {
             log.warn("cannot report {} {}: the response has started", status, message);
             return;

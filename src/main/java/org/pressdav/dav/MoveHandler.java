@@ -62,6 +62,9 @@ public final class MoveHandler extends DavHandler {
      * A user's own file renamed: to another of their own names; over a writable field file (how
      * editors, {@code sed -i}, {@code perl -pi} and rsync save); or, in a folder that takes
      * uploads, to a new name, which uploads it once, as one attachment (rsync's {@code .name.XXXXXX}).
+     * davfs2 renames a file before it uploads its bytes: an empty file renamed over a field that
+     * has text changes nothing (the PUT that follows brings the text), and an empty file renamed
+     * into an upload folder waits there as a placeholder for its PUT.
      */
     private void moveScratch(DavRequest req, HttpServletResponse out, ScratchFile scratch, DavPath from, DavPath to, Node target)
             throws IOException {
@@ -76,6 +79,11 @@ public final class MoveHandler extends DavHandler {
                 DavErrors.write(out, 403, file.changeRefusal());
                 return;
             }
+            if (scratch.length() == 0 && file.length() > 0) {
+                drive.scratch().delete(req.session(), from);
+                out.setStatus(204);
+                return;
+            }
             String tooLarge = FieldBodies.tooLarge(file.getName(), scratch.length());
             if (tooLarge != null) {
                 DavErrors.write(out, 413, tooLarge);
@@ -85,6 +93,10 @@ public final class MoveHandler extends DavHandler {
             drive.scratch().delete(req.session(), from);
             drive.reveal(req.session(), to);
             out.setStatus(204);
+        } else if ((target == null || target instanceof ScratchFile) && toParent instanceof AcceptsUploads uploads
+                && uploads.refusal(to.name()) == null && scratch.length() == 0) {
+            drive.scratch().move(req.session(), from, to);
+            out.setStatus(target == null ? 201 : 204);
         } else if ((target == null || target instanceof ScratchFile) && toParent instanceof AcceptsUploads uploads
                 && uploads.refusal(to.name()) == null) {
             uploads.upload(to.name(), PutHandler.contentType(null, to.name()), scratch.file(), scratch.length());

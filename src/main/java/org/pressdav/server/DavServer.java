@@ -50,6 +50,10 @@ public final class DavServer {
         context.addServlet(new ServletHolder("dav", servlet), "/*");
         GracefulHandler graceful = new GracefulHandler(context);
         server.setHandler(graceful);
+        // One line per request at debug level (--log-level debug): method, path, status, bytes, milliseconds.
+        org.slf4j.Logger requests = org.slf4j.LoggerFactory.getLogger("org.pressdav.requests");
+        server.setRequestLog(new org.eclipse.jetty.server.CustomRequestLog(line -> requests.debug(line),
+                "%{client}a \"%m %U\" %s %O %{ms}Tms"));
         server.setStopTimeout(10_000);
         server.setStopAtShutdown(true);
     }

@@ -152,6 +152,46 @@ class ClientsIT extends WritingIT {
         }
     }
 
+    @Test
+    void davfs2SavesEveryWayToolsSave(@TempDir Path dir) throws Exception {
+        Path mount = mountDavfs(dir, "rw");
+        Path local = Files.createDirectory(dir.resolve("local"));
+        Files.writeString(local.resolve("title.txt"), "Title from rsync");
+        Path images = Files.createDirectory(dir.resolve("images"));
+        Files.write(images.resolve("rsynced.png"), MediaUploadIT.png(77));
+        long blocks = bed.id("posts", "blocks");
+        try {
+            Path fresh = mount.resolve("posts").resolve("davfs2 fresh");
+            Result first = run(dir, Map.of(), null, "sh", "-c", "mkdir \"$0\" && echo 'first words' > \"$0/content.html\"", fresh.toString());
+            assertEquals(0, first.exitCode, first.output);
+            Path post = only(mount.resolve("posts"), blocks + "-");
+            Result sed = run(dir, Map.of(), null, "sed", "-i", "s/First paragraph/Paragraph by sed/", post.resolve("content.html").toString());
+            assertEquals(0, sed.exitCode, sed.output);
+            Result perl = run(dir, Map.of(), null, "perl", "-pi", "-e", "s/A heading/A heading by perl/", post.resolve("content.html").toString());
+            assertEquals(0, perl.exitCode, perl.output);
+            Result rsync = run(dir, Map.of(), null, "rsync", "-r", local + "/", post + "/");
+            assertEquals(0, rsync.exitCode, rsync.output);
+            Result upload = run(dir, Map.of(), null, "rsync", "-r", images + "/", mount.resolve(month).toString() + "/");
+            assertEquals(0, upload.exitCode, upload.output);
+        } finally {
+            run(dir, Map.of(), null, "umount", mount.toString());
+        }
+        List<Post> drafts = wordpress.list(admin, Endpoint.POSTS, org.pressdav.wordpress.ListQuery.all().withContext(Context.EDIT)
+                .with("status", "draft").with("search", "davfs2 fresh")).items();
+        assertEquals(1, drafts.size());
+        assertEquals("first words\n", drafts.get(0).content().raw(), "the first save into a new folder reached WordPress");
+        Post edited = wordpress.get(admin, Endpoint.POSTS, blocks, Context.EDIT);
+        assertTrue(edited.content().raw().contains("Paragraph by sed") && edited.content().raw().contains("A heading by perl"),
+                edited.content().raw());
+        assertEquals("Title from rsync", edited.title().raw());
+        List<org.pressdav.wordpress.Media> uploaded = wordpress.list(admin, Endpoint.MEDIA, org.pressdav.wordpress.ListQuery.all()
+                .with("search", "rsynced")).items();
+        assertEquals(1, uploaded.size(), "rsync's temporary name and rename make one attachment");
+        try (var content = wordpress.download(admin, uploaded.get(0), null)) {
+            assertArrayEquals(Files.readAllBytes(images.resolve("rsynced.png")), content.body().readAllBytes());
+        }
+    }
+
     /** Mounts the drive with davfs2 as the administrator; {@code options} is ro or rw. */
     private static Path mountDavfs(Path dir, String options) throws Exception {
         Path mount = Files.createDirectory(dir.resolve("mnt"));

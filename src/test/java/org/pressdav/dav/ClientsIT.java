@@ -161,7 +161,7 @@ class ClientsIT extends WritingIT {
         Files.write(images.resolve("rsynced.png"), MediaUploadIT.png(77));
         long blocks = bed.id("posts", "blocks");
         try {
-            Path fresh = mount.resolve("posts").resolve("davfs2 fresh");
+            Path fresh = mount.resolve("posts").resolve("Fresh first save");
             Result first = run(dir, Map.of(), null, "sh", "-c", "mkdir \"$0\" && echo 'first words' > \"$0/content.html\"", fresh.toString());
             assertEquals(0, first.exitCode, first.output);
             Path post = only(mount.resolve("posts"), blocks + "-");
@@ -177,7 +177,7 @@ class ClientsIT extends WritingIT {
             run(dir, Map.of(), null, "umount", mount.toString());
         }
         List<Post> drafts = wordpress.list(admin, Endpoint.POSTS, org.pressdav.wordpress.ListQuery.all().withContext(Context.EDIT)
-                .with("status", "draft").with("search", "davfs2 fresh")).items();
+                .with("status", "draft").with("search", "Fresh first save")).items();
         assertEquals(1, drafts.size());
         assertEquals("first words\n", drafts.get(0).content().raw(), "the first save into a new folder reached WordPress");
         Post edited = wordpress.get(admin, Endpoint.POSTS, blocks, Context.EDIT);

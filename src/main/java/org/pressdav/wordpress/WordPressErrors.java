@@ -44,10 +44,11 @@ final class WordPressErrors {
                 "WordPress sent something pressdav cannot read from " + url.encodedPath() + ": " + why);
     }
 
+    /** An error body is a message: its first 64 KiB are read, never more (an error page may be any size). */
     private static String bodyText(Response response) {
         ResponseBody body = response.body();
         try {
-            return body.string();
+            return new String(body.byteStream().readNBytes(64 << 10), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
         }

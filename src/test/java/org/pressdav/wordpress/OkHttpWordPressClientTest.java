@@ -195,4 +195,20 @@ class OkHttpWordPressClientTest {
     private static String orElse(String value, String fallback) {
         return value == null ? fallback : value;
     }
+
+    @Test
+    void anAnswerLargerThanTheCapIsABadGatewayThatSaysSoNotAnOutOfMemoryError() {
+        OkHttpWordPressClient capped = clientWith(ClientSettings.defaults().withMaxAnswerBytes(1 << 20));
+        String huge = "{\"id\":12,\"content\":{\"raw\":\"" + "a".repeat(3 << 20) + "\"}}";
+        wordpress.route("/wp-json/wp/v2/posts/12", r -> FakeWordPress.json(200, huge));
+        WordPressException declared = assertThrows(WordPressException.class, () -> capped.get(ADMIN, Endpoint.POSTS, 12, Context.EDIT));
+        assertEquals(502, declared.status());
+        assertTrue(declared.getMessage().contains("more than 1048576 bytes"), declared.getMessage());
+
+        wordpress.route("/wp-json/wp/v2/posts/12", r -> new MockResponse.Builder().code(200)
+                .setHeader("Content-Type", "application/json").chunkedBody(huge, 64 * 1024).build());
+        WordPressException streamed = assertThrows(WordPressException.class, () -> capped.get(ADMIN, Endpoint.POSTS, 12, Context.EDIT));
+        assertEquals(502, streamed.status(), "no Content-Length: stopped while reading");
+        assertTrue(streamed.getMessage().contains("--max-wordpress-answer-mb"), streamed.getMessage());
+    }
 }

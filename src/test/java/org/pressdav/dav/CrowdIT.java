@@ -11,8 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,13 +50,6 @@ class CrowdIT extends WritingIT {
         return results;
     }
 
-    private static String folderOf(long id) {
-        String listing = drive.send("admin", "PROPFIND", drive.url("posts/"), Map.of("Depth", "1"), null).text();
-        Matcher m = Pattern.compile("<D:href>/posts/(" + id + "-[^<]*)/</D:href>").matcher(listing);
-        assertTrue(m.find(), "post " + id + " is listed");
-        return "posts/" + DavPath.parseEncoded("/" + m.group(1)).name() + "/";
-    }
-
     private static Post post(long id) {
         return wordpress.get(admin, Endpoint.POSTS, id, Context.EDIT);
     }
@@ -70,7 +61,7 @@ class CrowdIT extends WritingIT {
         assertEquals(10, ids.size());
         for (int round = 0; round < ids.size(); round++) {
             long id = ids.get(round);
-            String folder = folderOf(id);
+            String folder = drive.postFolder(id);
             String content = "<p>Round " + round + " content</p>";
             String title = "Round " + round + " title";
             String excerpt = "Round " + round + " excerpt";
@@ -89,7 +80,7 @@ class CrowdIT extends WritingIT {
     @Test
     void ofTwentyWritersWithTheSameETagExactlyOneWins() throws Exception {
         long id = bed.id("posts", "arabic");
-        String file = folderOf(id) + "title.txt";
+        String file = drive.postFolder(id) + "title.txt";
         String etag = drive.send("editor", "HEAD", drive.url(file), Map.of(), null).header("ETag");
         List<Callable<Integer>> writers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -107,7 +98,7 @@ class CrowdIT extends WritingIT {
     void aPartialPutIsRefusedAndChangesNothing() {
         long id = bed.id("posts", "crlf");
         String before = post(id).content().raw();
-        RunningDrive.Answer partial = drive.send("editor", "PUT", drive.url(folderOf(id) + "content.html"),
+        RunningDrive.Answer partial = drive.send("editor", "PUT", drive.url(drive.postFolder(id) + "content.html"),
                 Map.of("Content-Range", "bytes 0-4/100"), "HELLO");
         assertEquals(400, partial.status(), partial.text());
         assertEquals(before, post(id).content().raw());
@@ -117,11 +108,11 @@ class CrowdIT extends WritingIT {
     void anIfUnmodifiedSinceInThePastIsAFailedPrecondition() {
         long id = bed.id("posts", "crlf");
         String before = post(id).title().raw();
-        RunningDrive.Answer old = drive.send("editor", "PUT", drive.url(folderOf(id) + "title.txt"),
+        RunningDrive.Answer old = drive.send("editor", "PUT", drive.url(drive.postFolder(id) + "title.txt"),
                 Map.of("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT"), "Too late");
         assertEquals(412, old.status(), old.text());
         assertEquals(before, post(id).title().raw());
-        assertEquals(204, drive.send("editor", "PUT", drive.url(folderOf(id) + "title.txt"),
+        assertEquals(204, drive.send("editor", "PUT", drive.url(drive.postFolder(id) + "title.txt"),
                 Map.of("If-Unmodified-Since", "Fri, 01 Jan 2100 00:00:00 GMT"), before).status());
     }
 
@@ -144,7 +135,7 @@ class CrowdIT extends WritingIT {
     @Test
     void readsRacingAWriteNeverBringTheOldValueBack() throws Exception {
         long id = bed.id("posts", "blocks");
-        String file = folderOf(id) + "excerpt.txt";
+        String file = drive.postFolder(id) + "excerpt.txt";
         for (int round = 0; round < 8; round++) {
             String text = "Excerpt of round " + round;
             List<Callable<Integer>> crowd = new ArrayList<>();
@@ -193,7 +184,7 @@ class CrowdIT extends WritingIT {
     void renamingAnOldDraftKeepsItsTitle() {
         long id = bed.id("posts", "draft-no-slug");
         String title = post(id).title().raw();
-        String folder = folderOf(id);
+        String folder = drive.postFolder(id);
         RunningDrive.Answer renamed = drive.send("admin", "MOVE", drive.url(folder), Map.of("Destination", drive.url("posts/new-slug-only/")), null);
         assertEquals(201, renamed.status(), renamed.text());
         assertEquals(title, post(id).title().raw(), "only this user's new folder takes its name as title");
@@ -202,7 +193,7 @@ class CrowdIT extends WritingIT {
 
     @Test
     void propfindWithoutDepthIsDepthZeroOnAFileAndRefusedOnAFolder() {
-        String file = folderOf(bed.id("posts", "crlf")) + "title.txt";
+        String file = drive.postFolder(bed.id("posts", "crlf")) + "title.txt";
         assertEquals(207, drive.send("author", "PROPFIND", drive.url(file), Map.of(), null).status());
         assertEquals(207, drive.send("author", "PROPFIND", drive.url(file), Map.of("Depth", "infinity"), null).status());
         assertEquals(404, drive.send("author", "PROPFIND", drive.url("posts/no-such-file.txt"), Map.of(), null).status());
@@ -222,7 +213,7 @@ class CrowdIT extends WritingIT {
 
     @Test
     void aPropertyWithoutANamespaceReadsBackAsWellFormedXml() throws Exception {
-        String file = folderOf(bed.id("posts", "crlf")) + "content.html";
+        String file = drive.postFolder(bed.id("posts", "crlf")) + "content.html";
         String patch = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><plain xmlns=\"\">value</plain>"
                 + "</D:prop></D:set></D:propertyupdate>";
         assertEquals(207, drive.send("editor", "PROPPATCH", drive.url(file), Map.of(), patch).status());
@@ -240,7 +231,7 @@ class CrowdIT extends WritingIT {
     void aBodyCutShortIsABadRequestAndChangesNothing() throws Exception {
         long id = bed.id("posts", "crlf");
         String before = post(id).content().raw();
-        java.net.URI uri = java.net.URI.create(drive.url(folderOf(id) + "content.html"));
+        java.net.URI uri = java.net.URI.create(drive.url(drive.postFolder(id) + "content.html"));
         String auth = okhttp3.Credentials.basic("editor", bed.applicationPassword("editor"));
         try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(30_000);

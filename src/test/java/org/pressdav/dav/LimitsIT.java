@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -54,14 +52,6 @@ class LimitsIT {
         drive.close();
     }
 
-    private static String folder(String key) {
-        long id = bed.id("posts", key);
-        String listing = drive.send("admin", "PROPFIND", drive.url("posts/"), Map.of("Depth", "1"), null).text();
-        Matcher m = Pattern.compile("<D:href>/posts/(" + id + "-[^<]*)/</D:href>").matcher(listing);
-        assertTrue(m.find());
-        return "posts/" + DavPath.parseEncoded("/" + m.group(1)).name() + "/";
-    }
-
     private static String month() {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         return "media/" + today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/";
@@ -92,7 +82,7 @@ class LimitsIT {
     @Test
     void deadPropertiesAreBoundedAndRefusedWhereTheUserMayNotWrite() {
         assertEquals(403, drive.send("subscriber", "PROPPATCH", drive.url("site/name.txt"), Map.of(), propertyUpdate(1, 10)).status());
-        String file = folder("emoji") + "content.html";
+        String file = drive.postFolder(bed.id("posts", "emoji")) + "content.html";
         RunningDrive.Answer huge = drive.send("admin", "PROPPATCH", drive.url(file), Map.of(), propertyUpdate(1, 100 << 10));
         assertTrue(huge.status() == 207 && huge.text().contains("507"), huge.text());
         assertEquals(413, drive.send("admin", "PROPPATCH", drive.url(file), Map.of(), propertyUpdate(1, 1 << 20)).status());
@@ -111,7 +101,7 @@ class LimitsIT {
             refused += answer.text().contains("507") ? 1 : 0;
         }
         assertTrue(refused > 0, "a user's properties are bounded in all");
-        assertEquals(204, drive.send("editor", "PUT", drive.url(folder("emoji") + "excerpt.txt"), Map.of(), "Still saving.").status());
+        assertEquals(204, drive.send("editor", "PUT", drive.url(drive.postFolder(bed.id("posts", "emoji")) + "excerpt.txt"), Map.of(), "Still saving.").status());
     }
 
     @Test
@@ -148,9 +138,9 @@ class LimitsIT {
                 "a subscriber may not upload: said before the gigabyte");
         assertEquals("HTTP/1.1 413", statusBeforeBody("admin", "PUT", month() + "huge.bin", 1L << 30, ""),
                 "past --max-upload-mb: said before the gigabyte");
-        assertEquals("HTTP/1.1 413", statusBeforeBody("editor", "PUT", folder("emoji") + "status.txt", 15L << 20, "pub"),
+        assertEquals("HTTP/1.1 413", statusBeforeBody("editor", "PUT", drive.postFolder(bed.id("posts", "emoji")) + "status.txt", 15L << 20, "pub"),
                 "a status is a word, not 15 MB");
-        assertEquals("HTTP/1.1 403", statusBeforeBody("subscriber", "PUT", folder("emoji") + "content.html", 1000, "x"));
+        assertEquals("HTTP/1.1 403", statusBeforeBody("subscriber", "PUT", drive.postFolder(bed.id("posts", "emoji")) + "content.html", 1000, "x"));
         assertEquals("HTTP/1.1 405", statusBeforeBody("editor", "PUT", "posts/", 1000, "x"));
         assertEquals("HTTP/1.1 409", statusBeforeBody("editor", "PUT", "posts/99999-none/content.html", 1000, "x"));
     }
@@ -163,7 +153,7 @@ class LimitsIT {
             byte[] fifteenMegabytes = new byte[15 << 20];
             java.util.Arrays.fill(fifteenMegabytes, (byte) 'a');
             for (int i = 0; i < 12; i++) {
-                puts.add(pool.submit(() -> drive.sendBytes("editor", "PUT", drive.url(folder("emoji") + "status.txt"), Map.of(),
+                puts.add(pool.submit(() -> drive.sendBytes("editor", "PUT", drive.url(drive.postFolder(bed.id("posts", "emoji")) + "status.txt"), Map.of(),
                         fifteenMegabytes).status()));
             }
             for (Future<Integer> put : puts) {

@@ -38,17 +38,9 @@ class LockOwnershipIT extends WritingIT {
         return m.group(1);
     }
 
-    private static String folder(String key) {
-        long id = bed.id("posts", key);
-        String listing = drive.send("admin", "PROPFIND", drive.url("posts/"), Map.of("Depth", "1"), null).text();
-        Matcher m = Pattern.compile("<D:href>/posts/(" + id + "-[^<]*)/</D:href>").matcher(listing);
-        assertTrue(m.find());
-        return "posts/" + DavPath.parseEncoded("/" + m.group(1)).name() + "/";
-    }
-
     @Test
     void onlyTheOwnerOrAnAdministratorMayUnlockAndOthersNeverSeeTheToken() {
-        String file = folder("emoji") + "title.txt";
+        String file = drive.postFolder(bed.id("posts", "emoji")) + "title.txt";
         String token = token(lock("admin", file, "0"));
         assertEquals(403, drive.send("editor", "UNLOCK", drive.url(file), Map.of("Lock-Token", "<" + token + ">"), null).status());
         String seen = drive.send("editor", "PROPFIND", drive.url(file), Map.of("Depth", "0"), DISCOVERY).text();
@@ -77,7 +69,7 @@ class LockOwnershipIT extends WritingIT {
     @Test
     void aLockInsideAFolderKeepsTheFolderFromBeingMovedOrDeleted() {
         long id = bed.id("posts", "cjk");
-        String folder = folder("cjk");
+        String folder = drive.postFolder(bed.id("posts", "cjk"));
         String token = token(lock("admin", folder + "content.html", "0"));
         assertEquals(423, drive.send("editor", "DELETE", drive.url(folder), Map.of(), null).status());
         assertEquals(423, drive.send("admin", "DELETE", drive.url(folder), Map.of(), null).status(), "the owner must submit the token");
@@ -92,7 +84,7 @@ class LockOwnershipIT extends WritingIT {
 
     @Test
     void aSubscriberCannotLockWhatTheyMayNotWriteNorTheTopFolders() {
-        for (String path : List.of("tags/", "media/", "posts/", "/", "site/name.txt", folder("emoji") + "content.html")) {
+        for (String path : List.of("tags/", "media/", "posts/", "/", "site/name.txt", drive.postFolder(bed.id("posts", "emoji")) + "content.html")) {
             RunningDrive.Answer refused = lock("subscriber", path, "infinity");
             assertEquals(403, refused.status(), path + ": " + refused.text());
         }
@@ -117,7 +109,7 @@ class LockOwnershipIT extends WritingIT {
 
     @Test
     void aLockOfAnotherScopeOrTypeIsRefused() {
-        String file = folder("emoji") + "excerpt.txt";
+        String file = drive.postFolder(bed.id("posts", "emoji")) + "excerpt.txt";
         assertEquals(400, drive.send("admin", "LOCK", drive.url(file), Map.of("Depth", "0"), lockInfo("bogus", "write")).status());
         assertEquals(400, drive.send("admin", "LOCK", drive.url(file), Map.of("Depth", "0"), lockInfo("exclusive", "read")).status());
         assertEquals(200, lock("admin", file, "0").status(), "nothing was left locked by the refused ones");

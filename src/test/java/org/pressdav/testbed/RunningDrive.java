@@ -83,6 +83,16 @@ public final class RunningDrive implements AutoCloseable {
         return base + encoded + (path.endsWith("/") && !encoded.endsWith("/") ? "/" : "");
     }
 
+    /** A post's folder as the administrator's listing names it, for example {@code posts/12-hello/}. */
+    public String postFolder(long id) {
+        String listing = send("admin", "PROPFIND", url("posts/"), Map.of("Depth", "1"), null).text();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<D:href>/posts/(" + id + "-[^<]*)/</D:href>").matcher(listing);
+        if (!m.find()) {
+            throw new AssertionError("post " + id + " is not listed");
+        }
+        return "posts/" + DavPath.parseEncoded("/" + m.group(1)).name() + "/";
+    }
+
     public int port() {
         return pressdav.port();
     }

@@ -16,10 +16,6 @@ public final class MkcolHandler extends DavHandler {
     @Override
     protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
         DavPath path = req.path();
-        if (req.getInputStream().read() >= 0) {
-            DavErrors.write(out, 415, "MKCOL takes no body");
-            return;
-        }
         if (path.isRoot() || drive.find(req.session(), path) != null) {
             DavErrors.write(out, 405, path + " already exists");
             return;
@@ -27,11 +23,13 @@ public final class MkcolHandler extends DavHandler {
         Node parent = drive.find(req.session(), path.parent());
         if (parent == null) {
             DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
-        } else if (parent instanceof KindFolder<?> kind) {
+        } else if (!(parent instanceof KindFolder<?> kind)) {
+            DavErrors.write(out, 403, "New folders cannot be made in " + path.parent());
+        } else if (req.getInputStream().read() >= 0) {
+            DavErrors.write(out, 415, "MKCOL takes no body");
+        } else {
             kind.create(path.name());
             out.setStatus(201);
-        } else {
-            DavErrors.write(out, 403, "New folders cannot be made in " + path.parent());
         }
     }
 }

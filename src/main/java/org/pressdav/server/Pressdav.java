@@ -37,7 +37,6 @@ public final class Pressdav {
      * active, then starts serving. A WordPress that cannot be used is a {@code WordPressException}.
      */
     public static Pressdav start(PressdavConfig config) throws Exception {
-        Files.createDirectories(config.dataDir());
         ClientSettings settings = ClientSettings.defaults()
                 .withLoginCacheTtl(config.loginCacheTtl())
                 .withTimeout(config.wordpressTimeout())
@@ -53,7 +52,16 @@ public final class Pressdav {
         } else {
             log.info("companion plugin not found: core REST API only (see the README for what the plugin adds)");
         }
+        return serve(config, origin);
+    }
 
+    /**
+     * The drive over a WordPress client, started: the composition root, where the cache, the
+     * stores and the kinds of the drive are chosen. {@link #start} gives it the real client; the
+     * protocol tests an in-memory WordPress.
+     */
+    public static Pressdav serve(PressdavConfig config, WordPressClient origin) throws Exception {
+        Files.createDirectories(config.dataDir());
         WordPressClient wordpress = new CachingWordPressClient(origin, config.cacheTtl(), Ticker.systemTicker());
         FirstSeen firstSeen = new FirstSeen(Clock.systemUTC());
         Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), firstSeen);

@@ -15,6 +15,18 @@ public final class MediaContent implements Closeable {
         this.response = response;
     }
 
+    /** Bytes already in hand, answered as a web server would (for an in-memory WordPress). */
+    public static MediaContent of(String url, int status, java.util.Map<String, String> headers, byte[] body) {
+        Response.Builder response = new Response.Builder()
+                .request(new okhttp3.Request.Builder().url(url).build())
+                .protocol(okhttp3.Protocol.HTTP_1_1)
+                .code(status)
+                .message(status == 206 ? "Partial Content" : "OK")
+                .body(okhttp3.ResponseBody.create(body, null));
+        headers.forEach(response::header);
+        return new MediaContent(response.build());
+    }
+
     public int status() {
         return response.code();
     }

@@ -1,0 +1,561 @@
+package org.pressdav.wordpress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * WordPress in memory, for the protocol tests: records in maps, four users of the four roles,
+ * and the permissions of the REST API as WordPress applies them (what each role may read, list
+ * in which status and context, edit, delete, upload). Like WordPress, an update reads the whole
+ * object and writes it back, so two updates of one object at once lose one of them: the tests
+ * show that pressdav never lets that happen. {@link #down} makes every call fail as an
+ * unreachable WordPress does.
+ */
+public final class InMemoryWordPress implements WordPressClient {
+    /** A seeded user: login, application password, role. */
+    public record Account(long id, String login, String password, String role) {
+    }
+
+    public static final Account ADMIN = new Account(1, "admin", "admin-pass", "administrator");
+    public static final Account EDITOR = new Account(2, "editor", "editor-pass", "editor");
+    public static final Account AUTHOR = new Account(3, "author", "author-pass", "author");
+    public static final Account SUBSCRIBER = new Account(4, "subscriber", "subscriber-pass", "subscriber");
+    private static final List<Account> ACCOUNTS = List.of(ADMIN, EDITOR, AUTHOR, SUBSCRIBER);
+
+    private static final Set<String> AUTHOR_CAPS = Set.of("read", "edit_posts", "edit_published_posts", "publish_posts", "delete_posts",
+            "upload_files");
+    private static final Set<String> EDITOR_CAPS = union(AUTHOR_CAPS, Set.of("edit_others_posts", "delete_others_posts", "edit_pages",
+            "edit_others_pages", "manage_categories", "moderate_comments", "unfiltered_html", "read_private_posts"));
+    private static final Set<String> ADMIN_CAPS = union(EDITOR_CAPS, Set.of("list_users", "edit_users", "manage_options"));
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicLong ids = new AtomicLong(100);
+    private final Map<Long, Post> posts = new ConcurrentHashMap<>();
+    private final Map<Long, Term> terms = new ConcurrentHashMap<>();
+    private final Map<Long, Comment> comments = new ConcurrentHashMap<>();
+    private final Map<Long, Media> media = new ConcurrentHashMap<>();
+    private final Map<Long, byte[]> files = new ConcurrentHashMap<>();
+    private volatile Settings settings = new Settings("In-memory site", "Just a test", "http://wp.test", "admin@wp.test", "UTC", "en_US");
+    private volatile boolean down;
+    /** How many updates were in flight at once, at most: WordPress loses saves when this passes 1 for one object. */
+    public final AtomicInteger mostUpdatesAtOnce = new AtomicInteger();
+    private final Map<Long, AtomicInteger> updating = new ConcurrentHashMap<>();
+    /** Calls made, by name, for tests that count them. */
+    public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    /** Every call fails from now on as an unreachable WordPress does (502), until {@code down(false)}. */
+    public void down(boolean isDown) {
+        this.down = isDown;
+    }
+
+    // ---------------------------------------------------------------- seeding
+
+    public long addPost(String type, long author, String status, String title, String content) {
+        long id = ids.incrementAndGet();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String slug = status.equals("draft") ? "" : title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        posts.put(id, new Post(id, type, slug, title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), status,
+                "http://wp.test/?p=" + id, now, now, author, 0, "", text(title), text(content), text(""), List.of(), List.of()));
+        return id;
+    }
+
+    public long addTerm(String taxonomy, String name) {
+        long id = ids.incrementAndGet();
+        String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        terms.put(id, new Term(id, name, slug, "", taxonomy, 0, 0, "http://wp.test/?t=" + id));
+        return id;
+    }
+
+    public long addComment(long post, String status, String content) {
+        long id = ids.incrementAndGet();
+        comments.put(id, new Comment(id, post, 0, 0, "Visitor", "visitor@wp.test", "", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                text(content), "http://wp.test/?c=" + id, status, "comment"));
+        return id;
+    }
+
+    /** The post as WordPress holds it now. */
+    public Post post(long id) {
+        return posts.get(id);
+    }
+
+    public Term term(long id) {
+        return terms.get(id);
+    }
+
+    public List<Term> terms(String taxonomy) {
+        return terms.values().stream().filter(t -> t.taxonomy().equals(taxonomy)).toList();
+    }
+
+    public List<Post> posts(Predicate<Post> which) {
+        return posts.values().stream().filter(which).toList();
+    }
+
+    public List<Media> media() {
+        return List.copyOf(media.values());
+    }
+
+    public byte[] bytesOf(long mediaId) {
+        return files.get(mediaId);
+    }
+
+    private static Rendered text(String raw) {
+        return new Rendered(raw, raw.isEmpty() ? "" : "<p>" + raw + "</p>\n", false);
+    }
+
+    // ---------------------------------------------------------------- who asks
+
+    private Account account(Credentials credentials) {
+        if (down) {
+            throw new WordPressException(502, WordPressException.UNREACHABLE, "WordPress cannot be reached at wp.test: connection refused");
+        }
+        if (credentials.isAnonymous()) {
+            return null;
+        }
+        String password = credentials.authorizationHeader();
+        for (Account a : ACCOUNTS) {
+            // WordPress ignores everything but letters and digits in an application password.
+            if (Credentials.of(a.login(), a.password()).authorizationHeader().equals(password)
+                    || a.login().equals(credentials.login()) && sameLetters(a.password(), credentials)) {
+                return a;
+            }
+        }
+        throw new WordPressException(401, "incorrect_password", "The provided password is an invalid application password.");
+    }
+
+    private static boolean sameLetters(String password, Credentials credentials) {
+        String header = credentials.authorizationHeader();
+        String pair = new String(java.util.Base64.getDecoder().decode(header.substring(6)), java.nio.charset.StandardCharsets.UTF_8);
+        String given = pair.substring(pair.indexOf(':') + 1).replaceAll("[^A-Za-z0-9]", "");
+        return given.equals(password.replaceAll("[^A-Za-z0-9]", ""));
+    }
+
+    private static Set<String> caps(Account a) {
+        if (a == null) {
+            return Set.of();
+        }
+        return switch (a.role()) {
+            case "administrator" -> ADMIN_CAPS;
+            case "editor" -> EDITOR_CAPS;
+            case "author" -> AUTHOR_CAPS;
+            default -> Set.of("read");
+        };
+    }
+
+    private static boolean can(Account a, String cap) {
+        return caps(a).contains(cap);
+    }
+
+    private void count(String call) {
+        calls.computeIfAbsent(call, c -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private static WordPressException forbidden(Account who, String code, String message) {
+        return new WordPressException(who == null ? 401 : 403, code, message);
+    }
+
+    // ---------------------------------------------------------------- permissions of posts
+
+    private static boolean readable(Account who, Post p) {
+        if (p.status().equals("publish")) {
+            return true;
+        }
+        if (p.status().equals("trash")) {
+            return can(who, "edit_others_posts") || who != null && p.author() == who.id();
+        }
+        return who != null && (p.author() == who.id() && can(who, "edit_posts") || can(who, "edit_others_posts"));
+    }
+
+    private static boolean editable(Account who, Post p) {
+        if (who == null) {
+            return false;
+        }
+        String others = p.type().equals("page") ? "edit_others_pages" : "edit_others_posts";
+        String own = p.type().equals("page") ? "edit_pages" : "edit_posts";
+        return can(who, others) || p.author() == who.id() && can(who, own);
+    }
+
+    private static String typeOf(Endpoint<?> endpoint) {
+        return endpoint == Endpoint.PAGES ? "page" : "post";
+    }
+
+    // ---------------------------------------------------------------- the client
+
+    @Override
+    public SiteIndex index(Credentials credentials) {
+        account(credentials);
+        return new SiteIndex(settings.title(), settings.description(), settings.url(), settings.url(), 0, List.of("wp/v2"));
+    }
+
+    @Override
+    public User me(Credentials credentials) {
+        count("me");
+        Account a = account(credentials);
+        if (a == null) {
+            throw new WordPressException(401, "rest_not_logged_in", "You are not currently logged in.");
+        }
+        Map<String, Boolean> capabilities = new HashMap<>();
+        caps(a).forEach(c -> capabilities.put(c, true));
+        return new User(a.id(), a.login(), "Name of " + a.login(), "", "", a.login() + "@wp.test", "", "", "http://wp.test/author/" + a.login(),
+                a.login(), a.login(), Instant.parse("2026-01-01T00:00:00Z"), List.of(a.role()), capabilities);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Listing<T> list(Credentials credentials, Endpoint<T> endpoint, ListQuery query) {
+        count("list");
+        Account who = account(credentials);
+        List<Object> items = new ArrayList<>();
+        if (endpoint == Endpoint.POSTS || endpoint == Endpoint.PAGES) {
+            String status = query.params().getOrDefault("status", "publish");
+            if (!status.equals("publish") && !can(who, endpoint == Endpoint.PAGES ? "edit_pages" : "edit_posts")) {
+                throw new WordPressException(400, "rest_invalid_param", "Invalid parameter(s): status");
+            }
+            if (query.context() == Context.EDIT && !can(who, "edit_posts")) {
+                throw forbidden(who, "rest_forbidden_context", "Sorry, you are not allowed to edit posts in this post type.");
+            }
+            String include = query.params().get("include");
+            String search = query.params().get("search");
+            for (Post p : sorted(posts.values())) {
+                boolean statusMatches = status.equals("any") ? !p.status().equals("trash") : List.of(status.split(",")).contains(p.status());
+                if (p.type().equals(typeOf(endpoint)) && statusMatches && readable(who, p)
+                        && (query.context() != Context.EDIT || editable(who, p))
+                        && (include == null || List.of(include.split(",")).contains(String.valueOf(p.id())))
+                        && (search == null || p.title().raw().contains(search))) {
+                    items.add(query.context() == Context.EDIT ? p : viewOf(p));
+                }
+            }
+        } else if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
+            String taxonomy = endpoint == Endpoint.CATEGORIES ? "category" : "post_tag";
+            terms.values().stream().filter(t -> t.taxonomy().equals(taxonomy)).sorted(Comparator.comparingLong(Term::id)).forEach(items::add);
+        } else if (endpoint == Endpoint.COMMENTS) {
+            String status = query.params().getOrDefault("status", "approve");
+            if (!status.equals("approve") && !can(who, "moderate_comments")) {
+                throw forbidden(who, "rest_forbidden_param", "Query parameter not permitted: status");
+            }
+            comments.values().stream().sorted(Comparator.comparingLong(Comment::id))
+                    .filter(c -> status.equals("all") ? c.status().equals("approved") || c.status().equals("hold")
+                            : c.status().equals(status.equals("approve") ? "approved" : status))
+                    .forEach(items::add);
+        } else if (endpoint == Endpoint.MEDIA) {
+            media.values().stream().sorted(Comparator.comparingLong(Media::id)).forEach(items::add);
+        } else if (endpoint == Endpoint.USERS) {
+            for (Account a : ACCOUNTS) {
+                User u = me(Credentials.of(a.login(), a.password()));
+                boolean published = posts.values().stream().anyMatch(p -> p.author() == a.id() && p.status().equals("publish"));
+                if (can(who, "list_users")) {
+                    items.add(u);
+                } else if (published) {
+                    items.add(new User(u.id(), null, u.name(), null, null, null, u.url(), u.description(), u.link(), u.slug(), null, null,
+                            null, null));
+                }
+            }
+        }
+        return new Listing<>((List<T>) items, items.size());
+    }
+
+    private static List<Post> sorted(java.util.Collection<Post> all) {
+        return all.stream().sorted(Comparator.comparingLong(Post::id)).toList();
+    }
+
+    /** What the view context shows: rendered text only. */
+    private static Post viewOf(Post p) {
+        return new Post(p.id(), p.type(), p.slug(), null, p.status(), p.link(), p.dateGmt(), p.modifiedGmt(), p.author(), p.parent(), null,
+                new Rendered(null, p.title().raw(), false), new Rendered(null, p.content().rendered(), false),
+                new Rendered(null, p.excerpt().rendered(), false), p.categories(), p.tags());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get(Credentials credentials, Endpoint<T> endpoint, long id, Context context) {
+        count("get");
+        Account who = account(credentials);
+        if (endpoint == Endpoint.POSTS || endpoint == Endpoint.PAGES) {
+            Post p = posts.get(id);
+            if (p == null || !p.type().equals(typeOf(endpoint)) || !readable(who, p)) {
+                throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
+            }
+            if (context == Context.EDIT && !editable(who, p)) {
+                throw forbidden(who, "rest_forbidden_context", "Sorry, you are not allowed to edit this post.");
+            }
+            return (T) (context == Context.EDIT ? p : viewOf(p));
+        }
+        if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
+            Term t = terms.get(id);
+            if (t == null) {
+                throw new WordPressException(404, "rest_term_invalid", "Term does not exist.");
+            }
+            if (context == Context.EDIT && !can(who, "manage_categories")) {
+                throw forbidden(who, "rest_forbidden_context", "Sorry, you are not allowed to edit this term.");
+            }
+            return (T) t;
+        }
+        if (endpoint == Endpoint.COMMENTS) {
+            Comment c = comments.get(id);
+            if (c == null || !c.status().equals("approved") && !can(who, "moderate_comments")) {
+                throw new WordPressException(404, "rest_comment_invalid_id", "Invalid comment ID.");
+            }
+            if (context == Context.EDIT && !can(who, "moderate_comments")) {
+                throw forbidden(who, "rest_forbidden_context", "Sorry, you are not allowed to edit comments.");
+            }
+            return (T) c;
+        }
+        if (endpoint == Endpoint.USERS) {
+            Account a = ACCOUNTS.stream().filter(x -> x.id() == id).findFirst()
+                    .orElseThrow(() -> new WordPressException(404, "rest_user_invalid_id", "Invalid user ID."));
+            if (context == Context.EDIT && (who == null || who.id() != id && !can(who, "list_users"))) {
+                throw forbidden(who, "rest_forbidden_context", "Sorry, you are not allowed to list users.");
+            }
+            return (T) me(Credentials.of(a.login(), a.password()));
+        }
+        if (endpoint == Endpoint.MEDIA) {
+            Media m = media.get(id);
+            if (m == null) {
+                throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
+            }
+            return (T) m;
+        }
+        throw new IllegalArgumentException(endpoint.route());
+    }
+
+    @Override
+    public JsonNode getJson(Credentials credentials, Endpoint<?> endpoint, long id, Context context) {
+        Object item = get(credentials, endpoint, id, context);
+        return json.createObjectNode().put("id", id).put("record", item.toString());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T create(Credentials credentials, Endpoint<T> endpoint, Map<String, ?> fields) {
+        count("create");
+        Account who = account(credentials);
+        if (endpoint == Endpoint.POSTS || endpoint == Endpoint.PAGES) {
+            if (!can(who, endpoint == Endpoint.PAGES ? "edit_pages" : "edit_posts")) {
+                throw forbidden(who, "rest_cannot_create", "Sorry, you are not allowed to create posts as this user.");
+            }
+            Map<String, Object> f = new HashMap<>(fields);
+            long id = addPost(typeOf(endpoint), who.id(), String.valueOf(f.getOrDefault("status", "draft")),
+                    String.valueOf(f.getOrDefault("title", "")), "");
+            Post p = posts.get(id);
+            Object slug = fields.get("slug");
+            posts.put(id, withSlug(p, slug == null ? "" : sanitize(slug.toString())));
+            return (T) posts.get(id);
+        }
+        if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
+            if (!can(who, "manage_categories")) {
+                throw forbidden(who, "rest_cannot_create", "Sorry, you are not allowed to create terms in this taxonomy.");
+            }
+            String taxonomy = endpoint == Endpoint.CATEGORIES ? "category" : "post_tag";
+            String name = String.valueOf(fields.get("name"));
+            if (terms.values().stream().anyMatch(t -> t.taxonomy().equals(taxonomy) && t.name().equals(name))) {
+                throw new WordPressException(400, "term_exists", "A term with the name provided already exists with this parent.");
+            }
+            return (T) terms.get(addTerm(taxonomy, name));
+        }
+        throw new IllegalArgumentException(endpoint.route());
+    }
+
+    private static String sanitize(String slug) {
+        return slug.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    private static Post withSlug(Post p, String slug) {
+        return new Post(p.id(), p.type(), slug, p.generatedSlug(), p.status(), p.link(), p.dateGmt(), p.modifiedGmt(), p.author(), p.parent(),
+                p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T update(Credentials credentials, Endpoint<T> endpoint, long id, Map<String, ?> fields) {
+        count("update");
+        Account who = account(credentials);
+        if (endpoint == Endpoint.POSTS || endpoint == Endpoint.PAGES) {
+            Post read = posts.get(id);
+            if (read == null || !readable(who, read)) {
+                throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
+            }
+            if (!editable(who, read)) {
+                throw forbidden(who, "rest_cannot_edit", "Sorry, you are not allowed to edit this post.");
+            }
+            Object status = fields.get("status");
+            if (status != null && !List.of("publish", "future", "draft", "pending", "private").contains(status.toString())) {
+                throw new WordPressException(400, "rest_invalid_param", "Invalid parameter(s): status");
+            }
+            AtomicInteger inFlight = updating.computeIfAbsent(id, k -> new AtomicInteger());
+            mostUpdatesAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                // WordPress reads the whole post, changes the fields asked, and writes it all back.
+                Thread.sleep(20);
+                Post p = read;
+                String title = fields.containsKey("title") ? fields.get("title").toString() : p.title().raw();
+                String content = fields.containsKey("content") ? fields.get("content").toString() : p.content().raw();
+                String excerpt = fields.containsKey("excerpt") ? fields.get("excerpt").toString() : p.excerpt().raw();
+                if (title.isEmpty() && content.isEmpty() && excerpt.isEmpty()) {
+                    throw new WordPressException(400, "empty_content", "Content, title, and excerpt are empty.");
+                }
+                String slug = fields.containsKey("slug") ? sanitize(fields.get("slug").toString()) : p.slug();
+                List<Long> categories = fields.containsKey("categories") ? (List<Long>) fields.get("categories") : p.categories();
+                List<Long> tags = fields.containsKey("tags") ? (List<Long>) fields.get("tags") : p.tags();
+                Instant date = fields.containsKey("date_gmt")
+                        ? LocalDateTime.parse(fields.get("date_gmt").toString()).toInstant(ZoneOffset.UTC) : p.dateGmt();
+                Post written = new Post(p.id(), p.type(), slug, p.generatedSlug(), status == null ? p.status() : status.toString(), p.link(),
+                        date, Instant.now().truncatedTo(ChronoUnit.SECONDS), p.author(), p.parent(), p.password(), text(title),
+                        text(content), text(excerpt), categories, tags);
+                posts.put(id, written);
+                return (T) written;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WordPressException(502, WordPressException.UNREACHABLE, "interrupted");
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+        if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
+            Term t = terms.get(id);
+            if (t == null) {
+                throw new WordPressException(404, "rest_term_invalid", "Term does not exist.");
+            }
+            if (!can(who, "manage_categories")) {
+                throw forbidden(who, "rest_cannot_update", "Sorry, you are not allowed to edit this term.");
+            }
+            Map<String, Object> f = new HashMap<>(fields);
+            Term written = new Term(t.id(), String.valueOf(f.getOrDefault("name", t.name())),
+                    fields.containsKey("slug") ? sanitize(fields.get("slug").toString()) : t.slug(),
+                    String.valueOf(f.getOrDefault("description", t.description())), t.taxonomy(),
+                    t.parent(), t.count(), t.link());
+            terms.put(id, written);
+            return (T) written;
+        }
+        if (endpoint == Endpoint.USERS) {
+            if (who == null || who.id() != id && !can(who, "edit_users")) {
+                throw forbidden(who, "rest_cannot_edit", "Sorry, you are not allowed to edit this user.");
+            }
+            return get(credentials, endpoint, id, Context.EDIT);
+        }
+        throw new IllegalArgumentException(endpoint.route());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T trash(Credentials credentials, Endpoint<T> endpoint, long id) {
+        count("trash");
+        Account who = account(credentials);
+        Post p = posts.get(id);
+        if (p == null || !readable(who, p)) {
+            throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
+        }
+        if (!(can(who, "delete_others_posts") || p.author() == who.id() && can(who, "delete_posts"))) {
+            throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.");
+        }
+        Post trashed = new Post(p.id(), p.type(), p.slug() + "__trashed", p.generatedSlug(), "trash", p.link(), p.dateGmt(), p.modifiedGmt(),
+                p.author(), p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags());
+        posts.put(id, trashed);
+        return (T) trashed;
+    }
+
+    @Override
+    public void delete(Credentials credentials, Endpoint<?> endpoint, long id) {
+        count("delete");
+        Account who = account(credentials);
+        if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
+            if (!can(who, "manage_categories")) {
+                throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this term.");
+            }
+            terms.remove(id);
+        } else if (endpoint == Endpoint.MEDIA) {
+            Media m = media.get(id);
+            if (m == null || !(can(who, "delete_others_posts") || who != null && m.author() == who.id())) {
+                throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.");
+            }
+            media.remove(id);
+        } else {
+            throw new IllegalArgumentException(endpoint.route());
+        }
+    }
+
+    @Override
+    public Media upload(Credentials credentials, String fileName, String contentType, Path file) {
+        count("upload");
+        Account who = account(credentials);
+        if (!can(who, "upload_files")) {
+            throw forbidden(who, "rest_cannot_create", "Sorry, you are not allowed to upload media on this site.");
+        }
+        if (fileName.endsWith(".exe")) {
+            throw new WordPressException(500, "rest_upload_sideload_error", "Sorry, you are not allowed to upload this file type.");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long id = ids.incrementAndGet();
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        String path = String.format("%d/%02d/%s", now.getYear(), now.getMonthValue(), fileName);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Media m = new Media(id, fileName, "inherit", "http://wp.test/?attachment=" + id, at, at, who.id(), 0, text(fileName), contentType,
+                "file", "http://wp.test/wp-content/uploads/" + path, new Media.Details(path, (long) bytes.length, null, null));
+        media.put(id, m);
+        files.put(id, bytes);
+        return m;
+    }
+
+    @Override
+    public MediaContent download(Credentials credentials, Media m, String range) {
+        count("download");
+        account(credentials);
+        byte[] bytes = files.get(m.id());
+        if (range == null) {
+            return MediaContent.of(m.sourceUrl(), 200, Map.of(), bytes);
+        }
+        String[] fromTo = range.substring("bytes=".length()).split("-");
+        int from = Integer.parseInt(fromTo[0]);
+        int to = fromTo.length > 1 ? Math.min(Integer.parseInt(fromTo[1]), bytes.length - 1) : bytes.length - 1;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Range", "bytes " + from + "-" + to + "/" + bytes.length);
+        return MediaContent.of(m.sourceUrl(), 206, headers, java.util.Arrays.copyOfRange(bytes, from, to + 1));
+    }
+
+    @Override
+    public Settings settings(Credentials credentials) {
+        Account who = account(credentials);
+        if (!can(who, "manage_options")) {
+            throw forbidden(who, "rest_forbidden", "Sorry, you are not allowed to do that.");
+        }
+        return settings;
+    }
+
+    @Override
+    public Settings updateSettings(Credentials credentials, Map<String, ?> fields) {
+        Settings s = settings(credentials);
+        Map<String, Object> f = new HashMap<>(fields);
+        settings = new Settings(String.valueOf(f.getOrDefault("title", s.title())),
+                String.valueOf(f.getOrDefault("description", s.description())), s.url(), s.email(),
+                s.timezone(), s.language());
+        return settings;
+    }
+}

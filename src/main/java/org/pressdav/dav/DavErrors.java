@@ -31,11 +31,8 @@ public final class DavErrors {
         if (e instanceof WordPressException wp) {
             return fromWordPress(wp, anonymous);
         }
-        if (e instanceof DavRefusal refusal) {
+        if (e instanceof DavError refusal) {
             return new Failure(refusal.status(), refusal.getMessage());
-        }
-        if (e instanceof DavPath.BadPathException bad) {
-            return new Failure(bad.status(), bad.getMessage());
         }
         if (e instanceof RequestBody.CutShort cut) {
             return new Failure(400, cut.getMessage());
@@ -81,6 +78,17 @@ public final class DavErrors {
         }
         log.warn("WordPress failed: {}", e.toString());
         return new Failure(502, status == 502 ? message : "WordPress failed (" + status + "): " + message);
+    }
+
+    /**
+     * What a login WordPress refused becomes: a wrong or unknown password (WordPress's 400, 401
+     * or 403 on {@code users/me}) is 401; WordPress failing is its own failure (502, 504).
+     */
+    public static Throwable loginRefused(WordPressException e) {
+        if (e.status() == 400 || e.status() == 401 || e.status() == 403) {
+            return new DavError.Unauthorized("WordPress did not accept this login: " + e.getMessage());
+        }
+        return e;
     }
 
     /** Sends a failure as a short plain-text body, unless the response has already started. */

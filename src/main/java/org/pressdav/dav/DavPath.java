@@ -167,22 +167,14 @@ public final class DavPath {
         return "/" + String.join("/", segments);
     }
 
-    /** A path that cannot be inside the drive. */
-    public static final class BadPathException extends RuntimeException {
-        private final int status;
-
+    /** A path that does not decode (400) or tries to leave the tree (403). */
+    public static final class BadPathException extends DavError {
         BadPathException(String message) {
             this(400, message);
         }
 
         BadPathException(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-
-        /** 403 for a path that tries to leave the tree, 400 for one that does not decode. */
-        public int status() {
-            return status;
+            super(status, message);
         }
     }
 }

@@ -25,7 +25,7 @@ public final class DeleteHandler extends DavHandler {
         DavPath path = req.path();
         Node node = drive.find(req.session(), path);
         if (node == null) {
-            DavErrors.write(out, 404, "Not found: " + path);
+            throw new DavError.NotFound("Not found: " + path);
         } else if (node instanceof ScratchFile) {
             drive.scratch().delete(req.session(), path);
             out.setStatus(204);
@@ -40,9 +40,9 @@ public final class DeleteHandler extends DavHandler {
             drive.hide(req.session(), path);
             out.setStatus(204);
         } else if (node instanceof TextFile) {
-            DavErrors.write(out, 403, path.name() + " cannot be deleted: write an empty file to clear it");
+            throw new DavError.Forbidden(path.name() + " cannot be deleted: write an empty file to clear it");
         } else {
-            DavErrors.write(out, 403, path + " cannot be deleted");
+            throw new DavError.Forbidden(path + " cannot be deleted");
         }
     }
 }

@@ -61,7 +61,7 @@ public final class DispatchFilter implements Filter {
             response.close();
         } catch (java.io.UncheckedIOException e) {
             DavErrors.send(davResponse.servletResponse(), e.getCause(), anonymous);
-        } catch (DavRefusal e) {
+        } catch (DavError e) {
             if (e.status() == 400) {
                 log.info("{} {} refused: {}", request.getMethod().code, davRequest.path(), e.getMessage());
             }

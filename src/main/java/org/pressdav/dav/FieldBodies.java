@@ -55,17 +55,17 @@ public final class FieldBodies {
     Held hold(String fileName, long declaredLength) {
         String refused = tooLarge(fileName, declaredLength);
         if (refused != null) {
-            throw new DavRefusal(413, refused);
+            throw new DavError.TooLarge(refused);
         }
         int limit = limit(fileName);
         int want = (int) Math.min(totalKibibytes, ((declaredLength >= 0 ? declaredLength : limit) >> 10) + 1);
         try {
             if (!kibibytes.tryAcquire(want, 60, TimeUnit.SECONDS)) {
-                throw new DavRefusal(503, "pressdav is saving many large files at once; try again in a moment");
+                throw new DavError.Busy("pressdav is saving many large files at once; try again in a moment");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DavRefusal(503, "pressdav is stopping");
+            throw new DavError.Busy("pressdav is stopping");
         }
         return new Held(fileName, limit, want);
     }
@@ -85,7 +85,7 @@ public final class FieldBodies {
         byte[] read(InputStream body) throws IOException {
             byte[] bytes = body.readNBytes(limit + 1);
             if (bytes.length > limit) {
-                throw new DavRefusal(413, fileName + " holds at most " + limit + " bytes");
+                throw new DavError.TooLarge(fileName + " holds at most " + limit + " bytes");
             }
             return bytes;
         }

@@ -26,7 +26,7 @@ public final class GetHandler extends DavHandler {
         boolean head = req.getMethod() == Request.Method.HEAD;
         Node node = drive.find(req.session(), req.path());
         if (node == null) {
-            DavErrors.write(out, 404, "Not found: " + req.path());
+            throw new DavError.NotFound("Not found: " + req.path());
         } else if (node instanceof DavFile file) {
             serve(req.servletRequest(), out, file, head);
         } else {
@@ -45,8 +45,7 @@ public final class GetHandler extends DavHandler {
 
         if (!Preconditions.matches(req.getHeader("If-Match"), etag)
                 || Preconditions.modifiedSince(req.getDateHeader("If-Unmodified-Since"), modified)) {
-            DavErrors.write(out, 412, "Precondition failed: the file has changed");
-            return;
+            throw new DavError.PreconditionFailed("Precondition failed: the file has changed");
         }
         String ifNoneMatch = req.getHeader("If-None-Match");
         boolean notModified = ifNoneMatch != null
@@ -64,8 +63,7 @@ public final class GetHandler extends DavHandler {
                 : new ByteRanges.Whole();
         if (ranges instanceof ByteRanges.Unsatisfiable) {
             out.setHeader("Content-Range", "bytes */" + length);
-            DavErrors.write(out, 416, "Range not satisfiable: the file has " + length + " bytes");
-            return;
+            throw new DavError.RangeNotSatisfiable("Range not satisfiable: the file has " + length + " bytes");
         }
         if (ranges instanceof ByteRanges.Slices slices && slices.slices().size() == 1) {
             ByteRanges.Slice slice = slices.slices().get(0);

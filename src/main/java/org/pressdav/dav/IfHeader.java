@@ -124,11 +124,11 @@ public final class IfHeader {
             DavPath full = DavPath.parseEncoded(path == null ? "/" : path);
             return full.startsWith(prefix) ? full.relativeTo(prefix) : full;
         } catch (java.net.URISyntaxException e) {
-            throw new DavRefusal(400, "The If header names a resource that is not a URL: " + url);
+            throw new DavError.BadRequest("The If header names a resource that is not a URL: " + url);
         }
     }
 
-    private static DavRefusal bad(String header) {
-        return new DavRefusal(400, "The If header does not parse: " + header);
+    private static DavError bad(String header) {
+        return new DavError.BadRequest("The If header does not parse: " + header);
     }
 }

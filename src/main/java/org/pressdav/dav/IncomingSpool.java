@@ -77,11 +77,11 @@ public final class IncomingSpool {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (spooled.length + n > maxFileBytes) {
-                    throw new DavRefusal(413, "A file may have at most " + maxFileBytes + " bytes on this server (--max-upload-mb)");
+                    throw new DavError.TooLarge("A file may have at most " + maxFileBytes + " bytes on this server (--max-upload-mb)");
                 }
                 if (inUse.addAndGet(n) > maxTotalBytes) {
                     inUse.addAndGet(-n);
-                    throw new DavRefusal(507, "pressdav's room for uploads in progress is full; try again when others have finished");
+                    throw new DavError.InsufficientStorage("pressdav's room for uploads in progress is full; try again when others have finished");
                 }
                 spooled.length += n;
                 out.write(buffer, 0, n);

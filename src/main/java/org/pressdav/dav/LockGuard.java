@@ -25,7 +25,7 @@ public final class LockGuard {
     public void check(DavRequest req) {
         IfHeader header = IfHeader.parse(req.servletRequest().getHeader("If"), req.prefix());
         if (!header.lists().isEmpty() && !holds(req, header)) {
-            throw new DavRefusal(412, "Precondition failed: the If header does not hold");
+            throw new DavError.PreconditionFailed("Precondition failed: the If header does not hold");
         }
         Request.Method method = req.getMethod();
         boolean takesAway = method == Request.Method.DELETE || method == Request.Method.MOVE;
@@ -46,12 +46,12 @@ public final class LockGuard {
         List<String> submitted = header.tokens();
         List<LockStore.Lock> held = locks.on(key);
         if (!held.isEmpty() && held.stream().noneMatch(lock -> lock.user().equals(user) && submitted.contains(lock.token()))) {
-            throw new DavRefusal(423, path + " is locked; submit its lock token in an If header");
+            throw new DavError.Locked(path + " is locked; submit its lock token in an If header");
         }
         if (inside) {
             for (LockStore.Lock lock : locks.below(key)) {
                 if (!lock.user().equals(user) || !submitted.contains(lock.token())) {
-                    throw new DavRefusal(423, path + " holds " + lock.path() + ", which is locked");
+                    throw new DavError.Locked(path + " holds " + lock.path() + ", which is locked");
                 }
             }
         }

@@ -38,12 +38,11 @@ public final class LockHandler extends DavHandler {
                     return;
                 }
             }
-            DavErrors.write(out, 412, "A LOCK without a body refreshes a lock of yours: send its token in an If header");
-            return;
+            throw new DavError.PreconditionFailed("A LOCK without a body refreshes a lock of yours: send its token in an If header");
         }
         Element info = XmlBodies.document(body);
         if (!PropfindBody.DAV.equals(info.getNamespaceURI()) || !"lockinfo".equals(info.getLocalName())) {
-            throw new DavRefusal(400, "a LOCK body must be a DAV:lockinfo element");
+            throw new DavError.BadRequest("a LOCK body must be a DAV:lockinfo element");
         }
         boolean exclusive = scope(info);
         requireWriteType(info);
@@ -53,15 +52,12 @@ public final class LockHandler extends DavHandler {
         int status = 200;
         Node node = drive.find(req.session(), path);
         if (node == null) {
-            if (!createEmpty(req, out, path)) {
-                return;
-            }
+            createEmpty(req, path);
             key = drive.key(req.session(), path);
             status = 201;
         } else if (!node.mayChange()) {
             // A lock keeps others from writing: only those who may write the resource may take one.
-            DavErrors.write(out, 403, "You may not lock " + path + ": " + node.changeRefusal());
-            return;
+            throw new DavError.Forbidden("You may not lock " + path + ": " + node.changeRefusal());
         }
         LockStore.Lock lock = locks.lock(key, path, exclusive, infinite, owner == null ? null : inner(owner), user, timeout);
         answer(out, status, lock, req.prefix());
@@ -73,7 +69,7 @@ public final class LockHandler extends DavHandler {
         Element which = scope == null ? null : first(scope);
         if (which == null || !PropfindBody.DAV.equals(which.getNamespaceURI())
                 || !"exclusive".equals(which.getLocalName()) && !"shared".equals(which.getLocalName())) {
-            throw new DavRefusal(400, "a LOCK's DAV:lockscope must be DAV:exclusive or DAV:shared");
+            throw new DavError.BadRequest("a LOCK's DAV:lockscope must be DAV:exclusive or DAV:shared");
         }
         return "exclusive".equals(which.getLocalName());
     }
@@ -83,31 +79,23 @@ public final class LockHandler extends DavHandler {
         Element type = child(info, "locktype");
         Element which = type == null ? null : first(type);
         if (which == null || !PropfindBody.DAV.equals(which.getNamespaceURI()) || !"write".equals(which.getLocalName())) {
-            throw new DavRefusal(400, "pressdav grants write locks only: a LOCK's DAV:locktype must be DAV:write");
+            throw new DavError.BadRequest("pressdav grants write locks only: a LOCK's DAV:locktype must be DAV:write");
         }
     }
 
-    /** An empty file at an unmapped name, where this user may make one; false once a refusal is sent. */
-    private boolean createEmpty(DavRequest req, HttpServletResponse out, DavPath path) throws IOException {
+    /** An empty file at an unmapped name, where this user may make one. */
+    private void createEmpty(DavRequest req, DavPath path) throws IOException {
         Node parent = path.isRoot() ? null : drive.find(req.session(), path.parent());
         if (!(parent instanceof Folder)) {
-            DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
-            return false;
+            throw new DavError.Conflict("The folder " + path.parent() + " does not exist");
         }
         if (!DriveResourceFactory.isScratch(parent, path.name())) {
             String refusal = parent instanceof AcceptsUploads target ? target.refusal(path.name()) : "no file can be made there";
             if (refusal != null) {
-                DavErrors.write(out, 403, "A new file cannot be made at " + path + ": " + refusal);
-                return false;
+                throw new DavError.Forbidden("A new file cannot be made at " + path + ": " + refusal);
             }
         }
-        try {
-            drive.scratch().write(req.session(), path, InputStream.nullInputStream());
-        } catch (ScratchStore.Full e) {
-            DavErrors.write(out, 507, e.getMessage());
-            return false;
-        }
-        return true;
+        drive.scratch().write(req.session(), path, InputStream.nullInputStream());
     }
 
     private void answer(HttpServletResponse out, int status, LockStore.Lock lock, DavPath prefix) throws IOException {

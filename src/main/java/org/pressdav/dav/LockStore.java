@@ -89,7 +89,7 @@ public final class LockStore {
         }
         for (Lock other : conflicts) {
             if (exclusive || other.exclusive()) {
-                throw new DavRefusal(423, path + " is locked by someone else");
+                throw new DavError.Locked(path + " is locked by someone else");
             }
         }
         Lock lock = new Lock("opaquelocktoken:" + UUID.randomUUID(), root, path, exclusive, infinite, ownerXml, user,

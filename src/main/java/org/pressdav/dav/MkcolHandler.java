@@ -17,16 +17,15 @@ public final class MkcolHandler extends DavHandler {
     protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
         DavPath path = req.path();
         if (path.isRoot() || drive.find(req.session(), path) != null) {
-            DavErrors.write(out, 405, path + " already exists");
-            return;
+            throw new DavError.NotAllowed(path + " already exists");
         }
         Node parent = drive.find(req.session(), path.parent());
         if (parent == null) {
-            DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
+            throw new DavError.Conflict("The folder " + path.parent() + " does not exist");
         } else if (!(parent instanceof KindFolder<?> kind)) {
-            DavErrors.write(out, 403, "New folders cannot be made in " + path.parent());
+            throw new DavError.Forbidden("New folders cannot be made in " + path.parent());
         } else if (req.getInputStream().read() >= 0) {
-            DavErrors.write(out, 415, "MKCOL takes no body");
+            throw new DavError.UnsupportedType("MKCOL takes no body");
         } else {
             kind.create(path.name());
             out.setStatus(201);

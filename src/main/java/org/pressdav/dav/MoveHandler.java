@@ -24,32 +24,28 @@ public final class MoveHandler extends DavHandler {
         boolean overwrite = !"F".equalsIgnoreCase(String.valueOf(req.servletRequest().getHeader("Overwrite")).strip());
         Node source = drive.find(req.session(), from);
         if (source == null) {
-            DavErrors.write(out, 404, "Not found: " + from);
-            return;
+            throw new DavError.NotFound("Not found: " + from);
         }
         if (to.equals(from)) {
-            DavErrors.write(out, 403, "The source and the destination are the same");
-            return;
+            throw new DavError.Forbidden("The source and the destination are the same");
         }
         Node target = drive.find(req.session(), to);
         if (target != null && !overwrite) {
-            DavErrors.write(out, 412, to + " exists and Overwrite is F");
-            return;
+            throw new DavError.PreconditionFailed(to + " exists and Overwrite is F");
         }
         if (source instanceof ScratchFile scratch) {
             moveScratch(req, out, scratch, from, to, target);
         } else if (source instanceof ObjectFolder<?> folder && from.parent().equals(to.parent())
                 && drive.find(req.session(), from.parent()) instanceof KindFolder<?> kind) {
             if (target != null) {
-                DavErrors.write(out, 409, to + " is another object: it is not replaced by a rename");
-                return;
+                throw new DavError.Conflict(to + " is another object: it is not replaced by a rename");
             }
             rename(kind, folder, to.name());
             out.setStatus(201);
         } else if (source instanceof org.pressdav.dav.entity.MediaFile) {
-            DavErrors.write(out, 403, "Renaming or moving a media file " + org.pressdav.dav.entity.MediaFolder.NEEDS_PLUGIN);
+            throw new DavError.Forbidden("Renaming or moving a media file " + org.pressdav.dav.entity.MediaFolder.NEEDS_PLUGIN);
         } else {
-            DavErrors.write(out, 403, "Only a post's, page's or a temporary file's name can be changed by moving it");
+            throw new DavError.Forbidden("Only a post's, page's or a temporary file's name can be changed by moving it");
         }
     }
 
@@ -70,14 +66,13 @@ public final class MoveHandler extends DavHandler {
             throws IOException {
         Node toParent = drive.find(req.session(), to.parent());
         if (!(toParent instanceof Folder)) {
-            DavErrors.write(out, 409, "The folder " + to.parent() + " does not exist");
+            throw new DavError.Conflict("The folder " + to.parent() + " does not exist");
         } else if (DriveResourceFactory.isScratch(toParent, to.name())) {
             drive.scratch().move(req.session(), from, to);
             out.setStatus(target == null ? 201 : 204);
         } else if (target instanceof TextFile file && file.writable()) {
             if (!file.mayChange()) {
-                DavErrors.write(out, 403, file.changeRefusal());
-                return;
+                throw new DavError.Forbidden(file.changeRefusal());
             }
             if (scratch.length() == 0 && file.length() > 0) {
                 drive.scratch().delete(req.session(), from);
@@ -86,8 +81,7 @@ public final class MoveHandler extends DavHandler {
             }
             String tooLarge = FieldBodies.tooLarge(file.getName(), scratch.length());
             if (tooLarge != null) {
-                DavErrors.write(out, 413, tooLarge);
-                return;
+                throw new DavError.TooLarge(tooLarge);
             }
             file.write(PutHandler.utf8(java.nio.file.Files.readAllBytes(scratch.file())));
             drive.scratch().delete(req.session(), from);
@@ -104,7 +98,7 @@ public final class MoveHandler extends DavHandler {
             drive.scratch().delete(req.session(), to);
             out.setStatus(target == null ? 201 : 204);
         } else {
-            DavErrors.write(out, 403, "A file of your own can become another file of your own, a writable field file, "
+            throw new DavError.Forbidden("A file of your own can become another file of your own, a writable field file, "
                     + "or a new file where uploads are taken");
         }
     }
@@ -113,21 +107,21 @@ public final class MoveHandler extends DavHandler {
     static DavPath destination(DavRequest req) {
         String header = req.servletRequest().getHeader("Destination");
         if (header == null || header.isBlank()) {
-            throw new DavRefusal(400, "MOVE needs a Destination header");
+            throw new DavError.BadRequest("MOVE needs a Destination header");
         }
         String raw;
         try {
             URI uri = new URI(header.strip());
             raw = uri.getRawPath();
         } catch (URISyntaxException e) {
-            throw new DavRefusal(400, "The Destination header is not a URL: " + header);
+            throw new DavError.BadRequest("The Destination header is not a URL: " + header);
         }
         if (raw == null || raw.isEmpty()) {
             raw = "/";
         }
         DavPath full = DavPath.parseEncoded(raw);
         if (!full.startsWith(req.prefix())) {
-            throw new DavRefusal(502, "The Destination is outside this drive");
+            throw new DavError.BadGateway("The Destination is outside this drive");
         }
         return full.relativeTo(req.prefix());
     }

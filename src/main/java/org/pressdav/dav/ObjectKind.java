@@ -49,7 +49,7 @@ public interface ObjectKind<T> {
 
     /** MKCOL in the top folder: a new object named by the user. */
     default T create(DavSession session, String name) {
-        throw new DavRefusal(403, "New folders cannot be made in " + folderName() + "/");
+        throw new DavError.Forbidden("New folders cannot be made in " + folderName() + "/");
     }
 
     /**
@@ -57,7 +57,7 @@ public interface ObjectKind<T> {
      * MKCOL made the object a moment ago, so the name they give it is also its title.
      */
     default void rename(DavSession session, T item, String name, boolean isNew) {
-        throw new DavRefusal(403, "Folders in " + folderName() + "/ cannot be renamed");
+        throw new DavError.Forbidden("Folders in " + folderName() + "/ cannot be renamed");
     }
 
     /** Whether this user may edit the object (WordPress's own answer: it lets them read it in {@code context=edit}). */
@@ -77,6 +77,6 @@ public interface ObjectKind<T> {
 
     /** DELETE of an object's folder. */
     default void delete(DavSession session, T item) {
-        throw new DavRefusal(403, "Folders in " + folderName() + "/ cannot be deleted");
+        throw new DavError.Forbidden("Folders in " + folderName() + "/ cannot be deleted");
     }
 }

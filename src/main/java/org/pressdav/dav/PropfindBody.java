@@ -24,7 +24,7 @@ public record PropfindBody(Kind kind, List<QName> names) {
         }
         Element root = XmlBodies.document(body);
         if (!DAV.equals(root.getNamespaceURI()) || !"propfind".equals(root.getLocalName())) {
-            throw new DavRefusal(400, "a PROPFIND body must be a DAV:propfind element");
+            throw new DavError.BadRequest("a PROPFIND body must be a DAV:propfind element");
         }
         for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e && DAV.equals(e.getNamespaceURI())) {
@@ -42,7 +42,7 @@ public record PropfindBody(Kind kind, List<QName> names) {
                             }
                         }
                         if (names.size() > MAX_NAMES) {
-                            throw new DavRefusal(400, "a PROPFIND may name at most " + MAX_NAMES + " properties; this one names " + names.size());
+                            throw new DavError.BadRequest("a PROPFIND may name at most " + MAX_NAMES + " properties; this one names " + names.size());
                         }
                         return new PropfindBody(Kind.PROP, List.copyOf(names));
                     default:
@@ -50,6 +50,6 @@ public record PropfindBody(Kind kind, List<QName> names) {
                 }
             }
         }
-        throw new DavRefusal(400, "a DAV:propfind must hold DAV:allprop, DAV:propname or DAV:prop");
+        throw new DavError.BadRequest("a DAV:propfind must hold DAV:allprop, DAV:propname or DAV:prop");
     }
 }

@@ -62,8 +62,7 @@ public final class PropfindHandler extends DavHandler {
         PropfindBody body = PropfindBody.parse(req.getInputStream().readAllBytes());
         Node node = drive.find(req.session(), req.path());
         if (node == null) {
-            DavErrors.write(out, 404, "Not found: " + req.path());
-            return;
+            throw new DavError.NotFound("Not found: " + req.path());
         }
         String depth = depth(req.servletRequest().getHeader("Depth"), node);
         if (depth == null) {
@@ -97,7 +96,7 @@ public final class PropfindHandler extends DavHandler {
             return depth;
         }
         if (!depth.equals("infinity")) {
-            throw new DavRefusal(400, "Depth must be 0, 1 or infinity, not " + header);
+            throw new DavError.BadRequest("Depth must be 0, 1 or infinity, not " + header);
         }
         return node instanceof Folder ? null : "0";
     }

@@ -33,12 +33,10 @@ public final class ProppatchHandler extends DavHandler {
         List<Instruction> instructions = parse(req.getInputStream().readAllBytes());
         Node node = drive.find(req.session(), req.path());
         if (node == null) {
-            DavErrors.write(out, 404, "Not found: " + req.path());
-            return;
+            throw new DavError.NotFound("Not found: " + req.path());
         }
         if (!node.mayChange()) {
-            DavErrors.write(out, 403, "You may not set properties on " + req.path() + ": " + node.changeRefusal());
-            return;
+            throw new DavError.Forbidden("You may not set properties on " + req.path() + ": " + node.changeRefusal());
         }
         ResourceKey key = drive.key(req.session(), req.path());
         String href = req.prefix().resolve(req.path()).encoded();
@@ -80,7 +78,7 @@ public final class ProppatchHandler extends DavHandler {
     private static List<Instruction> parse(byte[] body)  {
         Element root = XmlBodies.document(body);
         if (!PropfindBody.DAV.equals(root.getNamespaceURI()) || !"propertyupdate".equals(root.getLocalName())) {
-            throw new DavRefusal(400, "a PROPPATCH body must be a DAV:propertyupdate element");
+            throw new DavError.BadRequest("a PROPPATCH body must be a DAV:propertyupdate element");
         }
         List<Instruction> instructions = new ArrayList<>();
         for (org.w3c.dom.Node op = root.getFirstChild(); op != null; op = op.getNextSibling()) {
@@ -103,7 +101,7 @@ public final class ProppatchHandler extends DavHandler {
             }
         }
         if (instructions.isEmpty()) {
-            throw new DavRefusal(400, "the PROPPATCH body sets or removes no property");
+            throw new DavError.BadRequest("the PROPPATCH body sets or removes no property");
         }
         return instructions;
     }

@@ -34,34 +34,31 @@ public final class PutHandler extends DavHandler {
         DavPath path = req.path();
         if (in.getHeader("Content-Range") != null) {
             // RFC 9110 §14.5: a server that does not take partial PUTs must refuse them, not store the part as the whole.
-            DavErrors.write(out, 400, "pressdav does not take partial PUTs (Content-Range): send the whole file");
-            return;
+            throw new DavError.BadRequest("pressdav does not take partial PUTs (Content-Range): send the whole file");
         }
         drive.reveal(req.session(), path);
         if (path.isRoot()) {
-            DavErrors.write(out, 405, "/ is a folder: a file cannot be written over it");
-            return;
+            throw new DavError.NotAllowed("/ is a folder: a file cannot be written over it");
         }
         Node parent = drive.find(req.session(), path.parent());
         if (!(parent instanceof Folder)) {
-            DavErrors.write(out, 409, "The folder " + path.parent() + " does not exist");
-            return;
+            throw new DavError.Conflict("The folder " + path.parent() + " does not exist");
         }
         Node existing = drive.find(req.session(), path);
         if (existing instanceof Folder) {
-            DavErrors.write(out, 405, path + " is a folder: a file cannot be written over it");
+            throw new DavError.NotAllowed(path + " is a folder: a file cannot be written over it");
         } else if (existing instanceof TextFile file) {
             replace(req, out, file);
         } else if (DriveResourceFactory.isScratch(parent, path.name()) || existing instanceof ScratchFile
                 && !(parent instanceof AcceptsUploads)) {
             keep(req, out, path);
         } else if (existing != null && !(existing instanceof ScratchFile)) {
-            DavErrors.write(out, 403, existing.mayChange() ? "Replacing the bytes of " + path.name() + " needs pressdav's companion plugin"
+            throw new DavError.Forbidden(existing.mayChange() ? "Replacing the bytes of " + path.name() + " needs pressdav's companion plugin"
                     : existing.changeRefusal());
         } else if (!(parent instanceof AcceptsUploads target)) {
-            DavErrors.write(out, 403, "New files cannot be created in " + path.parent());
+            throw new DavError.Forbidden("New files cannot be created in " + path.parent());
         } else if (target.refusal(path.name()) != null) {
-            DavErrors.write(out, 403, target.refusal(path.name()));
+            throw new DavError.Forbidden(target.refusal(path.name()));
         } else {
             upload(req, out, target, (ScratchFile) existing);
         }
@@ -91,22 +88,16 @@ public final class PutHandler extends DavHandler {
     private void upload(DavRequest req, HttpServletResponse out, AcceptsUploads target, ScratchFile placeholder) throws IOException {
         HttpServletRequest in = req.servletRequest();
         if (placeholder != null && !Preconditions.matches(in.getHeader("If-Match"), placeholder.etag())) {
-            DavErrors.write(out, 412, "Precondition failed: " + placeholder.getName() + " has changed");
-            return;
+            throw new DavError.PreconditionFailed("Precondition failed: " + placeholder.getName() + " has changed");
         }
         String tooLarge = incoming.tooLarge(declaredLength(in));
         if (tooLarge != null) {
-            DavErrors.write(out, 413, tooLarge);
-            return;
+            throw new DavError.TooLarge(tooLarge);
         }
         try (IncomingSpool.Spooled spooled = incoming.take(req.getInputStream())) {
             if (spooled.length() == 0) {
-                try {
-                    boolean created = drive.scratch().write(req.session(), req.path(), InputStream.nullInputStream());
-                    out.setStatus(created ? 201 : 204);
-                } catch (ScratchStore.Full e) {
-                    DavErrors.write(out, 507, e.getMessage());
-                }
+                boolean created = drive.scratch().write(req.session(), req.path(), InputStream.nullInputStream());
+                out.setStatus(created ? 201 : 204);
                 return;
             }
             Node made;
@@ -139,12 +130,7 @@ public final class PutHandler extends DavHandler {
     /** The user's own file: kept in the scratch store, never sent to WordPress. */
     private void keep(DavRequest req, HttpServletResponse out, DavPath path) throws IOException {
         boolean created;
-        try {
-            created = drive.scratch().write(req.session(), path, req.getInputStream());
-        } catch (ScratchStore.Full e) {
-            DavErrors.write(out, 507, e.getMessage());
-            return;
-        }
+        created = drive.scratch().write(req.session(), path, req.getInputStream());
         ScratchFile kept = drive.scratch().find(req.session(), path);
         if (kept != null) {
             out.setHeader("ETag", kept.etag());
@@ -160,15 +146,13 @@ public final class PutHandler extends DavHandler {
     private void replace(DavRequest req, HttpServletResponse out, TextFile file) throws IOException {
         HttpServletRequest in = req.servletRequest();
         if (!file.mayChange()) {
-            DavErrors.write(out, 403, file.changeRefusal());
-            return;
+            throw new DavError.Forbidden(file.changeRefusal());
         }
         boolean firstWrite = drive.isNew(req.session(), file.objectKey());
         if (!Preconditions.matches(in.getHeader("If-Match"), file.etag())
                 || "*".equals(trim(in.getHeader("If-None-Match"))) && !firstWrite
                 || Preconditions.modifiedSince(in.getDateHeader("If-Unmodified-Since"), file.modified())) {
-            DavErrors.write(out, 412, "Precondition failed: " + file.getName() + " has changed or already exists");
-            return;
+            throw new DavError.PreconditionFailed("Precondition failed: " + file.getName() + " has changed or already exists");
         }
         try (FieldBodies.Held room = fieldBodies.hold(file.getName(), declaredLength(in))) {
             file.write(utf8(room.read(req.getInputStream())));
@@ -188,7 +172,7 @@ public final class PutHandler extends DavHandler {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new DavRefusal(400, "The file must be UTF-8 text; nothing was changed");
+            throw new DavError.BadRequest("The file must be UTF-8 text; nothing was changed");
         }
     }
 

@@ -38,13 +38,6 @@ public final class ScratchStore {
         this.clock = clock;
     }
 
-    /** A write that would take a user past their share: 507. */
-    public static final class Full extends Exception {
-        Full(String message) {
-            super(message);
-        }
-    }
-
     public ScratchFile find(DavSession session, DavPath path) {
         Path file = fileOf(session, path);
         if (!Files.isRegularFile(file) || expired(file)) {
@@ -78,7 +71,7 @@ public final class ScratchStore {
      * complete. Every chunk is reserved against the user's share before it is written, so that
      * parallel writes can never take a user past it together.
      */
-    public boolean write(DavSession session, DavPath path, InputStream body) throws IOException, Full {
+    public boolean write(DavSession session, DavPath path, InputStream body) throws IOException {
         Path file = fileOf(session, path);
         boolean created = !Files.isRegularFile(file);
         Files.createDirectories(file.getParent());
@@ -92,7 +85,7 @@ public final class ScratchStore {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     if (!reserve(used, n, replaced)) {
-                        throw new Full("Temporary files may take " + maxBytes + " bytes per user on this server");
+                        throw new DavError.InsufficientStorage("Temporary files may take " + maxBytes + " bytes per user on this server");
                     }
                     reserved += n;
                     out.write(buffer, 0, n);

@@ -39,14 +39,14 @@ public final class StripedSerialWrites implements SerialWrites {
             for (int index : wanted) {
                 ReentrantLock lock = stripes[index];
                 if (!lock.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new DavRefusal(503, "Another save of this object is still running; try again");
+                    throw new DavError.Busy("Another save of this object is still running; try again");
                 }
                 held.add(lock);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             release(held);
-            throw new DavRefusal(503, "pressdav is stopping");
+            throw new DavError.Busy("pressdav is stopping");
         } catch (RuntimeException e) {
             release(held);
             throw e;

@@ -17,8 +17,7 @@ public final class UnlockHandler extends DavHandler {
     protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
         String header = req.servletRequest().getHeader("Lock-Token");
         if (header == null || header.isBlank()) {
-            DavErrors.write(out, 400, "UNLOCK needs a Lock-Token header");
-            return;
+            throw new DavError.BadRequest("UNLOCK needs a Lock-Token header");
         }
         String token = header.strip();
         if (token.startsWith("<") && token.endsWith(">")) {
@@ -28,8 +27,8 @@ public final class UnlockHandler extends DavHandler {
         boolean override = req.session().can("manage_options");
         switch (locks.unlock(drive.key(req.session(), req.path()), token, req.session().userKey(), override)) {
             case DONE -> out.setStatus(204);
-            case NOT_YOURS -> DavErrors.write(out, 403, "That lock on " + req.path() + " is someone else's: only they, or an administrator, may remove it");
-            default -> DavErrors.write(out, 409, "No lock with that token covers " + req.path());
+            case NOT_YOURS -> throw new DavError.Forbidden("That lock on " + req.path() + " is someone else's: only they, or an administrator, may remove it");
+            default -> throw new DavError.Conflict("No lock with that token covers " + req.path());
         }
     }
 }

@@ -27,7 +27,7 @@ public final class XmlBodies {
     public static byte[] read(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
-            throw new DavRefusal(413, "the XML body is larger than " + MAX_BYTES + " bytes");
+            throw new DavError.TooLarge("the XML body is larger than " + MAX_BYTES + " bytes");
         }
         return body;
     }
@@ -58,7 +58,7 @@ public final class XmlBodies {
             });
             return builder.parse(new ByteArrayInputStream(body)).getDocumentElement();
         } catch (SAXException | IOException e) {
-            throw new DavRefusal(400, "the XML body is malformed or declares a DTD, which pressdav refuses: " + e.getMessage());
+            throw new DavError.BadRequest("the XML body is malformed or declares a DTD, which pressdav refuses: " + e.getMessage());
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser cannot be made safe", e);
         }

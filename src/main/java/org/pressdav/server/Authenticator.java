@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.FirstSeen;
@@ -41,18 +42,19 @@ public final class Authenticator {
             if (anonymousRead && read) {
                 return DavSession.anonymous(wordpress, firstSeen);
             }
-            DavErrors.write(resp, 401, "Log in with your WordPress user name and an application password.");
+            DavErrors.send(resp, new DavError.Unauthorized("Log in with your WordPress user name and an application password."), true);
             return null;
         }
         Credentials credentials = basic(header);
         if (credentials == null) {
-            DavErrors.write(resp, 401, "Only HTTP Basic authentication with a WordPress application password is supported.");
+            DavErrors.send(resp, new DavError.Unauthorized("Only HTTP Basic authentication with a WordPress application password is supported."),
+                    true);
             return null;
         }
         String address = req.getRemoteAddr();
         if (throttle.blocked(address, credentials.login())) {
             resp.setHeader("Retry-After", String.valueOf(throttle.retryAfterSeconds()));
-            DavErrors.write(resp, 429, "Too many failed logins from here or for this user; try again in a minute.");
+            DavErrors.send(resp, new DavError.TooManyRequests("Too many failed logins from here or for this user; try again in a minute."), true);
             return null;
         }
         try {
@@ -60,12 +62,11 @@ public final class Authenticator {
             throttle.succeeded(address, credentials.login());
             return new DavSession(wordpress, credentials, user, firstSeen);
         } catch (WordPressException e) {
-            if (e.status() == 400 || e.status() == 401 || e.status() == 403) {
+            Throwable refused = DavErrors.loginRefused(e);
+            if (refused instanceof DavError.Unauthorized) {
                 throttle.failed(address, credentials.login());
-                DavErrors.write(resp, 401, "WordPress did not accept this login: " + e.getMessage());
-            } else {
-                DavErrors.send(resp, e, true);
             }
+            DavErrors.send(resp, refused, true);
             return null;
         }
     }

@@ -10,11 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
+import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.DavRequest;
 import org.pressdav.dav.DavResponse;
-import org.pressdav.dav.DavRefusal;
+import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.RequestBody;
 import org.pressdav.dav.XmlBodies;
@@ -52,19 +53,19 @@ public final class DavServlet extends HttpServlet {
         try {
             DavPath full = DavPath.parseEncoded(req.getRequestURI());
             if (!full.startsWith(prefix)) {
-                DavErrors.write(resp, 404, "Not found: the drive is at " + prefix.encoded());
+                DavErrors.send(resp, new DavError.NotFound("Not found: the drive is at " + prefix.encoded()), false);
                 return;
             }
             path = full.relativeTo(prefix);
         } catch (DavPath.BadPathException e) {
-            DavErrors.write(resp, e.status(), e.getMessage());
+            DavErrors.send(resp, e, false);
             return;
         }
         Request.Method miltonMethod = miltonMethod(method);
         if (miltonMethod == null || !SUPPORTED.contains(method)) {
             closeIfBodyUnread(req, resp);
             resp.setHeader("Allow", ALLOW);
-            DavErrors.write(resp, 405, method + " is not supported by pressdav yet");
+            DavErrors.send(resp, new DavError.NotAllowed(method + " is not supported by pressdav yet"), false);
             return;
         }
         DavSession session = authenticator.authenticate(req, resp, READS.contains(method));
@@ -76,11 +77,8 @@ public final class DavServlet extends HttpServlet {
         if (XML_BODIES.contains(method)) {
             try {
                 body = new ByteArrayInputStream(XmlBodies.read(body));
-            } catch (DavRefusal e) {
-                DavErrors.write(resp, e.status(), e.getMessage());
-                return;
-            } catch (RequestBody.CutShort e) {
-                DavErrors.write(resp, 400, e.getMessage());
+            } catch (DavError | RequestBody.CutShort e) {
+                DavErrors.send(resp, e, false);
                 return;
             }
         }

@@ -72,7 +72,7 @@ class ScratchStoreTest {
         DavPath first = DavPath.parseDecoded("/posts/.DS_Store");
         store.write(user("ana"), first, new ByteArrayInputStream(new byte[60]));
         DavPath second = DavPath.parseDecoded("/pages/.DS_Store");
-        assertThrows(ScratchStore.Full.class, () -> store.write(user("ana"), second, new ByteArrayInputStream(new byte[60])));
+        assertThrows(DavError.InsufficientStorage.class, () -> store.write(user("ana"), second, new ByteArrayInputStream(new byte[60])));
         assertNull(store.find(user("ana"), second));
         assertEquals(60, store.find(user("ana"), first).length());
         assertTrue(store.write(user("bob"), second, new ByteArrayInputStream(new byte[60])), "the share is per user");
@@ -95,7 +95,7 @@ class ScratchStoreTest {
                     try {
                         store.write(session, DavPath.parseDecoded("/posts/._big" + n), new ByteArrayInputStream(new byte[4 << 20]));
                         stored.incrementAndGet();
-                    } catch (ScratchStore.Full expected) {
+                    } catch (DavError.InsufficientStorage expected) {
                         // refused: the share is taken
                     }
                     return null;

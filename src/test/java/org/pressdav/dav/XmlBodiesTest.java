@@ -15,7 +15,7 @@ class XmlBodiesTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            DavRefusal refused = assertThrows(DavRefusal.class,
+            DavError refused = assertThrows(DavError.class,
                     () -> XmlBodies.document("<D:propfind xmlns:D=\"DAV:\"><D:prop></D:propfind>".getBytes(StandardCharsets.UTF_8)));
             assertEquals(400, refused.status());
         } finally {
@@ -27,6 +27,6 @@ class XmlBodiesTest {
     @Test
     void aDoctypeIsRefused() {
         String bomb = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><D:propfind xmlns:D=\"DAV:\"><D:allprop/></D:propfind>";
-        assertEquals(400, assertThrows(DavRefusal.class, () -> XmlBodies.document(bomb.getBytes(StandardCharsets.UTF_8))).status());
+        assertEquals(400, assertThrows(DavError.class, () -> XmlBodies.document(bomb.getBytes(StandardCharsets.UTF_8))).status());
     }
 }

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pressdav.dav.AcceptsUploads;
-import org.pressdav.dav.DavRefusal;
+import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.Folder;
 import org.pressdav.dav.Node;
@@ -109,7 +109,7 @@ public final class MediaFolder extends Folder implements AcceptsUploads {
     public Node upload(String name, String contentType, Path file, long length) {
         String refused = refusal(name);
         if (refused != null) {
-            throw new DavRefusal(403, refused);
+            throw new DavError.Forbidden(refused);
         }
         Media media = session.wordpress().upload(session.credentials(), name, contentType, file);
         return new MediaFile(session, media, MediaLibrary.pathOf(media).get(MediaLibrary.pathOf(media).size() - 1));

@@ -2,12 +2,10 @@ package org.pressdav.dav;
 
 import io.milton.config.HttpManagerBuilder;
 import io.milton.http.HttpManager;
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Milton, wired in code: pressdav's resource factory, no authentication of Milton's own (the
@@ -20,15 +18,9 @@ public final class DavEngine {
     private DavEngine() {
     }
 
-    public static HttpManager build(Instant started, ScratchStore scratch, IncomingSpool incoming, SerialWrites serial) {
-        Ticker ticker = Ticker.systemTicker();
-        // A name given to a new folder is kept for its user ten minutes after its last use, and a
-        // deleted field file stays hidden as long (DriveResourceFactory#hide).
-        Aliases aliases = new Aliases(Duration.ofMinutes(10), ticker);
-        DriveResourceFactory drive = new DriveResourceFactory(started, scratch, aliases, Duration.ofMinutes(10), ticker);
-        // Properties without a WordPress field (Windows' Win32 times) last a day after last use.
-        DeadProperties dead = new DeadProperties(Duration.ofHours(24), ticker);
-        LockStore locks = new LockStore(Clock.systemUTC());
+    /** The drive's HTTP manager: its top folders and stores, and where uploads wait. */
+    public static HttpManager build(Instant started, List<TopFolder> tops, DriveStores stores, IncomingSpool incoming) {
+        DriveResourceFactory drive = new DriveResourceFactory(started, stores, tops);
         HttpManagerBuilder builder = new HttpManagerBuilder();
         builder.setResourceFactory(drive);
         builder.setAuthenticationHandlers(new ArrayList<>());
@@ -41,12 +33,11 @@ public final class DavEngine {
         builder.setEnableOptionsAuth(false);
         builder.setEnableExpectContinue(false);
         builder.setUrlAdapter(request -> ((DavRequest) request).path().toString());
-        builder.setDefaultStandardFilter(new DispatchFilter(new LockGuard(locks, drive), locks, drive, serial));
+        builder.setDefaultStandardFilter(new DispatchFilter(new LockGuard(drive), drive));
         builder.init();
-        builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive, dead, locks),
-                new PutHandler(drive, incoming, FieldBodies.forThisHeap()), new DeleteHandler(drive), new MkcolHandler(drive), new MoveHandler(drive), new ProppatchHandler(drive, dead),
-                new LockHandler(drive, locks), new UnlockHandler(drive, locks)));
+        builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive), new PutHandler(drive, incoming,
+                FieldBodies.forThisHeap()), new DeleteHandler(drive), new MkcolHandler(drive), new MoveHandler(drive),
+                new ProppatchHandler(drive), new LockHandler(drive), new UnlockHandler(drive)));
         return builder.buildHttpManager();
     }
-
 }

@@ -26,6 +26,11 @@ public abstract class DavHandler implements Handler {
 
     protected abstract void handle(DavRequest request, HttpServletResponse response) throws IOException;
 
+    /** Now, by the drive's clock: what locks and stores are given. */
+    protected java.time.Instant now() {
+        return drive.stores().clock().instant();
+    }
+
     @Override
     public final String[] getMethods() {
         return methods.clone();

@@ -27,7 +27,7 @@ public final class DeleteHandler extends DavHandler {
         if (node == null) {
             throw new DavError.NotFound("Not found: " + path);
         } else if (node instanceof ScratchFile) {
-            drive.scratch().delete(req.session(), path);
+            drive.stores().scratch().delete(req.session().userKey(), path);
             out.setStatus(204);
         } else if (node instanceof ObjectFolder<?> folder && drive.find(req.session(), path.parent()) instanceof KindFolder<?> kind) {
             delete(kind, folder);

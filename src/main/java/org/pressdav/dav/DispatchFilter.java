@@ -22,15 +22,15 @@ public final class DispatchFilter implements Filter {
             Request.Method.PROPPATCH, Request.Method.MOVE, Request.Method.COPY, Request.Method.LOCK, Request.Method.UNLOCK);
 
     private final LockGuard guard;
-    private final LockStore locks;
+    private final LockSystem locks;
     private final DriveResourceFactory drive;
     private final SerialWrites serial;
 
-    public DispatchFilter(LockGuard guard, LockStore locks, DriveResourceFactory drive, SerialWrites serial) {
+    public DispatchFilter(LockGuard guard, DriveResourceFactory drive) {
         this.guard = guard;
-        this.locks = locks;
+        this.locks = drive.stores().locks();
         this.drive = drive;
-        this.serial = serial;
+        this.serial = drive.stores().serial();
     }
 
     @Override

@@ -4,10 +4,6 @@ import io.milton.http.HttpManager;
 import io.milton.http.Request;
 import io.milton.http.ResourceFactory;
 import io.milton.resource.Resource;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,39 +14,34 @@ import java.util.List;
  */
 public final class DriveResourceFactory implements ResourceFactory {
     private final Instant started;
-    private final ScratchStore scratch;
-    private final Aliases aliases;
-    private final Cache<List<String>, Boolean> hidden;
+    private final DriveStores stores;
+    private final List<TopFolder> tops;
 
-    public DriveResourceFactory(Instant started, ScratchStore scratch, Aliases aliases, Duration hideFor, Ticker ticker) {
+    public DriveResourceFactory(Instant started, DriveStores stores, List<TopFolder> tops) {
         this.started = started;
-        this.scratch = scratch;
-        this.aliases = aliases;
-        this.hidden = Caffeine.newBuilder().expireAfterWrite(hideFor).ticker(ticker).maximumSize(100_000).build();
+        this.stores = stores;
+        this.tops = List.copyOf(tops);
     }
 
-    /**
-     * Finder and {@code rm -r} empty a folder before deleting it, and a field file cannot be
-     * deleted from WordPress. So DELETE of a field file, where the folder's object can be
-     * deleted, hides the file from this user for a while: the emptied folder can then be deleted,
-     * which trashes the object. WordPress is not changed; a PUT brings the file back.
-     */
+    public DriveStores stores() {
+        return stores;
+    }
+
+    /** Hides a field file from this user for a while ({@link HiddenFiles}). */
     public void hide(DavSession session, DavPath path) {
-        hidden.put(hiddenKey(session, path), Boolean.TRUE);
+        stores.hidden().hide(session.userKey(), path);
     }
 
     public void reveal(DavSession session, DavPath path) {
-        hidden.invalidate(hiddenKey(session, path));
+        stores.hidden().reveal(session.userKey(), path);
     }
 
     private boolean isHidden(DavSession session, DavPath path) {
-        return hidden.getIfPresent(hiddenKey(session, path)) != null;
+        return stores.hidden().isHidden(session.userKey(), path);
     }
 
-    private static List<String> hiddenKey(DavSession session, DavPath path) {
-        List<String> key = new ArrayList<>(path.segments());
-        key.add(0, session.userKey());
-        return key;
+    private RootFolder root(DavSession session) {
+        return new RootFolder(session, started, stores.names(), tops);
     }
 
     /** Whether a file of this name in this folder is the user's own, kept in the scratch store and never sent to WordPress. */
@@ -58,14 +49,12 @@ public final class DriveResourceFactory implements ResourceFactory {
         return TemporaryNames.matches(name) || parent instanceof KeepsScratch folder && folder.keepsAsScratch(name);
     }
 
-    /** Whether this user's MKCOL made the object a moment ago (see {@link Aliases#isNew}). */
+    /** Whether this user's MKCOL made the object a moment ago (see {@link FolderNames#isNew}). */
     public boolean isNew(DavSession session, String objectKey) {
-        return aliases.isNew(session, objectKey);
+        return stores.names().isNew(session.userKey(), objectKey);
     }
 
-    public ScratchStore scratch() {
-        return scratch;
-    }
+
 
     @Override
     public Resource getResource(String host, String path) {
@@ -82,9 +71,9 @@ public final class DriveResourceFactory implements ResourceFactory {
         }
         if (!path.isRoot() && TemporaryNames.matches(path.name())) {
             // A client's own file: never asked of WordPress (Finder probes a dozen of these per folder).
-            return scratch.find(session, path);
+            return stores.scratch().find(session.userKey(), path);
         }
-        Node node = new RootFolder(session, started, aliases);
+        Node node = root(session);
         List<String> segments = path.segments();
         for (int i = 0; i < segments.size(); i++) {
             if (!(node instanceof Folder folder)) {
@@ -93,7 +82,7 @@ public final class DriveResourceFactory implements ResourceFactory {
             node = folder.child(segments.get(i));
             if (node == null) {
                 // The last name may be a file the user began (a 0-byte PUT) that WordPress has not got yet.
-                return i == segments.size() - 1 ? scratch.find(session, path) : null;
+                return i == segments.size() - 1 ? stores.scratch().find(session.userKey(), path) : null;
             }
         }
         return node;
@@ -105,7 +94,7 @@ public final class DriveResourceFactory implements ResourceFactory {
      */
     public ResourceKey key(DavSession session, DavPath path) {
         ResourceKey key = ResourceKey.ROOT;
-        Node node = new RootFolder(session, started, aliases);
+        Node node = root(session);
         DavPath at = DavPath.parseDecoded("/");
         for (String segment : path.segments()) {
             at = at.child(segment);
@@ -131,7 +120,7 @@ public final class DriveResourceFactory implements ResourceFactory {
                 children.add(child);
             }
         }
-        children.addAll(scratch.list(session, path));
+        children.addAll(stores.scratch().list(session.userKey(), path));
         return children;
     }
 }

@@ -7,18 +7,18 @@ import java.util.Optional;
 /**
  * The top folder of one kind of object: {@code posts/}, {@code users/}, …, one folder per object.
  * Creating, renaming and deleting a folder here is creating, renaming and deleting the object,
- * where its kind allows it; a name the user chose is kept for them a while ({@link Aliases}).
+ * where its kind allows it; a name the user chose is kept for them a while ({@link FolderNames}).
  */
 public final class KindFolder<T> extends Folder {
     private final ObjectKind<T> kind;
     private final DavSession session;
-    private final Aliases aliases;
+    private final FolderNames names;
 
-    public KindFolder(ObjectKind<T> kind, DavSession session, Instant seen, Aliases aliases) {
+    public KindFolder(ObjectKind<T> kind, DavSession session, Instant seen, FolderNames names) {
         super(kind.folderName(), seen, seen);
         this.kind = kind;
         this.session = session;
-        this.aliases = aliases;
+        this.names = names;
     }
 
     @Override
@@ -34,7 +34,7 @@ public final class KindFolder<T> extends Folder {
     @Override
     public Node child(String name) {
         String wanted = Names.nfc(name);
-        Optional<Long> aliased = aliases.id(session, kind.folderName(), wanted);
+        Optional<Long> aliased = names.id(session.userKey(), kind.folderName(), wanted);
         if (aliased.isPresent()) {
             return kind.byId(session, aliased.get()).map(item -> new ObjectFolder<>(kind, session, item, wanted)).orElse(null);
         }
@@ -43,36 +43,36 @@ public final class KindFolder<T> extends Folder {
     }
 
     private ObjectFolder<T> folderOf(T item) {
-        String name = aliases.name(session, kind.folderName(), kind.id(item)).orElseGet(() -> kind.name(item));
+        String name = names.name(session.userKey(), kind.folderName(), kind.id(item)).orElseGet(() -> kind.name(item));
         return new ObjectFolder<>(kind, session, item, name);
     }
 
     /** MKCOL: a new object, shown under the name given. */
     public void create(String name) {
         T item = kind.create(session, name);
-        aliases.created(session, kind.folderName() + "/" + kind.id(item));
+        names.created(session.userKey(), kind.folderName() + "/" + kind.id(item));
         remember(name, kind.id(item));
     }
 
     /** MOVE within this folder: the object takes the new name (a slug, for posts). */
     public void rename(ObjectFolder<T> folder, String name) {
         long id = kind.id(folder.item());
-        kind.rename(session, folder.item(), name, aliases.isNew(session, folder.objectKey()));
+        kind.rename(session, folder.item(), name, names.isNew(session.userKey(), folder.objectKey()));
         remember(name, id);
     }
 
     public void delete(ObjectFolder<T> folder) {
         kind.delete(session, folder.item());
-        aliases.forget(session, kind.folderName(), kind.id(folder.item()));
+        names.forget(session.userKey(), kind.folderName(), kind.id(folder.item()));
     }
 
     /** Keeps the user's name only where WordPress names the object otherwise. */
     private void remember(String name, long id) {
         Optional<T> now = kind.byId(session, id);
         if (now.isPresent() && kind.name(now.get()).equals(name)) {
-            aliases.forget(session, kind.folderName(), id);
+            names.forget(session.userKey(), kind.folderName(), id);
         } else {
-            aliases.put(session, kind.folderName(), name, id);
+            names.put(session.userKey(), kind.folderName(), name, id);
         }
     }
 }

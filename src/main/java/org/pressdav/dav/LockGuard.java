@@ -14,12 +14,14 @@ public final class LockGuard {
     private static final Set<Request.Method> WRITES = Set.of(Request.Method.PUT, Request.Method.DELETE, Request.Method.MKCOL,
             Request.Method.PROPPATCH, Request.Method.MOVE);
 
-    private final LockStore locks;
+    private final LockSystem locks;
     private final DriveResourceFactory drive;
+    private final java.time.Clock clock;
 
-    public LockGuard(LockStore locks, DriveResourceFactory drive) {
-        this.locks = locks;
+    public LockGuard(DriveResourceFactory drive) {
+        this.locks = drive.stores().locks();
         this.drive = drive;
+        this.clock = drive.stores().clock();
     }
 
     public void check(DavRequest req) {
@@ -41,19 +43,10 @@ public final class LockGuard {
 
     /** The locks on the path must be the user's and submitted; with {@code inside}, those below it too. */
     private void requireTokens(DavRequest req, IfHeader header, DavPath path, boolean inside) {
-        ResourceKey key = drive.key(req.session(), path);
-        String user = req.session().userKey();
-        List<String> submitted = header.tokens();
-        List<LockStore.Lock> held = locks.on(key);
-        if (!held.isEmpty() && held.stream().noneMatch(lock -> lock.user().equals(user) && submitted.contains(lock.token()))) {
-            throw new DavError.Locked(path + " is locked; submit its lock token in an If header");
-        }
-        if (inside) {
-            for (LockStore.Lock lock : locks.below(key)) {
-                if (!lock.user().equals(user) || !submitted.contains(lock.token())) {
-                    throw new DavError.Locked(path + " holds " + lock.path() + ", which is locked");
-                }
-            }
+        try {
+            locks.confirm(clock.instant(), req.session().userKey(), header.tokens(), drive.key(req.session(), path), inside);
+        } catch (DavError.Locked locked) {
+            throw new DavError.Locked(path + ": " + locked.getMessage());
         }
     }
 
@@ -63,7 +56,7 @@ public final class LockGuard {
             boolean all = true;
             for (IfHeader.Condition c : list.conditions()) {
                 boolean state = c.token() != null
-                        ? locks.on(drive.key(req.session(), resource)).stream().anyMatch(lock -> lock.token().equals(c.token()))
+                        ? locks.on(clock.instant(), drive.key(req.session(), resource)).stream().anyMatch(lock -> lock.token().equals(c.token()))
                         : etagOf(req, resource).equals(c.etag());
                 if (state == c.not()) {
                     all = false;

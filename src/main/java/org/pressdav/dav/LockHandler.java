@@ -16,11 +16,11 @@ import org.w3c.dom.ls.LSSerializer;
  * Windows and Finder expect between their empty PUT and the real one.
  */
 public final class LockHandler extends DavHandler {
-    private final LockStore locks;
+    private final LockSystem locks;
 
-    public LockHandler(DriveResourceFactory drive, LockStore locks) {
+    public LockHandler(DriveResourceFactory drive) {
         super(drive, Request.Method.LOCK);
-        this.locks = locks;
+        this.locks = drive.stores().locks();
     }
 
     @Override
@@ -32,7 +32,7 @@ public final class LockHandler extends DavHandler {
         ResourceKey key = drive.key(req.session(), path);
         if (body.length == 0) {
             for (String token : IfHeader.parse(req.servletRequest().getHeader("If"), req.prefix()).tokens()) {
-                var refreshed = locks.refresh(token, key, user, timeout);
+                var refreshed = locks.refresh(now(), token, key, user, timeout);
                 if (refreshed.isPresent()) {
                     answer(out, 200, refreshed.get(), req.prefix());
                     return;
@@ -59,7 +59,7 @@ public final class LockHandler extends DavHandler {
             // A lock keeps others from writing: only those who may write the resource may take one.
             throw new DavError.Forbidden("You may not lock " + path + ": " + node.changeRefusal());
         }
-        LockStore.Lock lock = locks.lock(key, path, exclusive, infinite, owner == null ? null : inner(owner), user, timeout);
+        LockSystem.Lock lock = locks.create(now(), key, path, exclusive, infinite, owner == null ? null : inner(owner), user, timeout);
         answer(out, status, lock, req.prefix());
     }
 
@@ -95,12 +95,12 @@ public final class LockHandler extends DavHandler {
                 throw new DavError.Forbidden("A new file cannot be made at " + path + ": " + refusal);
             }
         }
-        drive.scratch().write(req.session(), path, InputStream.nullInputStream());
+        drive.stores().scratch().write(req.session().userKey(), path, InputStream.nullInputStream());
     }
 
-    private void answer(HttpServletResponse out, int status, LockStore.Lock lock, DavPath prefix) throws IOException {
+    private void answer(HttpServletResponse out, int status, LockSystem.Lock lock, DavPath prefix) throws IOException {
         byte[] xml = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:prop xmlns:D=\"DAV:\"><D:lockdiscovery>"
-                + activeLock(lock, prefix, locks.now(), true) + "</D:lockdiscovery></D:prop>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + activeLock(lock, prefix, now(), true) + "</D:lockdiscovery></D:prop>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         out.setStatus(status);
         out.setHeader("Lock-Token", "<" + lock.token() + ">");
         out.setContentType("application/xml; charset=utf-8");
@@ -112,7 +112,7 @@ public final class LockHandler extends DavHandler {
      * One {@code DAV:activelock} element. Its token is shown to the lock's owner only: to anyone
      * else a token would be a key to a lock that is not theirs.
      */
-    static String activeLock(LockStore.Lock lock, DavPath prefix, java.time.Instant now, boolean showToken) {
+    static String activeLock(LockSystem.Lock lock, DavPath prefix, java.time.Instant now, boolean showToken) {
         return "<D:activelock><D:locktype><D:write/></D:locktype><D:lockscope><D:" + (lock.exclusive() ? "exclusive" : "shared")
                 + "/></D:lockscope><D:depth>" + (lock.infinite() ? "infinity" : "0") + "</D:depth>"
                 + (lock.ownerXml() == null ? "" : "<D:owner>" + lock.ownerXml() + "</D:owner>")
@@ -134,7 +134,7 @@ public final class LockHandler extends DavHandler {
                 }
             }
         }
-        return LockStore.MAX_TIMEOUT;
+        return LockSystem.MAX_TIMEOUT;
     }
 
     private static Element child(Element parent, String name) {

@@ -68,14 +68,14 @@ public final class MoveHandler extends DavHandler {
         if (!(toParent instanceof Folder)) {
             throw new DavError.Conflict("The folder " + to.parent() + " does not exist");
         } else if (DriveResourceFactory.isScratch(toParent, to.name())) {
-            drive.scratch().move(req.session(), from, to);
+            drive.stores().scratch().move(req.session().userKey(), from, to);
             out.setStatus(target == null ? 201 : 204);
         } else if (target instanceof TextFile file && file.writable()) {
             if (!file.mayChange()) {
                 throw new DavError.Forbidden(file.changeRefusal());
             }
             if (scratch.length() == 0 && file.length() > 0) {
-                drive.scratch().delete(req.session(), from);
+                drive.stores().scratch().delete(req.session().userKey(), from);
                 out.setStatus(204);
                 return;
             }
@@ -84,18 +84,18 @@ public final class MoveHandler extends DavHandler {
                 throw new DavError.TooLarge(tooLarge);
             }
             file.write(PutHandler.utf8(java.nio.file.Files.readAllBytes(scratch.file())));
-            drive.scratch().delete(req.session(), from);
+            drive.stores().scratch().delete(req.session().userKey(), from);
             drive.reveal(req.session(), to);
             out.setStatus(204);
         } else if ((target == null || target instanceof ScratchFile) && toParent instanceof AcceptsUploads uploads
                 && uploads.refusal(to.name()) == null && scratch.length() == 0) {
-            drive.scratch().move(req.session(), from, to);
+            drive.stores().scratch().move(req.session().userKey(), from, to);
             out.setStatus(target == null ? 201 : 204);
         } else if ((target == null || target instanceof ScratchFile) && toParent instanceof AcceptsUploads uploads
                 && uploads.refusal(to.name()) == null) {
             uploads.upload(to.name(), PutHandler.contentType(null, to.name()), scratch.file(), scratch.length());
-            drive.scratch().delete(req.session(), from);
-            drive.scratch().delete(req.session(), to);
+            drive.stores().scratch().delete(req.session().userKey(), from);
+            drive.stores().scratch().delete(req.session().userKey(), to);
             out.setStatus(target == null ? 201 : 204);
         } else {
             throw new DavError.Forbidden("A file of your own can become another file of your own, a writable field file, "

@@ -39,13 +39,13 @@ public final class PropfindHandler extends DavHandler {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
-    private final DeadProperties dead;
-    private final LockStore locks;
+    private final DeadPropertyStore dead;
+    private final LockSystem locks;
 
-    public PropfindHandler(DriveResourceFactory drive, DeadProperties dead, LockStore locks) {
+    public PropfindHandler(DriveResourceFactory drive) {
         super(drive, Request.Method.PROPFIND);
-        this.dead = dead;
-        this.locks = locks;
+        this.dead = drive.stores().properties();
+        this.locks = drive.stores().locks();
     }
 
     /** The properties the server computes: PROPPATCH cannot change them. */
@@ -75,11 +75,11 @@ public final class PropfindHandler extends DavHandler {
         List<Node> children = "1".equals(depth) && node instanceof Folder folder ? drive.children(req.session(), req.path(), folder)
                 : List.of();
         try (Multistatus status = Multistatus.open(out)) {
-            describe(status, href, node, body, dead.of(req.session(), key), lockXml(req, key));
+            describe(status, href, node, body, dead.of(req.session().userKey(), key), lockXml(req, key));
             if (!children.isEmpty()) {
                 for (Node child : children) {
                     ResourceKey childKey = key.child(ResourceKey.segmentOf(child, node, req.session()));
-                    describe(status, href.child(child.getName()), child, body, dead.of(req.session(), childKey), lockXml(req, childKey));
+                    describe(status, href.child(child.getName()), child, body, dead.of(req.session().userKey(), childKey), lockXml(req, childKey));
                 }
             }
         }
@@ -114,8 +114,8 @@ public final class PropfindHandler extends DavHandler {
     /** The {@code DAV:lockdiscovery} content of a resource: its active locks, tokens shown to their owners only. */
     private String lockXml(DavRequest req, ResourceKey key) {
         StringBuilder xml = new StringBuilder();
-        for (LockStore.Lock lock : locks.on(key)) {
-            xml.append(LockHandler.activeLock(lock, req.prefix(), locks.now(), lock.user().equals(req.session().userKey())));
+        for (LockSystem.Lock lock : locks.on(now(), key)) {
+            xml.append(LockHandler.activeLock(lock, req.prefix(), now(), lock.user().equals(req.session().userKey())));
         }
         return xml.toString();
     }

@@ -18,11 +18,11 @@ import org.w3c.dom.Element;
 public final class ProppatchHandler extends DavHandler {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProppatchHandler.class);
 
-    private final DeadProperties dead;
+    private final DeadPropertyStore dead;
 
-    public ProppatchHandler(DriveResourceFactory drive, DeadProperties dead) {
+    public ProppatchHandler(DriveResourceFactory drive) {
         super(drive, Request.Method.PROPPATCH);
-        this.dead = dead;
+        this.dead = drive.stores().properties();
     }
 
     private record Instruction(boolean set, QName name, String value) {
@@ -47,7 +47,7 @@ public final class ProppatchHandler extends DavHandler {
         if (!protectedOnes.isEmpty()) {
             protectedOnes.forEach(n -> failed.put(n, null));
         } else {
-            Map<QName, String> properties = new LinkedHashMap<>(dead.of(req.session(), key));
+            Map<QName, String> properties = new LinkedHashMap<>(dead.of(req.session().userKey(), key));
             for (Instruction instruction : instructions) {
                 if (instruction.set()) {
                     properties.put(instruction.name(), instruction.value());
@@ -55,7 +55,7 @@ public final class ProppatchHandler extends DavHandler {
                     properties.remove(instruction.name());
                 }
             }
-            String refused = dead.replace(req.session(), key, properties);
+            String refused = dead.replace(req.session().userKey(), key, properties);
             if (refused != null) {
                 // RFC 4918 §9.2.1: 507 when the server cannot store them; every property named fails.
                 names.forEach(n -> failed.put(n, null));

@@ -96,7 +96,7 @@ public final class PutHandler extends DavHandler {
         }
         try (IncomingSpool.Spooled spooled = incoming.take(req.getInputStream())) {
             if (spooled.length() == 0) {
-                boolean created = drive.scratch().write(req.session(), req.path(), InputStream.nullInputStream());
+                boolean created = drive.stores().scratch().write(req.session().userKey(), req.path(), InputStream.nullInputStream());
                 out.setStatus(created ? 201 : 204);
                 return;
             }
@@ -104,7 +104,7 @@ public final class PutHandler extends DavHandler {
             try {
                 made = target.upload(req.path().name(), contentType(in.getContentType(), req.path().name()), spooled.file(), spooled.length());
             } finally {
-                drive.scratch().delete(req.session(), req.path());
+                drive.stores().scratch().delete(req.session().userKey(), req.path());
             }
             if (made instanceof DavFile file) {
                 out.setHeader("ETag", file.etag());
@@ -130,8 +130,8 @@ public final class PutHandler extends DavHandler {
     /** The user's own file: kept in the scratch store, never sent to WordPress. */
     private void keep(DavRequest req, HttpServletResponse out, DavPath path) throws IOException {
         boolean created;
-        created = drive.scratch().write(req.session(), path, req.getInputStream());
-        ScratchFile kept = drive.scratch().find(req.session(), path);
+        created = drive.stores().scratch().write(req.session().userKey(), path, req.getInputStream());
+        ScratchFile kept = drive.stores().scratch().find(req.session().userKey(), path);
         if (kept != null) {
             out.setHeader("ETag", kept.etag());
         }

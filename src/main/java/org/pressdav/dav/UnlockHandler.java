@@ -6,11 +6,11 @@ import java.io.IOException;
 
 /** UNLOCK (RFC 4918 §9.11): the {@code Lock-Token} header, with or without its angle brackets. */
 public final class UnlockHandler extends DavHandler {
-    private final LockStore locks;
+    private final LockSystem locks;
 
-    public UnlockHandler(DriveResourceFactory drive, LockStore locks) {
+    public UnlockHandler(DriveResourceFactory drive) {
         super(drive, Request.Method.UNLOCK);
-        this.locks = locks;
+        this.locks = drive.stores().locks();
     }
 
     @Override
@@ -25,7 +25,7 @@ public final class UnlockHandler extends DavHandler {
         }
         // An administrator may remove anyone's lock (a client that died holding one); nobody else may.
         boolean override = req.session().can("manage_options");
-        switch (locks.unlock(drive.key(req.session(), req.path()), token, req.session().userKey(), override)) {
+        switch (locks.unlock(now(), drive.key(req.session(), req.path()), token, req.session().userKey(), override)) {
             case DONE -> out.setStatus(204);
             case NOT_YOURS -> throw new DavError.Forbidden("That lock on " + req.path() + " is someone else's: only they, or an administrator, may remove it");
             default -> throw new DavError.Conflict("No lock with that token covers " + req.path());

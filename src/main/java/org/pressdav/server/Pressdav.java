@@ -3,15 +3,29 @@ package org.pressdav.server;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.pressdav.cache.CachingWordPressClient;
 import org.pressdav.config.PressdavConfig;
 import org.pressdav.dav.DavEngine;
-import org.pressdav.dav.FirstSeen;
+import org.pressdav.dav.DiskScratchFiles;
+import org.pressdav.dav.DriveStores;
+import org.pressdav.dav.InMemoryDeadProperties;
+import org.pressdav.dav.InMemoryFirstSeen;
+import org.pressdav.dav.InMemoryFolderNames;
+import org.pressdav.dav.InMemoryHiddenFiles;
+import org.pressdav.dav.InMemoryLockSystem;
 import org.pressdav.dav.IncomingSpool;
-import org.pressdav.dav.ScratchStore;
 import org.pressdav.dav.StripedSerialWrites;
+import org.pressdav.dav.TopFolder;
+import org.pressdav.dav.entity.CommentKind;
+import org.pressdav.dav.entity.MediaFolder;
+import org.pressdav.dav.entity.PostKind;
+import org.pressdav.dav.entity.SiteFolder;
+import org.pressdav.dav.entity.TermKind;
+import org.pressdav.dav.entity.UserKind;
 import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.OkHttpWordPressClient;
@@ -63,20 +77,42 @@ public final class Pressdav {
     public static Pressdav serve(PressdavConfig config, WordPressClient origin) throws Exception {
         Files.createDirectories(config.dataDir());
         WordPressClient wordpress = new CachingWordPressClient(origin, config.cacheTtl(), Ticker.systemTicker());
-        FirstSeen firstSeen = new FirstSeen(Clock.systemUTC());
-        Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), firstSeen);
-        ScratchStore scratch = new ScratchStore(config.dataDir().resolve("scratch"), config.scratchMaxBytes(), config.scratchTtl(),
-                Clock.systemUTC());
-        DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS), scratch,
-                new IncomingSpool(config.dataDir().resolve("incoming"), config.maxUploadBytes(), config.incomingMaxBytes()).clean(),
-                new StripedSerialWrites(1024, config.wordpressTimeout().multipliedBy(2))), authenticator,
-                config.pathPrefix());
+        Clock clock = Clock.systemUTC();
+        Ticker ticker = Ticker.systemTicker();
+        DriveStores stores = new DriveStores(
+                new InMemoryLockSystem(),
+                // Properties without a WordPress field (Windows' Win32 times) last a day after last use.
+                new InMemoryDeadProperties(Duration.ofHours(24), ticker),
+                // A name given to a new folder is kept ten minutes after its last use; a deleted field file hides as long.
+                new InMemoryFolderNames(Duration.ofMinutes(10), ticker),
+                new InMemoryHiddenFiles(Duration.ofMinutes(10), ticker),
+                new DiskScratchFiles(config.dataDir().resolve("scratch"), config.scratchMaxBytes(), config.scratchTtl(), clock),
+                new InMemoryFirstSeen(clock),
+                new StripedSerialWrites(1024, config.wordpressTimeout().multipliedBy(2)),
+                clock);
+        Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), stores.firstSeen());
+        IncomingSpool incoming = new IncomingSpool(config.dataDir().resolve("incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
+        DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS), topFolders(clock), stores,
+                incoming.clean()), authenticator, config.pathPrefix());
         DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(),
                 config.idleTimeout(), servlet);
         server.start();
         Pressdav running = new Pressdav(server, config);
         log.info("pressdav serves the drive at {}{}", running.baseUrl(), config.anonymousRead() ? " (anonymous reading allowed)" : "");
         return running;
+    }
+
+    /** The drive's top folders, in the order they are listed: each kind of WordPress object is one line. */
+    private static List<TopFolder> topFolders(Clock clock) {
+        return List.of(
+                (session, started, names) -> new SiteFolder(session, started),
+                TopFolder.of(PostKind.posts()),
+                TopFolder.of(PostKind.pages()),
+                (session, started, names) -> new MediaFolder(session, started, clock),
+                TopFolder.of(new UserKind()),
+                TopFolder.of(TermKind.categories()),
+                TopFolder.of(TermKind.tags()),
+                TopFolder.of(new CommentKind()));
     }
 
     /** Where a client mounts the drive, for example {@code http://127.0.0.1:8080/}. */

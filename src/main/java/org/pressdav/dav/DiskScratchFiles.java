@@ -20,26 +20,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Where temporary files live ({@link TemporaryNames}): a folder per user in pressdav's data
- * directory, laid out like the drive, never sent to WordPress. Each user may keep at most
- * {@code maxBytes}; a file untouched for {@code ttl} is removed.
+ * {@link ScratchFiles} on disk: a folder per user in pressdav's data directory, laid out like the
+ * drive. Each user may keep at most {@code maxBytes}; a file untouched for {@code ttl} is removed.
  */
-public final class ScratchStore {
+public final class DiskScratchFiles implements ScratchFiles {
     private final Path root;
     private final long maxBytes;
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, AtomicLong> usage = new ConcurrentHashMap<>();
 
-    public ScratchStore(Path root, long maxBytes, Duration ttl, Clock clock) {
+    public DiskScratchFiles(Path root, long maxBytes, Duration ttl, Clock clock) {
         this.root = root;
         this.maxBytes = maxBytes;
         this.ttl = ttl;
         this.clock = clock;
     }
 
-    public ScratchFile find(DavSession session, DavPath path) {
-        Path file = fileOf(session, path);
+    @Override
+    public ScratchFile find(String user, DavPath path) {
+        Path file = fileOf(user, path);
         if (!Files.isRegularFile(file) || expired(file)) {
             return null;
         }
@@ -47,8 +47,9 @@ public final class ScratchStore {
     }
 
     /** The temporary files kept in this folder of the drive. */
-    public List<ScratchFile> list(DavSession session, DavPath folder) {
-        Path dir = fileOf(session, folder);
+    @Override
+    public List<ScratchFile> list(String user, DavPath folder) {
+        Path dir = fileOf(user, folder);
         List<ScratchFile> files = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return files;
@@ -71,11 +72,12 @@ public final class ScratchStore {
      * complete. Every chunk is reserved against the user's share before it is written, so that
      * parallel writes can never take a user past it together.
      */
-    public boolean write(DavSession session, DavPath path, InputStream body) throws IOException {
-        Path file = fileOf(session, path);
+    @Override
+    public boolean write(String user, DavPath path, InputStream body) throws IOException {
+        Path file = fileOf(user, path);
         boolean created = !Files.isRegularFile(file);
         Files.createDirectories(file.getParent());
-        AtomicLong used = usageOf(session);
+        AtomicLong used = usageOf(user);
         long replaced = created ? 0 : sizeOf(file);
         Path partial = Files.createTempFile(file.getParent(), ".pressdav-", ".part");
         long reserved = 0;
@@ -116,28 +118,30 @@ public final class ScratchStore {
         }
     }
 
-    public boolean delete(DavSession session, DavPath path) throws IOException {
-        Path file = fileOf(session, path);
+    @Override
+    public boolean delete(String user, DavPath path) throws IOException {
+        Path file = fileOf(user, path);
         long size = sizeOf(file);
         boolean deleted = Files.deleteIfExists(file);
         if (deleted) {
-            usageOf(session).addAndGet(-size);
+            usageOf(user).addAndGet(-size);
         }
         return deleted;
     }
 
     /** Renames a temporary file to another name of the same user. */
-    public void move(DavSession session, DavPath from, DavPath to) throws IOException {
-        Path target = fileOf(session, to);
+    @Override
+    public void move(String user, DavPath from, DavPath to) throws IOException {
+        Path target = fileOf(user, to);
         long replaced = sizeOf(target);
         Files.createDirectories(target.getParent());
-        Files.move(fileOf(session, from), target, StandardCopyOption.REPLACE_EXISTING);
-        usageOf(session).addAndGet(-replaced);
+        Files.move(fileOf(user, from), target, StandardCopyOption.REPLACE_EXISTING);
+        usageOf(user).addAndGet(-replaced);
     }
 
     /** The bytes this user's files take, counted from disk once, then kept up to date by every change. */
-    private AtomicLong usageOf(DavSession session) {
-        return usage.computeIfAbsent(session.userKey(), user -> new AtomicLong(diskUsage(userDir(session))));
+    private AtomicLong usageOf(String user) {
+        return usage.computeIfAbsent(user, u -> new AtomicLong(diskUsage(userDir(u))));
     }
 
     private static long sizeOf(Path file) {
@@ -174,18 +178,18 @@ public final class ScratchStore {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".pressdav-"))
-                    .mapToLong(ScratchStore::sizeOf).sum();
+                    .mapToLong(DiskScratchFiles::sizeOf).sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Path userDir(DavSession session) {
-        return root.resolve(session.userKey());
+    private Path userDir(String user) {
+        return root.resolve(user);
     }
 
-    private Path fileOf(DavSession session, DavPath path) {
-        Path file = userDir(session);
+    private Path fileOf(String user, DavPath path) {
+        Path file = userDir(user);
         for (String segment : path.segments()) {
             if (segment.getBytes(StandardCharsets.UTF_8).length > 255) {
                 throw new DavPath.BadPathException("a name may be at most 255 bytes long");

@@ -12,12 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.xml.namespace.QName;
 
 /**
- * Properties clients set with PROPPATCH that WordPress has no field for (Windows' Win32 times and
- * attributes, any namespace): kept per user and resource ({@link ResourceKey}, so they follow the
- * object), in memory, for {@code ttl} after last use. Each value is the property's text. Bounded:
- * a value's size, the count per resource, each user's total, and everything together.
+ * {@link DeadPropertyStore} in memory, for {@code ttl} after last use. Bounded: a value's size,
+ * the count per resource, each user's total, and everything together (least recently used first).
  */
-public final class DeadProperties {
+public final class InMemoryDeadProperties implements DeadPropertyStore {
     static final int MAX_VALUE_CHARS = 16 << 10;
     static final int MAX_PER_RESOURCE = 64;
     static final long MAX_PER_USER_CHARS = 1 << 20;
@@ -29,7 +27,7 @@ public final class DeadProperties {
     private final Cache<Key, Map<QName, String>> properties;
     private final Map<String, AtomicLong> perUser = new ConcurrentHashMap<>();
 
-    public DeadProperties(Duration ttl, Ticker ticker) {
+    public InMemoryDeadProperties(Duration ttl, Ticker ticker) {
         this.properties = Caffeine.newBuilder().expireAfterAccess(ttl).ticker(ticker)
                 .maximumWeight(MAX_TOTAL_CHARS).weigher((Key k, Map<QName, String> v) -> (int) Math.min(Integer.MAX_VALUE, weight(v)))
                 .executor(Runnable::run)
@@ -41,8 +39,9 @@ public final class DeadProperties {
                 .build();
     }
 
-    public Map<QName, String> of(DavSession session, ResourceKey resource) {
-        Map<QName, String> found = properties.getIfPresent(new Key(session.userKey(), resource));
+    @Override
+    public Map<QName, String> of(String user, ResourceKey resource) {
+        Map<QName, String> found = properties.getIfPresent(new Key(user, resource));
         return found == null ? Map.of() : Map.copyOf(found);
     }
 
@@ -50,7 +49,7 @@ public final class DeadProperties {
      * Why these properties cannot be kept, or null when they can: a value too long, too many on
      * one resource, or more than this user may keep in all.
      */
-    private String refusal(DavSession session, ResourceKey resource, Map<QName, String> updated) {
+    private String refusal(String user, ResourceKey resource, Map<QName, String> updated) {
         for (Map.Entry<QName, String> p : updated.entrySet()) {
             if (p.getValue() != null && p.getValue().length() > MAX_VALUE_CHARS) {
                 return p.getKey().getLocalPart() + " is longer than the " + MAX_VALUE_CHARS + " characters a property may have";
@@ -59,8 +58,8 @@ public final class DeadProperties {
         if (updated.size() > MAX_PER_RESOURCE) {
             return "a resource may have at most " + MAX_PER_RESOURCE + " properties of your own";
         }
-        Map<QName, String> old = properties.getIfPresent(new Key(session.userKey(), resource));
-        long after = usage(session.userKey()).get() - (old == null ? 0 : weight(old)) + weight(updated);
+        Map<QName, String> old = properties.getIfPresent(new Key(user, resource));
+        long after = usage(user).get() - (old == null ? 0 : weight(old)) + weight(updated);
         if (after > MAX_PER_USER_CHARS) {
             return "your properties would take more than the " + MAX_PER_USER_CHARS + " characters each user may keep";
         }
@@ -71,12 +70,13 @@ public final class DeadProperties {
      * Replaces this resource's properties with {@code updated}, all at once; or, if they cannot be
      * kept, changes nothing and says why.
      */
-    public synchronized String replace(DavSession session, ResourceKey resource, Map<QName, String> updated) {
-        String refused = refusal(session, resource, updated);
+    @Override
+    public synchronized String replace(String user, ResourceKey resource, Map<QName, String> updated) {
+        String refused = refusal(user, resource, updated);
         if (refused != null) {
             return refused;
         }
-        Key key = new Key(session.userKey(), resource);
+        Key key = new Key(user, resource);
         if (updated.isEmpty()) {
             properties.invalidate(key);
         } else {

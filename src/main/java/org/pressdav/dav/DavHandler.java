@@ -24,7 +24,15 @@ public abstract class DavHandler implements Handler {
         this.methods = Arrays.stream(methods).map(m -> m.code).toArray(String[]::new);
     }
 
-    protected abstract void handle(DavRequest request, HttpServletResponse response) throws IOException;
+    /** Answers the request; a refusal is thrown ({@link DavError}, or Milton's exceptions) and answered by {@link DavErrors}. */
+    protected abstract void handle(DavRequest request, HttpServletResponse response) throws Exception;
+
+    /** A checked exception of a handler (Milton's NotAuthorizedException, ConflictException, …), carried to {@link DavErrors}. */
+    static final class HandlerFailure extends RuntimeException {
+        HandlerFailure(Exception cause) {
+            super(cause);
+        }
+    }
 
     /** Now, by the drive's clock: what locks and stores are given. */
     protected java.time.Instant now() {
@@ -47,6 +55,10 @@ public abstract class DavHandler implements Handler {
             handle((DavRequest) request, ((DavResponse) response).servletResponse());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new HandlerFailure(e);
         }
     }
 

@@ -43,7 +43,7 @@ public final class DiskScratchFiles implements ScratchFiles {
         if (!Files.isRegularFile(file) || expired(file)) {
             return null;
         }
-        return new ScratchFile(file, path.name());
+        return new ScratchFile(file, this, user, path);
     }
 
     /** The temporary files kept in this folder of the drive. */
@@ -58,7 +58,7 @@ public final class DiskScratchFiles implements ScratchFiles {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (Files.isRegularFile(entry) && !name.startsWith(".pressdav-") && !expired(entry)) {
-                    files.add(new ScratchFile(entry, name));
+                    files.add(new ScratchFile(entry, this, user, folder.child(name)));
                 }
             }
         } catch (IOException e) {

@@ -59,7 +59,7 @@ public final class DispatchFilter implements Filter {
                 manager.sendResponseEntity(response);
             }
             response.close();
-        } catch (java.io.UncheckedIOException e) {
+        } catch (java.io.UncheckedIOException | DavHandler.HandlerFailure e) {
             DavErrors.send(davResponse.servletResponse(), e.getCause(), anonymous);
         } catch (DavError e) {
             if (e.status() == 400) {

@@ -1,7 +1,5 @@
 package org.pressdav.dav;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -67,27 +65,15 @@ public final class FieldBodies {
             Thread.currentThread().interrupt();
             throw new DavError.Busy("pressdav is stopping");
         }
-        return new Held(fileName, limit, want);
+        return new Held(want);
     }
 
     /** A body's room in the budget; close it when WordPress has the text. */
     final class Held implements AutoCloseable {
-        private final String fileName;
-        private final int limit;
         private final int kib;
 
-        private Held(String fileName, int limit, int kib) {
-            this.fileName = fileName;
-            this.limit = limit;
+        private Held(int kib) {
             this.kib = kib;
-        }
-
-        byte[] read(InputStream body) throws IOException {
-            byte[] bytes = body.readNBytes(limit + 1);
-            if (bytes.length > limit) {
-                throw new DavError.TooLarge(fileName + " holds at most " + limit + " bytes");
-            }
-            return bytes;
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.pressdav.dav;
 
+import io.milton.resource.CollectionResource;
+import io.milton.resource.MakeCollectionableResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +11,7 @@ import java.util.Optional;
  * Creating, renaming and deleting a folder here is creating, renaming and deleting the object,
  * where its kind allows it; a name the user chose is kept for them a while ({@link FolderNames}).
  */
-public final class KindFolder<T> extends Folder {
+public final class KindFolder<T> extends Folder implements MakeCollectionableResource {
     private final ObjectKind<T> kind;
     private final DavSession session;
     private final FolderNames names;
@@ -36,32 +38,34 @@ public final class KindFolder<T> extends Folder {
         String wanted = Names.nfc(name);
         Optional<Long> aliased = names.id(session.userKey(), kind.folderName(), wanted);
         if (aliased.isPresent()) {
-            return kind.byId(session, aliased.get()).map(item -> new ObjectFolder<>(kind, session, item, wanted)).orElse(null);
+            return kind.byId(session, aliased.get()).map(item -> new ObjectFolder<>(this, kind, session, item, wanted)).orElse(null);
         }
         // WordPress's own name reaches the object too, even while a listing shows the user's name for it.
-        return kind.find(session, wanted).map(item -> new ObjectFolder<>(kind, session, item, wanted)).orElse(null);
+        return kind.find(session, wanted).map(item -> new ObjectFolder<>(this, kind, session, item, wanted)).orElse(null);
     }
 
     private ObjectFolder<T> folderOf(T item) {
         String name = names.name(session.userKey(), kind.folderName(), kind.id(item)).orElseGet(() -> kind.name(item));
-        return new ObjectFolder<>(kind, session, item, name);
+        return new ObjectFolder<>(this, kind, session, item, name);
     }
 
     /** MKCOL: a new object, shown under the name given. */
-    public void create(String name) {
+    @Override
+    public CollectionResource createCollection(String name) {
         T item = kind.create(session, name);
         names.created(session.userKey(), kind.folderName() + "/" + kind.id(item));
         remember(name, kind.id(item));
+        return (CollectionResource) child(name);
     }
 
     /** MOVE within this folder: the object takes the new name (a slug, for posts). */
-    public void rename(ObjectFolder<T> folder, String name) {
+    void rename(ObjectFolder<T> folder, String name) {
         long id = kind.id(folder.item());
         kind.rename(session, folder.item(), name, names.isNew(session.userKey(), folder.objectKey()));
         remember(name, id);
     }
 
-    public void delete(ObjectFolder<T> folder) {
+    void delete(ObjectFolder<T> folder) {
         kind.delete(session, folder.item());
         names.forget(session.userKey(), kind.folderName(), kind.id(folder.item()));
     }

@@ -1,12 +1,14 @@
 package org.pressdav.dav;
 
 import io.milton.http.Request;
+import io.milton.resource.MakeCollectionableResource;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 
 /**
- * MKCOL (RFC 4918 §9.3), replacing Milton CE's, which accepts a body: a new folder in
- * {@code posts/} or {@code pages/} is a draft, in {@code categories/} or {@code tags/} a term.
+ * MKCOL (RFC 4918 §9.3), replacing Milton CE's, which accepts a body: the parent folder makes the
+ * new one if it can ({@code posts/} and {@code pages/} a draft, {@code categories/} and
+ * {@code tags/} a term). What the path alone decides (405, 409, 403) is answered before the body
+ * is looked at.
  */
 public final class MkcolHandler extends DavHandler {
     public MkcolHandler(DriveResourceFactory drive) {
@@ -14,7 +16,7 @@ public final class MkcolHandler extends DavHandler {
     }
 
     @Override
-    protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
+    protected void handle(DavRequest req, HttpServletResponse out) throws Exception {
         DavPath path = req.path();
         if (path.isRoot() || drive.find(req.session(), path) != null) {
             throw new DavError.NotAllowed(path + " already exists");
@@ -22,13 +24,14 @@ public final class MkcolHandler extends DavHandler {
         Node parent = drive.find(req.session(), path.parent());
         if (parent == null) {
             throw new DavError.Conflict("The folder " + path.parent() + " does not exist");
-        } else if (!(parent instanceof KindFolder<?> kind)) {
-            throw new DavError.Forbidden("New folders cannot be made in " + path.parent());
-        } else if (req.getInputStream().read() >= 0) {
-            throw new DavError.UnsupportedType("MKCOL takes no body");
-        } else {
-            kind.create(path.name());
-            out.setStatus(201);
         }
+        if (!(parent instanceof MakeCollectionableResource maker)) {
+            throw new DavError.Forbidden("New folders cannot be made in " + path.parent());
+        }
+        if (req.getInputStream().read() >= 0) {
+            throw new DavError.UnsupportedType("MKCOL takes no body");
+        }
+        maker.createCollection(path.name());
+        out.setStatus(201);
     }
 }

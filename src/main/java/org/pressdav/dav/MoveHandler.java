@@ -1,6 +1,11 @@
 package org.pressdav.dav;
 
 import io.milton.http.Request;
+import io.milton.resource.CollectionResource;
+import io.milton.resource.MoveableResource;
+import io.milton.resource.ReplaceableResource;
+import java.io.InputStream;
+import java.nio.file.Files;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +23,7 @@ public final class MoveHandler extends DavHandler {
     }
 
     @Override
-    protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
+    protected void handle(DavRequest req, HttpServletResponse out) throws Exception {
         DavPath from = req.path();
         DavPath to = destination(req);
         boolean overwrite = !"F".equalsIgnoreCase(String.valueOf(req.servletRequest().getHeader("Overwrite")).strip());
@@ -33,25 +38,17 @@ public final class MoveHandler extends DavHandler {
         if (target != null && !overwrite) {
             throw new DavError.PreconditionFailed(to + " exists and Overwrite is F");
         }
-        if (source instanceof ScratchFile scratch) {
-            moveScratch(req, out, scratch, from, to, target);
-        } else if (source instanceof ObjectFolder<?> folder && from.parent().equals(to.parent())
-                && drive.find(req.session(), from.parent()) instanceof KindFolder<?> kind) {
+        if (source instanceof UserFile own) {
+            moveOwn(req, out, own, from, to, target);
+        } else if (source instanceof MoveableResource movable && from.parent().equals(to.parent())) {
             if (target != null) {
                 throw new DavError.Conflict(to + " is another object: it is not replaced by a rename");
             }
-            rename(kind, folder, to.name());
+            movable.moveTo((CollectionResource) drive.find(req.session(), from.parent()), to.name());
             out.setStatus(201);
-        } else if (source instanceof org.pressdav.dav.entity.MediaFile) {
-            throw new DavError.Forbidden("Renaming or moving a media file " + org.pressdav.dav.entity.MediaFolder.NEEDS_PLUGIN);
         } else {
-            throw new DavError.Forbidden("Only a post's, page's or a temporary file's name can be changed by moving it");
+            throw new DavError.Forbidden(source.moveRefusal());
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> void rename(KindFolder<T> kind, ObjectFolder<?> folder, String name) {
-        kind.rename((ObjectFolder<T>) folder, name);
     }
 
     /**
@@ -62,40 +59,33 @@ public final class MoveHandler extends DavHandler {
      * has text changes nothing (the PUT that follows brings the text), and an empty file renamed
      * into an upload folder waits there as a placeholder for its PUT.
      */
-    private void moveScratch(DavRequest req, HttpServletResponse out, ScratchFile scratch, DavPath from, DavPath to, Node target)
-            throws IOException {
+    private void moveOwn(DavRequest req, HttpServletResponse out, UserFile own, DavPath from, DavPath to, Node target) throws Exception {
+        String user = req.session().userKey();
+        ScratchFiles scratch = drive.stores().scratch();
         Node toParent = drive.find(req.session(), to.parent());
+        boolean uploadHere = (target == null || target instanceof UserFile) && toParent instanceof AcceptsUploads uploads
+                && uploads.refusal(to.name()) == null;
         if (!(toParent instanceof Folder)) {
             throw new DavError.Conflict("The folder " + to.parent() + " does not exist");
-        } else if (DriveResourceFactory.isScratch(toParent, to.name())) {
-            drive.stores().scratch().move(req.session().userKey(), from, to);
+        } else if (DriveResourceFactory.isScratch(toParent, to.name()) || uploadHere && own.length() == 0) {
+            scratch.move(user, from, to);
             out.setStatus(target == null ? 201 : 204);
-        } else if (target instanceof TextFile file && file.writable()) {
-            if (!file.mayChange()) {
-                throw new DavError.Forbidden(file.changeRefusal());
+        } else if (target instanceof ReplaceableResource field) {
+            if (!target.mayChange()) {
+                throw new DavError.Forbidden(target.changeRefusal());
             }
-            if (scratch.length() == 0 && file.length() > 0) {
-                drive.stores().scratch().delete(req.session().userKey(), from);
-                out.setStatus(204);
-                return;
+            if (own.length() > 0 || ((DavFile) target).length() == 0) {
+                try (InputStream in = Files.newInputStream(own.content())) {
+                    field.replaceContent(in, own.length());
+                }
+                drive.reveal(req.session(), to);
             }
-            String tooLarge = FieldBodies.tooLarge(file.getName(), scratch.length());
-            if (tooLarge != null) {
-                throw new DavError.TooLarge(tooLarge);
-            }
-            file.write(PutHandler.utf8(java.nio.file.Files.readAllBytes(scratch.file())));
-            drive.stores().scratch().delete(req.session().userKey(), from);
-            drive.reveal(req.session(), to);
+            scratch.delete(user, from);
             out.setStatus(204);
-        } else if ((target == null || target instanceof ScratchFile) && toParent instanceof AcceptsUploads uploads
-                && uploads.refusal(to.name()) == null && scratch.length() == 0) {
-            drive.stores().scratch().move(req.session().userKey(), from, to);
-            out.setStatus(target == null ? 201 : 204);
-        } else if ((target == null || target instanceof ScratchFile) && toParent instanceof AcceptsUploads uploads
-                && uploads.refusal(to.name()) == null) {
-            uploads.upload(to.name(), PutHandler.contentType(null, to.name()), scratch.file(), scratch.length());
-            drive.stores().scratch().delete(req.session().userKey(), from);
-            drive.stores().scratch().delete(req.session().userKey(), to);
+        } else if (uploadHere) {
+            ((AcceptsUploads) toParent).upload(to.name(), PutHandler.contentType(null, to.name()), own.content(), own.length());
+            scratch.delete(user, from);
+            scratch.delete(user, to);
             out.setStatus(target == null ? 201 : 204);
         } else {
             throw new DavError.Forbidden("A file of your own can become another file of your own, a writable field file, "

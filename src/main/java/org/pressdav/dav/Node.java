@@ -58,6 +58,11 @@ public abstract class Node implements PropFindableResource {
         return false;
     }
 
+    /** What a MOVE of it is told where it cannot be moved. */
+    public String moveRefusal() {
+        return "Only a post's, page's, term's or a temporary file's name can be changed by moving it";
+    }
+
     /** What a user who may not change it is told. */
     public String changeRefusal() {
         return getName() + " cannot be changed";

@@ -1,5 +1,8 @@
 package org.pressdav.dav;
 
+import io.milton.resource.CollectionResource;
+import io.milton.resource.DeletableResource;
+import io.milton.resource.MoveableResource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,23 +10,43 @@ import java.util.List;
  * One object's folder: {@code posts/12-hello/}. Its own properties come from the listing; the
  * full object (post content and all) is read only when its files are asked for.
  */
-public final class ObjectFolder<T> extends Folder implements KeepsScratch {
+public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsScratch, DeletableResource, MoveableResource {
+    private final KindFolder<T> parent;
     private final ObjectKind<T> kind;
     private final DavSession session;
     private final T listed;
     private List<TextFile> files;
     private TextFile.Access access;
 
-    ObjectFolder(ObjectKind<T> kind, DavSession session, T listed, String name) {
+    ObjectFolder(KindFolder<T> parent, ObjectKind<T> kind, DavSession session, T listed, String name) {
         super(name, kind.modified(session, listed), kind.created(session, listed));
+        this.parent = parent;
         this.kind = kind;
         this.session = session;
         this.listed = listed;
     }
 
-    /** Whether deleting this folder can delete (or trash) its object. */
+    @Override
     public boolean deletable() {
         return kind.deletable();
+    }
+
+    /** Deletes (or trashes) the object, as its kind does; a kind that cannot is 403. */
+    @Override
+    public void delete() {
+        parent.delete(this);
+    }
+
+    /**
+     * A new name in the same top folder renames the object (a post's slug); anything else is
+     * refused: an object does not move between kinds.
+     */
+    @Override
+    public void moveTo(CollectionResource destination, String name) {
+        if (destination != parent && !parent.getUniqueId().equals(destination.getUniqueId())) {
+            throw new DavError.Forbidden("Only a post's, page's or a term's folder can be renamed, within its own folder");
+        }
+        parent.rename(this, name);
     }
 
     /** Any name but a field's: the fields are WordPress's, everything else the user's own. */

@@ -1,6 +1,7 @@
 package org.pressdav.dav;
 
 import io.milton.http.Request;
+import io.milton.resource.ReplaceableResource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class PutHandler extends DavHandler {
     }
 
     @Override
-    protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
+    protected void handle(DavRequest req, HttpServletResponse out) throws Exception {
         HttpServletRequest in = req.servletRequest();
         DavPath path = req.path();
         if (in.getHeader("Content-Range") != null) {
@@ -47,12 +48,12 @@ public final class PutHandler extends DavHandler {
         Node existing = drive.find(req.session(), path);
         if (existing instanceof Folder) {
             throw new DavError.NotAllowed(path + " is a folder: a file cannot be written over it");
-        } else if (existing instanceof TextFile file) {
-            replace(req, out, file);
-        } else if (DriveResourceFactory.isScratch(parent, path.name()) || existing instanceof ScratchFile
+        } else if (existing instanceof ReplaceableResource field) {
+            replace(req, out, existing, field);
+        } else if (DriveResourceFactory.isScratch(parent, path.name()) || existing instanceof UserFile
                 && !(parent instanceof AcceptsUploads)) {
             keep(req, out, path);
-        } else if (existing != null && !(existing instanceof ScratchFile)) {
+        } else if (existing != null && !(existing instanceof UserFile)) {
             throw new DavError.Forbidden(existing.mayChange() ? "Replacing the bytes of " + path.name() + " needs pressdav's companion plugin"
                     : existing.changeRefusal());
         } else if (!(parent instanceof AcceptsUploads target)) {
@@ -60,7 +61,7 @@ public final class PutHandler extends DavHandler {
         } else if (target.refusal(path.name()) != null) {
             throw new DavError.Forbidden(target.refusal(path.name()));
         } else {
-            upload(req, out, target, (ScratchFile) existing);
+            upload(req, out, target, (UserFile) existing);
         }
     }
 
@@ -85,10 +86,10 @@ public final class PutHandler extends DavHandler {
      * WordPress does not take the content, the placeholder goes too: nothing shows that
      * WordPress does not have.
      */
-    private void upload(DavRequest req, HttpServletResponse out, AcceptsUploads target, ScratchFile placeholder) throws IOException {
+    private void upload(DavRequest req, HttpServletResponse out, AcceptsUploads target, UserFile placeholder) throws IOException {
         HttpServletRequest in = req.servletRequest();
         if (placeholder != null && !Preconditions.matches(in.getHeader("If-Match"), placeholder.etag())) {
-            throw new DavError.PreconditionFailed("Precondition failed: " + placeholder.getName() + " has changed");
+            throw new DavError.PreconditionFailed("Precondition failed: " + req.path().name() + " has changed");
         }
         String tooLarge = incoming.tooLarge(declaredLength(in));
         if (tooLarge != null) {
@@ -143,19 +144,21 @@ public final class PutHandler extends DavHandler {
      * preconditions are checked against what WordPress holds now and nothing else writes the
      * object between the check and the write.
      */
-    private void replace(DavRequest req, HttpServletResponse out, TextFile file) throws IOException {
+    private void replace(DavRequest req, HttpServletResponse out, Node node, ReplaceableResource field) throws Exception {
         HttpServletRequest in = req.servletRequest();
-        if (!file.mayChange()) {
-            throw new DavError.Forbidden(file.changeRefusal());
+        if (!node.mayChange()) {
+            throw new DavError.Forbidden(node.changeRefusal());
         }
-        boolean firstWrite = drive.isNew(req.session(), file.objectKey());
-        if (!Preconditions.matches(in.getHeader("If-Match"), file.etag())
+        String etag = ((DavFile) node).etag();
+        boolean firstWrite = drive.isNew(req.session(), node.objectKey());
+        if (!Preconditions.matches(in.getHeader("If-Match"), etag)
                 || "*".equals(trim(in.getHeader("If-None-Match"))) && !firstWrite
-                || Preconditions.modifiedSince(in.getDateHeader("If-Unmodified-Since"), file.modified())) {
-            throw new DavError.PreconditionFailed("Precondition failed: " + file.getName() + " has changed or already exists");
+                || Preconditions.modifiedSince(in.getDateHeader("If-Unmodified-Since"), node.modified())) {
+            throw new DavError.PreconditionFailed("Precondition failed: " + node.getName() + " has changed or already exists");
         }
-        try (FieldBodies.Held room = fieldBodies.hold(file.getName(), declaredLength(in))) {
-            file.write(utf8(room.read(req.getInputStream())));
+        long declared = declaredLength(in);
+        try (FieldBodies.Held room = fieldBodies.hold(node.getName(), declared)) {
+            field.replaceContent(req.getInputStream(), declared < 0 ? null : declared);
         }
         Node fresh = drive.find(req.session(), req.path());
         if (fresh instanceof DavFile now) {

@@ -33,7 +33,7 @@ public record ResourceKey(List<String> segments) {
      * about to be uploaded, which keeps its key when WordPress has it) is its name.
      */
     static String segmentOf(Node node, Node parent, DavSession session) {
-        if (node instanceof ScratchFile && DriveResourceFactory.isScratch(parent, node.getName())) {
+        if (node instanceof UserFile && DriveResourceFactory.isScratch(parent, node.getName())) {
             return "~" + session.userKey() + "~" + node.getName();
         }
         if (node instanceof Folder && node.objectKey() != null) {

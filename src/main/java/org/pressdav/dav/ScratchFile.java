@@ -8,14 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** A temporary file of the {@link ScratchStore}: read from pressdav's data directory. */
-public final class ScratchFile extends FileNode {
+/** A user's own file, kept on disk by {@link DiskScratchFiles}. */
+public final class ScratchFile extends FileNode implements UserFile, io.milton.resource.DeletableResource {
     private final Path file;
     private final long length;
+    private final ScratchFiles store;
+    private final String user;
+    private final DavPath path;
 
-    ScratchFile(Path file, String name) {
-        super(name, modifiedOf(file), modifiedOf(file));
+    ScratchFile(Path file, ScratchFiles store, String user, DavPath path) {
+        super(path.name(), modifiedOf(file), modifiedOf(file));
         this.file = file;
+        this.store = store;
+        this.user = user;
+        this.path = path;
         try {
             this.length = Files.size(file);
         } catch (IOException e) {
@@ -31,9 +37,18 @@ public final class ScratchFile extends FileNode {
         }
     }
 
-    /** Where its bytes are. */
-    Path file() {
+    @Override
+    public Path content() {
         return file;
+    }
+
+    @Override
+    public void delete() {
+        try {
+            store.delete(user, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A user's own temporary file: theirs to change. */

@@ -1,6 +1,8 @@
 package org.pressdav.dav;
 
+import io.milton.resource.ReplaceableResource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +14,7 @@ import java.util.HexFormat;
  * A field file: exactly the UTF-8 bytes of a WordPress value, no newline added. Its length is
  * the byte count and its ETag a hash of the bytes, so both change exactly when the value does.
  */
-public class TextFile extends FileNode {
+public class TextFile extends FileNode implements ReplaceableResource {
     /** Where a writable file's new text goes. */
     @FunctionalInterface
     public interface Writer {
@@ -82,6 +84,24 @@ public class TextFile extends FileNode {
     @Override
     public String changeRefusal() {
         return writer == null || access.refusal == null ? getName() + " is read-only: WordPress sets it" : access.refusal;
+    }
+
+    /**
+     * A PUT of the file: the body, which must be UTF-8 and no longer than the field holds
+     * ({@link FieldBodies#limit}), becomes the field's new value.
+     */
+    @Override
+    public void replaceContent(InputStream in, Long length) {
+        int limit = FieldBodies.limit(getName());
+        try {
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) {
+                throw new DavError.TooLarge(getName() + " holds at most " + limit + " bytes");
+            }
+            write(PutHandler.utf8(body));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Hands the new text to WordPress; the file itself never changes (a new read shows the result). */

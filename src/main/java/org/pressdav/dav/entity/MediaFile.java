@@ -11,7 +11,7 @@ import org.pressdav.wordpress.MediaContent;
 import org.pressdav.wordpress.WordPressException;
 
 /** A file of the media library, streamed from WordPress's web server, never held whole. */
-public final class MediaFile extends FileNode {
+public final class MediaFile extends FileNode implements io.milton.resource.DeletableResource {
     private final DavSession session;
     private final Media media;
     private long length = -1;
@@ -55,7 +55,13 @@ public final class MediaFile extends FileNode {
         return session.user() != null && (media.author() == session.user().id() || session.can("delete_others_posts"));
     }
 
+    @Override
+    public String moveRefusal() {
+        return "Renaming or moving a media file " + MediaFolder.NEEDS_PLUGIN;
+    }
+
     /** Deletes the attachment for good (core REST has no media trash), where WordPress allows it. */
+    @Override
     public void delete() {
         session.wordpress().delete(session.credentials(), org.pressdav.wordpress.Endpoint.MEDIA, media.id());
     }

@@ -44,6 +44,21 @@ public final class DriveResourceFactory implements ResourceFactory {
         return new RootFolder(session, started, stores.names(), tops);
     }
 
+    /**
+     * The identity of a node in {@code parent} as one segment of a key: an object's folder is its
+     * object; a user's own file is theirs alone; anything else (a field file, a media file, a file
+     * about to be uploaded, which keeps its key when WordPress has it) is its name.
+     */
+    public static String segmentOf(Node node, Node parent, DavSession session) {
+        if (node instanceof UserFile && isScratch(parent, node.getName())) {
+            return "~" + session.userKey() + "~" + node.getName();
+        }
+        if (node instanceof Folder && node.objectKey() != null) {
+            return "#" + node.objectKey();
+        }
+        return node.getName();
+    }
+
     /** Whether a file of this name in this folder is the user's own, kept in the scratch store and never sent to WordPress. */
     public static boolean isScratch(Node parent, String name) {
         return TemporaryNames.matches(name) || parent instanceof KeepsScratch folder && folder.keepsAsScratch(name);
@@ -101,7 +116,7 @@ public final class DriveResourceFactory implements ResourceFactory {
             Node child = node instanceof Folder folder && !isHidden(session, at) && !TemporaryNames.matches(segment)
                     ? folder.child(segment) : null;
             if (child != null) {
-                key = key.child(ResourceKey.segmentOf(child, node, session));
+                key = key.child(segmentOf(child, node, session));
             } else if (node != null && isScratch(node, segment)) {
                 key = key.child("~" + session.userKey() + "~" + segment);
             } else {

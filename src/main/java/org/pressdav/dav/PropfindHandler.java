@@ -78,7 +78,7 @@ public final class PropfindHandler extends DavHandler {
             describe(status, href, node, body, dead.of(req.session().userKey(), key), lockXml(req, key));
             if (!children.isEmpty()) {
                 for (Node child : children) {
-                    ResourceKey childKey = key.child(ResourceKey.segmentOf(child, node, req.session()));
+                    ResourceKey childKey = key.child(DriveResourceFactory.segmentOf(child, node, req.session()));
                     describe(status, href.child(child.getName()), child, body, dead.of(req.session().userKey(), childKey), lockXml(req, childKey));
                 }
             }

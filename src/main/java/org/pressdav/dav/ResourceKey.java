@@ -27,21 +27,6 @@ public record ResourceKey(List<String> segments) {
         return segments.size() >= ancestor.segments.size() && segments.subList(0, ancestor.segments.size()).equals(ancestor.segments);
     }
 
-    /**
-     * The identity of a node in {@code parent} as one segment of a key: an object's folder is its
-     * object; a user's own file is theirs alone; anything else (a field file, a media file, a file
-     * about to be uploaded, which keeps its key when WordPress has it) is its name.
-     */
-    static String segmentOf(Node node, Node parent, DavSession session) {
-        if (node instanceof UserFile && DriveResourceFactory.isScratch(parent, node.getName())) {
-            return "~" + session.userKey() + "~" + node.getName();
-        }
-        if (node instanceof Folder && node.objectKey() != null) {
-            return "#" + node.objectKey();
-        }
-        return node.getName();
-    }
-
     @Override
     public String toString() {
         return "/" + String.join("/", segments);

@@ -7,6 +7,7 @@ import io.milton.http.exceptions.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.pressdav.dav.protocol.RequestBody;
 import org.pressdav.wordpress.WordPressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

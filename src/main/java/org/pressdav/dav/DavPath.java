@@ -1,10 +1,10 @@
 package org.pressdav.dav;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +139,7 @@ public final class DavPath {
         return out.length() == 0 ? "/" : out.toString();
     }
 
-    static String encodeSegment(String segment) {
+    public static String encodeSegment(String segment) {
         StringBuilder out = new StringBuilder();
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
@@ -169,11 +169,11 @@ public final class DavPath {
 
     /** A path that does not decode (400) or tries to leave the tree (403). */
     public static final class BadPathException extends DavError {
-        BadPathException(String message) {
+        public BadPathException(String message) {
             this(400, message);
         }
 
-        BadPathException(int status, String message) {
+        public BadPathException(int status, String message) {
             super(status, message);
         }
     }

@@ -1,6 +1,7 @@
 package org.pressdav.dav;
 
 import java.util.Map;
+import org.pressdav.dav.store.FirstSeen;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.User;
 import org.pressdav.wordpress.WordPressClient;

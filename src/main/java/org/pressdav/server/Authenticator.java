@@ -7,7 +7,7 @@ import java.util.Base64;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavSession;
-import org.pressdav.dav.FirstSeen;
+import org.pressdav.dav.store.FirstSeen;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.User;
 import org.pressdav.wordpress.WordPressClient;

@@ -13,12 +13,11 @@ import java.util.Set;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavPath;
-import org.pressdav.dav.DavRequest;
-import org.pressdav.dav.DavResponse;
-import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
-import org.pressdav.dav.RequestBody;
-import org.pressdav.dav.XmlBodies;
+import org.pressdav.dav.protocol.DavRequest;
+import org.pressdav.dav.protocol.DavResponse;
+import org.pressdav.dav.protocol.RequestBody;
+import org.pressdav.dav.protocol.XmlBodies;
 
 /**
  * The front door. OPTIONS is answered here, on every path and without a login, as Windows and

@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import org.pressdav.dav.node.Reads;
 
 /** Reads WordPress's JSON into the records: snake_case names, GMT dates without a zone. */
 final class JsonCodec {

@@ -2,7 +2,6 @@ package org.pressdav.wordpress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Ticker;
-import org.pressdav.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.pressdav.Version;
 
 /** {@link WordPressClient} over OkHttp: one connection pool, the caller's credentials on every call. */
 public final class OkHttpWordPressClient implements WordPressClient {

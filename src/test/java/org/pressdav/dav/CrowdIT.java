@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pressdav.dav.node.Names;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;

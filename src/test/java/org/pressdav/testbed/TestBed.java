@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
+import org.pressdav.dav.node.Reads;
 import org.pressdav.wordpress.Credentials;
 
 /**

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import org.pressdav.dav.DavSession;
-import org.pressdav.dav.FileNode;
+import org.pressdav.dav.node.FileNode;
 import org.pressdav.wordpress.Media;
 import org.pressdav.wordpress.MediaContent;
 import org.pressdav.wordpress.WordPressException;

@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pressdav.dav.AcceptsUploads;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
-import org.pressdav.dav.Folder;
-import org.pressdav.dav.Node;
+import org.pressdav.dav.node.AcceptsUploads;
+import org.pressdav.dav.node.Folder;
+import org.pressdav.dav.node.Node;
 import org.pressdav.wordpress.Media;
 
 /**

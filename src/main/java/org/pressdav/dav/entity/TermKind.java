@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.pressdav.dav.DavSession;
-import org.pressdav.dav.Field;
-import org.pressdav.dav.Names;
-import org.pressdav.dav.ObjectKind;
+import org.pressdav.dav.node.Field;
+import org.pressdav.dav.node.Names;
+import org.pressdav.dav.node.ObjectKind;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Term;
@@ -76,7 +76,7 @@ public final class TermKind implements ObjectKind<Term> {
 
     @Override
     public boolean mayEdit(DavSession session, Term term) {
-        return org.pressdav.dav.Reads.editable(session, endpoint, term.id());
+        return org.pressdav.dav.node.Reads.editable(session, endpoint, term.id());
     }
 
     @Override

@@ -1,0 +1,107 @@
+package org.pressdav.dav.lock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavPath;
+import org.pressdav.dav.ResourceKey;
+
+/** {@link LockSystem} in this process's memory: lost on restart, not shared between instances. */
+public final class InMemoryLockSystem implements LockSystem {
+    private final Map<String, Lock> locks = new ConcurrentHashMap<>();
+
+    private List<Lock> live(Instant now) {
+        List<Lock> live = new ArrayList<>();
+        for (Lock lock : locks.values()) {
+            if (lock.expires().isBefore(now)) {
+                locks.remove(lock.token(), lock);
+            } else {
+                live.add(lock);
+            }
+        }
+        return live;
+    }
+
+    @Override
+    public List<Lock> on(Instant now, ResourceKey key) {
+        return live(now).stream().filter(lock -> lock.covers(key)).toList();
+    }
+
+    private List<Lock> below(Instant now, ResourceKey key) {
+        return live(now).stream().filter(l -> !l.root().equals(key) && l.root().startsWith(key)).toList();
+    }
+
+    @Override
+    public synchronized Lock create(Instant now, ResourceKey root, DavPath path, boolean exclusive, boolean infinite, String ownerXml,
+            String user, Duration timeout) {
+        List<Lock> conflicts = new ArrayList<>(on(now, root));
+        if (infinite) {
+            conflicts.addAll(below(now, root));
+        }
+        for (Lock other : conflicts) {
+            if (exclusive || other.exclusive()) {
+                throw new DavError.Locked(path + " is locked by someone else");
+            }
+        }
+        Lock lock = new Lock("opaquelocktoken:" + UUID.randomUUID(), root, path, exclusive, infinite, ownerXml, user,
+                now.plus(bounded(timeout)));
+        locks.put(lock.token(), lock);
+        return lock;
+    }
+
+    @Override
+    public synchronized Optional<Lock> refresh(Instant now, String token, ResourceKey key, String user, Duration timeout) {
+        Lock lock = locks.get(token);
+        if (lock == null || !lock.user().equals(user) || lock.expires().isBefore(now) || !lock.covers(key)) {
+            return Optional.empty();
+        }
+        Lock refreshed = new Lock(lock.token(), lock.root(), lock.path(), lock.exclusive(), lock.infinite(), lock.ownerXml(), lock.user(),
+                now.plus(bounded(timeout)));
+        locks.put(token, refreshed);
+        return Optional.of(refreshed);
+    }
+
+    @Override
+    public synchronized Unlocked unlock(Instant now, ResourceKey key, String token, String user, boolean override) {
+        Lock lock = locks.get(token);
+        if (lock == null || !lock.covers(key) || lock.expires().isBefore(now)) {
+            return Unlocked.NO_SUCH_LOCK;
+        }
+        if (!lock.user().equals(user) && !override) {
+            return Unlocked.NOT_YOURS;
+        }
+        locks.remove(token);
+        return Unlocked.DONE;
+    }
+
+    @Override
+    public synchronized void confirm(Instant now, String user, Collection<String> tokens, ResourceKey key, boolean inside) {
+        List<Lock> held = on(now, key);
+        if (!held.isEmpty() && held.stream().noneMatch(lock -> lock.user().equals(user) && tokens.contains(lock.token()))) {
+            throw new DavError.Locked(held.get(0).path() + " is locked; submit its lock token in an If header");
+        }
+        if (inside) {
+            for (Lock lock : below(now, key)) {
+                if (!lock.user().equals(user) || !tokens.contains(lock.token())) {
+                    throw new DavError.Locked("it holds " + lock.path() + ", which is locked");
+                }
+            }
+        }
+    }
+
+    @Override
+    public void forget(ResourceKey key) {
+        locks.values().removeIf(lock -> lock.root().startsWith(key));
+    }
+
+    private static Duration bounded(Duration asked) {
+        return asked == null || asked.compareTo(MAX_TIMEOUT) > 0 || asked.isNegative() || asked.isZero() ? MAX_TIMEOUT : asked;
+    }
+}

@@ -1,0 +1,13 @@
+package org.pressdav.dav.node;
+
+import java.nio.file.Path;
+
+/** A folder that takes new files: the body of a PUT, already on disk, becomes an object there. */
+public interface AcceptsUploads {
+
+    /** Why a new file named so cannot be put here, or null when it can. */
+    String refusal(String name);
+
+    /** Sends the file to WordPress; returns the new node. */
+    Node upload(String name, String contentType, Path file, long length);
+}

@@ -1,0 +1,31 @@
+package org.pressdav.dav.node;
+
+import org.pressdav.dav.DavSession;
+
+/**
+ * One field file of an object's folder: its name, how to render its bytes and, for a writable
+ * field, how a new text becomes a WordPress update. A renderer that returns null means this user
+ * cannot see the value, and the file is left out.
+ */
+public record Field<T>(String fileName, Renderer<T> renderer, Updater<T> updater) {
+
+    @FunctionalInterface
+    public interface Renderer<T> {
+        String render(DavSession session, T item);
+    }
+
+    /** Sends the file's new text to WordPress; whatever WordPress refuses is a {@code WordPressException}. */
+    @FunctionalInterface
+    public interface Updater<T> {
+        void write(DavSession session, T item, String text);
+    }
+
+    public static <T> Field<T> of(String fileName, Renderer<T> renderer) {
+        return new Field<>(fileName, renderer, null);
+    }
+
+    /** This field, writable: a PUT of the file calls {@code updater}. */
+    public Field<T> writes(Updater<T> updater) {
+        return new Field<>(fileName, renderer, updater);
+    }
+}

@@ -1,0 +1,84 @@
+package org.pressdav.dav.node;
+
+import io.milton.resource.CollectionResource;
+import io.milton.resource.MakeCollectionableResource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.pressdav.dav.DavSession;
+import org.pressdav.dav.store.FolderNames;
+
+/**
+ * The top folder of one kind of object: {@code posts/}, {@code users/}, …, one folder per object.
+ * Creating, renaming and deleting a folder here is creating, renaming and deleting the object,
+ * where its kind allows it; a name the user chose is kept for them a while ({@link FolderNames}).
+ */
+public final class KindFolder<T> extends Folder implements MakeCollectionableResource {
+    private final ObjectKind<T> kind;
+    private final DavSession session;
+    private final FolderNames names;
+
+    public KindFolder(ObjectKind<T> kind, DavSession session, Instant seen, FolderNames names) {
+        super(kind.folderName(), seen, seen);
+        this.kind = kind;
+        this.session = session;
+        this.names = names;
+    }
+
+    @Override
+    public String getUniqueId() {
+        return "kind:" + kind.folderName();
+    }
+
+    @Override
+    public List<ObjectFolder<T>> getChildren() {
+        return kind.list(session).stream().map(this::folderOf).toList();
+    }
+
+    @Override
+    public Node child(String name) {
+        String wanted = Names.nfc(name);
+        Optional<Long> aliased = names.id(session.userKey(), kind.folderName(), wanted);
+        if (aliased.isPresent()) {
+            return kind.byId(session, aliased.get()).map(item -> new ObjectFolder<>(this, kind, session, item, wanted)).orElse(null);
+        }
+        // WordPress's own name reaches the object too, even while a listing shows the user's name for it.
+        return kind.find(session, wanted).map(item -> new ObjectFolder<>(this, kind, session, item, wanted)).orElse(null);
+    }
+
+    private ObjectFolder<T> folderOf(T item) {
+        String name = names.name(session.userKey(), kind.folderName(), kind.id(item)).orElseGet(() -> kind.name(item));
+        return new ObjectFolder<>(this, kind, session, item, name);
+    }
+
+    /** MKCOL: a new object, shown under the name given. */
+    @Override
+    public CollectionResource createCollection(String name) {
+        T item = kind.create(session, name);
+        names.created(session.userKey(), kind.folderName() + "/" + kind.id(item));
+        remember(name, kind.id(item));
+        return (CollectionResource) child(name);
+    }
+
+    /** MOVE within this folder: the object takes the new name (a slug, for posts). */
+    void rename(ObjectFolder<T> folder, String name) {
+        long id = kind.id(folder.item());
+        kind.rename(session, folder.item(), name, names.isNew(session.userKey(), folder.objectKey()));
+        remember(name, id);
+    }
+
+    void delete(ObjectFolder<T> folder) {
+        kind.delete(session, folder.item());
+        names.forget(session.userKey(), kind.folderName(), kind.id(folder.item()));
+    }
+
+    /** Keeps the user's name only where WordPress names the object otherwise. */
+    private void remember(String name, long id) {
+        Optional<T> now = kind.byId(session, id);
+        if (now.isPresent() && kind.name(now.get()).equals(name)) {
+            names.forget(session.userKey(), kind.folderName(), id);
+        } else {
+            names.put(session.userKey(), kind.folderName(), name, id);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.pressdav.dav.node;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** How WordPress values become file names, and what a file name says about its type. */
+public final class Names {
+    private Names() {
+    }
+
+    public static String nfc(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFC);
+    }
+
+    /**
+     * A name that can stand in any file system: no slash, backslash, control character or
+     * character Windows forbids; NFC. Empty stays empty for the caller to replace.
+     */
+    public static String safe(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c < 0x20 || c == 0x7F || "/\\:*?\"<>|".indexOf(c) >= 0 ? '-' : c);
+        }
+        return nfc(out.toString().strip());
+    }
+
+    /**
+     * WordPress stores non-ASCII slugs percent-encoded in lower case ({@code %e6%97%a5}); a
+     * name shows the characters themselves.
+     */
+    public static String slug(String raw) {
+        if (raw == null || raw.indexOf('%') < 0) {
+            return raw == null ? "" : nfc(raw);
+        }
+        try {
+            return nfc(java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            return raw;
+        }
+    }
+
+    public static String contentType(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".html")) {
+            return "text/html; charset=utf-8";
+        }
+        if (lower.endsWith(".json")) {
+            return "application/json; charset=utf-8";
+        }
+        if (lower.endsWith(".txt")) {
+            return "text/plain; charset=utf-8";
+        }
+        return "application/octet-stream";
+    }
+}

@@ -1,0 +1,109 @@
+package org.pressdav.dav.node;
+
+import io.milton.resource.CollectionResource;
+import io.milton.resource.DeletableResource;
+import io.milton.resource.MoveableResource;
+import java.util.ArrayList;
+import java.util.List;
+import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavSession;
+
+/**
+ * One object's folder: {@code posts/12-hello/}. Its own properties come from the listing; the
+ * full object (post content and all) is read only when its files are asked for.
+ */
+public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsScratch, DeletableResource, MoveableResource {
+    private final KindFolder<T> parent;
+    private final ObjectKind<T> kind;
+    private final DavSession session;
+    private final T listed;
+    private List<TextFile> files;
+    private TextFile.Access access;
+
+    ObjectFolder(KindFolder<T> parent, ObjectKind<T> kind, DavSession session, T listed, String name) {
+        super(name, kind.modified(session, listed), kind.created(session, listed));
+        this.parent = parent;
+        this.kind = kind;
+        this.session = session;
+        this.listed = listed;
+    }
+
+    @Override
+    public boolean deletable() {
+        return kind.deletable();
+    }
+
+    /** Deletes (or trashes) the object, as its kind does; a kind that cannot is 403. */
+    @Override
+    public void delete() {
+        parent.delete(this);
+    }
+
+    /**
+     * A new name in the same top folder renames the object (a post's slug); anything else is
+     * refused: an object does not move between kinds.
+     */
+    @Override
+    public void moveTo(CollectionResource destination, String name) {
+        if (destination != parent && !parent.getUniqueId().equals(destination.getUniqueId())) {
+            throw new DavError.Forbidden("Only a post's, page's or a term's folder can be renamed, within its own folder");
+        }
+        parent.rename(this, name);
+    }
+
+    /** Any name but a field's: the fields are WordPress's, everything else the user's own. */
+    @Override
+    public boolean keepsAsScratch(String name) {
+        String wanted = Names.nfc(name);
+        return kind.fields().stream().noneMatch(field -> field.fileName().equals(wanted));
+    }
+
+    /** The object as listed (not necessarily with every field). */
+    public T item() {
+        return listed;
+    }
+
+    @Override
+    public String getUniqueId() {
+        return objectKey();
+    }
+
+    @Override
+    public String objectKey() {
+        return kind.folderName() + "/" + kind.id(listed);
+    }
+
+    @Override
+    public boolean mayChange() {
+        return access().allowed();
+    }
+
+    @Override
+    public String changeRefusal() {
+        return kind.editRefusal();
+    }
+
+    private synchronized TextFile.Access access() {
+        if (access == null) {
+            access = new TextFile.Access(objectKey(), () -> kind.mayEdit(session, listed), kind.editRefusal());
+        }
+        return access;
+    }
+
+    @Override
+    public synchronized List<TextFile> getChildren() {
+        if (files == null) {
+            T full = kind.load(session, listed);
+            List<TextFile> made = new ArrayList<>();
+            for (Field<T> field : kind.fields()) {
+                String value = field.renderer().render(session, full);
+                if (value != null) {
+                    TextFile.Writer writer = field.updater() == null ? null : text -> field.updater().write(session, full, text);
+                    made.add(new TextFile(field.fileName(), value, kind.modified(session, full), kind.created(session, full), writer, access()));
+                }
+            }
+            files = List.copyOf(made);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,84 @@
+package org.pressdav.dav.node;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavSession;
+
+/**
+ * How one kind of WordPress object shows on the drive: a top folder ({@code posts/}) holding one
+ * folder per object ({@code 12-hello/}) holding its field files. A kind says how to list, find,
+ * name, date and render its objects; {@link KindFolder} and {@link ObjectFolder} do the rest.
+ *
+ * @param <T> the record WordPress's REST API reads into
+ */
+public interface ObjectKind<T> {
+
+    /** The top folder's name, for example {@code posts}. */
+    String folderName();
+
+    /** Every object this user may see, read with few fields (never post content). */
+    List<T> list(DavSession session);
+
+    /** The object whose folder has this name, without listing them all where that can be avoided. */
+    default Optional<T> find(DavSession session, String name) {
+        return list(session).stream().filter(item -> name(item).equals(name)).findFirst();
+    }
+
+    /** The object's folder name: unique among its kind, NFC, safe in any file system. */
+    String name(T item);
+
+    Instant modified(DavSession session, T item);
+
+    Instant created(DavSession session, T item);
+
+    /** The object with everything its field files show; by default the listed object itself. */
+    default T load(DavSession session, T listed) {
+        return listed;
+    }
+
+    /** The field files of the object's folder. */
+    List<Field<T>> fields();
+
+    /** WordPress's id of the object. */
+    long id(T item);
+
+    /** The object with this id, if this user may see it. */
+    default Optional<T> byId(DavSession session, long id) {
+        return list(session).stream().filter(item -> id(item) == id).findFirst();
+    }
+
+    /** MKCOL in the top folder: a new object named by the user. */
+    default T create(DavSession session, String name) {
+        throw new DavError.Forbidden("New folders cannot be made in " + folderName() + "/");
+    }
+
+    /**
+     * MOVE of an object's folder to a new name in the same top folder. {@code isNew}: this user's
+     * MKCOL made the object a moment ago, so the name they give it is also its title.
+     */
+    default void rename(DavSession session, T item, String name, boolean isNew) {
+        throw new DavError.Forbidden("Folders in " + folderName() + "/ cannot be renamed");
+    }
+
+    /** Whether this user may edit the object (WordPress's own answer: it lets them read it in {@code context=edit}). */
+    default boolean mayEdit(DavSession session, T item) {
+        return false;
+    }
+
+    /** What a user who may not edit an object of this kind is told (WordPress's words). */
+    default String editRefusal() {
+        return "Sorry, you are not allowed to edit this item.";
+    }
+
+    /** Whether {@link #delete} can succeed at all (WordPress still decides per user). */
+    default boolean deletable() {
+        return false;
+    }
+
+    /** DELETE of an object's folder. */
+    default void delete(DavSession session, T item) {
+        throw new DavError.Forbidden("Folders in " + folderName() + "/ cannot be deleted");
+    }
+}

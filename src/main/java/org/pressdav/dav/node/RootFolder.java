@@ -1,0 +1,32 @@
+package org.pressdav.dav.node;
+
+import java.time.Instant;
+import java.util.List;
+import org.pressdav.dav.DavSession;
+import org.pressdav.dav.store.FolderNames;
+
+/** The drive's root: the top folders it was given, opened for this request's user. */
+public final class RootFolder extends Folder {
+    private final DavSession session;
+    private final Instant started;
+    private final FolderNames names;
+    private final List<TopFolder> tops;
+
+    public RootFolder(DavSession session, Instant started, FolderNames names, List<TopFolder> tops) {
+        super("", started, started);
+        this.session = session;
+        this.started = started;
+        this.names = names;
+        this.tops = tops;
+    }
+
+    @Override
+    public String getUniqueId() {
+        return "root";
+    }
+
+    @Override
+    public List<Folder> getChildren() {
+        return tops.stream().map(top -> top.open(session, started, names)).toList();
+    }
+}

@@ -1,0 +1,36 @@
+package org.pressdav.dav.node;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The names of files that clients and editors make for themselves, not for WordPress: macOS's
+ * AppleDouble and folder files, Windows' folder settings and thumbnails, Office's owner files,
+ * LibreOffice's locks, vim's swap and probe files, GNOME's atomic-save files.
+ */
+public final class TemporaryNames {
+    private static final List<Pattern> PATTERNS = List.of(
+            Pattern.compile("\\._.*"),
+            Pattern.compile("\\.DS_Store|\\.TemporaryItems|\\.Trashes|\\.Spotlight-V100|\\.fseventsd|\\.localized|\\.hidden"),
+            Pattern.compile("\\.metadata_never_index|\\.ql_disablethumbnails|\\.ql_disablecache|\\.apdisk"),
+            Pattern.compile("desktop\\.ini|thumbs\\.db|folder\\.jpg|folder\\.gif", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("~\\$.*"),
+            Pattern.compile("\\.~lock\\..*#"),
+            Pattern.compile(".*\\.sw[a-px]|4913|.*~|\\.#.*"),
+            Pattern.compile("\\.goutputstream-.*"),
+            // rsync's .name.XXXXXX, written whole and then renamed to name
+            Pattern.compile("\\..+\\.[A-Za-z0-9]{6}"),
+            Pattern.compile("~WR[DL]\\d+\\.tmp|[0-9A-F]{8}\\.tmp", Pattern.CASE_INSENSITIVE));
+
+    private TemporaryNames() {
+    }
+
+    public static boolean matches(String name) {
+        for (Pattern pattern : PATTERNS) {
+            if (pattern.matcher(name).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,43 @@
+package org.pressdav.dav.protocol;
+
+import io.milton.http.Request;
+import io.milton.resource.DeletableResource;
+import io.milton.resource.ReplaceableResource;
+import jakarta.servlet.http.HttpServletResponse;
+import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavPath;
+import org.pressdav.dav.node.DriveResourceFactory;
+import org.pressdav.dav.node.FieldFolder;
+import org.pressdav.dav.node.Node;
+
+/**
+ * DELETE, asking the node: what can be deleted deletes itself (a post's, page's or comment's
+ * folder goes to WordPress's trash; a term or a media file is deleted for good where WordPress
+ * allows it; a user's own file leaves the scratch store). A field file of an object that can be
+ * deleted is only hidden from its user for a while ({@link FieldFolder}).
+ */
+public final class DeleteHandler extends DavHandler {
+    public DeleteHandler(DriveResourceFactory drive) {
+        super(drive, Request.Method.DELETE);
+    }
+
+    @Override
+    protected void handle(DavRequest req, HttpServletResponse out) throws Exception {
+        DavPath path = req.path();
+        Node node = drive.find(req.session(), path);
+        if (node == null) {
+            throw new DavError.NotFound("Not found: " + path);
+        }
+        if (node instanceof ReplaceableResource) {
+            if (!(drive.find(req.session(), path.parent()) instanceof FieldFolder folder && folder.deletable())) {
+                throw new DavError.Forbidden(path.name() + " cannot be deleted: write an empty file to clear it");
+            }
+            drive.hide(req.session(), path);
+        } else if (node instanceof DeletableResource deletable) {
+            deletable.delete();
+        } else {
+            throw new DavError.Forbidden(path + " cannot be deleted");
+        }
+        out.setStatus(204);
+    }
+}

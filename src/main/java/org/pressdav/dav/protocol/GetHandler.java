@@ -1,0 +1,146 @@
+package org.pressdav.dav.protocol;
+
+import io.milton.http.Request;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavPath;
+import org.pressdav.dav.node.DavFile;
+import org.pressdav.dav.node.DriveResourceFactory;
+import org.pressdav.dav.node.Folder;
+import org.pressdav.dav.node.Node;
+
+/**
+ * GET and HEAD, replacing Milton CE's handler: conditional requests (304 and 412), byte ranges
+ * (single, multiple, suffix) and 416, with strong ETags and Last-Modified on every answer.
+ * A folder answers with a small HTML index for browsers.
+ */
+public final class GetHandler extends DavHandler {
+    public GetHandler(DriveResourceFactory drive) {
+        super(drive, Request.Method.GET, Request.Method.HEAD);
+    }
+
+    @Override
+    protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
+        boolean head = req.getMethod() == Request.Method.HEAD;
+        Node node = drive.find(req.session(), req.path());
+        if (node == null) {
+            throw new DavError.NotFound("Not found: " + req.path());
+        } else if (node instanceof DavFile file) {
+            serve(req.servletRequest(), out, file, head);
+        } else {
+            index(out, drive.children(req.session(), req.path(), (Folder) node), req.path(), head);
+        }
+    }
+
+    private static void serve(HttpServletRequest req, HttpServletResponse out, DavFile file, boolean head) throws IOException {
+        String etag = file.etag();
+        Instant modified = file.modified();
+        out.setHeader("ETag", etag);
+        if (modified != null) {
+            out.setDateHeader("Last-Modified", modified.toEpochMilli());
+        }
+        out.setHeader("Accept-Ranges", "bytes");
+
+        if (!Preconditions.matches(req.getHeader("If-Match"), etag)
+                || Preconditions.modifiedSince(req.getDateHeader("If-Unmodified-Since"), modified)) {
+            throw new DavError.PreconditionFailed("Precondition failed: the file has changed");
+        }
+        String ifNoneMatch = req.getHeader("If-None-Match");
+        boolean notModified = ifNoneMatch != null
+                ? Preconditions.matchesWeakly(ifNoneMatch, etag)
+                : req.getHeader("If-Modified-Since") != null
+                        && !Preconditions.modifiedSince(req.getDateHeader("If-Modified-Since"), modified);
+        if (notModified) {
+            out.setStatus(304);
+            return;
+        }
+
+        long length = file.length();
+        ByteRanges.Answer ranges = Preconditions.rangeStillValid(req.getHeader("If-Range"), etag, modified)
+                ? ByteRanges.parse(req.getHeader("Range"), length)
+                : new ByteRanges.Whole();
+        if (ranges instanceof ByteRanges.Unsatisfiable) {
+            out.setHeader("Content-Range", "bytes */" + length);
+            throw new DavError.RangeNotSatisfiable("Range not satisfiable: the file has " + length + " bytes");
+        }
+        if (ranges instanceof ByteRanges.Slices slices && slices.slices().size() == 1) {
+            ByteRanges.Slice slice = slices.slices().get(0);
+            out.setStatus(206);
+            out.setHeader("Content-Range", "bytes " + slice.first() + "-" + slice.last() + "/" + length);
+            out.setContentType(file.contentType());
+            out.setContentLengthLong(slice.length());
+            if (!head) {
+                file.write(out.getOutputStream(), slice.first(), slice.length());
+            }
+            return;
+        }
+        if (ranges instanceof ByteRanges.Slices slices) {
+            multipart(out, file, slices.slices(), length, head);
+            return;
+        }
+        out.setStatus(200);
+        out.setContentType(file.contentType());
+        out.setContentLengthLong(length);
+        if (!head) {
+            file.write(out.getOutputStream(), 0, length);
+        }
+    }
+
+    /** Several ranges: {@code multipart/byteranges}, with an exact Content-Length. */
+    private static void multipart(HttpServletResponse out, DavFile file, List<ByteRanges.Slice> slices, long length, boolean head)
+            throws IOException {
+        String boundary = UUID.randomUUID().toString().replace("-", "");
+        List<byte[]> partHeads = new ArrayList<>();
+        long total = 0;
+        for (ByteRanges.Slice slice : slices) {
+            byte[] partHead = ("\r\n--" + boundary + "\r\nContent-Type: " + file.contentType() + "\r\nContent-Range: bytes "
+                    + slice.first() + "-" + slice.last() + "/" + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            partHeads.add(partHead);
+            total += partHead.length + slice.length();
+        }
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        total += tail.length;
+        out.setStatus(206);
+        out.setContentType("multipart/byteranges; boundary=" + boundary);
+        out.setContentLengthLong(total);
+        if (head) {
+            return;
+        }
+        OutputStream body = out.getOutputStream();
+        for (int i = 0; i < slices.size(); i++) {
+            body.write(partHeads.get(i));
+            file.write(body, slices.get(i).first(), slices.get(i).length());
+        }
+        body.write(tail);
+    }
+
+    private static void index(HttpServletResponse out, List<Node> children, DavPath path, boolean head) throws IOException {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
+                .append(escape(path.toString())).append("</title></head><body><h1>").append(escape(path.toString()))
+                .append("</h1><ul>\n");
+        for (Node child : children) {
+            String slash = child instanceof Folder ? "/" : "";
+            html.append("<li><a href=\"").append(DavPath.encodeSegment(child.getName())).append(slash).append("\">")
+                    .append(escape(child.getName())).append(slash).append("</a></li>\n");
+        }
+        byte[] body = html.append("</ul></body></html>\n").toString().getBytes(StandardCharsets.UTF_8);
+        out.setStatus(200);
+        out.setContentType("text/html; charset=utf-8");
+        out.setContentLength(body.length);
+        if (!head) {
+            out.getOutputStream().write(body);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

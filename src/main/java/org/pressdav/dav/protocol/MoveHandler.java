@@ -1,0 +1,127 @@
+package org.pressdav.dav.protocol;
+
+import io.milton.http.Request;
+import io.milton.resource.CollectionResource;
+import io.milton.resource.MoveableResource;
+import io.milton.resource.ReplaceableResource;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavPath;
+import org.pressdav.dav.node.AcceptsUploads;
+import org.pressdav.dav.node.DavFile;
+import org.pressdav.dav.node.DriveResourceFactory;
+import org.pressdav.dav.node.Folder;
+import org.pressdav.dav.node.Node;
+import org.pressdav.dav.node.UserFile;
+import org.pressdav.dav.store.ScratchFiles;
+
+/**
+ * MOVE (RFC 4918 §9.9), replacing Milton CE's: {@code Overwrite} defaults to T as the RFC says
+ * (Finder never sends it), the {@code Destination} may name any host or scheme (only its path
+ * counts, as behind a proxy). Renaming an object's folder renames the object (a post's slug);
+ * a temporary file may be renamed, or renamed over a field file, which is how editors save.
+ */
+public final class MoveHandler extends DavHandler {
+    public MoveHandler(DriveResourceFactory drive) {
+        super(drive, Request.Method.MOVE);
+    }
+
+    @Override
+    protected void handle(DavRequest req, HttpServletResponse out) throws Exception {
+        DavPath from = req.path();
+        DavPath to = destination(req);
+        boolean overwrite = !"F".equalsIgnoreCase(String.valueOf(req.servletRequest().getHeader("Overwrite")).strip());
+        Node source = drive.find(req.session(), from);
+        if (source == null) {
+            throw new DavError.NotFound("Not found: " + from);
+        }
+        if (to.equals(from)) {
+            throw new DavError.Forbidden("The source and the destination are the same");
+        }
+        Node target = drive.find(req.session(), to);
+        if (target != null && !overwrite) {
+            throw new DavError.PreconditionFailed(to + " exists and Overwrite is F");
+        }
+        if (source instanceof UserFile own) {
+            moveOwn(req, out, own, from, to, target);
+        } else if (source instanceof MoveableResource movable && from.parent().equals(to.parent())) {
+            if (target != null) {
+                throw new DavError.Conflict(to + " is another object: it is not replaced by a rename");
+            }
+            movable.moveTo((CollectionResource) drive.find(req.session(), from.parent()), to.name());
+            out.setStatus(201);
+        } else {
+            throw new DavError.Forbidden(source.moveRefusal());
+        }
+    }
+
+    /**
+     * A user's own file renamed: to another of their own names; over a writable field file (how
+     * editors, {@code sed -i}, {@code perl -pi} and rsync save); or, in a folder that takes
+     * uploads, to a new name, which uploads it once, as one attachment (rsync's {@code .name.XXXXXX}).
+     * davfs2 renames a file before it uploads its bytes: an empty file renamed over a field that
+     * has text changes nothing (the PUT that follows brings the text), and an empty file renamed
+     * into an upload folder waits there as a placeholder for its PUT.
+     */
+    private void moveOwn(DavRequest req, HttpServletResponse out, UserFile own, DavPath from, DavPath to, Node target) throws Exception {
+        String user = req.session().userKey();
+        ScratchFiles scratch = drive.stores().scratch();
+        Node toParent = drive.find(req.session(), to.parent());
+        boolean uploadHere = (target == null || target instanceof UserFile) && toParent instanceof AcceptsUploads uploads
+                && uploads.refusal(to.name()) == null;
+        if (!(toParent instanceof Folder)) {
+            throw new DavError.Conflict("The folder " + to.parent() + " does not exist");
+        } else if (DriveResourceFactory.isScratch(toParent, to.name()) || uploadHere && own.length() == 0) {
+            scratch.move(user, from, to);
+            out.setStatus(target == null ? 201 : 204);
+        } else if (target instanceof ReplaceableResource field) {
+            if (!target.mayChange()) {
+                throw new DavError.Forbidden(target.changeRefusal());
+            }
+            if (own.length() > 0 || ((DavFile) target).length() == 0) {
+                try (InputStream in = Files.newInputStream(own.content())) {
+                    field.replaceContent(in, own.length());
+                }
+                drive.reveal(req.session(), to);
+            }
+            scratch.delete(user, from);
+            out.setStatus(204);
+        } else if (uploadHere) {
+            ((AcceptsUploads) toParent).upload(to.name(), PutHandler.contentType(null, to.name()), own.content(), own.length());
+            scratch.delete(user, from);
+            scratch.delete(user, to);
+            out.setStatus(target == null ? 201 : 204);
+        } else {
+            throw new DavError.Forbidden("A file of your own can become another file of your own, a writable field file, "
+                    + "or a new file where uploads are taken");
+        }
+    }
+
+    /** The Destination header's path inside the drive; its scheme and host are not checked. */
+    public static DavPath destination(DavRequest req) {
+        String header = req.servletRequest().getHeader("Destination");
+        if (header == null || header.isBlank()) {
+            throw new DavError.BadRequest("MOVE needs a Destination header");
+        }
+        String raw;
+        try {
+            URI uri = new URI(header.strip());
+            raw = uri.getRawPath();
+        } catch (URISyntaxException e) {
+            throw new DavError.BadRequest("The Destination header is not a URL: " + header);
+        }
+        if (raw == null || raw.isEmpty()) {
+            raw = "/";
+        }
+        DavPath full = DavPath.parseEncoded(raw);
+        if (!full.startsWith(req.prefix())) {
+            throw new DavError.BadGateway("The Destination is outside this drive");
+        }
+        return full.relativeTo(req.prefix());
+    }
+}

@@ -1,0 +1,117 @@
+package org.pressdav.dav.protocol;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.namespace.QName;
+
+/**
+ * A {@code DAV:multistatus} body, written to the client as it is made (a listing of 50,000 posts
+ * is never held in memory whole). Properties in other namespaces keep their namespace, declared
+ * on the element itself; a property without a namespace is written {@code xmlns=""}. Text is
+ * escaped; nothing else is interpreted.
+ */
+final class Multistatus implements AutoCloseable {
+    private final Writer xml;
+
+    private Multistatus(Writer xml) throws IOException {
+        this.xml = xml;
+        xml.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:multistatus xmlns:D=\"DAV:\">");
+    }
+
+    /** Starts a 207 answer; what follows is streamed. Close it to end the document. */
+    static Multistatus open(HttpServletResponse out) throws IOException {
+        out.setStatus(207);
+        out.setContentType("application/xml; charset=utf-8");
+        return new Multistatus(new BufferedWriter(new OutputStreamWriter(out.getOutputStream(), StandardCharsets.UTF_8), 16 * 1024));
+    }
+
+    /** One resource: its href, the properties found (name → XML content, null for empty) and the names not found. */
+    void response(String href, Map<QName, String> found, List<QName> missing) throws IOException {
+        xml.write("<D:response><D:href>");
+        xml.write(escaped(href));
+        xml.write("</D:href>");
+        if (!found.isEmpty() || missing.isEmpty()) {
+            propstat(found, "HTTP/1.1 200 OK");
+        }
+        if (!missing.isEmpty()) {
+            Map<QName, String> none = new LinkedHashMap<>();
+            missing.forEach(name -> none.put(name, null));
+            propstat(none, "HTTP/1.1 404 Not Found");
+        }
+        xml.write("</D:response>");
+    }
+
+    /** One resource whose properties fall in two groups with their own statuses (a failed PROPPATCH). */
+    void failed(String href, Map<QName, String> first, String firstStatus, List<QName> second, String secondStatus) throws IOException {
+        xml.write("<D:response><D:href>");
+        xml.write(escaped(href));
+        xml.write("</D:href>");
+        propstat(first, firstStatus);
+        if (!second.isEmpty()) {
+            Map<QName, String> rest = new LinkedHashMap<>();
+            second.forEach(name -> rest.put(name, null));
+            propstat(rest, secondStatus);
+        }
+        xml.write("</D:response>");
+    }
+
+    private void propstat(Map<QName, String> props, String status) throws IOException {
+        StringBuilder out = new StringBuilder("<D:propstat><D:prop>");
+        for (Map.Entry<QName, String> prop : props.entrySet()) {
+            QName name = prop.getKey();
+            String ns = name.getNamespaceURI();
+            String tag;
+            if (PropfindBody.DAV.equals(ns)) {
+                tag = "D:" + name.getLocalPart();
+                out.append('<').append(tag);
+            } else if (ns == null || ns.isEmpty()) {
+                // No namespace: an unprefixed element that undeclares the default one (xmlns:x="" is not XML).
+                tag = name.getLocalPart();
+                out.append('<').append(tag).append(" xmlns=\"\"");
+            } else {
+                tag = "x:" + name.getLocalPart();
+                out.append('<').append(tag).append(" xmlns:x=\"").append(escaped(ns)).append('"');
+            }
+            if (prop.getValue() == null) {
+                out.append("/>");
+            } else {
+                out.append('>').append(prop.getValue()).append("</").append(tag).append('>');
+            }
+        }
+        out.append("</D:prop><D:status>").append(status).append("</D:status></D:propstat>");
+        xml.write(out.toString());
+    }
+
+    @Override
+    public void close() throws IOException {
+        xml.write("</D:multistatus>\n");
+        xml.flush();
+    }
+
+    /** Text as XML character data; quotes stay as they are, so ETags read back unchanged. */
+    static String text(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Escaped for character data and for double-quoted attributes alike. */
+    private static String escaped(String value) {
+        return text(value).replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,17 @@
+package org.pressdav.dav.store;
+
+import java.util.Map;
+import javax.xml.namespace.QName;
+import org.pressdav.dav.ResourceKey;
+
+/**
+ * Properties clients set with PROPPATCH that WordPress has no field for (Windows' Win32 times
+ * and attributes, any namespace): per user and resource ({@link ResourceKey}, so they follow the
+ * object). Each value is the property's text. A store bounds what it keeps and says so.
+ */
+public interface DeadPropertyStore {
+    Map<QName, String> of(String user, ResourceKey resource);
+
+    /** Replaces the resource's properties with {@code updated}, all at once; or changes nothing and says why (507). */
+    String replace(String user, ResourceKey resource, Map<QName, String> updated);
+}

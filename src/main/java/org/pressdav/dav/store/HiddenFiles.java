@@ -1,0 +1,18 @@
+package org.pressdav.dav.store;
+
+import org.pressdav.dav.DavPath;
+import org.pressdav.dav.node.Field;
+
+/**
+ * Field files a user deleted. Finder and {@code rm -r} empty a folder before deleting it, and a
+ * field file cannot be deleted from WordPress; so DELETE of a field file, where the folder's
+ * object can be deleted, hides the file from this user for a while: the emptied folder can then
+ * be deleted, which trashes the object. WordPress is not changed; a PUT brings the file back.
+ */
+public interface HiddenFiles {
+    void hide(String user, DavPath path);
+
+    void reveal(String user, DavPath path);
+
+    boolean isHidden(String user, DavPath path);
+}

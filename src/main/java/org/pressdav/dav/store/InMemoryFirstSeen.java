@@ -1,0 +1,21 @@
+package org.pressdav.dav.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link FirstSeen} in memory: forgotten on restart, when the dates start again. */
+public final class InMemoryFirstSeen implements FirstSeen {
+    private final Map<String, Instant> seen = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public InMemoryFirstSeen(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Instant of(String kind, long id) {
+        return seen.computeIfAbsent(kind + ":" + id, key -> clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+}

@@ -1,0 +1,32 @@
+package org.pressdav.dav.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.List;
+import org.pressdav.dav.DavPath;
+
+/** {@link HiddenFiles} in memory, each hidden for {@code hideFor} (bounded in number). */
+public final class InMemoryHiddenFiles implements HiddenFiles {
+    private final Cache<List<Object>, Boolean> hidden;
+
+    public InMemoryHiddenFiles(Duration hideFor, Ticker ticker) {
+        this.hidden = Caffeine.newBuilder().expireAfterWrite(hideFor).ticker(ticker).maximumSize(100_000).build();
+    }
+
+    @Override
+    public void hide(String user, DavPath path) {
+        hidden.put(List.of(user, path), Boolean.TRUE);
+    }
+
+    @Override
+    public void reveal(String user, DavPath path) {
+        hidden.invalidate(List.of(user, path));
+    }
+
+    @Override
+    public boolean isHidden(String user, DavPath path) {
+        return hidden.getIfPresent(List.of(user, path)) != null;
+    }
+}

@@ -1,0 +1,29 @@
+package org.pressdav.dav.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavPath;
+import org.pressdav.dav.node.TemporaryNames;
+
+/**
+ * The files users make for themselves and never for WordPress ({@link TemporaryNames}, and any
+ * name that is not a field's in an object's folder): per WordPress user, laid out like the drive,
+ * within a share per user (507 past it, with {@link DavError.InsufficientStorage}).
+ */
+public interface ScratchFiles {
+    /** The user's file at this path, or null. */
+    ScratchFile find(String user, DavPath path);
+
+    /** The user's files in this folder of the drive. */
+    List<ScratchFile> list(String user, DavPath folder);
+
+    /** Stores the body whole (the old content stays until the new is complete); whether the file is new. */
+    boolean write(String user, DavPath path, InputStream body) throws IOException;
+
+    boolean delete(String user, DavPath path) throws IOException;
+
+    /** Renames one of the user's files to another name of theirs, replacing what was there. */
+    void move(String user, DavPath from, DavPath to) throws IOException;
+}

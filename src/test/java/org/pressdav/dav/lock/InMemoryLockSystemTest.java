@@ -1,0 +1,8 @@
+package org.pressdav.dav.lock;
+
+class InMemoryLockSystemTest extends LockSystemContract {
+    @Override
+    LockSystem newSystem() {
+        return new InMemoryLockSystem();
+    }
+}

@@ -1,0 +1,96 @@
+package org.pressdav.dav.lock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavPath;
+import org.pressdav.dav.ResourceKey;
+
+/** What every {@link LockSystem} must do, with the time passed in; a backend's test extends this. */
+abstract class LockSystemContract {
+    abstract LockSystem newSystem();
+
+    private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+    private static final ResourceKey FOLDER = ResourceKey.ROOT.child("posts").child("#posts/12");
+    private static final ResourceKey FILE = FOLDER.child("content.html");
+    private static final DavPath PATH = DavPath.parseDecoded("/posts/12-x/content.html");
+
+    private static LockSystem.Lock exclusive(LockSystem locks, ResourceKey key, boolean infinite, String user) {
+        return locks.create(T0, key, PATH, true, infinite, null, user, Duration.ofMinutes(10));
+    }
+
+    @Test
+    void anExclusiveLockExcludesAndASharedOneShares() {
+        LockSystem locks = newSystem();
+        exclusive(locks, FILE, false, "user-1");
+        assertThrows(DavError.Locked.class, () -> exclusive(locks, FILE, false, "user-2"));
+        assertThrows(DavError.Locked.class, () -> locks.create(T0, FILE, PATH, false, false, null, "user-2", Duration.ofMinutes(1)));
+        locks.create(T0, FOLDER.child("title.txt"), PATH, false, false, null, "user-1", Duration.ofMinutes(1));
+        locks.create(T0, FOLDER.child("title.txt"), PATH, false, false, null, "user-2", Duration.ofMinutes(1));
+        assertEquals(2, locks.on(T0, FOLDER.child("title.txt")).size());
+    }
+
+    @Test
+    void aDepthInfinityLockCoversWhatIsBelowAndCannotBeTakenOverALockBelow() {
+        LockSystem locks = newSystem();
+        LockSystem.Lock folder = exclusive(locks, FOLDER, true, "user-1");
+        assertEquals(List.of(folder), locks.on(T0, FILE));
+        assertThrows(DavError.Locked.class, () -> exclusive(locks, FILE, false, "user-2"));
+        LockSystem other = newSystem();
+        exclusive(other, FILE, false, "user-2");
+        assertThrows(DavError.Locked.class, () -> exclusive(other, FOLDER, true, "user-1"));
+        exclusive(other, FOLDER, false, "user-1");
+    }
+
+    @Test
+    void confirmNeedsTheOwnersTokenAndForAFolderTheTokensBelowIt() {
+        LockSystem locks = newSystem();
+        LockSystem.Lock lock = exclusive(locks, FILE, false, "user-1");
+        locks.confirm(T0, "user-1", Set.of(lock.token()), FILE, false);
+        assertThrows(DavError.Locked.class, () -> locks.confirm(T0, "user-1", Set.of(), FILE, false));
+        assertThrows(DavError.Locked.class, () -> locks.confirm(T0, "user-2", Set.of(lock.token()), FILE, false), "a token is its owner's");
+        locks.confirm(T0, "user-2", Set.of(), FOLDER, false);
+        assertThrows(DavError.Locked.class, () -> locks.confirm(T0, "user-2", Set.of(), FOLDER, true), "deleting the folder takes the file");
+        locks.confirm(T0, "user-1", Set.of(lock.token()), FOLDER, true);
+        locks.confirm(T0, "user-2", Set.of(), FOLDER.child("title.txt"), true);
+    }
+
+    @Test
+    void refreshAndUnlockAreTheOwnersAndAnAdministratorsOverride() {
+        LockSystem locks = newSystem();
+        LockSystem.Lock lock = exclusive(locks, FILE, false, "user-1");
+        assertTrue(locks.refresh(T0, lock.token(), FILE, "user-2", Duration.ofMinutes(5)).isEmpty());
+        assertEquals(T0.plus(Duration.ofMinutes(5)), locks.refresh(T0, lock.token(), FILE, "user-1", Duration.ofMinutes(5)).get().expires());
+        assertEquals(LockSystem.Unlocked.NOT_YOURS, locks.unlock(T0, FILE, lock.token(), "user-2", false));
+        assertEquals(LockSystem.Unlocked.NO_SUCH_LOCK, locks.unlock(T0, FOLDER, lock.token(), "user-1", false), "the token covers the file only");
+        assertEquals(LockSystem.Unlocked.DONE, locks.unlock(T0, FILE, lock.token(), "user-2", true));
+        assertEquals(LockSystem.Unlocked.NO_SUCH_LOCK, locks.unlock(T0, FILE, lock.token(), "user-1", false));
+    }
+
+    @Test
+    void locksExpireByTheTimeGivenAndTimeoutsAreBounded() {
+        LockSystem locks = newSystem();
+        exclusive(locks, FILE, false, "user-1");
+        assertEquals(1, locks.on(T0.plus(Duration.ofMinutes(9)), FILE).size());
+        assertTrue(locks.on(T0.plus(Duration.ofMinutes(11)), FILE).isEmpty());
+        exclusive(locks, FILE, false, "user-2");
+        LockSystem.Lock forever = locks.create(T0, FOLDER.child("x"), PATH, true, false, null, "user-1", Duration.ofDays(365));
+        assertEquals(T0.plus(LockSystem.MAX_TIMEOUT), forever.expires());
+    }
+
+    @Test
+    void whatIsGoneTakesItsLocksAlong() {
+        LockSystem locks = newSystem();
+        exclusive(locks, FILE, false, "user-1");
+        locks.forget(FOLDER);
+        assertTrue(locks.on(T0, FILE).isEmpty());
+        exclusive(locks, FILE, false, "user-2");
+    }
+}

@@ -1,0 +1,94 @@
+package org.pressdav.dav.protocol;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.pressdav.config.ConfigLoader;
+import org.pressdav.dav.DavPath;
+import org.pressdav.server.Pressdav;
+import org.pressdav.testbed.RunningDrive;
+import org.pressdav.wordpress.InMemoryWordPress.Account;
+import org.pressdav.wordpress.InMemoryWordPress;
+
+/**
+ * The real pressdav stack (Jetty, Milton, pressdav's handlers, cache and stores) started in this
+ * JVM on a free port over an {@link InMemoryWordPress}: the protocol tests' drive. No WordPress,
+ * no root, a second to start.
+ */
+final class InProcessDrive implements AutoCloseable {
+    final InMemoryWordPress wordpress = new InMemoryWordPress();
+    private final Pressdav pressdav;
+    private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+
+    InProcessDrive(String... flags) {
+        try {
+            Path data = Files.createTempDirectory("pressdav-protocol");
+            List<String> args = new ArrayList<>(List.of("--wordpress-url", "http://wp.test/", "--port", "0", "--data-dir", data.toString()));
+            args.addAll(List.of(flags));
+            pressdav = Pressdav.serve(ConfigLoader.load(args, Map.of()), wordpress);
+        } catch (Exception e) {
+            throw new IllegalStateException("pressdav did not start", e);
+        }
+    }
+
+    /** The URL of a drive path given decoded, for example {@code posts/12-hello/}. */
+    String url(String path) {
+        String base = pressdav.baseUrl();
+        String encoded = DavPath.parseDecoded(path).encoded();
+        return base.substring(0, base.length() - 1) + encoded + (path.endsWith("/") && !encoded.endsWith("/") ? "/" : "");
+    }
+
+    RunningDrive.Answer send(Account who, String method, String path, Map<String, String> headers, String body) {
+        return sendBytes(who, method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    RunningDrive.Answer sendBytes(Account who, String method, String path, Map<String, String> headers, byte[] body) {
+        Request.Builder request = new Request.Builder().url(path.startsWith("http") ? path : url(path));
+        headers.forEach(request::header);
+        if (who != null) {
+            request.header("Authorization", okhttp3.Credentials.basic(who.login(), who.password(), StandardCharsets.UTF_8));
+        }
+        boolean needsBody = List.of("PROPFIND", "PUT", "PROPPATCH", "LOCK").contains(method);
+        request.method(method, body == null ? (needsBody ? RequestBody.create(new byte[0]) : null)
+                : RequestBody.create(body, MediaType.get(method.equals("PUT") ? "application/octet-stream" : "application/xml; charset=utf-8")));
+        try (Response response = http.newCall(request.build()).execute()) {
+            return new RunningDrive.Answer(response.code(), response.headers().toMultimap(), response.body().bytes());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    /** A post's folder as its listing names it to the administrator: {@code posts/12-hello/}. */
+    String folderOf(long id) {
+        String listing = send(InMemoryWordPress.ADMIN, "PROPFIND", "posts/", Map.of("Depth", "1"), null).text();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<D:href>/posts/(" + id + "(-[^<]*)?)/</D:href>").matcher(listing);
+        if (!m.find()) {
+            throw new AssertionError("post " + id + " is not listed: " + listing);
+        }
+        return "posts/" + DavPath.parseEncoded("/" + m.group(1)).name() + "/";
+    }
+
+    int port() {
+        return pressdav.port();
+    }
+
+    @Override
+    public void close() {
+        // Idle keep-alive connections would hold the graceful stop for its full wait.
+        http.connectionPool().evictAll();
+        try {
+            pressdav.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.pressdav.dav.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pressdav.wordpress.InMemoryWordPress.ADMIN;
+import static org.pressdav.wordpress.InMemoryWordPress.AUTHOR;
+import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
+import static org.pressdav.wordpress.InMemoryWordPress.SUBSCRIBER;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pressdav.dav.node.Folder;
+import org.pressdav.testbed.RunningDrive.Answer;
+import org.pressdav.wordpress.Post;
+
+/** Writes, in process over an in-memory WordPress that loses concurrent updates as WordPress does. */
+class ProtocolWriteTest {
+    private InProcessDrive drive;
+    private ExecutorService pool;
+    private long post;
+    private long oldDraft;
+    private String folder;
+
+    @BeforeEach
+    void start() {
+        drive = new InProcessDrive();
+        pool = Executors.newFixedThreadPool(20);
+        post = drive.wordpress.addPost("post", AUTHOR.id(), "publish", "A story", "Body.");
+        oldDraft = drive.wordpress.addPost("post", EDITOR.id(), "draft", "Old draft", "x");
+        folder = drive.folderOf(post);
+    }
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+        drive.close();
+    }
+
+    static String propertyUpdate(String name, String value) {
+        return "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:Z=\"urn:test\"><D:set><D:prop><Z:" + name + ">" + value
+                + "</Z:" + name + "></D:prop></D:set></D:propertyupdate>";
+    }
+
+    private <T> List<T> all(List<Callable<T>> tasks) throws Exception {
+        List<Future<T>> futures = new ArrayList<>();
+        for (Callable<T> task : tasks) {
+            futures.add(pool.submit(task));
+        }
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            results.add(f.get());
+        }
+        return results;
+    }
+
+    @Test
+    void threeFieldsSavedAtOnceAllLandBecauseWritesOfOneObjectTakeTurns() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String n = String.valueOf(round);
+            List<Integer> statuses = all(List.of(
+                    () -> drive.send(EDITOR, "PUT", folder + "content.html", Map.of(), "content " + n).status(),
+                    () -> drive.send(EDITOR, "PUT", folder + "title.txt", Map.of(), "title " + n).status(),
+                    () -> drive.send(EDITOR, "PUT", folder + "excerpt.txt", Map.of(), "excerpt " + n).status()));
+            assertEquals(List.of(204, 204, 204), statuses);
+            Post stored = drive.wordpress.post(post);
+            assertEquals(List.of("content " + n, "title " + n, "excerpt " + n),
+                    List.of(stored.content().raw(), stored.title().raw(), stored.excerpt().raw()), "round " + round);
+        }
+        assertEquals(1, drive.wordpress.mostUpdatesAtOnce.get(), "never two updates of one object in flight");
+    }
+
+    @Test
+    void ofTwentyWritersWithOneETagExactlyOneWins() throws Exception {
+        String etag = drive.send(EDITOR, "HEAD", folder + "title.txt", Map.of(), null).header("ETag");
+        List<Callable<Integer>> writers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String text = "writer " + i;
+            writers.add(() -> drive.send(EDITOR, "PUT", folder + "title.txt", Map.of("If-Match", etag), text).status());
+        }
+        List<Integer> statuses = all(writers);
+        assertEquals(1, statuses.stream().filter(s -> s == 204).count(), statuses.toString());
+        assertEquals(19, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
+    }
+
+    @Test
+    void partialPutsAndOldPreconditionsChangeNothing() {
+        assertEquals(400, drive.send(EDITOR, "PUT", folder + "content.html", Map.of("Content-Range", "bytes 0-4/100"), "HELLO").status());
+        assertEquals(412, drive.send(EDITOR, "PUT", folder + "title.txt",
+                Map.of("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT"), "late").status());
+        assertEquals(412, drive.send(EDITOR, "PUT", folder + "title.txt", Map.of("If-None-Match", "*"), "exists").status());
+        assertEquals("Body.", drive.wordpress.post(post).content().raw());
+        assertEquals("A story", drive.wordpress.post(post).title().raw());
+    }
+
+    @Test
+    void tenParallelNewFoldersOfOneNameMakeOneDraftListedOnce() throws Exception {
+        List<Callable<Integer>> makers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            makers.add(() -> drive.send(EDITOR, "MKCOL", "posts/Same name", Map.of(), null).status());
+        }
+        List<Integer> statuses = all(makers);
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(1, drive.wordpress.posts(p -> p.title().raw().equals("Same name")).size());
+        String listing = drive.send(EDITOR, "PROPFIND", "posts/", Map.of("Depth", "1"), null).text();
+        assertEquals(2, listing.split("/posts/Same%20name/<", -1).length, listing);
+    }
+
+    @Test
+    void aNewFolderTakesItsFirstSaveAsDavfs2SendsIt() {
+        assertEquals(201, drive.send(EDITOR, "MKCOL", "posts/Fresh", Map.of(), null).status());
+        Answer locked = drive.send(EDITOR, "LOCK", "posts/Fresh/content.html", Map.of("Depth", "0"),
+                ProtocolLockTest.lockInfo("exclusive", "write"));
+        assertEquals(200, locked.status(), locked.text());
+        String token = locked.header("Lock-Token").replaceAll("[<>]", "");
+        Answer saved = drive.send(EDITOR, "PUT", "posts/Fresh/content.html", Map.of("If-None-Match", "*", "If", "(<" + token + ">)"),
+                "first words\n");
+        assertEquals(204, saved.status(), saved.text());
+        assertEquals("first words\n", drive.wordpress.posts(p -> p.title().raw().equals("Fresh")).get(0).content().raw());
+    }
+
+    @Test
+    void renamingAFileOfOnesOwnOverAFieldSavesItAndAnEmptyOneChangesNothing() {
+        assertEquals(201, drive.send(EDITOR, "PUT", folder + "sedAbC123", Map.of(), "edited by sed").status());
+        assertEquals(204, drive.send(EDITOR, "MOVE", folder + "sedAbC123", Map.of("Destination", drive.url(folder + "content.html")), null)
+                .status());
+        assertEquals("edited by sed", drive.wordpress.post(post).content().raw());
+        assertEquals(404, drive.send(EDITOR, "GET", folder + "sedAbC123", Map.of(), null).status());
+
+        assertEquals(201, drive.send(EDITOR, "PUT", folder + ".title.txt.Xy12Ab", Map.of(), "").status());
+        assertEquals(204, drive.send(EDITOR, "MOVE", folder + ".title.txt.Xy12Ab", Map.of("Destination", drive.url(folder + "title.txt")),
+                null).status());
+        assertEquals("A story", drive.wordpress.post(post).title().raw(), "davfs2 renames first and uploads after");
+    }
+
+    @Test
+    void aFileOfOnesOwnRenamedIntoTheUploadFolderIsUploadedOnce() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String month = "media/" + today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/";
+        assertEquals(201, drive.sendBytes(AUTHOR, "PUT", month + ".photo.png.Ab12Cd", Map.of(), new byte[] {1, 2, 3}).status());
+        assertEquals(0, drive.wordpress.media().size(), "a temporary name is never uploaded");
+        assertEquals(201, drive.send(AUTHOR, "MOVE", month + ".photo.png.Ab12Cd", Map.of("Destination", drive.url(month + "photo.png")), null)
+                .status());
+        assertEquals(1, drive.wordpress.media().size());
+        assertEquals(3, drive.wordpress.bytesOf(drive.wordpress.media().get(0).id()).length);
+    }
+
+    @Test
+    void proppatchAppliesInDocumentOrderAllOrNothing() {
+        String file = folder + "title.txt";
+        String both = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:Z=\"urn:test\">"
+                + "<D:set><D:prop><Z:a>1</Z:a></D:prop></D:set><D:remove><D:prop><Z:a/></D:prop></D:remove>"
+                + "<D:set><D:prop><Z:b>2</Z:b></D:prop></D:set></D:propertyupdate>";
+        assertEquals(207, drive.send(EDITOR, "PROPPATCH", file, Map.of(), both).status());
+        String props = drive.send(EDITOR, "PROPFIND", file, Map.of("Depth", "0"), null).text();
+        assertTrue(props.contains(">2</x:b>") && !props.contains("x:a"), props);
+
+        String withLive = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:Z=\"urn:test\">"
+                + "<D:set><D:prop><Z:c>3</Z:c><D:getetag>\"x\"</D:getetag></D:prop></D:set></D:propertyupdate>";
+        Answer refused = drive.send(EDITOR, "PROPPATCH", file, Map.of(), withLive);
+        assertTrue(refused.text().contains("403 Forbidden") && refused.text().contains("424 Failed Dependency"), refused.text());
+        assertTrue(!drive.send(EDITOR, "PROPFIND", file, Map.of("Depth", "0"), null).text().contains("x:c"), "nothing was set");
+
+        assertEquals(403, drive.send(SUBSCRIBER, "PROPPATCH", file, Map.of(), propertyUpdate("d", "4")).status(),
+                "no properties where the user may not write");
+        Answer tooLong = drive.send(EDITOR, "PROPPATCH", file, Map.of(), propertyUpdate("e", "x".repeat(20_000)));
+        assertTrue(tooLong.status() == 207 && tooLong.text().contains("507"), tooLong.text());
+    }
+
+    @Test
+    void renamingATermsFolderRenamesTheTermAndANewDraftTakesItsNameAsTitle() {
+        assertEquals(201, drive.send(EDITOR, "MKCOL", "tags/untitled folder", Map.of(), null).status());
+        assertEquals(201, drive.send(EDITOR, "MOVE", "tags/untitled folder/", Map.of("Destination", drive.url("tags/Recipes/")), null)
+                .status());
+        assertEquals(List.of("Recipes"), drive.wordpress.terms("post_tag").stream().map(t -> t.name()).toList());
+        assertEquals("recipes", drive.wordpress.terms("post_tag").get(0).slug());
+
+        long draft = oldDraft;
+        assertEquals(201, drive.send(EDITOR, "MOVE", drive.folderOf(draft), Map.of("Destination", drive.url("posts/new-slug/")), null).status());
+        assertEquals("Old draft", drive.wordpress.post(draft).title().raw(), "only a draft made by this user's New Folder is retitled");
+        assertEquals(201, drive.send(EDITOR, "MKCOL", "posts/untitled folder", Map.of(), null).status());
+        assertEquals(201, drive.send(EDITOR, "MOVE", "posts/untitled folder/", Map.of("Destination", drive.url("posts/Summer plans/")), null)
+                .status());
+        assertEquals(1, drive.wordpress.posts(p -> p.title().raw().equals("Summer plans")).size());
+    }
+
+    @Test
+    void aFieldFileDeletedIsHiddenAndTheEmptiedFolderTrashesThePost() {
+        for (String name : List.of("content.html", "title.txt")) {
+            assertEquals(204, drive.send(ADMIN, "DELETE", folder + name, Map.of(), null).status());
+        }
+        assertEquals(404, drive.send(ADMIN, "GET", folder + "title.txt", Map.of(), null).status());
+        assertEquals("A story", drive.wordpress.post(post).title().raw(), "WordPress is not changed by hiding a file");
+        assertEquals(204, drive.send(ADMIN, "DELETE", folder, Map.of(), null).status());
+        assertEquals("trash", drive.wordpress.post(post).status());
+    }
+}

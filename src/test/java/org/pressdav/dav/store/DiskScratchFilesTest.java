@@ -1,0 +1,61 @@
+package org.pressdav.dav.store;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavPath;
+
+/** The scratch contract on disk, plus what the disk backend adds: files expire when untouched. */
+class DiskScratchFilesTest extends ScratchFilesContract {
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T12:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
+    @Override
+    ScratchFiles newStore(long share) throws Exception {
+        return new DiskScratchFiles(Files.createTempDirectory("scratch"), share, Duration.ofHours(1), clock);
+    }
+
+    @Test
+    void aFileUntouchedForItsTimeToLiveIsGone() throws Exception {
+        ScratchFiles store = newStore(1024);
+        DavPath path = DavPath.parseDecoded("/posts/._x");
+        store.write("user-1", path, new ByteArrayInputStream(new byte[] {1}));
+        assertNotNull(store.find("user-1", path));
+        now.set(now.get().plus(Duration.ofMinutes(61)));
+        assertNull(store.find("user-1", path), "expired after an hour untouched");
+        assertTrue(store.list("user-1", path.parent()).isEmpty());
+        assertTrue(store.write("user-1", path, new ByteArrayInputStream(new byte[1000])), "and its room is free again");
+    }
+
+    @Test
+    void namesLongerThanAFileSystemTakesAreRefused() throws Exception {
+        ScratchFiles store = newStore(1024);
+        org.junit.jupiter.api.Assertions.assertThrows(DavError.class,
+                () -> store.find("user-1", DavPath.parseDecoded("/posts/._" + "x".repeat(300))));
+    }
+}

@@ -1,0 +1,59 @@
+package org.pressdav.dav.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.pressdav.dav.DavPath;
+
+/** What every {@link FolderNames} (and {@link HiddenFiles}, {@link FirstSeen}) must do; backends' tests extend this. */
+abstract class FolderNamesContract {
+    abstract FolderNames newNames();
+
+    abstract HiddenFiles newHidden();
+
+    abstract FirstSeen newFirstSeen();
+
+    @Test
+    void aNameNamesOneObjectForOneUser() {
+        FolderNames names = newNames();
+        names.put("user-1", "posts", "untitled folder", 12);
+        assertEquals(Optional.of(12L), names.id("user-1", "posts", "untitled folder"));
+        assertEquals(Optional.of("untitled folder"), names.name("user-1", "posts", 12));
+        assertTrue(names.id("user-2", "posts", "untitled folder").isEmpty(), "another user's names are their own");
+        names.put("user-1", "posts", "untitled folder", 13);
+        assertTrue(names.name("user-1", "posts", 12).isEmpty(), "the name moved to the other object");
+        names.put("user-1", "posts", "Summer plans", 13);
+        assertTrue(names.id("user-1", "posts", "untitled folder").isEmpty(), "an object has one name");
+        names.forget("user-1", "posts", 13);
+        assertTrue(names.name("user-1", "posts", 13).isEmpty());
+    }
+
+    @Test
+    void whatAUsersNewFolderMadeIsNewForThemAlone() {
+        FolderNames names = newNames();
+        names.created("user-1", "posts/12");
+        assertTrue(names.isNew("user-1", "posts/12"));
+        assertTrue(!names.isNew("user-2", "posts/12"));
+        assertTrue(!names.isNew("user-1", "posts/13"));
+        assertTrue(!names.isNew("user-1", null));
+    }
+
+    @Test
+    void hiddenFilesArePerUserUntilRevealed() {
+        HiddenFiles hidden = newHidden();
+        DavPath path = DavPath.parseDecoded("/posts/12-x/title.txt");
+        hidden.hide("user-1", path);
+        assertTrue(hidden.isHidden("user-1", path));
+        assertTrue(!hidden.isHidden("user-2", path));
+        hidden.reveal("user-1", path);
+        assertTrue(!hidden.isHidden("user-1", path));
+    }
+
+    @Test
+    void theDateFirstSeenStaysTheSame() {
+        FirstSeen seen = newFirstSeen();
+        assertEquals(seen.of("tags", 4), seen.of("tags", 4));
+    }
+}

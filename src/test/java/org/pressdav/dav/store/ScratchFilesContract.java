@@ -1,0 +1,110 @@
+package org.pressdav.dav.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavPath;
+
+/** What every {@link ScratchFiles} must do; a backend's test extends this and says how to make one. */
+abstract class ScratchFilesContract {
+    /** A store whose users may keep {@code share} bytes each. */
+    abstract ScratchFiles newStore(long share) throws Exception;
+
+    private static ByteArrayInputStream bytes(int n) {
+        return new ByteArrayInputStream(new byte[n]);
+    }
+
+    @Test
+    void filesRoundTripPerUser() throws Exception {
+        ScratchFiles store = newStore(1024);
+        DavPath path = DavPath.parseDecoded("/posts/12-x/._content.html");
+        assertTrue(store.write("user-1", path, new ByteArrayInputStream(new byte[] {1, 2, 3})));
+        assertTrue(!store.write("user-1", path, new ByteArrayInputStream(new byte[] {1, 2, 3})), "the second write replaces");
+        ScratchFile file = store.find("user-1", path);
+        assertNotNull(file);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        file.write(out, 1, 2);
+        assertEquals(2, out.toByteArray()[0]);
+        assertNull(store.find("user-2", path), "another user's file is their own");
+        assertEquals(1, store.list("user-1", path.parent()).size());
+        assertTrue(store.list("user-2", path.parent()).isEmpty());
+    }
+
+    @Test
+    void movedAndDeletedFilesAreGone() throws Exception {
+        ScratchFiles store = newStore(1024);
+        DavPath from = DavPath.parseDecoded("/posts/.a.txt.Ab12Cd");
+        DavPath to = DavPath.parseDecoded("/posts/._a.txt");
+        store.write("user-1", from, bytes(10));
+        store.move("user-1", from, to);
+        assertNull(store.find("user-1", from));
+        assertEquals(10, store.find("user-1", to).length());
+        assertTrue(store.delete("user-1", to));
+        assertNull(store.find("user-1", to));
+        assertTrue(!store.delete("user-1", to));
+    }
+
+    @Test
+    void aUserCannotKeepMoreThanTheirShareAndNothingHalfWrittenStays() throws Exception {
+        ScratchFiles store = newStore(100);
+        DavPath first = DavPath.parseDecoded("/posts/.DS_Store");
+        DavPath second = DavPath.parseDecoded("/pages/.DS_Store");
+        store.write("user-1", first, bytes(60));
+        assertThrows(DavError.InsufficientStorage.class, () -> store.write("user-1", second, bytes(60)));
+        assertNull(store.find("user-1", second));
+        assertEquals(60, store.find("user-1", first).length());
+        assertTrue(store.write("user-2", second, bytes(60)), "the share is per user");
+        store.write("user-1", first, bytes(90));
+        assertEquals(90, store.find("user-1", first).length(), "replacing a file counts its new size only");
+        store.delete("user-1", first);
+        store.write("user-1", second, bytes(100));
+        assertEquals(100, store.find("user-1", second).length(), "deleting gives the room back");
+    }
+
+    @Test
+    void parallelWritesNeverTakeAUserPastTheirShare() throws Exception {
+        ScratchFiles store = newStore(5 << 20);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger stored = new AtomicInteger();
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                DavPath path = DavPath.parseDecoded("/posts/._big" + i);
+                writes.add(pool.submit(() -> {
+                    try {
+                        store.write("user-1", path, bytes(4 << 20));
+                        stored.incrementAndGet();
+                    } catch (DavError.InsufficientStorage refused) {
+                        // the share is taken
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(stored.get() <= 1, "at most one 4 MiB file fits a 5 MiB share, however the writes interleave");
+        long kept = store.list("user-1", DavPath.parseDecoded("/posts")).stream().mapToLong(ScratchFile::length).sum();
+        assertTrue(kept <= 5 << 20, kept + " bytes kept");
+        for (ScratchFile file : store.list("user-1", DavPath.parseDecoded("/posts"))) {
+            store.delete("user-1", DavPath.parseDecoded("/posts/" + file.getName()));
+        }
+        assertTrue(store.write("user-1", DavPath.parseDecoded("/posts/._after"), bytes(4 << 20)), "refused writes gave their room back");
+    }
+}

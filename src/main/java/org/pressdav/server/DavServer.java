@@ -51,9 +51,11 @@ public final class DavServer {
         GracefulHandler graceful = new GracefulHandler(context);
         server.setHandler(graceful);
         // One line per request at debug level (--log-level debug): method, path, status, bytes, milliseconds.
+        // Only then: formatting a line for every request costs GETs a tenth of their rate.
         org.slf4j.Logger requests = org.slf4j.LoggerFactory.getLogger("org.pressdav.requests");
-        server.setRequestLog(new org.eclipse.jetty.server.CustomRequestLog(line -> requests.debug(line),
-                "%{client}a \"%m %U\" %s %O %{ms}Tms"));
+        if (requests.isDebugEnabled()) {
+            server.setRequestLog(new org.eclipse.jetty.server.CustomRequestLog(requests::debug, "%{client}a \"%m %U\" %s %O %{ms}Tms"));
+        }
         server.setStopTimeout(10_000);
         server.setStopAtShutdown(true);
     }

@@ -62,8 +62,8 @@ public final class CommentKind implements ObjectKind<Comment> {
     }
 
     @Override
-    public boolean mayEdit(DavSession session, Comment comment) {
-        return Reads.editable(session, Endpoint.COMMENTS, comment.id());
+    public Endpoint<Comment> endpoint() {
+        return Endpoint.COMMENTS;
     }
 
     @Override

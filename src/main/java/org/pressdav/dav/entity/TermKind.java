@@ -75,8 +75,8 @@ public final class TermKind implements ObjectKind<Term> {
     }
 
     @Override
-    public boolean mayEdit(DavSession session, Term term) {
-        return org.pressdav.dav.node.Reads.editable(session, endpoint, term.id());
+    public Endpoint<Term> endpoint() {
+        return endpoint;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.pressdav.dav.node;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.pressdav.wordpress.Endpoint;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
 
@@ -62,9 +63,12 @@ public interface ObjectKind<T> {
         throw new DavError.Forbidden("Folders in " + folderName() + "/ cannot be renamed");
     }
 
+    /** The REST collection the objects live in, for example {@code wp/v2/posts}. */
+    Endpoint<T> endpoint();
+
     /** Whether this user may edit the object (WordPress's own answer: it lets them read it in {@code context=edit}). */
     default boolean mayEdit(DavSession session, T item) {
-        return false;
+        return Reads.editable(session, endpoint(), id(item));
     }
 
     /** What a user who may not edit an object of this kind is told (WordPress's words). */

@@ -7,13 +7,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pressdav.dav.DavPath;
 
-/** What every {@link FolderNames} (and {@link HiddenFiles}, {@link FirstSeen}) must do; backends' tests extend this. */
+/** What every {@link FolderNames} must do; a backend's test extends this. */
 abstract class FolderNamesContract {
     abstract FolderNames newNames();
-
-    abstract HiddenFiles newHidden();
-
-    abstract FirstSeen newFirstSeen();
 
     @Test
     void aNameNamesOneObjectForOneUser() {
@@ -38,22 +34,5 @@ abstract class FolderNamesContract {
         assertTrue(!names.isNew("user-2", "posts/12"));
         assertTrue(!names.isNew("user-1", "posts/13"));
         assertTrue(!names.isNew("user-1", null));
-    }
-
-    @Test
-    void hiddenFilesArePerUserUntilRevealed() {
-        HiddenFiles hidden = newHidden();
-        DavPath path = DavPath.parseDecoded("/posts/12-x/title.txt");
-        hidden.hide("user-1", path);
-        assertTrue(hidden.isHidden("user-1", path));
-        assertTrue(!hidden.isHidden("user-2", path));
-        hidden.reveal("user-1", path);
-        assertTrue(!hidden.isHidden("user-1", path));
-    }
-
-    @Test
-    void theDateFirstSeenStaysTheSame() {
-        FirstSeen seen = newFirstSeen();
-        assertEquals(seen.of("tags", 4), seen.of("tags", 4));
     }
 }

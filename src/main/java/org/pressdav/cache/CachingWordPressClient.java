@@ -69,8 +69,12 @@ public final class CachingWordPressClient implements WordPressClient {
     @SuppressWarnings("unchecked")
     private <T> T cached(Credentials credentials, String route, Object detail, Supplier<T> fetch) {
         Key key = new Key(credentials.cacheKey(), route, detail, generations.get(stripe(route, detail)));
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> existing = cache.asMap().putIfAbsent(key, mine);
+        CompletableFuture<Object> existing = cache.getIfPresent(key);
+        CompletableFuture<Object> mine = null;
+        if (existing == null) {
+            mine = new CompletableFuture<>();
+            existing = cache.asMap().putIfAbsent(key, mine);
+        }
         if (existing != null) {
             log.debug("cache hit {} {} (hits {}, misses {})", route, detail, hits.incrementAndGet(), misses.get());
             return (T) join(existing);

@@ -31,6 +31,9 @@ public final class DispatchFilter implements Filter {
     private static final Set<Request.Method> WRITES = Set.of(Request.Method.PUT, Request.Method.DELETE, Request.Method.MKCOL,
             Request.Method.PROPPATCH, Request.Method.MOVE, Request.Method.COPY, Request.Method.LOCK, Request.Method.UNLOCK);
 
+    /** Reads take no turn: they never wait for writes. */
+    private static final SerialWrites.Turn NO_TURN = () -> { };
+
     private final LockGuard guard;
     private final LockSystem locks;
     private final DriveResourceFactory drive;
@@ -55,7 +58,7 @@ public final class DispatchFilter implements Filter {
                 DavErrors.write(davResponse.servletResponse(), 501, request.getMethod().code + " is not supported");
                 return;
             }
-            try (SerialWrites.Turn turn = serial.await(WRITES.contains(request.getMethod()) ? objectsWritten(davRequest) : List.of())) {
+            try (SerialWrites.Turn turn = WRITES.contains(request.getMethod()) ? serial.await(objectsWritten(davRequest)) : NO_TURN) {
                 guard.check(davRequest);
                 ResourceKey gone = takesAway(request.getMethod()) ? drive.key(davRequest.session(), davRequest.path()) : null;
                 handler.process(manager, request, response);

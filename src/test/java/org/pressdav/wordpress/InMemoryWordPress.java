@@ -56,6 +56,7 @@ public final class InMemoryWordPress implements WordPressClient {
     private final Map<Long, byte[]> files = new ConcurrentHashMap<>();
     private volatile Settings settings = new Settings("In-memory site", "Just a test", "http://wp.test", "admin@wp.test", "UTC", "en_US");
     private volatile boolean down;
+    private volatile boolean slow;
     /** How many updates were in flight at once, at most: WordPress loses saves when this passes 1 for one object. */
     public final AtomicInteger mostUpdatesAtOnce = new AtomicInteger();
     private final Map<Long, AtomicInteger> updating = new ConcurrentHashMap<>();
@@ -71,6 +72,11 @@ public final class InMemoryWordPress implements WordPressClient {
     /** Every call fails from now on as an unreachable WordPress does (502), until {@code down(false)}. */
     public void down(boolean isDown) {
         this.down = isDown;
+    }
+
+    /** Every call fails from now on as a WordPress too slow to answer does (504), until {@code slow(false)}. */
+    public void slow(boolean isSlow) {
+        this.slow = isSlow;
     }
 
     // ---------------------------------------------------------------- seeding
@@ -132,6 +138,9 @@ public final class InMemoryWordPress implements WordPressClient {
     private Account account(Credentials credentials) {
         if (down) {
             throw new WordPressException(502, WordPressException.UNREACHABLE, "WordPress cannot be reached at wp.test: connection refused");
+        }
+        if (slow) {
+            throw new WordPressException(504, WordPressException.TIMEOUT, "WordPress did not answer within 60 s");
         }
         if (credentials.isAnonymous()) {
             return null;

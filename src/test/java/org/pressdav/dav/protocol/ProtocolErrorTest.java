@@ -115,6 +115,9 @@ class ProtocolErrorTest {
         drive.wordpress.down(true);
         assertAnswer(502, "WordPress cannot be reached", drive.send(EDITOR, "PUT", folder + "title.txt", Map.of(), "while down"));
         drive.wordpress.down(false);
+        drive.wordpress.slow(true);
+        assertAnswer(504, "did not answer", drive.send(EDITOR, "PUT", folder + "title.txt", Map.of(), "while slow"));
+        drive.wordpress.slow(false);
         assertEquals("Errors", drive.wordpress.post(post).title().raw());
         assertEquals(204, drive.send(EDITOR, "PUT", folder + "title.txt", Map.of(), "after").status());
     }

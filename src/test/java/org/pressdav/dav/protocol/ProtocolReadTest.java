@@ -75,6 +75,17 @@ class ProtocolReadTest {
     }
 
     @Test
+    void optionsIsAnsweredEverywhereWithoutALogin() {
+        for (String path : List.of("/", folder, folder + "content.html", "no/such/place")) {
+            Answer options = drive.send(null, "OPTIONS", path, Map.of(), null);
+            assertEquals(200, options.status(), path);
+            assertEquals("1, 2", options.header("DAV"));
+            assertTrue(options.header("Allow").contains("LOCK") && options.header("Allow").contains("PROPPATCH"));
+            assertEquals("DAV", options.header("MS-Author-Via"));
+        }
+    }
+
+    @Test
     void rangesAndConditions() {
         String file = folder + "content.html";
         Answer single = drive.send(EDITOR, "GET", file, Map.of("Range", "bytes=2-4"), null);

@@ -1,9 +1,9 @@
 <?php
 /**
  * Plugin Name: pressdav companion
- * Description: Adds to the WordPress REST API what pressdav needs beyond core. For now it only
- *              registers its namespace, so that pressdav can tell the plugin is active.
- * Version: 0.1.0
+ * Description: Adds to the WordPress REST API what the pressdav drive needs beyond core: a change
+ *              feed that keeps the drive's caches coherent with every edit made in WordPress.
+ * Version: 0.2.0
  * Requires at least: 6.1
  * Requires PHP: 8.0
  * License: Apache-2.0
@@ -13,13 +13,15 @@ if (!defined('ABSPATH')) {
     exit;
 }
 
-const PRESSDAV_PLUGIN_VERSION = '0.1.0';
+const PRESSDAV_PLUGIN_VERSION = '0.2.0';
+const PRESSDAV_SCHEMA_VERSION = 1;
 const PRESSDAV_REST_NAMESPACE = 'pressdav/v1';
 
-add_action('rest_api_init', static function (): void {
-    register_rest_route(PRESSDAV_REST_NAMESPACE, '/status', [
-        'methods' => 'GET',
-        'permission_callback' => '__return_true',
-        'callback' => static fn() => ['plugin' => 'pressdav', 'version' => PRESSDAV_PLUGIN_VERSION],
-    ]);
-});
+require_once __DIR__ . '/includes/class-pressdav-schema.php';
+require_once __DIR__ . '/includes/class-pressdav-change-feed.php';
+require_once __DIR__ . '/includes/class-pressdav-rest.php';
+
+register_activation_hook(__FILE__, ['Pressdav_Schema', 'install']);
+add_action('plugins_loaded', ['Pressdav_Schema', 'upgrade_if_needed']);
+Pressdav_Change_Feed::listen();
+add_action('rest_api_init', ['Pressdav_Rest', 'register_routes']);

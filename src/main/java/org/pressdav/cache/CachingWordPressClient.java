@@ -12,6 +12,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
+import org.pressdav.wordpress.Changes;
+import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
@@ -207,6 +209,41 @@ public final class CachingWordPressClient implements WordPressClient {
     @Override
     public MediaContent download(Credentials credentials, Media media, String range) {
         return origin.download(credentials, media, range);
+    }
+
+    @Override
+    public Companion companion(Credentials credentials) {
+        return origin.companion(credentials);
+    }
+
+    @Override
+    public Changes changes(Credentials credentials, long since, int limit) {
+        return origin.changes(credentials, since, limit);
+    }
+
+    /**
+     * Forgets, for every user, the listings of a REST collection and one object of it, or with
+     * {@code id} 0 every object of it: what the change feed reports changed.
+     */
+    public void invalidate(String route, long id) {
+        if (id > 0) {
+            forgetRoute(route, id);
+            return;
+        }
+        generations.incrementAndGet(stripe(route, "listings"));
+        for (int stripe = 0; stripe < STRIPES; stripe++) {
+            // Any object of the route may have changed: every object stripe moves on.
+            generations.incrementAndGet(stripe);
+        }
+        cache.asMap().keySet().removeIf(key -> key.route().equals(route));
+    }
+
+    /** Forgets everything: the feed lost track (a resync). */
+    public void invalidateAll() {
+        for (int stripe = 0; stripe < STRIPES; stripe++) {
+            generations.incrementAndGet(stripe);
+        }
+        cache.invalidateAll();
     }
 
     @Override

@@ -122,6 +122,8 @@ public final class ConfigLoader {
                 prefix(v.get(Setting.PATH_PREFIX)),
                 Path.of(v.get(Setting.DATA_DIR)).toAbsolutePath().normalize(),
                 duration(Setting.CACHE_TTL, v),
+                duration(Setting.FEED_CACHE_TTL, v),
+                duration(Setting.CHANGE_POLL, v),
                 duration(Setting.LOGIN_CACHE_TTL, v),
                 bool(Setting.ANONYMOUS_READ, v),
                 bool(Setting.TRUST_FORWARDED_HEADERS, v),

@@ -12,6 +12,8 @@ public record PressdavConfig(
         String pathPrefix,
         Path dataDir,
         Duration cacheTtl,
+        Duration feedCacheTtl,
+        Duration changePoll,
         Duration loginCacheTtl,
         boolean anonymousRead,
         boolean trustForwardedHeaders,

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.pressdav.cache.CachingWordPressClient;
+import org.pressdav.cache.ChangeFeed;
 import org.pressdav.config.PressdavConfig;
 import org.pressdav.dav.entity.CommentKind;
 import org.pressdav.dav.entity.MediaFolder;
@@ -27,6 +28,8 @@ import org.pressdav.dav.store.InMemoryFirstSeen;
 import org.pressdav.dav.store.InMemoryFolderNames;
 import org.pressdav.dav.store.InMemoryHiddenFiles;
 import org.pressdav.wordpress.ClientSettings;
+import org.pressdav.wordpress.Companion;
+import org.pressdav.wordpress.WordPressException;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.OkHttpWordPressClient;
 import org.pressdav.wordpress.SiteIndex;
@@ -40,10 +43,12 @@ public final class Pressdav {
 
     private final DavServer server;
     private final PressdavConfig config;
+    private final ChangeFeed feed;
 
-    private Pressdav(DavServer server, PressdavConfig config) {
+    private Pressdav(DavServer server, PressdavConfig config, ChangeFeed feed) {
         this.server = server;
         this.config = config;
+        this.feed = feed;
     }
 
     /**
@@ -61,12 +66,23 @@ public final class Pressdav {
         SiteIndex index = origin.index(Credentials.ANONYMOUS);
         log.info("WordPress \"{}\" answers at {}", index.name(), config.wordpressUrl());
         log.info("REST API found at {}", origin.restRoot());
-        if (index.hasCompanionPlugin()) {
-            log.info("companion plugin active ({}): full mode", SiteIndex.COMPANION_NAMESPACE);
-        } else {
-            log.info("companion plugin not found: core REST API only (see the README for what the plugin adds)");
-        }
         return serve(config, origin);
+    }
+
+    /** The companion plugin, if it is active; which of its features pressdav uses is logged. */
+    private static Companion companion(WordPressClient origin) {
+        try {
+            Companion companion = origin.companion(Credentials.ANONYMOUS);
+            log.info("companion plugin {} active: {}", companion.version(),
+                    companion.offers("changes") ? "its change feed keeps the cache coherent" : "no feature pressdav uses");
+            return companion;
+        } catch (WordPressException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            log.info("companion plugin not found: core REST API only, cached reads live --cache-ttl (see the README for what the plugin adds)");
+            return null;
+        }
     }
 
     /**
@@ -76,7 +92,13 @@ public final class Pressdav {
      */
     public static Pressdav serve(PressdavConfig config, WordPressClient origin) throws Exception {
         Files.createDirectories(config.dataDir());
-        WordPressClient wordpress = new CachingWordPressClient(origin, config.cacheTtl(), Ticker.systemTicker());
+        Companion companion = companion(origin);
+        boolean following = companion != null && companion.offers("changes");
+        // --cache-ttl 0s turns the cache off, feed or not; otherwise the feed lets cached reads live longer.
+        boolean cacheOff = config.cacheTtl().isZero();
+        CachingWordPressClient wordpress = new CachingWordPressClient(origin,
+                following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), Ticker.systemTicker());
+        ChangeFeed feed = following ? new ChangeFeed(origin, wordpress, companion.head(), config.changePoll()) : null;
         Clock clock = Clock.systemUTC();
         Ticker ticker = Ticker.systemTicker();
         DriveStores stores = new DriveStores(
@@ -97,7 +119,7 @@ public final class Pressdav {
         DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(),
                 config.idleTimeout(), servlet);
         server.start();
-        Pressdav running = new Pressdav(server, config);
+        Pressdav running = new Pressdav(server, config, feed);
         log.info("pressdav serves the drive at {}{}", running.baseUrl(), config.anonymousRead() ? " (anonymous reading allowed)" : "");
         return running;
     }
@@ -127,6 +149,9 @@ public final class Pressdav {
     }
 
     public void stop() throws Exception {
+        if (feed != null) {
+            feed.close();
+        }
         server.stop();
     }
 

@@ -197,6 +197,18 @@ public final class OkHttpWordPressClient implements WordPressClient {
     }
 
     @Override
+    public Companion companion(Credentials credentials) {
+        return read(send(credentials, get(root.route(SiteIndex.COMPANION_NAMESPACE + "/status"))).body, Companion.class);
+    }
+
+    @Override
+    public Changes changes(Credentials credentials, long since, int limit) {
+        HttpUrl.Builder url = root.route(SiteIndex.COMPANION_NAMESPACE + "/changes")
+                .addQueryParameter("since", String.valueOf(since)).addQueryParameter("limit", String.valueOf(limit));
+        return read(send(credentials, get(url)).body, Changes.class);
+    }
+
+    @Override
     public Settings settings(Credentials credentials) {
         return read(send(credentials, get(root.route("wp/v2/settings"))).body, Settings.class);
     }

@@ -46,6 +46,15 @@ public interface WordPressClient {
      */
     MediaContent download(Credentials credentials, Media media, String range);
 
+    /** The companion plugin's account of itself; a {@link WordPressException} (404) where it is not active. */
+    Companion companion(Credentials credentials);
+
+    /**
+     * The changes after {@code since} ({@link Changes}), as this caller may see them; 410
+     * {@code pressdav_feed_resync} when the feed no longer holds them.
+     */
+    Changes changes(Credentials credentials, long since, int limit);
+
     /** The site settings; only administrators may read them. */
     Settings settings(Credentials credentials);
 

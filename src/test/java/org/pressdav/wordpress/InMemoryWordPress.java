@@ -549,6 +549,19 @@ public final class InMemoryWordPress implements WordPressClient {
         return MediaContent.of(m.sourceUrl(), 206, headers, java.util.Arrays.copyOfRange(bytes, from, to + 1));
     }
 
+    /** No companion plugin here: core REST only, as a site without it answers. */
+    @Override
+    public Companion companion(Credentials credentials) {
+        account(credentials);
+        throw new WordPressException(404, "rest_no_route", "No route was found matching the URL and request method.");
+    }
+
+    @Override
+    public Changes changes(Credentials credentials, long since, int limit) {
+        account(credentials);
+        throw new WordPressException(404, "rest_no_route", "No route was found matching the URL and request method.");
+    }
+
     @Override
     public Settings settings(Credentials credentials) {
         Account who = account(credentials);

@@ -1,0 +1,103 @@
+package org.pressdav.cache;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.pressdav.wordpress.Changes;
+import org.pressdav.wordpress.Credentials;
+import org.pressdav.wordpress.WordPressClient;
+import org.pressdav.wordpress.WordPressException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the companion plugin's change feed and makes the cache forget exactly what changed in
+ * WordPress, for every user: an edit made in wp-admin shows on the drive within one poll. It
+ * reads the feed anonymously, so it learns the ids of what the public may see and only the type
+ * of the rest (which then drops the whole collection). A feed that no longer holds what came
+ * after its place (410, a database restored or pruned past it) makes it drop the whole cache and
+ * start again from the head.
+ */
+public final class ChangeFeed implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
+    private static final int PAGE = 500;
+    private static final String RESYNC = "pressdav_feed_resync";
+
+    /** The REST collections an object type of the feed lives in. */
+    private static final Map<String, List<String>> ROUTES = Map.of(
+            "post", List.of("wp/v2/posts"),
+            "page", List.of("wp/v2/pages"),
+            "attachment", List.of("wp/v2/media"),
+            "category", List.of("wp/v2/categories"),
+            "post_tag", List.of("wp/v2/tags"),
+            "user", List.of("wp/v2/users"),
+            "comment", List.of("wp/v2/comments"),
+            "settings", List.of("settings", "index"));
+
+    private final WordPressClient origin;
+    private final CachingWordPressClient cache;
+    private final ScheduledExecutorService poller;
+    private long cursor;
+
+    /** Starts following from {@code head} (the feed's head when pressdav started, with an empty cache). */
+    public ChangeFeed(WordPressClient origin, CachingWordPressClient cache, long head, Duration every) {
+        this.origin = origin;
+        this.cache = cache;
+        this.cursor = head;
+        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pressdav-change-feed");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(this::pollQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void pollQuietly() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            // WordPress down or slow: the cursor stays, and what changed meanwhile is read when it answers.
+            log.warn("change feed: {}", e.getMessage());
+        }
+    }
+
+    /** Reads every change after the cursor and forgets what each one touched. */
+    synchronized void poll() {
+        while (true) {
+            Changes page;
+            try {
+                page = origin.changes(Credentials.ANONYMOUS, cursor, PAGE);
+            } catch (WordPressException e) {
+                if (e.status() == 410 || RESYNC.equals(e.code())) {
+                    resync();
+                    return;
+                }
+                throw e;
+            }
+            for (Changes.Change change : page.changes()) {
+                for (String route : ROUTES.getOrDefault(change.type(), List.of())) {
+                    cache.invalidate(route, change.id());
+                }
+                cursor = Math.max(cursor, change.seq());
+            }
+            if (page.changes().size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    private void resync() {
+        long head = origin.companion(Credentials.ANONYMOUS).head();
+        log.info("change feed: it no longer holds what came after {}; the cache starts again from {}", cursor, head);
+        cache.invalidateAll();
+        cursor = head;
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}

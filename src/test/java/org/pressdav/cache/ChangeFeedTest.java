@@ -1,0 +1,100 @@
+package org.pressdav.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.pressdav.wordpress.Changes;
+import org.pressdav.wordpress.Companion;
+import org.pressdav.wordpress.Context;
+import org.pressdav.wordpress.Credentials;
+import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.Term;
+import org.pressdav.wordpress.WordPressClient;
+import org.pressdav.wordpress.WordPressException;
+
+class ChangeFeedTest {
+    private static final Credentials ADMIN = Credentials.of("admin", "a");
+
+    private final List<String> reads = new ArrayList<>();
+    private final List<Changes> pages = new ArrayList<>();
+    private final AtomicLong asked = new AtomicLong(-1);
+    private long head = 40;
+
+    /** A WordPress whose feed answers the pages queued, then nothing; a null page is a 410. */
+    private final WordPressClient origin = (WordPressClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {WordPressClient.class}, (proxy, method, args) -> {
+                switch (method.getName()) {
+                    case "changes": {
+                        asked.set((long) args[1]);
+                        if (pages.isEmpty()) {
+                            return new Changes(List.of(), head, 1);
+                        }
+                        Changes page = pages.remove(0);
+                        if (page == null) {
+                            throw new WordPressException(410, "pressdav_feed_resync", "start again");
+                        }
+                        return page;
+                    }
+                    case "companion":
+                        return new Companion("pressdav", "0.2.0", 1, List.of("changes"), head);
+                    case "get":
+                        reads.add(args[2] + "");
+                        return new Term((long) args[2], "t", "t", "", "post_tag", 0, 0, null);
+                    default:
+                        return null;
+                }
+            });
+
+    private final CachingWordPressClient cache = new CachingWordPressClient(origin, Duration.ofHours(1), new AtomicLong()::get);
+
+    private void read(long id) {
+        cache.get(ADMIN, Endpoint.TAGS, id, Context.EDIT);
+    }
+
+    @Test
+    void eachChangeMakesTheCacheForgetExactlyWhatItTouched() {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, 10, Duration.ofHours(1))) {
+            read(1);
+            read(2);
+            pages.add(new Changes(List.of(new Changes.Change(11, "post_tag", 1, "saved")), 11, 1));
+            feed.poll();
+            read(1);
+            read(2);
+            assertEquals(List.of("1", "2", "1"), reads, "tag 1 is read again, tag 2 is not");
+            feed.poll();
+            assertEquals(11, asked.get(), "the next poll asks after the last change seen");
+        }
+    }
+
+    @Test
+    void aChangeOfSomethingTheFeedDoesNotNameDropsTheWholeCollection() {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, 10, Duration.ofHours(1))) {
+            read(1);
+            read(2);
+            pages.add(new Changes(List.of(new Changes.Change(11, "post_tag", 0, "counts")), 11, 1));
+            feed.poll();
+            read(1);
+            read(2);
+            assertEquals(List.of("1", "2", "1", "2"), reads);
+        }
+    }
+
+    @Test
+    void aFeedThatLostTrackDropsEverythingAndStartsAgainFromItsHead() {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, 90, Duration.ofHours(1))) {
+            read(1);
+            pages.add(null);
+            head = 5;
+            feed.poll();
+            read(1);
+            assertEquals(List.of("1", "1"), reads);
+            feed.poll();
+            assertEquals(5, asked.get());
+        }
+    }
+}

@@ -1,0 +1,182 @@
+<?php
+/**
+ * The change feed: an append-only table of what changed (object type, id, action), written from
+ * WordPress's own hooks. The changes of one request are collected in a set (a post saved three
+ * times in one request is one row) and written once, at the end of the request. The table is
+ * kept bounded: rows older than pressdav_feed_max_age_days (7) and all but the newest
+ * pressdav_feed_max_rows (100,000) are removed as new rows are written. A reader further behind
+ * than the oldest row kept is told to resync.
+ */
+
+if (!defined('ABSPATH')) {
+    exit;
+}
+
+final class Pressdav_Change_Feed
+{
+    /** @var array<string, array{0: string, 1: int, 2: string}> */
+    private static array $pending = [];
+    private static bool $flushing_registered = false;
+
+    /** The site settings the drive shows: a change of one is a change of the site. */
+    private const SETTINGS = ['blogname', 'blogdescription', 'home', 'siteurl', 'gmt_offset', 'timezone_string'];
+
+    public static function listen(): void
+    {
+        add_action('save_post', static fn($id, $post) => self::post($post, 'saved'), 10, 2);
+        add_action('transition_post_status', static function ($new, $old, $post): void {
+            if ($new !== $old) {
+                self::post($post, 'status');
+            }
+        }, 10, 3);
+        add_action('trashed_post', static fn($id) => self::post(get_post($id), 'trashed'));
+        add_action('untrashed_post', static fn($id) => self::post(get_post($id), 'untrashed'));
+        add_action('deleted_post', static fn($id, $post = null) => self::post($post ?: get_post($id), 'deleted', (int) $id), 10, 2);
+        add_action('add_attachment', static fn($id) => self::record('attachment', (int) $id, 'saved'));
+        add_action('edit_attachment', static fn($id) => self::record('attachment', (int) $id, 'saved'));
+        add_action('delete_attachment', static fn($id) => self::record('attachment', (int) $id, 'deleted'));
+        add_filter('wp_update_attachment_metadata', static function ($data, $id) {
+            self::record('attachment', (int) $id, 'saved');
+            return $data;
+        }, 10, 2);
+        add_action('created_term', static fn($id, $tt, $taxonomy) => self::record($taxonomy, (int) $id, 'saved'), 10, 3);
+        add_action('edited_term', static fn($id, $tt, $taxonomy) => self::record($taxonomy, (int) $id, 'saved'), 10, 3);
+        add_action('delete_term', static fn($id, $tt, $taxonomy) => self::record($taxonomy, (int) $id, 'deleted'), 10, 3);
+        add_action('set_object_terms', static function ($object_id, $terms, $tt_ids, $taxonomy): void {
+            $post = get_post($object_id);
+            if ($post) {
+                self::post($post, 'terms');
+            }
+            self::record($taxonomy, 0, 'counts');
+        }, 10, 4);
+        add_action('user_register', static fn($id) => self::record('user', (int) $id, 'saved'));
+        add_action('profile_update', static fn($id) => self::record('user', (int) $id, 'saved'));
+        add_action('deleted_user', static fn($id) => self::record('user', (int) $id, 'deleted'));
+        add_action('wp_insert_comment', static fn($id) => self::record('comment', (int) $id, 'saved'));
+        add_action('edit_comment', static fn($id) => self::record('comment', (int) $id, 'saved'));
+        add_action('transition_comment_status', static fn($new, $old, $comment) => self::record('comment', (int) $comment->comment_ID, 'status'), 10, 3);
+        add_action('deleted_comment', static fn($id) => self::record('comment', (int) $id, 'deleted'));
+        add_action('updated_option', static function ($option): void {
+            if (in_array($option, self::SETTINGS, true)) {
+                self::record('settings', 0, 'saved');
+            }
+        });
+    }
+
+    private static function post($post, string $action, int $id = 0): void
+    {
+        if (!$post) {
+            if ($id > 0) {
+                self::record('post', $id, $action);
+            }
+            return;
+        }
+        if (wp_is_post_revision($post) || $post->post_type === 'revision' || $post->post_status === 'auto-draft') {
+            return;
+        }
+        self::record($post->post_type, (int) $post->ID, $action);
+    }
+
+    /** Remembers a change; written once, at the end of the request. */
+    public static function record(string $type, int $id, string $action): void
+    {
+        self::$pending[$type . ':' . $id] = [$type, $id, $action];
+        if (!self::$flushing_registered) {
+            self::$flushing_registered = true;
+            add_action('shutdown', [self::class, 'flush'], 0);
+        }
+    }
+
+    /** Writes the request's changes in one INSERT, then keeps the table within its bounds. */
+    public static function flush(): void
+    {
+        global $wpdb;
+        if (!self::$pending) {
+            return;
+        }
+        $table = Pressdav_Schema::changes_table();
+        $now = gmdate('Y-m-d H:i:s');
+        $rows = [];
+        $values = [];
+        foreach (self::$pending as [$type, $id, $action]) {
+            $rows[] = '(%s, %d, %s, %s)';
+            array_push($values, $type, $id, $action, $now);
+        }
+        self::$pending = [];
+        $wpdb->query($wpdb->prepare(
+            "INSERT INTO {$table} (object_type, object_id, action, changed_gmt) VALUES " . implode(', ', $rows),
+            $values
+        ));
+        self::prune();
+    }
+
+    private static function prune(): void
+    {
+        global $wpdb;
+        $table = Pressdav_Schema::changes_table();
+        $max_rows = max(1, (int) get_option('pressdav_feed_max_rows', 100000));
+        $max_days = max(1, (int) get_option('pressdav_feed_max_age_days', 7));
+        $head = (int) $wpdb->get_var("SELECT MAX(seq) FROM {$table}");
+        $wpdb->query($wpdb->prepare("DELETE FROM {$table} WHERE seq <= %d", $head - $max_rows));
+        $wpdb->query($wpdb->prepare("DELETE FROM {$table} WHERE changed_gmt < %s", gmdate('Y-m-d H:i:s', time() - $max_days * DAY_IN_SECONDS)));
+    }
+
+    /**
+     * The changes after $since, at most $limit, as this caller may see them: an object the caller
+     * may not read is named by its type alone (id 0: "something there changed"), never by its id.
+     *
+     * @return array{changes: list<array{seq: int, type: string, id: int, action: string}>, head: int, oldest: int}
+     */
+    public static function since(int $since, int $limit): array
+    {
+        global $wpdb;
+        $table = Pressdav_Schema::changes_table();
+        $head = (int) $wpdb->get_var("SELECT COALESCE(MAX(seq), 0) FROM {$table}");
+        $oldest = (int) $wpdb->get_var("SELECT COALESCE(MIN(seq), 0) FROM {$table}");
+        $rows = $wpdb->get_results($wpdb->prepare(
+            "SELECT seq, object_type, object_id, action FROM {$table} WHERE seq > %d ORDER BY seq ASC LIMIT %d",
+            $since,
+            $limit
+        ));
+        $changes = [];
+        foreach ($rows as $row) {
+            $id = (int) $row->object_id;
+            $changes[] = [
+                'seq' => (int) $row->seq,
+                'type' => $row->object_type,
+                'id' => $id > 0 && self::visible($row->object_type, $id) ? $id : 0,
+                'action' => $row->action,
+            ];
+        }
+        return ['changes' => $changes, 'head' => $head, 'oldest' => $oldest];
+    }
+
+    /** The newest sequence number written, 0 for none. */
+    public static function head(): int
+    {
+        global $wpdb;
+        return (int) $wpdb->get_var('SELECT COALESCE(MAX(seq), 0) FROM ' . Pressdav_Schema::changes_table());
+    }
+
+    private static function visible(string $type, int $id): bool
+    {
+        if (in_array($type, ['category', 'post_tag', 'settings'], true)) {
+            return true;
+        }
+        if ($type === 'user') {
+            return current_user_can('list_users') || get_current_user_id() === $id || count_user_posts($id, 'post', true) > 0;
+        }
+        if ($type === 'comment') {
+            $comment = get_comment($id);
+            return current_user_can('moderate_comments') || ($comment && $comment->comment_approved === '1');
+        }
+        $post = get_post($id);
+        if (!$post) {
+            return current_user_can('edit_others_posts');
+        }
+        if ($post->post_status === 'publish' || ($post->post_type === 'attachment' && $post->post_status === 'inherit')) {
+            return true;
+        }
+        return current_user_can('read_post', $id);
+    }
+}

@@ -121,6 +121,11 @@ public final class TestBed {
         return id.asLong();
     }
 
+    /** WordPress's debug log (WP_DEBUG_LOG): every PHP notice and deprecation the test bed raised. */
+    public Path debugLog() {
+        return Path.of(System.getenv().getOrDefault("PRESSDAV_TESTBED_DIR", "/var/lib/pressdav-testbed"), "wp-debug.log");
+    }
+
     public Path uploadsDir() {
         return Path.of(env.get("WP_UPLOADS_DIR"));
     }

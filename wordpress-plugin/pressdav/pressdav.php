@@ -19,6 +19,7 @@ const PRESSDAV_REST_NAMESPACE = 'pressdav/v1';
 
 require_once __DIR__ . '/includes/class-pressdav-schema.php';
 require_once __DIR__ . '/includes/class-pressdav-change-feed.php';
+require_once __DIR__ . '/includes/class-pressdav-index.php';
 require_once __DIR__ . '/includes/class-pressdav-rest.php';
 
 register_activation_hook(__FILE__, ['Pressdav_Schema', 'install']);

@@ -68,6 +68,20 @@ check('so is a reader ahead of the head (a restored database)', $ahead->get_stat
 check('a reader at the head gets nothing new', feed(Pressdav_Change_Feed::head())->get_data()['changes'] === []);
 delete_option('pressdav_feed_max_rows');
 
+// The index shows each user what core REST shows them, and checks its arguments.
+function index_of(string $type, int $user)
+{
+    wp_set_current_user($user);
+    $request = new WP_REST_Request('GET', '/pressdav/v1/index');
+    $request->set_query_params(['type' => $type]);
+    return rest_do_request($request);
+}
+$admin_ids = array_column(index_of('post', $admin)->get_data()['items'], 'id');
+$subscriber_ids = array_column(index_of('post', $subscriber)->get_data()['items'], 'id');
+check('the index shows an administrator the draft', in_array($draft, $admin_ids, true));
+check('and a subscriber only what is published', !in_array($draft, $subscriber_ids, true) && in_array($published, $subscriber_ids, true));
+check('an unknown type is refused', index_of('attachment', $admin)->get_status() === 400);
+
 wp_delete_post($draft, true);
 wp_delete_post($published, true);
 echo "plugin: $passed passed, $failed failed\n";

@@ -19,9 +19,20 @@ final class Pressdav_Rest
                 'plugin' => 'pressdav',
                 'version' => PRESSDAV_PLUGIN_VERSION,
                 'schema' => (int) get_option(Pressdav_Schema::VERSION_OPTION, 0),
-                'features' => ['changes'],
+                'features' => ['changes', 'index'],
                 'head' => Pressdav_Change_Feed::head(),
             ],
+        ]);
+        register_rest_route(PRESSDAV_REST_NAMESPACE, '/index', [
+            'methods' => 'GET',
+            // Anyone may ask: each caller is shown what core REST shows them.
+            'permission_callback' => '__return_true',
+            'args' => [
+                'type' => ['type' => 'string', 'enum' => Pressdav_Index::TYPES, 'required' => true],
+                'after' => ['type' => 'integer', 'minimum' => 0, 'default' => 0],
+                'limit' => ['type' => 'integer', 'minimum' => 1, 'maximum' => 10000, 'default' => 5000],
+            ],
+            'callback' => [self::class, 'index'],
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/changes', [
             'methods' => 'GET',
@@ -33,6 +44,20 @@ final class Pressdav_Rest
             ],
             'callback' => [self::class, 'changes'],
         ]);
+    }
+
+    /** One page of the index; an unchanged page answers 304 to its ETag. */
+    public static function index(WP_REST_Request $request)
+    {
+        $page = Pressdav_Index::list($request['type'], (int) $request['after'], (int) $request['limit']);
+        $response = new WP_REST_Response(['items' => $page['items'], 'next' => $page['next']]);
+        $response->header('ETag', $page['etag']);
+        $response->header('Cache-Control', 'private, no-cache');
+        if (trim((string) $request->get_header('if_none_match')) === $page['etag']) {
+            $response->set_data(null);
+            $response->set_status(304);
+        }
+        return $response;
     }
 
     /** Changes after since; a reader behind the oldest row kept (or ahead of the head: a restored database) must resync. */

@@ -217,6 +217,11 @@ public final class CachingWordPressClient implements WordPressClient {
     }
 
     @Override
+    public java.util.List<org.pressdav.wordpress.Post> postIndex(Credentials credentials, Endpoint<org.pressdav.wordpress.Post> endpoint) {
+        return cached(credentials, endpoint.route(), "index", () -> origin.postIndex(credentials, endpoint));
+    }
+
+    @Override
     public Changes changes(Credentials credentials, long since, int limit) {
         return origin.changes(credentials, since, limit);
     }

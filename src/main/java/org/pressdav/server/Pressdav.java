@@ -74,7 +74,9 @@ public final class Pressdav {
         try {
             Companion companion = origin.companion(Credentials.ANONYMOUS);
             log.info("companion plugin {} active: {}", companion.version(),
-                    companion.offers("changes") ? "its change feed keeps the cache coherent" : "no feature pressdav uses");
+                    String.join(", ", companion.features().stream().filter(f -> f.equals("changes") || f.equals("index"))
+                            .map(f -> f.equals("changes") ? "its change feed keeps the cache coherent" : "its index lists posts and pages")
+                            .toList()));
             return companion;
         } catch (WordPressException e) {
             if (e.status() != 404) {
@@ -114,7 +116,7 @@ public final class Pressdav {
                 clock);
         Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), stores.firstSeen());
         IncomingSpool incoming = new IncomingSpool(config.dataDir().resolve("incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
-        DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS), topFolders(clock), stores,
+        DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS), topFolders(clock, companion != null && companion.offers("index")), stores,
                 incoming.clean()), authenticator, config.pathPrefix());
         DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(),
                 config.idleTimeout(), servlet);
@@ -125,11 +127,11 @@ public final class Pressdav {
     }
 
     /** The drive's top folders, in the order they are listed: each kind of WordPress object is one line. */
-    private static List<TopFolder> topFolders(Clock clock) {
+    private static List<TopFolder> topFolders(Clock clock, boolean index) {
         return List.of(
                 (session, started, names) -> new SiteFolder(session, started),
-                TopFolder.of(PostKind.posts()),
-                TopFolder.of(PostKind.pages()),
+                TopFolder.of(PostKind.posts(index)),
+                TopFolder.of(PostKind.pages(index)),
                 (session, started, names) -> new MediaFolder(session, started, clock),
                 TopFolder.of(new UserKind()),
                 TopFolder.of(TermKind.categories()),

@@ -202,6 +202,24 @@ public final class OkHttpWordPressClient implements WordPressClient {
     }
 
     @Override
+    public List<Post> postIndex(Credentials credentials, Endpoint<Post> endpoint) {
+        String type = endpoint == Endpoint.PAGES ? "page" : "post";
+        List<Post> posts = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            HttpUrl.Builder url = root.route(SiteIndex.COMPANION_NAMESPACE + "/index").addQueryParameter("type", type)
+                    .addQueryParameter("after", String.valueOf(after)).addQueryParameter("limit", "5000");
+            JsonNode page = send(credentials, get(url)).body;
+            addItems(page.path("items"), Post.class, posts);
+            JsonNode next = page.path("next");
+            if (!next.canConvertToLong()) {
+                return posts;
+            }
+            after = next.asLong();
+        }
+    }
+
+    @Override
     public Changes changes(Credentials credentials, long since, int limit) {
         HttpUrl.Builder url = root.route(SiteIndex.COMPANION_NAMESPACE + "/changes")
                 .addQueryParameter("since", String.valueOf(since)).addQueryParameter("limit", String.valueOf(limit));

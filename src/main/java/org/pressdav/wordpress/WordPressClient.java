@@ -55,6 +55,12 @@ public interface WordPressClient {
      */
     Changes changes(Credentials credentials, long since, int limit);
 
+    /**
+     * Every post (or page) this caller may see, from the companion plugin's index: the listing's
+     * fields only, a few thousand a request. A {@link WordPressException} (404) where it is not active.
+     */
+    java.util.List<Post> postIndex(Credentials credentials, Endpoint<Post> endpoint);
+
     /** The site settings; only administrators may read them. */
     Settings settings(Credentials credentials);
 

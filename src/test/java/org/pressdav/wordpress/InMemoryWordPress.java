@@ -557,6 +557,12 @@ public final class InMemoryWordPress implements WordPressClient {
     }
 
     @Override
+    public List<Post> postIndex(Credentials credentials, Endpoint<Post> endpoint) {
+        account(credentials);
+        throw new WordPressException(404, "rest_no_route", "No route was found matching the URL and request method.");
+    }
+
+    @Override
     public Changes changes(Credentials credentials, long since, int limit) {
         account(credentials);
         throw new WordPressException(404, "rest_no_route", "No route was found matching the URL and request method.");

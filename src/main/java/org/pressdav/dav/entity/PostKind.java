@@ -27,21 +27,32 @@ public final class PostKind implements ObjectKind<Post> {
     private final Endpoint<Post> endpoint;
     private final String folderName;
     private final String editCapability;
+    private final boolean fromIndex;
     private final List<Field<Post>> fields;
 
-    private PostKind(Endpoint<Post> endpoint, String folderName, String editCapability) {
+    private PostKind(Endpoint<Post> endpoint, String folderName, String editCapability, boolean fromIndex) {
         this.endpoint = endpoint;
         this.folderName = folderName;
         this.editCapability = editCapability;
+        this.fromIndex = fromIndex;
         this.fields = fieldsFor(endpoint);
     }
 
     public static PostKind posts() {
-        return new PostKind(Endpoint.POSTS, "posts", "edit_posts");
+        return posts(false);
     }
 
     public static PostKind pages() {
-        return new PostKind(Endpoint.PAGES, "pages", "edit_pages");
+        return pages(false);
+    }
+
+    /** Posts, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
+    public static PostKind posts(boolean fromIndex) {
+        return new PostKind(Endpoint.POSTS, "posts", "edit_posts", fromIndex);
+    }
+
+    public static PostKind pages(boolean fromIndex) {
+        return new PostKind(Endpoint.PAGES, "pages", "edit_pages", fromIndex);
     }
 
     @Override
@@ -51,6 +62,10 @@ public final class PostKind implements ObjectKind<Post> {
 
     @Override
     public List<Post> list(DavSession session) {
+        if (fromIndex) {
+            // One request a few thousand posts, what core REST's view context shows this user, draft names included.
+            return session.wordpress().postIndex(session.credentials(), endpoint);
+        }
         ListQuery query = ListQuery.all().withFields(LISTED);
         boolean editor = session.can(editCapability);
         if (editor) {

@@ -87,6 +87,14 @@ class ChangeFeedIT {
     }
 
     @Test
+    void aTermDeletedForGoodIsGoneWithinAPoll() throws Exception {
+        Term made = wordpress.create(admin, Endpoint.TAGS, Map.of("name", "Short lived"));
+        eventually("Short lived", () -> get("editor", "tags/short-lived/name.txt"));
+        wordpress.delete(admin, Endpoint.TAGS, made.id());
+        eventually("HTTP 404", () -> get("editor", "tags/short-lived/name.txt"));
+    }
+
+    @Test
     void aTagAssignedAUserRenamedAndACommentApprovedShowWithinAPoll() throws Exception {
         long id = bed.id("posts", "crlf");
         String folder = drive.postFolder(id);

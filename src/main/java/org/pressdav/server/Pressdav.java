@@ -100,10 +100,25 @@ public final class Pressdav {
         boolean cacheOff = config.cacheTtl().isZero();
         CachingWordPressClient wordpress = new CachingWordPressClient(origin,
                 following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), Ticker.systemTicker());
+        DriveStores stores = stores(config, Clock.systemUTC());
+        Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), stores.firstSeen());
+        IncomingSpool incoming = new IncomingSpool(config.dataDir().resolve("incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
+        boolean index = companion != null && companion.offers("index");
+        DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                topFolders(stores.clock(), index), stores, incoming.clean()), authenticator, config.pathPrefix());
+        DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(),
+                config.idleTimeout(), servlet);
+        server.start();
         ChangeFeed feed = following ? new ChangeFeed(origin, wordpress, companion.head(), config.changePoll()) : null;
-        Clock clock = Clock.systemUTC();
+        Pressdav running = new Pressdav(server, config, feed);
+        log.info("pressdav serves the drive at {}{}", running.baseUrl(), config.anonymousRead() ? " (anonymous reading allowed)" : "");
+        return running;
+    }
+
+    /** What the drive keeps besides WordPress: in memory, and temporary files on disk, for one instance. */
+    private static DriveStores stores(PressdavConfig config, Clock clock) {
         Ticker ticker = Ticker.systemTicker();
-        DriveStores stores = new DriveStores(
+        return new DriveStores(
                 new InMemoryLockSystem(),
                 // Properties without a WordPress field (Windows' Win32 times) last a day after last use.
                 new InMemoryDeadProperties(Duration.ofHours(24), ticker),
@@ -114,16 +129,6 @@ public final class Pressdav {
                 new InMemoryFirstSeen(clock),
                 new StripedSerialWrites(1024, config.wordpressTimeout().multipliedBy(2)),
                 clock);
-        Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), stores.firstSeen());
-        IncomingSpool incoming = new IncomingSpool(config.dataDir().resolve("incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
-        DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS), topFolders(clock, companion != null && companion.offers("index")), stores,
-                incoming.clean()), authenticator, config.pathPrefix());
-        DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(),
-                config.idleTimeout(), servlet);
-        server.start();
-        Pressdav running = new Pressdav(server, config, feed);
-        log.info("pressdav serves the drive at {}{}", running.baseUrl(), config.anonymousRead() ? " (anonymous reading allowed)" : "");
-        return running;
     }
 
     /** The drive's top folders, in the order they are listed: each kind of WordPress object is one line. */

@@ -43,6 +43,9 @@ public final class CachingWordPressClient implements WordPressClient {
     private final WordPressClient origin;
     private final Cache<Key, CompletableFuture<Object>> cache;
     private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
+    /** One per REST collection: there are a handful. */
+    private final Map<String, AtomicLong> routeGenerations = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicLong everything = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
@@ -55,7 +58,7 @@ public final class CachingWordPressClient implements WordPressClient {
      * What is cached: {@code route} is the REST collection, {@code detail} a listing's query or an
      * object, {@code generation} the invalidation generation the value was fetched in.
      */
-    private record Key(String user, String route, Object detail, long generation) {
+    private record Key(String user, String route, Object detail, long generation, long routeGeneration) {
     }
 
     /** One object of a collection, as read in a context, whole or as JSON. */
@@ -70,7 +73,7 @@ public final class CachingWordPressClient implements WordPressClient {
      */
     @SuppressWarnings("unchecked")
     private <T> T cached(Credentials credentials, String route, Object detail, Supplier<T> fetch) {
-        Key key = new Key(credentials.cacheKey(), route, detail, generations.get(stripe(route, detail)));
+        Key key = new Key(credentials.cacheKey(), route, detail, generations.get(stripe(route, detail)), routeGeneration(route));
         CompletableFuture<Object> existing = cache.getIfPresent(key);
         CompletableFuture<Object> mine = null;
         if (existing == null) {
@@ -103,6 +106,14 @@ public final class CachingWordPressClient implements WordPressClient {
             }
             throw e;
         }
+    }
+
+    /**
+     * A generation of the whole route (and of everything, for a resync): each only grows, so their
+     * sum only grows, and a value fetched before either moved is never found again.
+     */
+    private long routeGeneration(String route) {
+        return routeGenerations.computeIfAbsent(route, r -> new AtomicLong()).get() + everything.get();
     }
 
     /** Listings of a route share one stripe; each object of it has its own (whatever its context). */
@@ -235,19 +246,14 @@ public final class CachingWordPressClient implements WordPressClient {
             forgetRoute(route, id);
             return;
         }
-        generations.incrementAndGet(stripe(route, "listings"));
-        for (int stripe = 0; stripe < STRIPES; stripe++) {
-            // Any object of the route may have changed: every object stripe moves on.
-            generations.incrementAndGet(stripe);
-        }
+        // Any object of the route may have changed: the route's generation moves on, no other route's.
+        routeGenerations.computeIfAbsent(route, r -> new AtomicLong()).incrementAndGet();
         cache.asMap().keySet().removeIf(key -> key.route().equals(route));
     }
 
     /** Forgets everything: the feed lost track (a resync). */
     public void invalidateAll() {
-        for (int stripe = 0; stripe < STRIPES; stripe++) {
-            generations.incrementAndGet(stripe);
-        }
+        everything.incrementAndGet();
         cache.invalidateAll();
     }
 

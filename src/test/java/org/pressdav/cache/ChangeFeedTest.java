@@ -97,4 +97,17 @@ class ChangeFeedTest {
             assertEquals(5, asked.get());
         }
     }
+
+    @Test
+    void somethingOfOneCollectionChangingLeavesEveryOtherCollectionCached() {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, 10, Duration.ofHours(1))) {
+            read(1);
+            cache.get(ADMIN, Endpoint.CATEGORIES, 1, Context.EDIT);
+            pages.add(new Changes(List.of(new Changes.Change(11, "category", 0, "counts")), 11, 1));
+            feed.poll();
+            read(1);
+            cache.get(ADMIN, Endpoint.CATEGORIES, 1, Context.EDIT);
+            assertEquals(List.of("1", "1", "1"), reads, "the categories are read again, the tag is not");
+        }
+    }
 }

@@ -79,6 +79,38 @@ class CrowdIT extends WritingIT {
     }
 
     @Test
+    void editorsSaveInParallelWhileASubscriberAttacksAndAnAuthorReadsTheSamePost() throws Exception {
+        long id = bed.id("posts", "cjk");
+        String folder = drive.postFolder(id);
+        for (int round = 0; round < 4; round++) {
+            String n = String.valueOf(round);
+            List<Callable<String>> crowd = new ArrayList<>();
+            crowd.add(() -> "editor content " + drive.send("editor", "PUT", drive.url(folder + "content.html"), Map.of(), "content " + n).status());
+            crowd.add(() -> "admin title " + drive.send("admin", "PUT", drive.url(folder + "title.txt"), Map.of(), "title " + n).status());
+            crowd.add(() -> "editor excerpt " + drive.send("editor", "PUT", drive.url(folder + "excerpt.txt"), Map.of(), "excerpt " + n).status());
+            for (int i = 0; i < 3; i++) {
+                crowd.add(() -> "subscriber put " + drive.send("subscriber", "PUT", drive.url(folder + "content.html"), Map.of(), "defaced").status());
+                crowd.add(() -> "subscriber lock " + drive.send("subscriber", "LOCK", drive.url(folder + "content.html"), Map.of("Depth", "0"),
+                        "<?xml version=\"1.0\"?><D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope>"
+                                + "<D:locktype><D:write/></D:locktype></D:lockinfo>").status());
+                crowd.add(() -> "author get " + drive.send("author", "GET", drive.url(folder + "content.html"), Map.of(), null).status());
+            }
+            for (String result : all(crowd)) {
+                if (result.startsWith("subscriber")) {
+                    assertTrue(result.endsWith(" 403"), result);
+                } else {
+                    assertTrue(result.endsWith(" 204") || result.equals("author get 200"), result);
+                }
+            }
+            Post stored = post(id);
+            assertEquals(List.of("content " + n, "title " + n, "excerpt " + n),
+                    List.of(stored.content().raw(), stored.title().raw(), stored.excerpt().raw()), "round " + round);
+            assertTrue(drive.send("author", "GET", drive.url(folder + "content.html"), Map.of(), null).text().contains("content " + n),
+                    "the author reads the saved text, never a value cached before the save");
+        }
+    }
+
+    @Test
     void ofTwentyWritersWithTheSameETagExactlyOneWins() throws Exception {
         long id = bed.id("posts", "arabic");
         String file = drive.postFolder(id) + "title.txt";

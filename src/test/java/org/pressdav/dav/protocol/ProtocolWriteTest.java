@@ -78,6 +78,49 @@ class ProtocolWriteTest {
     }
 
     @Test
+    void editorsSaveInParallelWhileASubscriberAttacksAndAnAuthorReadsTheSamePost() throws Exception {
+        String original = drive.wordpress.post(post).content().raw();
+        for (int round = 0; round < 4; round++) {
+            String n = String.valueOf(round);
+            String before = original;
+            List<Callable<String>> crowd = new ArrayList<>();
+            crowd.add(() -> "editor content " + drive.send(EDITOR, "PUT", folder + "content.html", Map.of(), "content " + n).status());
+            crowd.add(() -> "admin title " + drive.send(ADMIN, "PUT", folder + "title.txt", Map.of(), "title " + n).status());
+            crowd.add(() -> "editor excerpt " + drive.send(EDITOR, "PUT", folder + "excerpt.txt", Map.of(), "excerpt " + n).status());
+            for (int i = 0; i < 3; i++) {
+                crowd.add(() -> "subscriber put " + drive.send(SUBSCRIBER, "PUT", folder + "content.html", Map.of(), "defaced").status());
+                crowd.add(() -> "subscriber lock " + drive.send(SUBSCRIBER, "LOCK", folder + "content.html", Map.of("Depth", "0"),
+                        ProtocolLockTest.lockInfo("exclusive", "write")).status());
+                crowd.add(() -> "subscriber proppatch " + drive.send(SUBSCRIBER, "PROPPATCH", folder + "content.html", Map.of(),
+                        propertyUpdate("x", "y")).status());
+                crowd.add(() -> {
+                    Answer read = drive.send(AUTHOR, "GET", folder + "content.html", Map.of(), null);
+                    String text = read.text();
+                    boolean whole = text.equals(before) || text.matches("content \\d");
+                    return "author get " + read.status() + (whole ? "" : " torn: " + text);
+                });
+            }
+            List<String> results = all(crowd);
+            for (String result : results) {
+                if (result.startsWith("subscriber")) {
+                    assertTrue(result.endsWith(" 403"), result);
+                } else {
+                    assertTrue(result.endsWith(" 204") || result.equals("author get 200"), result);
+                }
+            }
+            original = "content " + n;
+            Post stored = drive.wordpress.post(post);
+            assertEquals(List.of("content " + n, "title " + n, "excerpt " + n),
+                    List.of(stored.content().raw(), stored.title().raw(), stored.excerpt().raw()), "round " + round);
+            assertEquals("content " + n, drive.send(AUTHOR, "GET", folder + "content.html", Map.of(), null).text(),
+                    "the author reads the saved text, never a value cached before the save");
+        }
+        assertEquals(1, drive.wordpress.mostUpdatesAtOnce.get(), "never two updates of one object in flight");
+        assertTrue(drive.send(EDITOR, "PROPFIND", folder + "content.html", Map.of("Depth", "0"), null).text().indexOf("activelock") < 0,
+                "the subscriber holds no lock");
+    }
+
+    @Test
     void ofTwentyWritersWithOneETagExactlyOneWins() throws Exception {
         String etag = drive.send(EDITOR, "HEAD", folder + "title.txt", Map.of(), null).header("ETag");
         List<Callable<Integer>> writers = new ArrayList<>();

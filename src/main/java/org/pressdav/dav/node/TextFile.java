@@ -69,11 +69,6 @@ public class TextFile extends FileNode implements ReplaceableResource {
         this.access = access;
     }
 
-    /** Whether the file is a writable field at all (some user may write it). */
-    public boolean writable() {
-        return writer != null;
-    }
-
     @Override
     public String objectKey() {
         return access.objectKey;
@@ -113,10 +108,6 @@ public class TextFile extends FileNode implements ReplaceableResource {
             throw new IllegalStateException(getName() + " is read-only");
         }
         writer.write(text);
-    }
-
-    public String text() {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -2,8 +2,9 @@
 /**
  * Plugin Name: pressdav companion
  * Description: Adds to the WordPress REST API what the pressdav drive needs beyond core: a change
- *              feed that keeps the drive's caches coherent with every edit made in WordPress.
- * Version: 0.2.0
+ *              feed that keeps the drive's caches coherent with every edit made in WordPress, and an
+ *              index that lists a whole collection in one request.
+ * Version: 0.3.0
  * Requires at least: 6.1
  * Requires PHP: 8.0
  * License: Apache-2.0
@@ -13,13 +14,18 @@ if (!defined('ABSPATH')) {
     exit;
 }
 
-const PRESSDAV_PLUGIN_VERSION = '0.2.0';
+const PRESSDAV_PLUGIN_VERSION = '0.3.0';
 const PRESSDAV_SCHEMA_VERSION = 1;
 const PRESSDAV_REST_NAMESPACE = 'pressdav/v1';
 
 require_once __DIR__ . '/includes/class-pressdav-schema.php';
 require_once __DIR__ . '/includes/class-pressdav-change-feed.php';
 require_once __DIR__ . '/includes/class-pressdav-index.php';
+require_once __DIR__ . '/includes/index/class-pressdav-index-posts.php';
+require_once __DIR__ . '/includes/index/class-pressdav-index-media.php';
+require_once __DIR__ . '/includes/index/class-pressdav-index-terms.php';
+require_once __DIR__ . '/includes/index/class-pressdav-index-users.php';
+require_once __DIR__ . '/includes/index/class-pressdav-index-comments.php';
 require_once __DIR__ . '/includes/class-pressdav-rest.php';
 
 register_activation_hook(__FILE__, ['Pressdav_Schema', 'install']);

@@ -80,7 +80,48 @@ $admin_ids = array_column(index_of('post', $admin)->get_data()['items'], 'id');
 $subscriber_ids = array_column(index_of('post', $subscriber)->get_data()['items'], 'id');
 check('the index shows an administrator the draft', in_array($draft, $admin_ids, true));
 check('and a subscriber only what is published', !in_array($draft, $subscriber_ids, true) && in_array($published, $subscriber_ids, true));
-check('an unknown type is refused', index_of('attachment', $admin)->get_status() === 400);
+check('an unknown type is refused', index_of('nav_menu_item', $admin)->get_status() === 400);
+
+// An attachment is readable as its parent is: on a draft, only to those who may read the draft.
+$upload = wp_upload_bits('feed-test-on-draft.txt', null, 'attached to a draft');
+$attachment = wp_insert_attachment(['post_title' => 'feed-test attachment', 'post_mime_type' => 'text/plain', 'post_status' => 'inherit'],
+    $upload['file'], $draft);
+$by_admin = array_column(index_of('attachment', $admin)->get_data()['items'], null, 'id');
+check('an administrator sees the attachment of a draft', isset($by_admin[$attachment]));
+check('with its path below uploads and its size', isset($by_admin[$attachment])
+    && $by_admin[$attachment]['media_details']->file === _wp_relative_upload_path($upload['file'])
+    && $by_admin[$attachment]['media_details']->filesize === strlen('attached to a draft'), json_encode($by_admin[$attachment] ?? null));
+check('a subscriber does not see it', !in_array($attachment, array_column(index_of('attachment', $subscriber)->get_data()['items'], 'id'), true));
+wp_delete_attachment($attachment, true);
+
+// A held comment shows to moderators only; an approved one on a published post to anyone.
+$held = wp_insert_comment(['comment_post_ID' => $published, 'comment_content' => 'feed-test held', 'comment_approved' => 0]);
+$approved = wp_insert_comment(['comment_post_ID' => $published, 'comment_content' => 'feed-test approved', 'comment_approved' => 1]);
+$on_draft = wp_insert_comment(['comment_post_ID' => $draft, 'comment_content' => 'feed-test on a draft', 'comment_approved' => 1]);
+$admin_comments = array_column(index_of('comment', $admin)->get_data()['items'], 'status', 'id');
+$public_comments = array_column(index_of('comment', 0)->get_data()['items'], 'status', 'id');
+check('a moderator sees a held comment as hold', ($admin_comments[$held] ?? null) === 'hold');
+check('the public does not see it', !isset($public_comments[$held]));
+check('the public sees an approved comment on a published post', ($public_comments[$approved] ?? null) === 'approved');
+check('but not one on a draft (core\'s own rule)', !isset($public_comments[$on_draft]) && isset($admin_comments[$on_draft]));
+foreach ([$held, $approved, $on_draft] as $comment) {
+    wp_delete_comment($comment, true);
+}
+
+// Users: everyone to those who may list users, with logins; the public only authors of published posts.
+$lurker = wp_insert_user(['user_login' => 'feed-test-lurker', 'user_pass' => wp_generate_password(), 'role' => 'contributor']);
+$admin_users = array_column(index_of('user', $admin)->get_data()['items'], null, 'id');
+$public_users = array_column(index_of('user', 0)->get_data()['items'], null, 'id');
+check('an administrator sees a user without posts, by login', ($admin_users[$lurker]['username'] ?? null) === 'feed-test-lurker');
+check('the public does not', !isset($public_users[$lurker]));
+check('and learns no login', isset($public_users[$admin]) && !isset($public_users[$admin]['username']));
+require_once ABSPATH . 'wp-admin/includes/user.php';
+wp_delete_user($lurker);
+
+// Terms: every one, empty ones too, to anyone.
+$term = wp_insert_term('feed-test empty tag', 'post_tag');
+check('an empty tag is listed to the public', in_array($term['term_id'], array_column(index_of('post_tag', 0)->get_data()['items'], 'id'), true));
+wp_delete_term($term['term_id'], 'post_tag');
 
 wp_delete_post($draft, true);
 wp_delete_post($published, true);

@@ -1,7 +1,7 @@
 <?php
 /**
- * The plugin's REST routes under pressdav/v1: what the plugin is and offers (status), and the
- * change feed (changes). Inputs are checked by their args schemas.
+ * The plugin's REST routes under pressdav/v1: what the plugin is and offers (status), the index of
+ * a collection (index), and the change feed (changes). Inputs are checked by their args schemas.
  */
 
 if (!defined('ABSPATH')) {
@@ -19,7 +19,8 @@ final class Pressdav_Rest
                 'plugin' => 'pressdav',
                 'version' => PRESSDAV_PLUGIN_VERSION,
                 'schema' => (int) get_option(Pressdav_Schema::VERSION_OPTION, 0),
-                'features' => ['changes', 'index'],
+                // One feature a collection the index lists: a newer pressdav asks only for what this version offers.
+                'features' => array_merge(['changes'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::TYPES)),
                 'head' => Pressdav_Change_Feed::head(),
             ],
         ]);

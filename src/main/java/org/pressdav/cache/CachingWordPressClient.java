@@ -228,8 +228,8 @@ public final class CachingWordPressClient implements WordPressClient {
     }
 
     @Override
-    public java.util.List<org.pressdav.wordpress.Post> postIndex(Credentials credentials, Endpoint<org.pressdav.wordpress.Post> endpoint) {
-        return cached(credentials, endpoint.route(), "index", () -> origin.postIndex(credentials, endpoint));
+    public <T> java.util.List<T> index(Credentials credentials, Endpoint<T> endpoint) {
+        return cached(credentials, endpoint.route(), "index", () -> origin.index(credentials, endpoint));
     }
 
     @Override
@@ -249,6 +249,11 @@ public final class CachingWordPressClient implements WordPressClient {
         // Any object of the route may have changed: the route's generation moves on, no other route's.
         routeGenerations.computeIfAbsent(route, r -> new AtomicLong()).incrementAndGet();
         cache.asMap().keySet().removeIf(key -> key.route().equals(route));
+    }
+
+    /** Forgets, for every user, the listings of a REST collection, not its objects: what a change elsewhere may show or hide. */
+    public void invalidateListings(String route) {
+        forgetRoute(route, null);
     }
 
     /** Forgets everything: the feed lost track (a resync). */

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.pressdav.wordpress.Changes;
 import org.pressdav.wordpress.Credentials;
+import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.WordPressClient;
 import org.pressdav.wordpress.WordPressException;
 import org.slf4j.Logger;
@@ -27,15 +28,21 @@ public final class ChangeFeed implements AutoCloseable {
     private static final String RESYNC = "pressdav_feed_resync";
 
     /** The REST collections an object type of the feed lives in. */
-    private static final Map<String, List<String>> ROUTES = Map.of(
-            "post", List.of("wp/v2/posts"),
-            "page", List.of("wp/v2/pages"),
-            "attachment", List.of("wp/v2/media"),
-            "category", List.of("wp/v2/categories"),
-            "post_tag", List.of("wp/v2/tags"),
-            "user", List.of("wp/v2/users"),
-            "comment", List.of("wp/v2/comments"),
-            "settings", List.of("settings", "index"));
+    private static final Map<String, List<String>> ROUTES = routes();
+
+    /**
+     * Listings that show or hide their objects by a post's status: an attachment is readable as its
+     * parent post is, a comment as its post is, and a user who is not listed to everyone appears
+     * with their first published post. A change of a post or page drops these listings (not their objects).
+     */
+    private static final List<String> FOLLOW_POSTS = List.of(Endpoint.MEDIA.route(), Endpoint.COMMENTS.route(), Endpoint.USERS.route());
+
+    private static Map<String, List<String>> routes() {
+        Map<String, List<String>> routes = new java.util.HashMap<>();
+        Endpoint.ALL.forEach(endpoint -> routes.put(endpoint.objectType(), List.of(endpoint.route())));
+        routes.put("settings", List.of("settings", "index"));
+        return Map.copyOf(routes);
+    }
 
     private final WordPressClient origin;
     private final CachingWordPressClient cache;
@@ -80,6 +87,9 @@ public final class ChangeFeed implements AutoCloseable {
             for (Changes.Change change : page.changes()) {
                 for (String route : ROUTES.getOrDefault(change.type(), List.of())) {
                     cache.invalidate(route, change.id());
+                }
+                if (change.type().equals(Endpoint.POSTS.objectType()) || change.type().equals(Endpoint.PAGES.objectType())) {
+                    FOLLOW_POSTS.forEach(cache::invalidateListings);
                 }
                 cursor = Math.max(cursor, change.seq());
             }

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Predicate;
 import org.pressdav.cache.CachingWordPressClient;
 import org.pressdav.cache.ChangeFeed;
 import org.pressdav.config.PressdavConfig;
 import org.pressdav.dav.entity.CommentKind;
 import org.pressdav.dav.entity.MediaFolder;
+import org.pressdav.dav.entity.MediaLibrary;
 import org.pressdav.dav.entity.PostKind;
 import org.pressdav.dav.entity.SiteFolder;
 import org.pressdav.dav.entity.TermKind;
@@ -31,6 +33,7 @@ import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.WordPressException;
 import org.pressdav.wordpress.Credentials;
+import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.OkHttpWordPressClient;
 import org.pressdav.wordpress.SiteIndex;
 import org.pressdav.wordpress.WordPressClient;
@@ -73,10 +76,15 @@ public final class Pressdav {
     private static Companion companion(WordPressClient origin) {
         try {
             Companion companion = origin.companion(Credentials.ANONYMOUS);
-            log.info("companion plugin {} active: {}", companion.version(),
-                    String.join(", ", companion.features().stream().filter(f -> f.equals("changes") || f.equals("index"))
-                            .map(f -> f.equals("changes") ? "its change feed keeps the cache coherent" : "its index lists posts and pages")
-                            .toList()));
+            List<String> uses = new java.util.ArrayList<>();
+            if (companion.offers("changes")) {
+                uses.add("its change feed keeps the cache coherent");
+            }
+            List<String> indexed = Endpoint.ALL.stream().filter(companion::indexes).map(e -> e.route().substring("wp/v2/".length())).toList();
+            if (!indexed.isEmpty()) {
+                uses.add("its index lists " + String.join(", ", indexed));
+            }
+            log.info("companion plugin {} active: {}", companion.version(), uses.isEmpty() ? "no feature pressdav knows" : String.join("; ", uses));
             return companion;
         } catch (WordPressException e) {
             if (e.status() != 404) {
@@ -103,9 +111,10 @@ public final class Pressdav {
         DriveStores stores = stores(config, Clock.systemUTC());
         Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), stores.firstSeen());
         IncomingSpool incoming = new IncomingSpool(config.dataDir().resolve("incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
-        boolean index = companion != null && companion.offers("index");
+        // Each collection is listed from the plugin's index where it offers one, else from core REST.
+        Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
         DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                topFolders(stores.clock(), index), stores, incoming.clean()), authenticator, config.pathPrefix());
+                topFolders(stores.clock(), indexed), stores, incoming.clean()), authenticator, config.pathPrefix());
         DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(),
                 config.idleTimeout(), servlet);
         server.start();
@@ -132,16 +141,17 @@ public final class Pressdav {
     }
 
     /** The drive's top folders, in the order they are listed: each kind of WordPress object is one line. */
-    private static List<TopFolder> topFolders(Clock clock, boolean index) {
+    private static List<TopFolder> topFolders(Clock clock, Predicate<Endpoint<?>> indexed) {
+        MediaLibrary library = new MediaLibrary(indexed.test(Endpoint.MEDIA));
         return List.of(
                 (session, started, names) -> new SiteFolder(session, started),
-                TopFolder.of(PostKind.posts(index)),
-                TopFolder.of(PostKind.pages(index)),
-                (session, started, names) -> new MediaFolder(session, started, clock),
-                TopFolder.of(new UserKind()),
-                TopFolder.of(TermKind.categories()),
-                TopFolder.of(TermKind.tags()),
-                TopFolder.of(new CommentKind()));
+                TopFolder.of(PostKind.posts(indexed.test(Endpoint.POSTS))),
+                TopFolder.of(PostKind.pages(indexed.test(Endpoint.PAGES))),
+                (session, started, names) -> new MediaFolder(session, started, clock, library),
+                TopFolder.of(new UserKind(indexed.test(Endpoint.USERS))),
+                TopFolder.of(TermKind.categories(indexed.test(Endpoint.CATEGORIES))),
+                TopFolder.of(TermKind.tags(indexed.test(Endpoint.TAGS))),
+                TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS))));
     }
 
     /** Where a client mounts the drive, for example {@code http://127.0.0.1:8080/}. */

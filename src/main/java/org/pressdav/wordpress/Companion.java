@@ -11,4 +11,9 @@ public record Companion(String plugin, String version, int schema, List<String> 
     public boolean offers(String feature) {
         return features.contains(feature);
     }
+
+    /** Whether its index lists this collection (feature {@code index:<object type>}, for example {@code index:attachment}). */
+    public boolean indexes(Endpoint<?> endpoint) {
+        return offers("index:" + endpoint.objectType());
+    }
 }

@@ -202,18 +202,17 @@ public final class OkHttpWordPressClient implements WordPressClient {
     }
 
     @Override
-    public List<Post> postIndex(Credentials credentials, Endpoint<Post> endpoint) {
-        String type = endpoint == Endpoint.PAGES ? "page" : "post";
-        List<Post> posts = new ArrayList<>();
+    public <T> List<T> index(Credentials credentials, Endpoint<T> endpoint) {
+        List<T> items = new ArrayList<>();
         long after = 0;
         while (true) {
-            HttpUrl.Builder url = root.route(SiteIndex.COMPANION_NAMESPACE + "/index").addQueryParameter("type", type)
+            HttpUrl.Builder url = root.route(SiteIndex.COMPANION_NAMESPACE + "/index").addQueryParameter("type", endpoint.objectType())
                     .addQueryParameter("after", String.valueOf(after)).addQueryParameter("limit", "5000");
             JsonNode page = send(credentials, get(url)).body;
-            addItems(page.path("items"), Post.class, posts);
+            addItems(page.path("items"), endpoint.type(), items);
             JsonNode next = page.path("next");
             if (!next.canConvertToLong()) {
-                return posts;
+                return items;
             }
             after = next.asLong();
         }

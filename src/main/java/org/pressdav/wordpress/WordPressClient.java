@@ -56,10 +56,11 @@ public interface WordPressClient {
     Changes changes(Credentials credentials, long since, int limit);
 
     /**
-     * Every post (or page) this caller may see, from the companion plugin's index: the listing's
-     * fields only, a few thousand a request. A {@link WordPressException} (404) where it is not active.
+     * Every object of the collection this caller may see, as core REST lists it to them, from the
+     * companion plugin's index: the listing's fields only, a few thousand a request. A
+     * {@link WordPressException} (404, or 400 for a collection an older plugin does not index) where it is not active.
      */
-    java.util.List<Post> postIndex(Credentials credentials, Endpoint<Post> endpoint);
+    <T> java.util.List<T> index(Credentials credentials, Endpoint<T> endpoint);
 
     /** The site settings; only administrators may read them. */
     Settings settings(Credentials credentials);

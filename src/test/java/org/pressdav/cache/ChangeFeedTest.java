@@ -42,6 +42,9 @@ class ChangeFeedTest {
                     }
                     case "companion":
                         return new Companion("pressdav", "0.2.0", 1, List.of("changes"), head);
+                    case "index":
+                        reads.add("index " + ((Endpoint<?>) args[1]).objectType());
+                        return List.of();
                     case "get":
                         reads.add(args[2] + "");
                         return new Term((long) args[2], "t", "t", "", "post_tag", 0, 0, null);
@@ -108,6 +111,22 @@ class ChangeFeedTest {
             read(1);
             cache.get(ADMIN, Endpoint.CATEGORIES, 1, Context.EDIT);
             assertEquals(List.of("1", "1", "1"), reads, "the categories are read again, the tag is not");
+        }
+    }
+
+    @Test
+    void aPostChangingDropsTheListingsThatShowByAPostsStatusButNotTheirObjects() {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, 10, Duration.ofHours(1))) {
+            List<Endpoint<?>> listings = List.of(Endpoint.MEDIA, Endpoint.COMMENTS, Endpoint.USERS, Endpoint.TAGS);
+            listings.forEach(endpoint -> cache.index(ADMIN, endpoint));
+            read(1);
+            pages.add(new Changes(List.of(new Changes.Change(11, "post", 7, "saved")), 11, 1));
+            feed.poll();
+            listings.forEach(endpoint -> cache.index(ADMIN, endpoint));
+            read(1);
+            assertEquals(List.of("index attachment", "index comment", "index user", "index post_tag", "1",
+                    "index attachment", "index comment", "index user"), reads,
+                    "media, comments and users are listed again (a post's status decides what they show); tags and tag 1 are not");
         }
     }
 }

@@ -3,27 +3,33 @@ package org.pressdav.dav;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
+import org.pressdav.wordpress.Media;
 import org.pressdav.wordpress.Post;
+import org.pressdav.wordpress.Term;
 import org.pressdav.wordpress.WordPressException;
 
 /**
- * The companion plugin's index against core REST, user by user over the seeded traps: the same
- * posts and pages, with the same slugs (a draft's generated one too), statuses and dates; and an
- * unchanged index answers 304 to its ETag.
+ * The companion plugin's index against core REST, user by user (and anonymous) over the seeded
+ * traps and a few more: the same posts and pages, with the same slugs (a draft's generated one
+ * too), statuses and dates; the same media with the same paths, sizes and types; the same terms,
+ * users and comments; and an unchanged index answers 304 to its ETag.
  */
 class IndexIT extends WritingIT {
-    private static final List<String> ROLES = List.of("admin", "editor", "author", "subscriber");
+    private static final List<String> ROLES = List.of("admin", "editor", "author", "subscriber", "anonymous");
     private static final List<String> STATUSES = List.of("publish", "future", "draft", "pending", "private");
 
     /** What core REST shows this user, status by status, with each draft's generated slug. */
@@ -46,14 +52,34 @@ class IndexIT extends WritingIT {
         return shown;
     }
 
+    private static Credentials who(String role) {
+        return role.equals("anonymous") ? Credentials.ANONYMOUS : bed.credentials(role);
+    }
+
+    /** Traps the seed lacks: a file attached to a draft, an approved comment on a draft, a user without posts (the class resets the bed after). */
+    @BeforeAll
+    static void moreTraps() throws Exception {
+        long draft = bed.id("posts", "author-draft");
+        Path file = Files.createTempFile("on-a-draft", ".txt");
+        Files.writeString(file, "a file attached to the author's draft");
+        Media onDraft = wordpress.upload(admin, "on-a-draft.txt", "text/plain", file);
+        wordpress.update(admin, Endpoint.MEDIA, onDraft.id(), Map.of("post", draft));
+        // WordPress takes no comment on a draft: the post is published, commented, and made a draft again.
+        Post unpublished = wordpress.create(admin, Endpoint.POSTS, Map.of("title", "index trap", "status", "publish"));
+        wordpress.create(admin, Endpoint.COMMENTS, Map.of("post", unpublished.id(), "content", "on a draft soon", "status", "approved"));
+        wordpress.update(admin, Endpoint.POSTS, unpublished.id(), Map.of("status", "draft"));
+        wordpress.create(admin, Endpoint.USERS, Map.of("username", "index-lurker", "email", "lurker@example.test",
+                "password", "index-lurker-" + System.nanoTime(), "roles", List.of("contributor")));
+    }
+
     @Test
     void theIndexShowsEachUserWhatCoreRestShowsThem() {
         for (String role : ROLES) {
-            Credentials who = bed.credentials(role);
+            Credentials who = who(role);
             for (Endpoint<Post> endpoint : List.of(Endpoint.POSTS, Endpoint.PAGES)) {
                 Map<Long, Post> core = coreRest(who, endpoint);
                 Map<Long, Post> index = new TreeMap<>();
-                wordpress.postIndex(who, endpoint).forEach(post -> index.put(post.id(), post));
+                wordpress.index(who, endpoint).forEach(post -> index.put(post.id(), post));
                 String what = role + " " + endpoint.route();
                 assertEquals(core.keySet(), index.keySet(), what);
                 for (Post expected : core.values()) {
@@ -68,6 +94,70 @@ class IndexIT extends WritingIT {
                 }
             }
         }
+    }
+
+    @Test
+    void theMediaIndexShowsEachUserTheFilesCoreRestShowsWithTheirPathsSizesAndTypes() throws Exception {
+        for (String role : ROLES) {
+            Credentials who = who(role);
+            Map<Long, Media> core = byId(wordpress.list(who, Endpoint.MEDIA, ListQuery.all()).items(), Media::id);
+            Map<Long, Media> index = byId(wordpress.index(who, Endpoint.MEDIA), Media::id);
+            assertEquals(core.keySet(), index.keySet(), role);
+            for (Media expected : core.values()) {
+                Media got = index.get(expected.id());
+                String what = role + " media " + expected.id();
+                assertEquals(expected.sourceUrl(), got.sourceUrl(), what);
+                assertEquals(expected.mimeType(), got.mimeType(), what);
+                assertEquals(expected.slug(), got.slug(), what);
+                assertEquals(expected.dateGmt(), got.dateGmt(), what);
+                assertEquals(expected.modifiedGmt(), got.modifiedGmt(), what);
+                assertEquals(expected.author(), got.author(), what);
+                String file = got.mediaDetails().file();
+                assertEquals(expected.sourceUrl(), bed.url().toString().replaceAll("/$", "") + "/wp-content/uploads/" + file, what);
+                long onDisk = Files.size(bed.uploadsDir().resolve(file));
+                Long coreSize = expected.mediaDetails() == null ? null : expected.mediaDetails().filesize();
+                assertEquals(coreSize != null ? coreSize : onDisk, got.mediaDetails().filesize(), what);
+            }
+        }
+    }
+
+    @Test
+    void theTermUserAndCommentIndexesShowEachUserWhatCoreRestShowsThem() {
+        for (String role : ROLES) {
+            Credentials who = who(role);
+            for (Endpoint<Term> taxonomy : List.of(Endpoint.CATEGORIES, Endpoint.TAGS)) {
+                java.util.function.Function<Term, List<Object>> shown = t -> List.of(t.name(), t.slug(), t.description(), t.taxonomy(),
+                        t.parent(), t.count());
+                assertEquals(byId(wordpress.list(who, taxonomy, ListQuery.all().with("hide_empty", "false")).items(), Term::id, shown),
+                        byId(wordpress.index(who, taxonomy), Term::id, shown), role + " " + taxonomy.route());
+            }
+            boolean listsUsers = role.equals("admin");
+            Map<Long, List<Object>> coreUsers = new TreeMap<>();
+            wordpress.list(who, Endpoint.USERS, listsUsers ? ListQuery.all().withContext(Context.EDIT) : ListQuery.all()).items()
+                    .forEach(u -> coreUsers.put(u.id(), java.util.Arrays.asList(u.slug(), u.name(), u.username(), u.registeredDate())));
+            Map<Long, List<Object>> indexUsers = new TreeMap<>();
+            wordpress.index(who, Endpoint.USERS)
+                    .forEach(u -> indexUsers.put(u.id(), java.util.Arrays.asList(u.slug(), u.name(), u.username(), u.registeredDate())));
+            assertEquals(coreUsers, indexUsers, role + " users");
+            boolean moderates = List.of("admin", "editor").contains(role);
+            ListQuery comments = moderates ? ListQuery.all().withContext(Context.EDIT).with("status", "all") : ListQuery.all();
+            Map<Long, List<Object>> coreComments = new TreeMap<>();
+            wordpress.list(who, Endpoint.COMMENTS, comments).items()
+                    .forEach(c -> coreComments.put(c.id(), List.of(c.post(), c.parent(), c.status(), c.dateGmt())));
+            Map<Long, List<Object>> indexComments = new TreeMap<>();
+            wordpress.index(who, Endpoint.COMMENTS).forEach(c -> indexComments.put(c.id(), List.of(c.post(), c.parent(), c.status(), c.dateGmt())));
+            assertEquals(coreComments, indexComments, role + " comments");
+        }
+    }
+
+    private static <T> Map<Long, T> byId(List<T> items, java.util.function.ToLongFunction<T> id) {
+        return byId(items, id, t -> t);
+    }
+
+    private static <T, R> Map<Long, R> byId(List<T> items, java.util.function.ToLongFunction<T> id, java.util.function.Function<T, R> shown) {
+        Map<Long, R> map = new TreeMap<>();
+        items.forEach(item -> map.put(id.applyAsLong(item), shown.apply(item)));
+        return map;
     }
 
     @Test

@@ -557,7 +557,7 @@ public final class InMemoryWordPress implements WordPressClient {
     }
 
     @Override
-    public List<Post> postIndex(Credentials credentials, Endpoint<Post> endpoint) {
+    public <T> List<T> index(Credentials credentials, Endpoint<T> endpoint) {
         account(credentials);
         throw new WordPressException(404, "rest_no_route", "No route was found matching the URL and request method.");
     }

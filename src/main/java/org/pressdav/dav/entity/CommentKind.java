@@ -24,6 +24,13 @@ public final class CommentKind implements ObjectKind<Comment> {
             Field.<Comment>of("post.txt", (s, c) -> Lookups.postFolderName(s, c.post())),
             Field.<Comment>of("parent.txt", (s, c) -> c.parent() == 0 ? "" : String.valueOf(c.parent())));
 
+    private final boolean fromIndex;
+
+    /** Comments, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
+    public CommentKind(boolean fromIndex) {
+        this.fromIndex = fromIndex;
+    }
+
     @Override
     public String folderName() {
         return "comments";
@@ -31,6 +38,9 @@ public final class CommentKind implements ObjectKind<Comment> {
 
     @Override
     public List<Comment> list(DavSession session) {
+        if (fromIndex) {
+            return session.wordpress().index(session.credentials(), Endpoint.COMMENTS);
+        }
         ListQuery query = ListQuery.all().withFields("id", "date_gmt", "status", "post");
         if (session.can("moderate_comments")) {
             query = query.withContext(Context.EDIT).with("status", "all");

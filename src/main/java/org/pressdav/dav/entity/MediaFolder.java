@@ -31,16 +31,18 @@ public final class MediaFolder extends Folder implements AcceptsUploads {
     private final DavSession session;
     private final List<String> path;
     private final Clock clock;
+    private final MediaLibrary library;
 
-    public MediaFolder(DavSession session, Instant seen, Clock clock) {
-        this(session, List.of(), "media", seen, clock);
+    public MediaFolder(DavSession session, Instant seen, Clock clock, MediaLibrary library) {
+        this(session, List.of(), "media", seen, clock, library);
     }
 
-    private MediaFolder(DavSession session, List<String> path, String name, Instant seen, Clock clock) {
+    private MediaFolder(DavSession session, List<String> path, String name, Instant seen, Clock clock, MediaLibrary library) {
         super(name, seen, seen);
         this.session = session;
         this.path = path;
         this.clock = clock;
+        this.library = library;
     }
 
     @Override
@@ -51,7 +53,7 @@ public final class MediaFolder extends Folder implements AcceptsUploads {
     @Override
     public List<Node> getChildren() {
         Map<String, Node> children = new LinkedHashMap<>();
-        for (Map.Entry<List<String>, Media> entry : MediaLibrary.byPath(session).entrySet()) {
+        for (Map.Entry<List<String>, Media> entry : library.byPath(session).entrySet()) {
             List<String> file = entry.getKey();
             if (file.size() <= path.size() || !file.subList(0, path.size()).equals(path)) {
                 continue;
@@ -71,7 +73,7 @@ public final class MediaFolder extends Folder implements AcceptsUploads {
     }
 
     private MediaFolder folder(String name) {
-        return new MediaFolder(session, org.pressdav.dav.entity.MediaLibrary.append(path, name), name, modified(), clock);
+        return new MediaFolder(session, MediaLibrary.append(path, name), name, modified(), clock, library);
     }
 
     /** {@code [yyyy, mm]} of now on the site's clock, where WordPress files uploads. */

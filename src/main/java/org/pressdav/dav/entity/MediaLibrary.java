@@ -14,17 +14,23 @@ import org.pressdav.wordpress.Media;
  * The media library laid out as WordPress lays out its uploads folder: each attachment at its
  * path below {@code wp-content/uploads}, for example {@code 2026/11/photo.jpg}.
  */
-final class MediaLibrary {
+public final class MediaLibrary {
     private static final ListQuery LISTED = ListQuery.all().withFields(
-            "id", "date_gmt", "modified_gmt", "slug", "mime_type", "source_url", "media_details", "title");
+            "id", "date_gmt", "modified_gmt", "slug", "author", "mime_type", "source_url", "media_details");
 
-    private MediaLibrary() {
+    private final boolean fromIndex;
+
+    /** The library, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
+    public MediaLibrary(boolean fromIndex) {
+        this.fromIndex = fromIndex;
     }
 
     /** Every attachment this user may see, by its path; a clash of names gets the id added. */
-    static Map<List<String>, Media> byPath(DavSession session) {
+    Map<List<String>, Media> byPath(DavSession session) {
         Map<List<String>, Media> files = new LinkedHashMap<>();
-        for (Media media : session.wordpress().list(session.credentials(), Endpoint.MEDIA, LISTED).items()) {
+        List<Media> listed = fromIndex ? session.wordpress().index(session.credentials(), Endpoint.MEDIA)
+                : session.wordpress().list(session.credentials(), Endpoint.MEDIA, LISTED).items();
+        for (Media media : listed) {
             List<String> path = pathOf(media);
             if (files.containsKey(path)) {
                 path = withId(path, media.id());

@@ -38,14 +38,6 @@ public final class PostKind implements ObjectKind<Post> {
         this.fields = fieldsFor(endpoint);
     }
 
-    public static PostKind posts() {
-        return posts(false);
-    }
-
-    public static PostKind pages() {
-        return pages(false);
-    }
-
     /** Posts, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
     public static PostKind posts(boolean fromIndex) {
         return new PostKind(Endpoint.POSTS, "posts", "edit_posts", fromIndex);
@@ -64,7 +56,7 @@ public final class PostKind implements ObjectKind<Post> {
     public List<Post> list(DavSession session) {
         if (fromIndex) {
             // One request a few thousand posts, what core REST's view context shows this user, draft names included.
-            return session.wordpress().postIndex(session.credentials(), endpoint);
+            return session.wordpress().index(session.credentials(), endpoint);
         }
         ListQuery query = ListQuery.all().withFields(LISTED);
         boolean editor = session.can(editCapability);
@@ -236,7 +228,7 @@ public final class PostKind implements ObjectKind<Post> {
         String folder = text.strip();
         long parent = 0;
         if (!folder.isEmpty()) {
-            Optional<Post> found = pages().find(session, folder);
+            Optional<Post> found = pages(false).find(session, folder); // find reads one page by its id: no listing
             if (found.isEmpty()) {
                 throw new WordPressException(409, "pressdav_unknown_page", "There is no page folder '" + folder + "' to be the parent.");
             }

@@ -17,11 +17,13 @@ public final class TermKind implements ObjectKind<Term> {
 
     private final Endpoint<Term> endpoint;
     private final String folderName;
+    private final boolean fromIndex;
     private final List<Field<Term>> fields;
 
-    private TermKind(Endpoint<Term> endpoint, String folderName) {
+    private TermKind(Endpoint<Term> endpoint, String folderName, boolean fromIndex) {
         this.endpoint = endpoint;
         this.folderName = folderName;
+        this.fromIndex = fromIndex;
         List<Field<Term>> f = new ArrayList<>(List.of(
                 Field.<Term>of("name.txt", (s, t) -> t.name()).writes(Updates.exact(endpoint, Term::id, "name")),
                 Field.<Term>of("description.txt", (s, t) -> t.description()).writes(Updates.exact(endpoint, Term::id, "description"))));
@@ -38,12 +40,13 @@ public final class TermKind implements ObjectKind<Term> {
         this.fields = List.copyOf(f);
     }
 
-    public static TermKind categories() {
-        return new TermKind(Endpoint.CATEGORIES, "categories");
+    /** Categories, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
+    public static TermKind categories(boolean fromIndex) {
+        return new TermKind(Endpoint.CATEGORIES, "categories", fromIndex);
     }
 
-    public static TermKind tags() {
-        return new TermKind(Endpoint.TAGS, "tags");
+    public static TermKind tags(boolean fromIndex) {
+        return new TermKind(Endpoint.TAGS, "tags", fromIndex);
     }
 
     @Override
@@ -53,7 +56,8 @@ public final class TermKind implements ObjectKind<Term> {
 
     @Override
     public List<Term> list(DavSession session) {
-        return session.wordpress().list(session.credentials(), endpoint, ALL).items();
+        return fromIndex ? session.wordpress().index(session.credentials(), endpoint)
+                : session.wordpress().list(session.credentials(), endpoint, ALL).items();
     }
 
     /** The slug, which WordPress keeps unique within a taxonomy. */

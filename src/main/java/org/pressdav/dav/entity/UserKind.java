@@ -29,6 +29,13 @@ public final class UserKind implements ObjectKind<User> {
             Field.<User>of("roles.txt", (s, u) -> u.roles() == null ? null : String.join("\n", u.roles())),
             Field.<User>of("id.txt", (s, u) -> String.valueOf(u.id())));
 
+    private final boolean fromIndex;
+
+    /** Users, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
+    public UserKind(boolean fromIndex) {
+        this.fromIndex = fromIndex;
+    }
+
     @Override
     public String folderName() {
         return "users";
@@ -36,8 +43,9 @@ public final class UserKind implements ObjectKind<User> {
 
     @Override
     public List<User> list(DavSession session) {
-        ListQuery query = session.can("list_users") ? ListQuery.all().withContext(Context.EDIT) : ListQuery.all();
-        List<User> users = session.wordpress().list(session.credentials(), Endpoint.USERS, query).items();
+        List<User> users = fromIndex ? session.wordpress().index(session.credentials(), Endpoint.USERS)
+                : session.wordpress().list(session.credentials(), Endpoint.USERS,
+                        session.can("list_users") ? ListQuery.all().withContext(Context.EDIT) : ListQuery.all()).items();
         if (session.isAnonymous()) {
             return users;
         }

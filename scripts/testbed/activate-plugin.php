@@ -7,4 +7,6 @@ $result = activate_plugin('pressdav/pressdav.php');
 if (is_wp_error($result)) {
     testbed_fail('activating the companion plugin failed: ' . $result->get_error_message());
 }
-testbed_print(['active' => is_plugin_active('pressdav/pressdav.php')]);
+// The test bed stores any file type on the drive (off by default on a real site; see the README).
+update_option('pressdav_any_file', '1');
+testbed_print(['active' => is_plugin_active('pressdav/pressdav.php'), 'any_file' => true]);

@@ -3,7 +3,8 @@
  * Plugin Name: pressdav companion
  * Description: Adds to the WordPress REST API what the pressdav drive needs beyond core: a change
  *              feed that keeps the drive's caches coherent with every edit made in WordPress, and an
- *              index that lists a whole collection in one request.
+ *              index that lists a whole collection in one request, and the media library as a
+ *              drive (folders, renames and moves that keep every URL, replacing a file's bytes).
  * Version: 0.3.0
  * Requires at least: 6.1
  * Requires PHP: 8.0
@@ -15,11 +16,12 @@ if (!defined('ABSPATH')) {
 }
 
 const PRESSDAV_PLUGIN_VERSION = '0.3.0';
-const PRESSDAV_SCHEMA_VERSION = 1;
+const PRESSDAV_SCHEMA_VERSION = 2;
 const PRESSDAV_REST_NAMESPACE = 'pressdav/v1';
 
 require_once __DIR__ . '/includes/class-pressdav-schema.php';
 require_once __DIR__ . '/includes/class-pressdav-change-feed.php';
+require_once __DIR__ . '/includes/class-pressdav-media-drive.php';
 require_once __DIR__ . '/includes/class-pressdav-index.php';
 require_once __DIR__ . '/includes/index/class-pressdav-index-posts.php';
 require_once __DIR__ . '/includes/index/class-pressdav-index-media.php';
@@ -31,4 +33,5 @@ require_once __DIR__ . '/includes/class-pressdav-rest.php';
 register_activation_hook(__FILE__, ['Pressdav_Schema', 'install']);
 add_action('plugins_loaded', ['Pressdav_Schema', 'upgrade_if_needed']);
 Pressdav_Change_Feed::listen();
+Pressdav_Media_Drive::listen();
 add_action('rest_api_init', ['Pressdav_Rest', 'register_routes']);

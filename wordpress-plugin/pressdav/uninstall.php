@@ -1,5 +1,8 @@
 <?php
-/** Removing the plugin removes its table and options. */
+/**
+ * Removing the plugin removes its tables, options and the drive paths of media (which then show at
+ * their upload paths again, as without the plugin). Files on disk are never touched.
+ */
 
 if (!defined('WP_UNINSTALL_PLUGIN')) {
     exit;
@@ -7,6 +10,9 @@ if (!defined('WP_UNINSTALL_PLUGIN')) {
 
 global $wpdb;
 $wpdb->query('DROP TABLE IF EXISTS ' . $wpdb->prefix . 'pressdav_changes');
+$wpdb->query('DROP TABLE IF EXISTS ' . $wpdb->prefix . 'pressdav_media_folders');
+delete_post_meta_by_key('_pressdav_path');
+delete_option('pressdav_any_file');
 delete_option('pressdav_schema_version');
 delete_option('pressdav_feed_max_rows');
 delete_option('pressdav_feed_max_age_days');

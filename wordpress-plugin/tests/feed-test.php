@@ -5,17 +5,7 @@
  * each role, its bounds, and the resync answer for a reader the pruned feed left behind.
  * Plain PHP: each check prints a line; the last line counts them; the exit code is the failures.
  */
-require getenv('PRESSDAV_TESTBED_HELPERS') . '/bootstrap.php';
-require_once TESTBED_WORDPRESS . 'wp-load.php';
-
-$passed = 0;
-$failed = 0;
-function check(string $what, bool $ok, string $detail = ''): void
-{
-    global $passed, $failed;
-    $ok ? $passed++ : $failed++;
-    echo ($ok ? 'ok   ' : 'FAIL ') . $what . ($ok || $detail === '' ? '' : ' — ' . $detail) . "\n";
-}
+require __DIR__ . '/check.php';
 
 function feed(int $since, ?int $user = null, int $limit = 500)
 {
@@ -125,5 +115,4 @@ wp_delete_term($term['term_id'], 'post_tag');
 
 wp_delete_post($draft, true);
 wp_delete_post($published, true);
-echo "plugin: $passed passed, $failed failed\n";
-exit($failed === 0 ? 0 : 1);
+report('feed and index');

@@ -1,7 +1,8 @@
 <?php
 /**
  * The plugin's REST routes under pressdav/v1: what the plugin is and offers (status), the index of
- * a collection (index), and the change feed (changes). Inputs are checked by their args schemas.
+ * a collection (index), the change feed (changes), and the media library as a drive (media-folders,
+ * media/<id>/move, media/<id>/file). Inputs are checked by their args schemas.
  */
 
 if (!defined('ABSPATH')) {
@@ -20,7 +21,8 @@ final class Pressdav_Rest
                 'version' => PRESSDAV_PLUGIN_VERSION,
                 'schema' => (int) get_option(Pressdav_Schema::VERSION_OPTION, 0),
                 // One feature a collection the index lists: a newer pressdav asks only for what this version offers.
-                'features' => array_merge(['changes'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::TYPES)),
+                'features' => array_merge(['changes', 'media-folders', 'media-replace'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::TYPES)),
+                'any_file' => (bool) get_option(Pressdav_Media_Drive::ANY_FILE_OPTION),
                 'head' => Pressdav_Change_Feed::head(),
             ],
         ]);
@@ -34,6 +36,44 @@ final class Pressdav_Rest
                 'limit' => ['type' => 'integer', 'minimum' => 1, 'maximum' => 10000, 'default' => 5000],
             ],
             'callback' => [self::class, 'index'],
+        ]);
+        $path = ['type' => 'string', 'required' => true, 'minLength' => 1, 'maxLength' => 1000];
+        register_rest_route(PRESSDAV_REST_NAMESPACE, '/media-folders', [
+            [
+                'methods' => 'GET',
+                'permission_callback' => '__return_true',
+                'callback' => static fn() => ['folders' => Pressdav_Media_Drive::folders()],
+            ],
+            [
+                'methods' => 'POST',
+                'permission_callback' => static fn() => current_user_can('upload_files'),
+                'args' => ['path' => $path],
+                'callback' => static fn(WP_REST_Request $r) => Pressdav_Media_Drive::make_folder($r['path']),
+            ],
+            [
+                'methods' => 'DELETE',
+                'permission_callback' => static fn() => current_user_can('upload_files'),
+                'args' => ['path' => $path],
+                'callback' => static fn(WP_REST_Request $r) => Pressdav_Media_Drive::delete_folder($r['path']),
+            ],
+        ]);
+        register_rest_route(PRESSDAV_REST_NAMESPACE, '/media-folders/move', [
+            'methods' => 'POST',
+            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'args' => ['from' => $path, 'to' => $path],
+            'callback' => static fn(WP_REST_Request $r) => Pressdav_Media_Drive::move_folder($r['from'], $r['to']),
+        ]);
+        register_rest_route(PRESSDAV_REST_NAMESPACE, '/media/(?P<id>\\d+)/move', [
+            'methods' => 'POST',
+            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'args' => ['id' => ['type' => 'integer', 'minimum' => 1], 'path' => $path],
+            'callback' => static fn(WP_REST_Request $r) => Pressdav_Media_Drive::move_file((int) $r['id'], $r['path']),
+        ]);
+        register_rest_route(PRESSDAV_REST_NAMESPACE, '/media/(?P<id>\\d+)/file', [
+            'methods' => 'PUT',
+            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'args' => ['id' => ['type' => 'integer', 'minimum' => 1]],
+            'callback' => [self::class, 'replace_file'],
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/changes', [
             'methods' => 'GET',
@@ -59,6 +99,19 @@ final class Pressdav_Rest
             $response->set_status(304);
         }
         return $response;
+    }
+
+    /** New bytes for an attachment: the raw body, kept in a temporary file while it is checked and put in place. */
+    public static function replace_file(WP_REST_Request $request)
+    {
+        require_once ABSPATH . 'wp-admin/includes/file.php';
+        $incoming = wp_tempnam('pressdav-replace');
+        file_put_contents($incoming, $request->get_body());
+        try {
+            return Pressdav_Media_Drive::replace_file((int) $request['id'], $incoming);
+        } finally {
+            @unlink($incoming);
+        }
     }
 
     /** Changes after since; a reader behind the oldest row kept (or ahead of the head: a restored database) must resync. */

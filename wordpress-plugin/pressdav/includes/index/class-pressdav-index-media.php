@@ -1,7 +1,7 @@
 <?php
 /**
  * The media library: every attachment core REST lists (status inherit), with its file's path below
- * the uploads folder, its size and mime type, read with one query a page that joins the attached
+ * the uploads folder, its size and mime type, its path on the drive (Pressdav_Media_Drive), read with one query a page that joins the attached
  * file, the metadata and the parent's status. An attachment is readable as its parent is: one
  * without a parent, or on a published post, is shown outright; the rest are checked with core's own
  * rule (the attachments controller's check_read_permission), which builds their WP_Post objects.
@@ -30,11 +30,12 @@ final class Pressdav_Index_Media implements Pressdav_Index_Source
         global $wpdb;
         return $wpdb->get_results($wpdb->prepare(
             "SELECT a.ID AS id, a.post_name, a.post_author, a.post_parent, a.post_mime_type, a.post_date, a.post_date_gmt, a.post_modified, a.post_modified_gmt,
-                    p.post_status AS parent_status, p.post_type AS parent_type, f.meta_value AS file, m.meta_value AS metadata
+                    p.post_status AS parent_status, p.post_type AS parent_type, f.meta_value AS file, m.meta_value AS metadata, d.meta_value AS drive_path
              FROM {$wpdb->posts} a
              LEFT JOIN {$wpdb->posts} p ON p.ID = a.post_parent
              LEFT JOIN {$wpdb->postmeta} f ON f.post_id = a.ID AND f.meta_key = '_wp_attached_file'
              LEFT JOIN {$wpdb->postmeta} m ON m.post_id = a.ID AND m.meta_key = '_wp_attachment_metadata'
+             LEFT JOIN {$wpdb->postmeta} d ON d.post_id = a.ID AND d.meta_key = '_pressdav_path'
              WHERE a.post_type = 'attachment' AND a.post_status = 'inherit' AND a.ID > %d
              GROUP BY a.ID ORDER BY a.ID ASC LIMIT %d", $after, $limit));
     }
@@ -70,11 +71,14 @@ final class Pressdav_Index_Media implements Pressdav_Index_Source
             'mime_type' => $row->post_mime_type,
             'source_url' => $file !== '' && !str_starts_with($file, '/') ? $this->baseurl . '/' . $file : wp_get_attachment_url($id),
             'media_details' => (object) $details,
+            // Where the drive shows it: the path it was given there, or its upload path until then.
+            'drive_path' => $row->drive_path ?? $file,
         ];
     }
 
     public function fingerprint(object $row): string
     {
-        return $row->id . ':' . $row->post_modified_gmt . ':' . $row->post_name . ':' . $row->file . ':' . $row->parent_status . ':' . md5((string) $row->metadata);
+        return $row->id . ':' . $row->post_modified_gmt . ':' . $row->post_name . ':' . $row->file . ':' . $row->drive_path . ':' . $row->parent_status
+            . ':' . md5((string) $row->metadata);
     }
 }

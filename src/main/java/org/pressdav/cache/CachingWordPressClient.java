@@ -209,11 +209,52 @@ public final class CachingWordPressClient implements WordPressClient {
     }
 
     @Override
-    public Media upload(Credentials credentials, String fileName, String contentType, java.nio.file.Path file) {
+    public Media upload(Credentials credentials, String fileName, String contentType, java.nio.file.Path file, String drivePath) {
         try {
-            return origin.upload(credentials, fileName, contentType, file);
+            return origin.upload(credentials, fileName, contentType, file, drivePath);
         } finally {
             forget(Endpoint.MEDIA, null);
+        }
+    }
+
+    @Override
+    public java.util.List<String> mediaFolders(Credentials credentials) {
+        return cached(credentials, Companion.MEDIA_FOLDERS, "folders", () -> origin.mediaFolders(credentials));
+    }
+
+    @Override
+    public void makeMediaFolder(Credentials credentials, String path) {
+        changingMedia(null, () -> origin.makeMediaFolder(credentials, path));
+    }
+
+    @Override
+    public void moveMediaFolder(Credentials credentials, String from, String to) {
+        // Every file in it has a new path: the whole library is listed again.
+        changingMedia(null, () -> origin.moveMediaFolder(credentials, from, to));
+    }
+
+    @Override
+    public void deleteMediaFolder(Credentials credentials, String path) {
+        changingMedia(null, () -> origin.deleteMediaFolder(credentials, path));
+    }
+
+    @Override
+    public void moveMedia(Credentials credentials, long id, String path) {
+        changingMedia(id, () -> origin.moveMedia(credentials, id, path));
+    }
+
+    @Override
+    public void replaceMedia(Credentials credentials, long id, String contentType, java.nio.file.Path file) {
+        changingMedia(id, () -> origin.replaceMedia(credentials, id, contentType, file));
+    }
+
+    /** A change of the media library as a drive: its listings and folders (and the object) are forgotten, whatever the outcome. */
+    private void changingMedia(Long id, Runnable change) {
+        try {
+            change.run();
+        } finally {
+            forget(Endpoint.MEDIA, id);
+            forgetRoute(Companion.MEDIA_FOLDERS, null);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.pressdav.wordpress.Changes;
+import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.WordPressClient;
@@ -41,6 +42,8 @@ public final class ChangeFeed implements AutoCloseable {
         Map<String, List<String>> routes = new java.util.HashMap<>();
         Endpoint.ALL.forEach(endpoint -> routes.put(endpoint.objectType(), List.of(endpoint.route())));
         routes.put("settings", List.of("settings", "index"));
+        // A folder made, moved or deleted on the drive: the folders, and the library whose paths it holds.
+        routes.put("media_folder", List.of(Companion.MEDIA_FOLDERS, Endpoint.MEDIA.route()));
         return Map.copyOf(routes);
     }
 

@@ -84,6 +84,12 @@ public final class Pressdav {
             if (!indexed.isEmpty()) {
                 uses.add("its index lists " + String.join(", ", indexed));
             }
+            if (companion.keepsMediaFolders() && companion.indexes(Endpoint.MEDIA)) {
+                uses.add("its media folders make media/ a drive (folders, any file, renames and moves that keep URLs)");
+            }
+            if (companion.replacesMedia()) {
+                uses.add("it replaces a media file's bytes in place");
+            }
             log.info("companion plugin {} active: {}", companion.version(), uses.isEmpty() ? "no feature pressdav knows" : String.join("; ", uses));
             return companion;
         } catch (WordPressException e) {
@@ -114,7 +120,7 @@ public final class Pressdav {
         // Each collection is listed from the plugin's index where it offers one, else from core REST.
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
         DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                topFolders(stores.clock(), indexed), stores, incoming.clean()), authenticator, config.pathPrefix());
+                topFolders(stores.clock(), indexed, mediaLibrary(companion, indexed)), stores, incoming.clean()), authenticator, config.pathPrefix());
         DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(),
                 config.idleTimeout(), servlet);
         server.start();
@@ -140,9 +146,16 @@ public final class Pressdav {
                 clock);
     }
 
+    /** The media library: a drive of folders where the plugin keeps them (and lists the media), its upload paths otherwise. */
+    private static MediaLibrary mediaLibrary(Companion companion, Predicate<Endpoint<?>> indexed) {
+        if (companion == null) {
+            return MediaLibrary.coreRest();
+        }
+        return new MediaLibrary(indexed.test(Endpoint.MEDIA), companion.keepsMediaFolders(), companion.replacesMedia());
+    }
+
     /** The drive's top folders, in the order they are listed: each kind of WordPress object is one line. */
-    private static List<TopFolder> topFolders(Clock clock, Predicate<Endpoint<?>> indexed) {
-        MediaLibrary library = new MediaLibrary(indexed.test(Endpoint.MEDIA));
+    private static List<TopFolder> topFolders(Clock clock, Predicate<Endpoint<?>> indexed, MediaLibrary library) {
         return List.of(
                 (session, started, names) -> new SiteFolder(session, started),
                 TopFolder.of(PostKind.posts(indexed.test(Endpoint.POSTS))),

@@ -4,12 +4,25 @@ import java.util.List;
 
 /** What the companion plugin says of itself ({@code pressdav/v1/status}): its version, schema, features and the feed's head. */
 public record Companion(String plugin, String version, int schema, List<String> features, long head) {
+    /** The route of the media folders made on the drive. */
+    public static final String MEDIA_FOLDERS = SiteIndex.COMPANION_NAMESPACE + "/media-folders";
+
     public Companion {
         features = features == null ? List.of() : List.copyOf(features);
     }
 
     public boolean offers(String feature) {
         return features.contains(feature);
+    }
+
+    /** Whether it keeps the media library as a drive: folders, drive paths, moves ({@code media-folders}). */
+    public boolean keepsMediaFolders() {
+        return offers("media-folders");
+    }
+
+    /** Whether it replaces a media file's bytes in place ({@code media-replace}). */
+    public boolean replacesMedia() {
+        return offers("media-replace");
     }
 
     /** Whether its index lists this collection (feature {@code index:<object type>}, for example {@code index:attachment}). */

@@ -2,7 +2,10 @@ package org.pressdav.wordpress;
 
 import java.time.Instant;
 
-/** An attachment of the media library. */
+/**
+ * An attachment of the media library. {@code drivePath}: where the drive shows it, from the
+ * companion plugin's index (the path it was given on the drive, or its upload path); null from core REST.
+ */
 public record Media(
         long id,
         String slug,
@@ -16,7 +19,8 @@ public record Media(
         String mimeType,
         String mediaType,
         String sourceUrl,
-        Details mediaDetails) {
+        Details mediaDetails,
+        String drivePath) {
 
     /** {@code file} is the path below the uploads folder, for example {@code 2026/11/photo.jpg}. */
     public record Details(String file, Long filesize, Integer width, Integer height) {

@@ -25,6 +25,9 @@ import org.pressdav.Version;
 
 /** {@link WordPressClient} over OkHttp: one connection pool, the caller's credentials on every call. */
 public final class OkHttpWordPressClient implements WordPressClient {
+    /** The header an upload names its drive path in, for the companion plugin. */
+    private static final String MEDIA_PATH_HEADER = "X-Pressdav-Path";
+
     static final int PAGE_SIZE = 100;
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
@@ -156,16 +159,56 @@ public final class OkHttpWordPressClient implements WordPressClient {
     }
 
     @Override
-    public Media upload(Credentials credentials, String fileName, String contentType, java.nio.file.Path file) {
+    public Media upload(Credentials credentials, String fileName, String contentType, java.nio.file.Path file, String drivePath) {
         String safeName = fileName.replaceAll("[\"\\\\\\r\\n]", "_");
-        Headers headers = new Headers.Builder()
-                .addUnsafeNonAscii("Content-Disposition", "attachment; filename=\"" + safeName + "\"")
-                .build();
+        Headers.Builder headers = new Headers.Builder()
+                .addUnsafeNonAscii("Content-Disposition", "attachment; filename=\"" + safeName + "\"");
+        if (drivePath != null) {
+            // Percent-encoded: a header carries ASCII; the plugin decodes it.
+            headers.add(MEDIA_PATH_HEADER, percentEncoded(drivePath));
+        }
         Request.Builder request = new Request.Builder()
                 .url(root.route(Endpoint.MEDIA.route()).build())
-                .headers(headers)
+                .headers(headers.build())
                 .post(new FileBody(MediaType.parse(contentType), file));
         return read(send(credentials, request).body, Media.class);
+    }
+
+    private static String percentEncoded(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public List<String> mediaFolders(Credentials credentials) {
+        List<String> folders = new ArrayList<>();
+        send(credentials, get(root.route(Companion.MEDIA_FOLDERS))).body.path("folders").forEach(path -> folders.add(path.asText()));
+        return folders;
+    }
+
+    @Override
+    public void makeMediaFolder(Credentials credentials, String path) {
+        send(credentials, post(root.route(Companion.MEDIA_FOLDERS), Map.of("path", path)));
+    }
+
+    @Override
+    public void moveMediaFolder(Credentials credentials, String from, String to) {
+        send(credentials, post(root.route(Companion.MEDIA_FOLDERS + "/move"), Map.of("from", from, "to", to)));
+    }
+
+    @Override
+    public void deleteMediaFolder(Credentials credentials, String path) {
+        send(credentials, new Request.Builder().url(root.route(Companion.MEDIA_FOLDERS).addQueryParameter("path", path).build()).delete());
+    }
+
+    @Override
+    public void moveMedia(Credentials credentials, long id, String path) {
+        send(credentials, post(root.route(SiteIndex.COMPANION_NAMESPACE + "/media/" + id + "/move"), Map.of("path", path)));
+    }
+
+    @Override
+    public void replaceMedia(Credentials credentials, long id, String contentType, java.nio.file.Path file) {
+        send(credentials, new Request.Builder().url(root.route(SiteIndex.COMPANION_NAMESPACE + "/media/" + id + "/file").build())
+                .put(new FileBody(MediaType.parse(contentType), file)));
     }
 
     @Override

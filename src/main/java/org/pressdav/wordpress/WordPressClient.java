@@ -36,9 +36,28 @@ public interface WordPressClient {
 
     /**
      * Uploads a file as a new attachment named {@code fileName}. The file is read as it is sent,
-     * and read again if the request must be retried on a new connection.
+     * and read again if the request must be retried on a new connection. {@code drivePath}: where
+     * the companion plugin places it on the drive ({@code folder/name}), or null for its upload path.
      */
-    Media upload(Credentials credentials, String fileName, String contentType, java.nio.file.Path file);
+    Media upload(Credentials credentials, String fileName, String contentType, java.nio.file.Path file, String drivePath);
+
+    /** The companion plugin's media folders made on the drive (paths below {@code media/}), for those who may upload. */
+    java.util.List<String> mediaFolders(Credentials credentials);
+
+    /** An empty media folder at this path (its parent must exist). */
+    void makeMediaFolder(Credentials credentials, String path);
+
+    /** A media folder, with every file and folder in it, at a new path; no file on disk moves. */
+    void moveMediaFolder(Credentials credentials, String from, String to);
+
+    /** Removes an empty media folder. */
+    void deleteMediaFolder(Credentials credentials, String path);
+
+    /** An attachment at a new drive path (renamed, or in another folder), keeping its id and URL. */
+    void moveMedia(Credentials credentials, long id, String path);
+
+    /** New bytes for an attachment, which keeps its id, URL, title, alt text and caption. */
+    void replaceMedia(Credentials credentials, long id, String contentType, java.nio.file.Path file);
 
     /**
      * A media file's bytes, streamed from WordPress's web server. {@code range} is an HTTP

@@ -27,8 +27,12 @@ class CompanionPluginIT {
     void theStatusSaysWhatThePluginOffers() {
         Companion companion = wordpress.companion(Credentials.ANONYMOUS);
         assertEquals("pressdav", companion.plugin());
-        assertEquals(1, companion.schema());
+        assertEquals(2, companion.schema());
         assertTrue(companion.offers("changes"));
+        assertTrue(companion.keepsMediaFolders() && companion.replacesMedia(), companion.features().toString());
+        for (Endpoint<?> endpoint : Endpoint.ALL) {
+            assertTrue(companion.indexes(endpoint), endpoint.route());
+        }
     }
 
     @Test

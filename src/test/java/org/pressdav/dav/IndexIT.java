@@ -62,7 +62,7 @@ class IndexIT extends WritingIT {
         long draft = bed.id("posts", "author-draft");
         Path file = Files.createTempFile("on-a-draft", ".txt");
         Files.writeString(file, "a file attached to the author's draft");
-        Media onDraft = wordpress.upload(admin, "on-a-draft.txt", "text/plain", file);
+        Media onDraft = wordpress.upload(admin, "on-a-draft.txt", "text/plain", file, null);
         wordpress.update(admin, Endpoint.MEDIA, onDraft.id(), Map.of("post", draft));
         // WordPress takes no comment on a draft: the post is published, commented, and made a draft again.
         Post unpublished = wordpress.create(admin, Endpoint.POSTS, Map.of("title", "index trap", "status", "publish"));

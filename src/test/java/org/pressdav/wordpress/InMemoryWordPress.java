@@ -507,7 +507,7 @@ public final class InMemoryWordPress implements WordPressClient {
     }
 
     @Override
-    public Media upload(Credentials credentials, String fileName, String contentType, Path file) {
+    public Media upload(Credentials credentials, String fileName, String contentType, Path file, String drivePath) {
         count("upload");
         Account who = account(credentials);
         if (!can(who, "upload_files")) {
@@ -527,7 +527,7 @@ public final class InMemoryWordPress implements WordPressClient {
         String path = String.format("%d/%02d/%s", now.getYear(), now.getMonthValue(), fileName);
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Media m = new Media(id, fileName, "inherit", "http://wp.test/?attachment=" + id, at, at, who.id(), 0, text(fileName), contentType,
-                "file", "http://wp.test/wp-content/uploads/" + path, new Media.Details(path, (long) bytes.length, null, null));
+                "file", "http://wp.test/wp-content/uploads/" + path, new Media.Details(path, (long) bytes.length, null, null), null);
         media.put(id, m);
         files.put(id, bytes);
         return m;
@@ -552,20 +552,53 @@ public final class InMemoryWordPress implements WordPressClient {
     /** No companion plugin here: core REST only, as a site without it answers. */
     @Override
     public Companion companion(Credentials credentials) {
-        account(credentials);
-        throw new WordPressException(404, "rest_no_route", "No route was found matching the URL and request method.");
+        throw noCompanion(credentials);
     }
 
     @Override
     public <T> List<T> index(Credentials credentials, Endpoint<T> endpoint) {
-        account(credentials);
-        throw new WordPressException(404, "rest_no_route", "No route was found matching the URL and request method.");
+        throw noCompanion(credentials);
     }
 
     @Override
     public Changes changes(Credentials credentials, long since, int limit) {
+        throw noCompanion(credentials);
+    }
+
+    @Override
+    public List<String> mediaFolders(Credentials credentials) {
+        throw noCompanion(credentials);
+    }
+
+    @Override
+    public void makeMediaFolder(Credentials credentials, String path) {
+        throw noCompanion(credentials);
+    }
+
+    @Override
+    public void moveMediaFolder(Credentials credentials, String from, String to) {
+        throw noCompanion(credentials);
+    }
+
+    @Override
+    public void deleteMediaFolder(Credentials credentials, String path) {
+        throw noCompanion(credentials);
+    }
+
+    @Override
+    public void moveMedia(Credentials credentials, long id, String path) {
+        throw noCompanion(credentials);
+    }
+
+    @Override
+    public void replaceMedia(Credentials credentials, long id, String contentType, Path file) {
+        throw noCompanion(credentials);
+    }
+
+    /** What a site without the companion plugin answers on its routes. */
+    private WordPressException noCompanion(Credentials credentials) {
         account(credentials);
-        throw new WordPressException(404, "rest_no_route", "No route was found matching the URL and request method.");
+        return new WordPressException(404, "rest_no_route", "No route was found matching the URL and request method.");
     }
 
     @Override

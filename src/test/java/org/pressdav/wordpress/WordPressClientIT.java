@@ -142,7 +142,7 @@ class WordPressClientIT {
         ImageIO.write(image, "png", png.toFile());
         byte[] expected = Files.readAllBytes(png);
 
-        Media media = client.upload(admin, "round-trip.png", "image/png", png);
+        Media media = client.upload(admin, "round-trip.png", "image/png", png, null);
         try {
             assertEquals("image/png", media.mimeType());
             try (MediaContent content = client.download(admin, media, null)) {

@@ -4,22 +4,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import io.milton.resource.CollectionResource;
+import io.milton.resource.DeletableResource;
+import io.milton.resource.MoveableResource;
+import java.nio.file.Path;
+import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
+import org.pressdav.dav.node.Names;
+import org.pressdav.dav.node.ReplaceableFile;
 import org.pressdav.dav.node.FileNode;
 import org.pressdav.wordpress.Media;
 import org.pressdav.wordpress.MediaContent;
 import org.pressdav.wordpress.WordPressException;
 
-/** A file of the media library, streamed from WordPress's web server, never held whole. */
-public final class MediaFile extends FileNode implements io.milton.resource.DeletableResource {
+/**
+ * A file of the media library, streamed from WordPress's web server, never held whole. With the
+ * companion plugin it is renamed and moved (keeping its id and URL) and its bytes are replaced in place.
+ */
+public final class MediaFile extends FileNode implements DeletableResource, MoveableResource, ReplaceableFile {
     private final DavSession session;
     private final Media media;
+    private final MediaLibrary library;
     private long length = -1;
 
-    MediaFile(DavSession session, Media media, String name) {
+    MediaFile(DavSession session, Media media, String name, MediaLibrary library) {
         super(name, media.modifiedGmt(), media.dateGmt());
         this.session = session;
         this.media = media;
+        this.library = library;
     }
 
     @Override
@@ -49,15 +61,46 @@ public final class MediaFile extends FileNode implements io.milton.resource.Dele
         return "media/" + media.id();
     }
 
-    /** Deleting is the only change core REST allows: the uploader's own files, or anyone's for editors. */
+    /** The uploader's own files, or anyone's for editors: what WordPress lets a user edit and delete. */
     @Override
     public boolean mayChange() {
-        return session.user() != null && (media.author() == session.user().id() || session.can("delete_others_posts"));
+        return session.user() != null && (media.author() == session.user().id() || session.can("edit_others_posts"));
     }
 
     @Override
     public String moveRefusal() {
-        return "Renaming or moving a media file " + MediaFolder.NEEDS_PLUGIN;
+        return library.asDrive() ? "A media file moves only within media/" : "Renaming or moving a media file " + MediaFolder.NEEDS_PLUGIN;
+    }
+
+    /** MOVE: the attachment at a new path of {@code media/}; its file, URL and id stay. */
+    @Override
+    public void moveTo(CollectionResource destination, String name) {
+        if (!library.asDrive() || !(destination instanceof MediaFolder into)) {
+            throw new DavError.Forbidden(moveRefusal());
+        }
+        String bad = Names.refusal(Names.nfc(name));
+        if (bad != null) {
+            throw new DavError.BadRequest(bad);
+        }
+        session.wordpress().moveMedia(session.credentials(), media.id(), into.pathOf(name));
+    }
+
+    @Override
+    public String replaceRefusal() {
+        if (!library.replaces()) {
+            return "Replacing the bytes of " + getName() + " " + MediaFolder.NEEDS_PLUGIN;
+        }
+        return mayChange() ? null : "Sorry, you are not allowed to edit this item.";
+    }
+
+    /** New bytes, in place: the attachment keeps its id, URL, title, alt text and caption. */
+    @Override
+    public void replaceWith(Path file, long length, String contentType) {
+        String refused = replaceRefusal();
+        if (refused != null) {
+            throw new DavError.Forbidden(refused);
+        }
+        session.wordpress().replaceMedia(session.credentials(), media.id(), contentType, file);
     }
 
     /** Deletes the attachment for good (core REST has no media trash), where WordPress allows it. */

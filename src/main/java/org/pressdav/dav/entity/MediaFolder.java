@@ -1,9 +1,8 @@
 package org.pressdav.dav.entity;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.milton.resource.CollectionResource;
+import io.milton.resource.MakeCollectionableResource;
+import io.milton.resource.MoveableResource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,15 +16,19 @@ import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.AcceptsUploads;
 import org.pressdav.dav.node.Folder;
+import org.pressdav.dav.node.HoldsFiles;
+import org.pressdav.dav.node.Names;
 import org.pressdav.dav.node.Node;
 import org.pressdav.wordpress.Media;
 
 /**
  * {@code media/} and every folder below it ({@code 2026/}, {@code 2026/11/}). WordPress's core
  * REST API puts every upload in the current month's folder (by the site's clock), so that folder
- * always shows, and is the only one that takes new files until the companion plugin adds more.
+ * always shows, and is the only one that takes new files without the companion plugin. With its
+ * media folders ({@link MediaLibrary#asDrive()}) every folder takes files, folders are made,
+ * renamed, moved and deleted anywhere below {@code media/}, and no file on disk ever moves.
  */
-public final class MediaFolder extends Folder implements AcceptsUploads {
+public final class MediaFolder extends Folder implements AcceptsUploads, MakeCollectionableResource, MoveableResource, HoldsFiles {
     public static final String NEEDS_PLUGIN = "needs pressdav's companion plugin (wordpress-plugin/ in pressdav's sources)";
 
     private final DavSession session;
@@ -47,7 +50,7 @@ public final class MediaFolder extends Folder implements AcceptsUploads {
 
     @Override
     public String getUniqueId() {
-        return "media/" + String.join("/", path);
+        return "media/" + MediaLibrary.join(path);
     }
 
     @Override
@@ -55,21 +58,29 @@ public final class MediaFolder extends Folder implements AcceptsUploads {
         Map<String, Node> children = new LinkedHashMap<>();
         for (Map.Entry<List<String>, Media> entry : library.byPath(session).entrySet()) {
             List<String> file = entry.getKey();
-            if (file.size() <= path.size() || !file.subList(0, path.size()).equals(path)) {
-                continue;
+            if (below(file)) {
+                String name = file.get(path.size());
+                if (file.size() == path.size() + 1) {
+                    children.putIfAbsent(name, new MediaFile(session, entry.getValue(), name, library));
+                } else {
+                    children.computeIfAbsent(name, this::folder);
+                }
             }
-            String name = file.get(path.size());
-            if (file.size() == path.size() + 1) {
-                children.put(name, new MediaFile(session, entry.getValue(), name));
-            } else {
-                children.computeIfAbsent(name, n -> folder(n));
+        }
+        for (List<String> folder : library.folders(session)) {
+            if (below(folder)) {
+                children.computeIfAbsent(folder.get(path.size()), this::folder);
             }
         }
         List<String> month = currentMonth();
         if (path.size() < month.size() && month.subList(0, path.size()).equals(path)) {
-            children.computeIfAbsent(month.get(path.size()), n -> folder(n));
+            children.computeIfAbsent(month.get(path.size()), this::folder);
         }
         return new ArrayList<>(children.values());
+    }
+
+    private boolean below(List<String> other) {
+        return other.size() > path.size() && other.subList(0, path.size()).equals(path);
     }
 
     private MediaFolder folder(String name) {
@@ -99,12 +110,24 @@ public final class MediaFolder extends Folder implements AcceptsUploads {
         if (!session.can("upload_files")) {
             return "Sorry, you are not allowed to upload files.";
         }
+        if (library.asDrive()) {
+            requireGoodName(name);
+            return null;
+        }
         List<String> month = currentMonth();
         if (!path.equals(month)) {
-            return "Uploading into " + String.join("/", path) + "/ " + NEEDS_PLUGIN
+            return "Uploading into " + MediaLibrary.join(path) + "/ " + NEEDS_PLUGIN
                     + "; without it, WordPress files uploads in this month's folder, media/" + String.join("/", month) + "/";
         }
         return null;
+    }
+
+    /** A name Windows forbids, or that cannot be a name at all, is a bad request: nothing is made. */
+    private static void requireGoodName(String name) {
+        String bad = Names.refusal(Names.nfc(name));
+        if (bad != null) {
+            throw new DavError.BadRequest(bad);
+        }
     }
 
     @Override
@@ -113,7 +136,68 @@ public final class MediaFolder extends Folder implements AcceptsUploads {
         if (refused != null) {
             throw new DavError.Forbidden(refused);
         }
-        Media media = session.wordpress().upload(session.credentials(), name, contentType, file);
-        return new MediaFile(session, media, MediaLibrary.pathOf(media).get(MediaLibrary.pathOf(media).size() - 1));
+        String wanted = Names.nfc(name);
+        String drivePath = library.asDrive() ? MediaLibrary.join(MediaLibrary.append(path, wanted)) : null;
+        Media media = session.wordpress().upload(session.credentials(), wanted, contentType, file, drivePath);
+        List<String> at = MediaLibrary.pathOf(media);
+        return new MediaFile(session, media, drivePath != null ? wanted : at.get(at.size() - 1), library);
+    }
+
+    /** MKCOL: an empty folder of the media library, with the plugin. */
+    @Override
+    public CollectionResource createCollection(String name) {
+        if (!library.asDrive()) {
+            throw new DavError.Forbidden("New folders in media/ " + NEEDS_PLUGIN);
+        }
+        if (!session.can("upload_files")) {
+            throw new DavError.Forbidden("Sorry, you are not allowed to upload files.");
+        }
+        requireGoodName(name);
+        String wanted = Names.nfc(name);
+        session.wordpress().makeMediaFolder(session.credentials(), MediaLibrary.join(MediaLibrary.append(path, wanted)));
+        return folder(wanted);
+    }
+
+    @Override
+    public String moveRefusal() {
+        if (path.isEmpty()) {
+            return "media/ is a top folder of the drive";
+        }
+        return library.asDrive() ? "A media folder moves only within media/" : "Renaming or moving a media folder " + NEEDS_PLUGIN;
+    }
+
+    /** MOVE: the folder, with everything in it, at a new path of {@code media/}; no file on disk moves, so no URL breaks. */
+    @Override
+    public void moveTo(CollectionResource destination, String name) {
+        if (path.isEmpty() || !library.asDrive() || !(destination instanceof MediaFolder into)) {
+            throw new DavError.Forbidden(moveRefusal());
+        }
+        requireGoodName(name);
+        session.wordpress().moveMediaFolder(session.credentials(), MediaLibrary.join(path),
+                MediaLibrary.join(MediaLibrary.append(into.path, Names.nfc(name))));
+    }
+
+    /** The folder's path below {@code media/} with a name added. */
+    String pathOf(String name) {
+        return MediaLibrary.join(MediaLibrary.append(path, Names.nfc(name)));
+    }
+
+    @Override
+    public String deleteRefusal() {
+        if (path.isEmpty()) {
+            return "media/ is a top folder of the drive";
+        }
+        if (!library.asDrive()) {
+            return "Deleting a media folder " + NEEDS_PLUGIN + "; the files in it can be deleted one by one";
+        }
+        return session.can("upload_files") ? null : "Sorry, you are not allowed to upload files.";
+    }
+
+    /** The folder, once empty: gone from the drive (a folder only its files made goes with them). */
+    @Override
+    public void deleteEmpty() {
+        if (library.folders(session).contains(path)) {
+            session.wordpress().deleteMediaFolder(session.credentials(), MediaLibrary.join(path));
+        }
     }
 }

@@ -12,17 +12,59 @@ import org.pressdav.wordpress.Media;
 
 /**
  * The media library laid out as WordPress lays out its uploads folder: each attachment at its
- * path below {@code wp-content/uploads}, for example {@code 2026/11/photo.jpg}.
+ * path below {@code wp-content/uploads}, for example {@code 2026/11/photo.jpg}. With the companion
+ * plugin's media folders ({@code asDrive}) it is a drive: each attachment at the path it was given
+ * there (its upload path until then), folders made at any depth, files renamed, moved and
+ * replaced; with its replace feature ({@code replaces}) a file's bytes are replaced in place.
  */
 public final class MediaLibrary {
     private static final ListQuery LISTED = ListQuery.all().withFields(
             "id", "date_gmt", "modified_gmt", "slug", "author", "mime_type", "source_url", "media_details");
 
     private final boolean fromIndex;
+    private final boolean asDrive;
+    private final boolean replaces;
 
     /** The library, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
-    public MediaLibrary(boolean fromIndex) {
+    public MediaLibrary(boolean fromIndex, boolean asDrive, boolean replaces) {
         this.fromIndex = fromIndex;
+        this.asDrive = asDrive && fromIndex;
+        this.replaces = replaces;
+    }
+
+    /** Core REST alone: files listed at their upload paths, added only to this month's folder, deleted. */
+    public static MediaLibrary coreRest() {
+        return new MediaLibrary(false, false, false);
+    }
+
+    boolean asDrive() {
+        return asDrive;
+    }
+
+    boolean replaces() {
+        return replaces;
+    }
+
+    /** The folders made on the drive (empty ones too), for those who may upload; none without the plugin. */
+    List<List<String>> folders(DavSession session) {
+        if (!asDrive) {
+            return List.of();
+        }
+        return session.wordpress().mediaFolders(session.credentials()).stream().map(MediaLibrary::split).toList();
+    }
+
+    private static List<String> split(String path) {
+        List<String> names = new ArrayList<>();
+        for (String name : path.split("/")) {
+            if (!name.isEmpty()) {
+                names.add(Names.nfc(name));
+            }
+        }
+        return names;
+    }
+
+    static String join(List<String> path) {
+        return String.join("/", path);
     }
 
     /** Every attachment this user may see, by its path; a clash of names gets the id added. */
@@ -31,7 +73,8 @@ public final class MediaLibrary {
         List<Media> listed = fromIndex ? session.wordpress().index(session.credentials(), Endpoint.MEDIA)
                 : session.wordpress().list(session.credentials(), Endpoint.MEDIA, LISTED).items();
         for (Media media : listed) {
-            List<String> path = pathOf(media);
+            List<String> path = asDrive && media.drivePath() != null && !media.drivePath().isBlank() ? safePath(media.drivePath(), media)
+                    : pathOf(media);
             if (files.containsKey(path)) {
                 path = withId(path, media.id());
             }
@@ -53,6 +96,10 @@ public final class MediaLibrary {
         if (relative == null || relative.isBlank()) {
             relative = media.id() + "-" + media.slug();
         }
+        return safePath(relative, media);
+    }
+
+    private static List<String> safePath(String relative, Media media) {
         List<String> path = new ArrayList<>();
         for (String segment : relative.split("/")) {
             String safe = Names.safe(segment);

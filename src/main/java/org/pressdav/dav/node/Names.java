@@ -27,6 +27,30 @@ public final class Names {
     }
 
     /**
+     * Why a name the user gives cannot name a file or folder on every client (what Windows forbids:
+     * {@code \ : * ? " < > |}, control characters, a dot or space at its end; {@code .} and
+     * {@code ..}; over 255 bytes), or null when it can.
+     */
+    public static String refusal(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return "\"" + name + "\" cannot be a name";
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > 255) {
+            return "A name is at most 255 bytes long";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7F || "/\\:*?\"<>|".indexOf(c) >= 0) {
+                return "\"" + name + "\" cannot be a name on every computer: no \\ / : * ? \" < > | or control characters";
+            }
+        }
+        if (name.endsWith(".") || name.endsWith(" ")) {
+            return "\"" + name + "\" cannot be a name on every computer: it ends with a dot or a space";
+        }
+        return null;
+    }
+
+    /**
      * WordPress stores non-ASCII slugs percent-encoded in lower case ({@code %e6%97%a5}); a
      * name shows the characters themselves.
      */

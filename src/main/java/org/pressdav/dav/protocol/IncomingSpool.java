@@ -71,22 +71,40 @@ public final class IncomingSpool {
 
     /** Copies the body to a new file, counting every chunk against both limits. */
     public Spooled take(InputStream body) throws IOException {
+        try (InputStream in = body) {
+            return take(in::transferTo);
+        }
+    }
+
+    /** What writes a body: a request's, or a file of the drive read from WordPress. */
+    public interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Spools what {@code writer} writes to a new file, counting every chunk against both limits. */
+    public Spooled take(BodyWriter writer) throws IOException {
         Files.createDirectories(dir);
         Spooled spooled = new Spooled(Files.createTempFile(dir, "upload-", ".part"));
-        try (InputStream in = body; OutputStream out = Files.newOutputStream(spooled.file)) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (spooled.length + n > maxFileBytes) {
-                    throw new DavError.TooLarge("A file may have at most " + maxFileBytes + " bytes on this server (--max-upload-mb)");
+        try (OutputStream file = Files.newOutputStream(spooled.file)) {
+            writer.writeTo(new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
                 }
-                if (inUse.addAndGet(n) > maxTotalBytes) {
-                    inUse.addAndGet(-n);
-                    throw new DavError.InsufficientStorage("pressdav's room for uploads in progress is full; try again when others have finished");
+
+                @Override
+                public void write(byte[] buffer, int offset, int n) throws IOException {
+                    if (spooled.length + n > maxFileBytes) {
+                        throw new DavError.TooLarge("A file may have at most " + maxFileBytes + " bytes on this server (--max-upload-mb)");
+                    }
+                    if (inUse.addAndGet(n) > maxTotalBytes) {
+                        inUse.addAndGet(-n);
+                        throw new DavError.InsufficientStorage("pressdav's room for uploads in progress is full; try again when others have finished");
+                    }
+                    spooled.length += n;
+                    file.write(buffer, offset, n);
                 }
-                spooled.length += n;
-                out.write(buffer, 0, n);
-            }
+            });
         } catch (IOException | RuntimeException e) {
             spooled.close();
             throw e;

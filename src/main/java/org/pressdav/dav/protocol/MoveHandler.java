@@ -1,7 +1,7 @@
 package org.pressdav.dav.protocol;
 
 import io.milton.http.Request;
-import io.milton.resource.CollectionResource;
+import io.milton.resource.DeletableResource;
 import io.milton.resource.MoveableResource;
 import io.milton.resource.ReplaceableResource;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +17,7 @@ import org.pressdav.dav.node.DavFile;
 import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
+import org.pressdav.dav.node.ReplaceableFile;
 import org.pressdav.dav.node.UserFile;
 import org.pressdav.dav.store.ScratchFiles;
 
@@ -27,8 +28,11 @@ import org.pressdav.dav.store.ScratchFiles;
  * a temporary file may be renamed, or renamed over a field file, which is how editors save.
  */
 public final class MoveHandler extends DavHandler {
-    public MoveHandler(DriveResourceFactory drive) {
+    private final IncomingSpool incoming;
+
+    public MoveHandler(DriveResourceFactory drive, IncomingSpool incoming) {
         super(drive, Request.Method.MOVE);
+        this.incoming = incoming;
     }
 
     @Override
@@ -49,15 +53,43 @@ public final class MoveHandler extends DavHandler {
         }
         if (source instanceof UserFile own) {
             moveOwn(req, out, own, from, to, target);
-        } else if (source instanceof MoveableResource movable && from.parent().equals(to.parent())) {
+        } else if (source instanceof DavFile file && target instanceof ReplaceableFile replaced && source instanceof DeletableResource) {
+            replaceBy(req, out, file, replaced);
+        } else if (source instanceof MoveableResource movable) {
             if (target != null) {
                 throw new DavError.Conflict(to + " is another object: it is not replaced by a rename");
             }
-            movable.moveTo((CollectionResource) drive.find(req.session(), from.parent()), to.name());
+            if (to.startsWith(from)) {
+                throw new DavError.Conflict("A folder cannot move into itself");
+            }
+            if (!(drive.find(req.session(), to.parent()) instanceof Folder into)) {
+                throw new DavError.Conflict("The folder " + to.parent() + " does not exist");
+            }
+            // Each kind says where its objects may go: a post's folder only to a new name beside it, a media file anywhere in media/.
+            movable.moveTo(into, to.name());
             out.setStatus(201);
         } else {
             throw new DavError.Forbidden(source.moveRefusal());
         }
+    }
+
+    /**
+     * A file moved over another that takes new bytes (a copy saved next to a photo, then renamed
+     * over it): the target keeps its identity and takes the source's bytes; then the source goes.
+     */
+    private void replaceBy(DavRequest req, HttpServletResponse out, DavFile source, ReplaceableFile target) throws Exception {
+        String refused = target.replaceRefusal();
+        if (refused != null) {
+            throw new DavError.Forbidden(refused);
+        }
+        if (!((Node) source).mayChange()) {
+            throw new DavError.Forbidden(((Node) source).changeRefusal());
+        }
+        try (IncomingSpool.Spooled copy = incoming.take(to -> source.write(to, 0, source.length()))) {
+            target.replaceWith(copy.file(), copy.length(), source.contentType());
+        }
+        ((DeletableResource) source).delete();
+        out.setStatus(204);
     }
 
     /**
@@ -79,6 +111,16 @@ public final class MoveHandler extends DavHandler {
         } else if (DriveResourceFactory.isScratch(toParent, to.name()) || uploadHere && own.length() == 0) {
             scratch.move(user, from, to);
             out.setStatus(target == null ? 201 : 204);
+        } else if (target instanceof ReplaceableFile file) {
+            String refused = file.replaceRefusal();
+            if (refused != null) {
+                throw new DavError.Forbidden(refused);
+            }
+            if (own.length() > 0) {
+                file.replaceWith(own.content(), own.length(), PutHandler.contentType(null, to.name()));
+            }
+            scratch.delete(user, from);
+            out.setStatus(204);
         } else if (target instanceof ReplaceableResource field) {
             if (!target.mayChange()) {
                 throw new DavError.Forbidden(target.changeRefusal());

@@ -48,6 +48,12 @@ final class Multistatus implements AutoCloseable {
         xml.write("</D:response>");
     }
 
+    /** One resource's outcome, without properties: a file a DELETE of its folder could not remove, and why. */
+    void outcome(String href, String status, String description) throws IOException {
+        xml.write("<D:response><D:href>" + escaped(href) + "</D:href><D:status>" + status + "</D:status><D:responsedescription>"
+                + escaped(description) + "</D:responsedescription></D:response>");
+    }
+
     /** One resource whose properties fall in two groups with their own statuses (a failed PROPPATCH). */
     void failed(String href, Map<QName, String> first, String firstStatus, List<QName> second, String secondStatus) throws IOException {
         xml.write("<D:response><D:href>");

@@ -20,6 +20,7 @@ import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.Field;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
+import org.pressdav.dav.node.ReplaceableFile;
 import org.pressdav.dav.node.UserFile;
 import org.pressdav.dav.store.ScratchFile;
 
@@ -61,6 +62,8 @@ public final class PutHandler extends DavHandler {
             throw new DavError.NotAllowed(path + " is a folder: a file cannot be written over it");
         } else if (existing instanceof ReplaceableResource field) {
             replace(req, out, existing, field);
+        } else if (existing instanceof ReplaceableFile file) {
+            replaceBytes(req, out, existing, file);
         } else if (DriveResourceFactory.isScratch(parent, path.name()) || existing instanceof UserFile
                 && !(parent instanceof AcceptsUploads)) {
             keep(req, out, path);
@@ -123,6 +126,33 @@ public final class PutHandler extends DavHandler {
             }
             out.setStatus(201);
         }
+    }
+
+    /**
+     * New bytes for a file (a photo saved over): refused from the headers if it cannot be, else
+     * the body goes to the data directory whole, then to WordPress, which keeps the object.
+     */
+    private void replaceBytes(DavRequest req, HttpServletResponse out, Node node, ReplaceableFile file) throws IOException {
+        HttpServletRequest in = req.servletRequest();
+        String refused = file.replaceRefusal();
+        if (refused != null) {
+            throw new DavError.Forbidden(refused);
+        }
+        if (!Preconditions.matches(in.getHeader("If-Match"), ((DavFile) node).etag())
+                || Preconditions.modifiedSince(in.getDateHeader("If-Unmodified-Since"), node.modified())) {
+            throw new DavError.PreconditionFailed("Precondition failed: " + node.getName() + " has changed");
+        }
+        String tooLarge = incoming.tooLarge(declaredLength(in));
+        if (tooLarge != null) {
+            throw new DavError.TooLarge(tooLarge);
+        }
+        try (IncomingSpool.Spooled spooled = incoming.take(req.getInputStream())) {
+            file.replaceWith(spooled.file(), spooled.length(), contentType(in.getContentType(), node.getName()));
+        }
+        if (drive.find(req.session(), req.path()) instanceof DavFile now) {
+            out.setHeader("ETag", now.etag());
+        }
+        out.setStatus(204);
     }
 
     /**

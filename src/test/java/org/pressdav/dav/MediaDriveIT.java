@@ -1,0 +1,155 @@
+package org.pressdav.dav;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.RunningDrive;
+import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.Media;
+import org.pressdav.wordpress.MediaContent;
+
+/**
+ * The media library as a drive, with the companion plugin, on the real test bed: folders made,
+ * renamed, moved and deleted anywhere in media/; any file put anywhere under the name given;
+ * files renamed, moved and replaced keeping their id and URL; and what is refused, refused whole.
+ */
+class MediaDriveIT extends WritingIT {
+    private static final String MULTISTATUS_DEPTH_1 = "1";
+
+    /** The attachment the drive shows at this path below media/, as WordPress holds it now. */
+    private static Optional<Media> at(String path) {
+        return wordpress.index(admin, Endpoint.MEDIA).stream().filter(m -> path.equals(m.drivePath())).findFirst();
+    }
+
+    private static Media attachmentAt(String path) {
+        return at(path).orElseThrow(() -> new AssertionError("no attachment at " + path));
+    }
+
+    private static byte[] served(Media media) throws IOException {
+        try (MediaContent content = wordpress.download(admin, media, null)) {
+            return content.body().readAllBytes();
+        }
+    }
+
+    private static int put(String role, String path, byte[] bytes) {
+        return drive.sendBytes(role, "PUT", drive.url("media/" + path), Map.of(), bytes).status();
+    }
+
+    private static RunningDrive.Answer move(String role, String from, String to) {
+        return drive.send(role, "MOVE", drive.url("media/" + from), Map.of("Destination", drive.url("media/" + to)), null);
+    }
+
+    private static String listing(String role, String folder) {
+        return drive.send(role, "PROPFIND", drive.url("media/" + folder), Map.of("Depth", MULTISTATUS_DEPTH_1), null).text();
+    }
+
+    @Test
+    void foldersAreMadeAtAnyDepthAndTakeAnyFileUnderTheNameGiven() throws IOException {
+        assertEquals(201, drive.send("editor", "MKCOL", drive.url("media/Trips/"), Map.of(), null).status());
+        assertEquals(201, drive.send("editor", "MKCOL", drive.url("media/Trips/Lisbon 2026/"), Map.of(), null).status());
+        assertEquals(405, drive.send("editor", "MKCOL", drive.url("media/Trips/"), Map.of(), null).status(), "it exists");
+        assertEquals(409, drive.send("editor", "MKCOL", drive.url("media/Nowhere/x/"), Map.of(), null).status(), "no parent");
+        assertTrue(listing("editor", "Trips/").contains("Lisbon%202026"), listing("editor", "Trips/"));
+
+        byte[] photo = MediaUploadIT.png(21);
+        assertEquals(201, put("editor", "Trips/Lisbon 2026/tram 28 — é.png", photo));
+        Media tram = attachmentAt("Trips/Lisbon 2026/tram 28 — é.png");
+        assertArrayEquals(photo, served(tram));
+        byte[] data = {0, 1, 2, 3, (byte) 0xFF};
+        assertEquals(201, put("editor", "Trips/route.bin", data), "any file type, with the test bed's any-file option");
+        assertEquals(201, put("editor", "Trips/README", "no extension".getBytes()));
+        assertEquals(201, put("editor", "Trips/empty.txt", new byte[0]), "a 0-byte file waits for its content as on any folder");
+        assertArrayEquals(data, drive.sendBytes("editor", "GET", drive.url("media/Trips/route.bin"), Map.of(), null).body());
+        assertTrue(listing("editor", "Trips/").contains("README"));
+
+        RunningDrive.Answer runnable = drive.sendBytes("editor", "PUT", drive.url("media/Trips/shell.php"), Map.of(), "<?php".getBytes());
+        assertEquals(415, runnable.status(), runnable.text());
+        assertTrue(at("Trips/shell.php").isEmpty());
+        assertEquals(400, put("editor", "Trips/what?.png", photo), "a name Windows forbids");
+        assertEquals(403, drive.send("subscriber", "MKCOL", drive.url("media/Trips/mine/"), Map.of(), null).status());
+        assertEquals(403, put("subscriber", "Trips/sub.png", photo));
+    }
+
+    @Test
+    void aFileRenamedMovedOrReplacedKeepsItsIdAndUrl() throws IOException {
+        assertEquals(201, drive.send("author", "MKCOL", drive.url("media/Keep/"), Map.of(), null).status());
+        assertEquals(201, drive.send("author", "MKCOL", drive.url("media/Keep/Sub/"), Map.of(), null).status());
+        assertEquals(201, put("author", "Keep/logo.png", MediaUploadIT.png(31)));
+        Media before = attachmentAt("Keep/logo.png");
+
+        assertEquals(201, move("author", "Keep/logo.png", "Keep/Sub/brand.png").status());
+        Media moved = attachmentAt("Keep/Sub/brand.png");
+        assertEquals(before.id(), moved.id());
+        assertEquals(before.sourceUrl(), moved.sourceUrl(), "no file on disk moved");
+        assertTrue(at("Keep/logo.png").isEmpty());
+
+        byte[] newer = MediaUploadIT.png(32);
+        RunningDrive.Answer replaced = drive.sendBytes("author", "PUT", drive.url("media/Keep/Sub/brand.png"), Map.of("Content-Type", "image/png"), newer);
+        assertEquals(204, replaced.status(), replaced.text());
+        Media now = attachmentAt("Keep/Sub/brand.png");
+        assertEquals(before.id(), now.id());
+        assertEquals(before.sourceUrl(), now.sourceUrl());
+        assertArrayEquals(newer, served(now));
+        assertArrayEquals(newer, drive.sendBytes("author", "GET", drive.url("media/Keep/Sub/brand.png"), Map.of(), null).body());
+
+        // rsync and editors: a temporary file written whole, then renamed over the original.
+        byte[] newest = MediaUploadIT.png(33);
+        assertEquals(201, put("author", "Keep/Sub/.brand.png.Ab12Cd", newest));
+        assertEquals(204, move("author", "Keep/Sub/.brand.png.Ab12Cd", "Keep/Sub/brand.png").status());
+        assertEquals(before.id(), attachmentAt("Keep/Sub/brand.png").id());
+        assertArrayEquals(newest, served(attachmentAt("Keep/Sub/brand.png")));
+
+        assertEquals(412, drive.send("author", "MOVE", drive.url("media/Keep/Sub/brand.png"),
+                Map.of("Destination", drive.url("media/" + bed.manifest().at("/media/png/file").asText()), "Overwrite", "F"), null).status());
+        assertEquals(400, move("author", "Keep/Sub/brand.png", "Keep/bad|name.png").status());
+        String adminsFile = bed.manifest().at("/media/jpeg/file").asText();
+        assertEquals(403, move("author", adminsFile, "Keep/taken.jpg").status(), "an author moves only their own files");
+        assertEquals(403, drive.sendBytes("author", "PUT", drive.url("media/" + adminsFile), Map.of(), newer).status());
+    }
+
+    @Test
+    void aFolderMovesAndIsDeletedWithWhatItHolds() throws IOException {
+        assertEquals(201, drive.send("admin", "MKCOL", drive.url("media/Album/"), Map.of(), null).status());
+        assertEquals(201, drive.send("admin", "MKCOL", drive.url("media/Album/Empty/"), Map.of(), null).status());
+        assertEquals(201, put("admin", "Album/one.png", MediaUploadIT.png(41)));
+        assertEquals(201, put("admin", "Album/two.png", MediaUploadIT.png(42)));
+        Media one = attachmentAt("Album/one.png");
+
+        RunningDrive.Answer renamed = drive.send("admin", "MOVE", drive.url("media/Album/"), Map.of("Destination", drive.url("media/Albums 2026/")), null);
+        assertEquals(201, renamed.status(), renamed.text());
+        assertEquals(one.id(), attachmentAt("Albums 2026/one.png").id());
+        assertEquals(one.sourceUrl(), attachmentAt("Albums 2026/one.png").sourceUrl());
+        assertTrue(listing("admin", "Albums 2026/").contains("Empty"), "its empty folders go with it");
+        assertEquals(404, drive.send("admin", "PROPFIND", drive.url("media/Album/"), Map.of("Depth", "0"), null).status());
+        assertEquals(409, drive.send("admin", "MOVE", drive.url("media/Albums 2026/"),
+                Map.of("Destination", drive.url("media/Albums 2026/Empty/inside/")), null).status(), "not into itself");
+
+        // An administrator's file in a folder the author deletes: the DELETE stops at it (207) and touches nothing after it.
+        assertEquals(201, drive.send("author", "MKCOL", drive.url("media/Shared/"), Map.of(), null).status());
+        assertEquals(201, put("admin", "Shared/a-admins.png", MediaUploadIT.png(43)));
+        assertEquals(201, put("author", "Shared/b-authors.png", MediaUploadIT.png(44)));
+        RunningDrive.Answer refused = drive.send("author", "DELETE", drive.url("media/Shared/"), Map.of(), null);
+        assertEquals(207, refused.status(), refused.text());
+        assertTrue(refused.text().contains("a-admins.png") && refused.text().contains("403"), refused.text());
+        assertTrue(at("Shared/a-admins.png").isPresent() && at("Shared/b-authors.png").isPresent(), "what was refused, and what follows, is whole");
+
+        long before = wordpress.index(admin, Endpoint.MEDIA).size();
+        assertEquals(204, drive.send("admin", "DELETE", drive.url("media/Albums 2026/"), Map.of(), null).status());
+        assertEquals(before - 2, wordpress.index(admin, Endpoint.MEDIA).size(), "both files deleted, nothing else");
+        assertEquals(404, drive.send("admin", "PROPFIND", drive.url("media/Albums 2026/"), Map.of("Depth", "0"), null).status());
+        assertFalse(wordpress.mediaFolders(admin).stream().anyMatch(f -> f.startsWith("Albums 2026")), wordpress.mediaFolders(admin).toString());
+    }
+
+    @Test
+    void everyAttachmentShowsInExactlyOneFolder() {
+        List<Media> all = wordpress.index(admin, Endpoint.MEDIA);
+        assertEquals(all.size(), all.stream().map(Media::drivePath).distinct().count(), "no two attachments at one path");
+    }
+}

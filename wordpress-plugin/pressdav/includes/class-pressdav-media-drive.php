@@ -1,0 +1,371 @@
+<?php
+/**
+ * The media library as a drive: folders at any depth, each attachment at one path, renames and
+ * moves that never touch a file on disk (so no URL breaks), and replacing a file's bytes in place.
+ *
+ * An attachment's drive path is its _pressdav_path meta, or, until it is placed, its upload path
+ * (_wp_attached_file, for example 2026/11/photo.jpg). A folder exists while a row of the folders
+ * table names it (an empty folder made on the drive) or an attachment lies below it. Moving a folder
+ * places every attachment below it at its new path and renames the rows; nothing else changes.
+ */
+
+if (!defined('ABSPATH')) {
+    exit;
+}
+
+final class Pressdav_Media_Drive
+{
+    public const PATH_META = '_pressdav_path';
+    public const ANY_FILE_OPTION = 'pressdav_any_file';
+
+    /** What a web server could run, refused in any position of a name (x.php.jpg too), option or not. */
+    private const RUNNABLE = ['php', 'php3', 'php4', 'php5', 'php7', 'php8', 'phtml', 'pht', 'phps', 'phar', 'cgi', 'fcgi', 'pl', 'py',
+        'pyc', 'rb', 'sh', 'bash', 'ksh', 'zsh', 'asp', 'aspx', 'ascx', 'ashx', 'asmx', 'asa', 'cer', 'jsp', 'jspx', 'jsw', 'jsv', 'shtml',
+        'shtm', 'stm', 'htaccess', 'htpasswd', 'cfm', 'cfc', 'lasso'];
+
+    public static function listen(): void
+    {
+        add_filter('wp_check_filetype_and_ext', [self::class, 'allow_any_file'], 20, 4);
+        add_filter('rest_request_before_callbacks', [self::class, 'check_upload_path'], 10, 3);
+        add_action('rest_after_insert_attachment', [self::class, 'place_upload'], 10, 3);
+        add_filter('wp_handle_sideload_prefilter', [self::class, 'name_on_disk']);
+    }
+
+    /** Whether this request is an upload of the drive (it names a drive path). */
+    private static bool $drive_upload = false;
+
+    /**
+     * The file's name on disk for a drive upload without an extension: core REST takes the title
+     * from the name less its extension and mangles a name without one, so it gets .bin on disk
+     * (the drive still shows the name the user gave).
+     */
+    public static function name_on_disk(array $file): array
+    {
+        if (self::$drive_upload && pathinfo($file['name'], PATHINFO_EXTENSION) === '') {
+            $file['name'] .= '.bin';
+        }
+        return $file;
+    }
+
+    public static function folders_table(): string
+    {
+        global $wpdb;
+        return $wpdb->prefix . 'pressdav_media_folders';
+    }
+
+    /**
+     * A drive path split into its names, or a WP_Error (400) for one that is not a path of the
+     * drive: empty names, . and .., what Windows forbids in a name, control characters.
+     *
+     * @return list<string>|WP_Error
+     */
+    public static function parse(string $path)
+    {
+        $names = explode('/', trim($path, '/'));
+        if ($path === '' || strlen($path) > 1000) {
+            return new WP_Error('pressdav_bad_path', 'A media path is 1 to 1000 bytes long.', ['status' => 400]);
+        }
+        foreach ($names as $name) {
+            if ($name === '' || $name === '.' || $name === '..' || strlen($name) > 255 || preg_match('/[\\\\:*?"<>|\x00-\x1f\x7f]/', $name)
+                || preg_match('/[. ]$/', $name)) {
+                return new WP_Error('pressdav_bad_name', sprintf('"%s" cannot be a name on the drive: no \\ : * ? " < > |, no control characters, no . or space at its end.', $name),
+                    ['status' => 400]);
+            }
+        }
+        return $names;
+    }
+
+    /** Whether a web server could run a file of this name. */
+    public static function runnable(string $name): bool
+    {
+        $lower = strtolower($name);
+        if (in_array($lower, ['.htaccess', '.user.ini', 'web.config', '.htpasswd'], true)) {
+            return true;
+        }
+        $parts = explode('.', $lower);
+        array_shift($parts);
+        return count(array_intersect($parts, self::RUNNABLE)) > 0;
+    }
+
+    /** Every folder made on the drive, by path: shown to those who may upload (a name of an empty folder tells something). */
+    public static function folders(): array
+    {
+        global $wpdb;
+        if (!current_user_can('upload_files')) {
+            return [];
+        }
+        return $wpdb->get_col('SELECT path FROM ' . self::folders_table() . ' ORDER BY path');
+    }
+
+    /** The attachments whose drive path is $path exactly, or (with $below) lies below it: id => path. */
+    private static function attachments_at(string $path, bool $below): array
+    {
+        global $wpdb;
+        $match = $below ? $wpdb->esc_like($path . '/') . '%' : $wpdb->esc_like($path);
+        $rows = $wpdb->get_results($wpdb->prepare(
+            "SELECT a.ID AS id, COALESCE(d.meta_value, f.meta_value) AS path FROM {$wpdb->posts} a
+             LEFT JOIN {$wpdb->postmeta} d ON d.post_id = a.ID AND d.meta_key = %s
+             LEFT JOIN {$wpdb->postmeta} f ON f.post_id = a.ID AND f.meta_key = '_wp_attached_file'
+             WHERE a.post_type = 'attachment' AND a.post_status <> 'auto-draft'
+             HAVING BINARY path LIKE BINARY %s", self::PATH_META, $match));
+        return array_column($rows, 'path', 'id');
+    }
+
+    private static function folder_row(string $path): bool
+    {
+        global $wpdb;
+        return (bool) $wpdb->get_var($wpdb->prepare('SELECT 1 FROM ' . self::folders_table() . ' WHERE path_hash = %s', hash('sha256', $path)));
+    }
+
+    /** Whether a folder is at this path ('' is media/ itself; this month's upload folder always is, as WordPress files uploads there). */
+    public static function folder_exists(string $path): bool
+    {
+        $month = trim(wp_upload_dir(null, false)['subdir'], '/');
+        return $path === '' || ($month !== '' && ($path === $month || str_starts_with($month, $path . '/')))
+            || self::folder_row($path) || self::attachments_at($path, true) !== [];
+    }
+
+    /** Whether anything, a file or a folder, is at this path. */
+    public static function occupied(string $path): bool
+    {
+        return self::attachments_at($path, false) !== [] || self::folder_exists($path);
+    }
+
+    private static function parent(string $path): string
+    {
+        $slash = strrpos($path, '/');
+        return $slash === false ? '' : substr($path, 0, $slash);
+    }
+
+    /** Why a file or folder cannot be put at this path, or null: a bad name, no parent, or something there already. */
+    public static function refusal_at(string $path): ?WP_Error
+    {
+        $names = self::parse($path);
+        if (is_wp_error($names)) {
+            return $names;
+        }
+        $path = implode('/', $names);
+        if (!self::folder_exists(self::parent($path))) {
+            return new WP_Error('pressdav_no_folder', 'The folder ' . self::parent($path) . ' does not exist.', ['status' => 409]);
+        }
+        if (self::occupied($path)) {
+            return new WP_Error('pressdav_exists', $path . ' already exists.', ['status' => 409]);
+        }
+        return null;
+    }
+
+    private static function add_row(string $path): void
+    {
+        global $wpdb;
+        $wpdb->query($wpdb->prepare('INSERT IGNORE INTO ' . self::folders_table() . ' (path_hash, path, created_gmt) VALUES (%s, %s, %s)',
+            hash('sha256', $path), $path, current_time('mysql', true)));
+    }
+
+    /** MKCOL: an empty folder. */
+    public static function make_folder(string $path)
+    {
+        if (!current_user_can('upload_files')) {
+            return new WP_Error('rest_cannot_create', 'Sorry, you are not allowed to upload files.', ['status' => rest_authorization_required_code()]);
+        }
+        $refused = self::refusal_at($path);
+        if ($refused) {
+            return $refused;
+        }
+        self::add_row(trim($path, '/'));
+        Pressdav_Change_Feed::record('media_folder', 0, 'saved');
+        return ['path' => trim($path, '/')];
+    }
+
+    /**
+     * MOVE of a folder: every attachment below it placed at its new path (each one this user may
+     * edit, or nothing moves), the folder rows renamed. No file on disk moves.
+     */
+    public static function move_folder(string $from, string $to)
+    {
+        global $wpdb;
+        $from = trim($from, '/');
+        $to = trim($to, '/');
+        if (!current_user_can('upload_files')) {
+            return new WP_Error('rest_cannot_edit', 'Sorry, you are not allowed to upload files.', ['status' => rest_authorization_required_code()]);
+        }
+        if (is_wp_error(self::parse($from)) || $from === '' || !self::folder_exists($from)) {
+            return new WP_Error('pressdav_not_found', 'There is no folder ' . $from . '.', ['status' => 404]);
+        }
+        if ($to === $from || str_starts_with($to . '/', $from . '/')) {
+            return new WP_Error('pressdav_into_itself', 'A folder cannot move into itself.', ['status' => 409]);
+        }
+        $refused = self::refusal_at($to);
+        if ($refused) {
+            return $refused;
+        }
+        $inside = self::attachments_at($from, true);
+        foreach ($inside as $id => $path) {
+            if (!current_user_can('edit_post', (int) $id)) {
+                return new WP_Error('rest_cannot_edit', sprintf('Sorry, you are not allowed to move %s: nothing was moved.', $path),
+                    ['status' => rest_authorization_required_code()]);
+            }
+        }
+        $wpdb->query('START TRANSACTION');
+        foreach ($inside as $id => $path) {
+            update_post_meta((int) $id, self::PATH_META, $to . substr($path, strlen($from)));
+            Pressdav_Change_Feed::record('attachment', (int) $id, 'moved');
+        }
+        $table = self::folders_table();
+        $rows = $wpdb->get_col($wpdb->prepare("SELECT path FROM {$table} WHERE path_hash = %s OR BINARY path LIKE BINARY %s",
+            hash('sha256', $from), $wpdb->esc_like($from . '/') . '%'));
+        foreach ($rows as $row) {
+            $moved = $to . substr($row, strlen($from));
+            $wpdb->query($wpdb->prepare("UPDATE {$table} SET path = %s, path_hash = %s WHERE path_hash = %s", $moved, hash('sha256', $moved), hash('sha256', $row)));
+        }
+        self::add_row($to);
+        $wpdb->query('COMMIT');
+        Pressdav_Change_Feed::record('media_folder', 0, 'moved');
+        return ['path' => $to];
+    }
+
+    /** DELETE of a folder, only an empty one: what is inside is deleted first, file by file, by the drive. */
+    public static function delete_folder(string $path)
+    {
+        global $wpdb;
+        $path = trim($path, '/');
+        if (!current_user_can('upload_files')) {
+            return new WP_Error('rest_cannot_delete', 'Sorry, you are not allowed to upload files.', ['status' => rest_authorization_required_code()]);
+        }
+        if ($path === '' || !self::folder_exists($path)) {
+            return new WP_Error('pressdav_not_found', 'There is no folder ' . $path . '.', ['status' => 404]);
+        }
+        $rows_below = (int) $wpdb->get_var($wpdb->prepare('SELECT COUNT(*) FROM ' . self::folders_table() . ' WHERE BINARY path LIKE BINARY %s',
+            $wpdb->esc_like($path . '/') . '%'));
+        if ($rows_below > 0 || self::attachments_at($path, true) !== []) {
+            return new WP_Error('pressdav_not_empty', 'The folder ' . $path . ' is not empty.', ['status' => 409]);
+        }
+        $wpdb->query($wpdb->prepare('DELETE FROM ' . self::folders_table() . ' WHERE path_hash = %s', hash('sha256', $path)));
+        Pressdav_Change_Feed::record('media_folder', 0, 'deleted');
+        return ['deleted' => true, 'path' => $path];
+    }
+
+    /** MOVE of a file: the attachment at a new drive path (a rename, or another folder); its file and URL stay. */
+    public static function move_file(int $id, string $to)
+    {
+        $post = get_post($id);
+        if (!$post || $post->post_type !== 'attachment') {
+            return new WP_Error('rest_post_invalid_id', 'Invalid post ID.', ['status' => 404]);
+        }
+        if (!current_user_can('edit_post', $id)) {
+            return new WP_Error('rest_cannot_edit', 'Sorry, you are not allowed to edit this post.', ['status' => rest_authorization_required_code()]);
+        }
+        $refused = self::refusal_at($to);
+        if ($refused) {
+            return $refused;
+        }
+        update_post_meta($id, self::PATH_META, trim($to, '/'));
+        Pressdav_Change_Feed::record('attachment', $id, 'moved');
+        return ['id' => $id, 'path' => trim($to, '/')];
+    }
+
+    /** Upload routes of core REST (wp/v2/media) that name a drive path in X-Pressdav-Path: refused before the file is stored if it cannot go there. */
+    public static function check_upload_path($response, $handler, WP_REST_Request $request)
+    {
+        $path = $request->get_header('x_pressdav_path');
+        if ($path === null || $request->get_method() !== 'POST' || $request->get_route() !== '/wp/v2/media') {
+            return $response;
+        }
+        $path = rawurldecode($path);
+        $names = self::parse($path);
+        if (is_wp_error($names)) {
+            return $names;
+        }
+        if (self::runnable(end($names))) {
+            return new WP_Error('pressdav_runnable', sprintf('%s could be run by a web server: files of that type are never stored.', end($names)), ['status' => 415]);
+        }
+        self::$drive_upload = true;
+        return self::refusal_at($path) ?? $response;
+    }
+
+    public static function place_upload(WP_Post $attachment, WP_REST_Request $request, bool $creating): void
+    {
+        $path = $request->get_header('x_pressdav_path');
+        if ($creating && $path !== null) {
+            update_post_meta($attachment->ID, self::PATH_META, trim(rawurldecode($path), '/'));
+        }
+    }
+
+    /**
+     * With the site option pressdav_any_file on, any type of file may be uploaded except what a web
+     * server could run: a type WordPress does not know is stored as application/octet-stream.
+     */
+    public static function allow_any_file($data, $file, $filename, $mimes)
+    {
+        if (!get_option(self::ANY_FILE_OPTION) || self::runnable((string) $filename)) {
+            return $data;
+        }
+        if (!empty($data['ext']) && !empty($data['type'])) {
+            return $data;
+        }
+        $dot = strrpos((string) $filename, '.');
+        $ext = $dot === false || $dot === 0 ? 'bin' : strtolower(substr($filename, $dot + 1));
+        return ['ext' => $ext, 'type' => 'application/octet-stream', 'proper_filename' => false];
+    }
+
+    /**
+     * PUT on an existing file: new bytes for the attachment, which keeps its id, URL, title, alt
+     * text and caption. The bytes are written beside the file and renamed over it (so a failed
+     * write leaves the old file whole); the sizes are made again from it, and only then are the old
+     * sizes that are no longer used removed.
+     */
+    public static function replace_file(int $id, string $incoming)
+    {
+        global $wpdb;
+        $post = get_post($id);
+        if (!$post || $post->post_type !== 'attachment') {
+            return new WP_Error('rest_post_invalid_id', 'Invalid post ID.', ['status' => 404]);
+        }
+        if (!current_user_can('edit_post', $id)) {
+            return new WP_Error('rest_cannot_edit', 'Sorry, you are not allowed to edit this post.', ['status' => rest_authorization_required_code()]);
+        }
+        $attached = get_attached_file($id, true);
+        $original = wp_attachment_is_image($id) ? (wp_get_original_image_path($id) ?: $attached) : $attached;
+        if (!$original || !is_dir(dirname($original))) {
+            return new WP_Error('pressdav_no_file', 'This attachment has no file to replace.', ['status' => 409]);
+        }
+        $checked = wp_check_filetype_and_ext($incoming, wp_basename($original));
+        if ((empty($checked['ext']) || empty($checked['type'])) && !current_user_can('unfiltered_upload')) {
+            return new WP_Error('rest_upload_sideload_error', 'Sorry, you are not allowed to upload this file type.', ['status' => 415]);
+        }
+        $dir = dirname($original);
+        $old_meta = wp_get_attachment_metadata($id) ?: [];
+        $old_files = self::files_of($dir, $old_meta, $attached, $original);
+        $beside = $dir . '/.pressdav-replace-' . wp_generate_password(12, false);
+        if (!@copy($incoming, $beside) || !@rename($beside, $original)) {
+            @unlink($beside);
+            return new WP_Error('pressdav_write_failed', 'The new bytes could not be written; the old file is untouched.', ['status' => 500]);
+        }
+        if ($original !== $attached) {
+            update_attached_file($id, $original);
+        }
+        require_once ABSPATH . 'wp-admin/includes/image.php';
+        $meta = wp_generate_attachment_metadata($id, $original);
+        wp_update_attachment_metadata($id, $meta);
+        $now = get_attached_file($id, true);
+        foreach (array_diff($old_files, self::files_of($dir, $meta, $now, $original)) as $stale) {
+            wp_delete_file_from_directory($stale, $dir);
+        }
+        $wpdb->update($wpdb->posts, ['post_modified' => current_time('mysql'), 'post_modified_gmt' => current_time('mysql', true),
+            'post_mime_type' => $checked['type'] ?: $post->post_mime_type], ['ID' => $id]);
+        clean_post_cache($id);
+        Pressdav_Change_Feed::record('attachment', $id, 'replaced');
+        return ['id' => $id, 'size' => filesize($now)];
+    }
+
+    /** The files of an attachment on disk: the main one, the original of a scaled image, every size. */
+    private static function files_of(string $dir, array $meta, string $attached, string $original): array
+    {
+        $files = [$attached, $original];
+        foreach ($meta['sizes'] ?? [] as $size) {
+            if (!empty($size['file'])) {
+                $files[] = $dir . '/' . $size['file'];
+            }
+        }
+        return array_values(array_unique($files));
+    }
+}

@@ -50,6 +50,8 @@ $bin = upload("$root/data.bin", 'bytes', $admin, 'application/octet-stream');
 $bare = upload("$root/README", 'no extension', $admin, 'application/octet-stream');
 check('with it, any other file is stored', $bin->get_status() === 201 && $bare->get_status() === 201, json_encode([$bin->get_data(), $bare->get_data()]));
 check('still never a runnable one', upload("$root/x.phtml", 'x', $admin)->get_status() === 415);
+$zero = upload("$root/foo.0", 'an extension PHP finds falsy', $admin, 'application/octet-stream');
+check('nor is one whose extension is "0" refused', $zero->get_status() === 201, json_encode($zero->get_data()));
 
 // Renames and moves keep the id and the URL.
 $url = wp_get_attachment_url($notes);
@@ -105,7 +107,7 @@ check('a folder with files is not deleted (409)', rest('DELETE', '/pressdav/v1/m
 check('an empty one is', rest('DELETE', '/pressdav/v1/media-folders', ['path' => "$root-moved/inner"], $admin)->get_status() === 200
     && !Pressdav_Media_Drive::folder_exists("$root-moved/inner"));
 
-foreach ([$notes, $others, (int) $bare->get_data()['id']] as $id) {
+foreach ([$notes, $others, (int) $bare->get_data()['id'], (int) $zero->get_data()['id']] as $id) {
     wp_delete_attachment($id, true);
 }
 rest('DELETE', '/pressdav/v1/media-folders', ['path' => "$root-moved"], $admin);

@@ -303,7 +303,11 @@ final class Pressdav_Media_Drive
             return $data;
         }
         $dot = strrpos((string) $filename, '.');
-        $ext = $dot === false || $dot === 0 ? 'bin' : strtolower(substr($filename, $dot + 1));
+        $ext = $dot === false || $dot === 0 ? '' : strtolower(substr($filename, $dot + 1));
+        if ($ext === '' || $ext === '0') {
+            // WordPress refuses a falsy extension: "0" (foo.0) is one in PHP.
+            $ext = 'bin';
+        }
         return ['ext' => $ext, 'type' => 'application/octet-stream', 'proper_filename' => false];
     }
 

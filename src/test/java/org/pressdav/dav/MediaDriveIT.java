@@ -152,4 +152,50 @@ class MediaDriveIT extends WritingIT {
         List<Media> all = wordpress.index(admin, Endpoint.MEDIA);
         assertEquals(all.size(), all.stream().map(Media::drivePath).distinct().count(), "no two attachments at one path");
     }
+
+    @Test
+    void copyMakesNewAttachmentsNewDraftsAndNewTextWhereItMeansSomething() throws IOException {
+        assertEquals(201, drive.send("editor", "MKCOL", drive.url("media/Originals/"), Map.of(), null).status());
+        byte[] photo = MediaUploadIT.png(51);
+        assertEquals(201, put("editor", "Originals/photo.png", photo));
+        Media original = attachmentAt("Originals/photo.png");
+
+        RunningDrive.Answer copied = drive.send("editor", "COPY", drive.url("media/Originals/photo.png"),
+                Map.of("Destination", drive.url("media/Originals/photo copy.png")), null);
+        assertEquals(201, copied.status(), copied.text());
+        Media copy = attachmentAt("Originals/photo copy.png");
+        assertTrue(copy.id() != original.id(), "a new attachment");
+        assertArrayEquals(photo, served(copy));
+        assertEquals(412, drive.send("editor", "COPY", drive.url("media/Originals/photo.png"),
+                Map.of("Destination", drive.url("media/Originals/photo copy.png"), "Overwrite", "F"), null).status());
+
+        RunningDrive.Answer folder = drive.send("editor", "COPY", drive.url("media/Originals/"), Map.of("Destination", drive.url("media/Copies/")), null);
+        assertEquals(201, folder.status(), folder.text());
+        assertArrayEquals(photo, served(attachmentAt("Copies/photo.png")));
+        assertTrue(at("Copies/photo copy.png").isPresent());
+        assertEquals(original.id(), attachmentAt("Originals/photo.png").id(), "the original stays");
+        RunningDrive.Answer shallow = drive.send("editor", "COPY", drive.url("media/Originals/"),
+                Map.of("Destination", drive.url("media/Empty copy/"), "Depth", "0"), null);
+        assertEquals(201, shallow.status());
+        assertTrue(wordpress.mediaFolders(admin).contains("Empty copy") && at("Empty copy/photo.png").isEmpty());
+
+        // A post's folder into posts/: a new draft with the same title and content.
+        String hello = drive.postFolder(bed.id("posts", "emoji"));
+        RunningDrive.Answer draft = drive.send("editor", "COPY", drive.url(hello), Map.of("Destination", drive.url("posts/emoji again/")), null);
+        assertEquals(201, draft.status(), draft.text());
+        String source = new String(drive.sendBytes("editor", "GET", drive.url(hello + "content.html"), Map.of(), null).body());
+        assertEquals(source, new String(drive.sendBytes("editor", "GET", drive.url("posts/emoji again/content.html"), Map.of(), null).body()));
+        assertEquals("draft", new String(drive.sendBytes("editor", "GET", drive.url("posts/emoji again/status.txt"), Map.of(), null).body()).strip());
+
+        // A field file onto another post's field file: a write of its text.
+        String target = drive.postFolder(bed.id("posts", "cjk"));
+        assertEquals(204, drive.send("editor", "COPY", drive.url(hello + "excerpt.txt"),
+                Map.of("Destination", drive.url(target + "excerpt.txt")), null).status());
+        assertEquals(new String(drive.sendBytes("editor", "GET", drive.url(hello + "excerpt.txt"), Map.of(), null).body()),
+                new String(drive.sendBytes("editor", "GET", drive.url(target + "excerpt.txt"), Map.of(), null).body()));
+
+        RunningDrive.Answer elsewhere = drive.send("editor", "COPY", drive.url("tags/fun/"), Map.of("Destination", drive.url("tags/fun2/")), null);
+        assertEquals(403, elsewhere.status());
+        assertTrue(elsewhere.text().contains("cannot be copied"), elsewhere.text());
+    }
 }

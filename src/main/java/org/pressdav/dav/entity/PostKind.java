@@ -123,6 +123,39 @@ public final class PostKind implements ObjectKind<Post> {
         return session.wordpress().create(session.credentials(), endpoint, Map.of("title", name, "slug", name, "status", "draft"));
     }
 
+    /** What a copy keeps of the original, besides its title, content and excerpt (those WordPress has for this kind). */
+    private static final List<String> COPIED = List.of("categories", "tags", "featured_media", "parent", "menu_order", "template", "format",
+            "comment_status", "ping_status");
+
+    @Override
+    public String copyRefusal() {
+        return null;
+    }
+
+    /**
+     * COPY of a post's folder into {@code posts/} (a page's into {@code pages/}): a new draft with
+     * the same title, content, excerpt, terms, featured image and, for pages, parent; its slug from
+     * the name given. WordPress decides whether this user may read the original and make drafts.
+     */
+    @Override
+    public Post copy(DavSession session, Post post, String name) {
+        com.fasterxml.jackson.databind.JsonNode original = session.wordpress().getJson(session.credentials(), endpoint, post.id(), Context.EDIT);
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("status", "draft");
+        fields.put("slug", name);
+        for (String rendered : List.of("title", "content", "excerpt")) {
+            if (original.path(rendered).has("raw")) {
+                fields.put(rendered, original.path(rendered).path("raw").asText());
+            }
+        }
+        for (String kept : COPIED) {
+            if (original.has(kept) && !original.get(kept).isNull()) {
+                fields.put(kept, original.get(kept));
+            }
+        }
+        return session.wordpress().create(session.credentials(), endpoint, fields);
+    }
+
     /**
      * A new folder name is a new slug: {@code 12-new-slug} keeps the id prefix, any other name
      * becomes the slug as WordPress sanitises it. A draft this user's "New Folder" just made also

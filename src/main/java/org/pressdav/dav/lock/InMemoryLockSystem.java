@@ -101,6 +101,16 @@ public final class InMemoryLockSystem implements LockSystem {
         locks.values().removeIf(lock -> lock.root().startsWith(key));
     }
 
+    @Override
+    public synchronized void rekey(ResourceKey from, ResourceKey to) {
+        for (Lock lock : List.copyOf(locks.values())) {
+            if (lock.root().equals(from)) {
+                locks.put(lock.token(), new Lock(lock.token(), to, lock.path(), lock.exclusive(), lock.infinite(), lock.ownerXml(), lock.user(),
+                        lock.expires()));
+            }
+        }
+    }
+
     private static Duration bounded(Duration asked) {
         return asked == null || asked.compareTo(MAX_TIMEOUT) > 0 || asked.isNegative() || asked.isZero() ? MAX_TIMEOUT : asked;
     }

@@ -57,4 +57,7 @@ public interface LockSystem {
 
     /** Drops every lock rooted at or below {@code key} (the resource is gone). */
     void forget(ResourceKey key);
+
+    /** The locks rooted at {@code from} are now on {@code to}: a file known by its name became a WordPress object. */
+    void rekey(ResourceKey from, ResourceKey to);
 }

@@ -60,7 +60,8 @@ public final class DriveResourceFactory implements ResourceFactory {
         if (node instanceof UserFile && isScratch(parent, node.getName())) {
             return "~" + session.userKey() + "~" + node.getName();
         }
-        if (node instanceof Folder && node.objectKey() != null) {
+        // What can be moved is keyed by what it is, not where it is: a post's folder, a media file.
+        if ((node instanceof Folder || node instanceof io.milton.resource.MoveableResource) && node.objectKey() != null) {
             return "#" + node.objectKey();
         }
         return node.getName();
@@ -69,6 +70,29 @@ public final class DriveResourceFactory implements ResourceFactory {
     /** Whether a file of this name in this folder is the user's own, kept in the scratch store and never sent to WordPress. */
     public static boolean isScratch(Node parent, String name) {
         return TemporaryNames.matches(name) || parent instanceof KeepsScratch folder && folder.keepsAsScratch(name);
+    }
+
+    /**
+     * The resource at {@code path} was known by the key {@code before} (a placeholder, a file being
+     * uploaded) and is now a WordPress object with a key of its own: its locks and this user's dead
+     * properties go with it, so that Explorer's PUT, LOCK, PUT, UNLOCK ends with its own lock.
+     */
+    public void settle(DavSession session, ResourceKey before, DavPath path) {
+        ResourceKey now = key(session, path);
+        if (now.equals(before)) {
+            return;
+        }
+        stores.locks().rekey(before, now);
+        moveProperties(session, before, now);
+    }
+
+    /** This user's dead properties of {@code from}, now on {@code to} (a file renamed keeps them: RFC 4918 §9.9.1). */
+    public void moveProperties(DavSession session, ResourceKey from, ResourceKey to) {
+        java.util.Map<javax.xml.namespace.QName, String> dead = stores.properties().of(session.userKey(), from);
+        if (!dead.isEmpty()) {
+            stores.properties().replace(session.userKey(), to, dead);
+            stores.properties().replace(session.userKey(), from, java.util.Map.of());
+        }
     }
 
     /** Whether this user's MKCOL made the object a moment ago (see {@link FolderNames#isNew}). */

@@ -13,7 +13,7 @@ import org.pressdav.dav.store.FolderNames;
  * Creating, renaming and deleting a folder here is creating, renaming and deleting the object,
  * where its kind allows it; a name the user chose is kept for them a while ({@link FolderNames}).
  */
-public final class KindFolder<T> extends Folder implements MakeCollectionableResource {
+public final class KindFolder<T> extends Folder implements MakeCollectionableResource, AcceptsCopies {
     private final ObjectKind<T> kind;
     private final DavSession session;
     private final FolderNames names;
@@ -58,6 +58,25 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
         names.created(session.userKey(), kind.folderName() + "/" + kind.id(item));
         remember(name, kind.id(item));
         return (CollectionResource) child(name);
+    }
+
+    @Override
+    public String copyRefusal(Node source) {
+        return source instanceof ObjectFolder<?> folder && folder.kindFolder().getUniqueId().equals(getUniqueId()) ? kind.copyRefusal()
+                : "A copy of a folder of " + kind.folderName() + "/ can only be made in " + kind.folderName() + "/";
+    }
+
+    /** COPY of one of this folder's objects into it: a new object like it, shown under the name given. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void copyIn(Node source, String name) {
+        String refused = copyRefusal(source);
+        if (refused != null) {
+            throw new org.pressdav.dav.DavError.Forbidden(refused);
+        }
+        T item = kind.copy(session, ((ObjectFolder<T>) source).item(), name);
+        names.created(session.userKey(), kind.folderName() + "/" + kind.id(item));
+        remember(name, kind.id(item));
     }
 
     /** MOVE within this folder: the object takes the new name (a slug, for posts). */

@@ -58,6 +58,11 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
         return kind.fields().stream().noneMatch(field -> field.fileName().equals(wanted));
     }
 
+    /** The top folder it is in. */
+    KindFolder<T> kindFolder() {
+        return parent;
+    }
+
     /** The object as listed (not necessarily with every field). */
     public T item() {
         return listed;

@@ -55,6 +55,16 @@ public interface ObjectKind<T> {
         throw new DavError.Forbidden("New folders cannot be made in " + folderName() + "/");
     }
 
+    /** Why a COPY of an object's folder cannot make a new object of this kind, or null when it can. */
+    default String copyRefusal() {
+        return "Folders in " + folderName() + "/ cannot be copied";
+    }
+
+    /** COPY of an object's folder into the top folder: a new object like it, named by the user. */
+    default T copy(DavSession session, T item, String name) {
+        throw new DavError.Forbidden(copyRefusal());
+    }
+
     /**
      * MOVE of an object's folder to a new name in the same top folder. {@code isNew}: this user's
      * MKCOL made the object a moment ago, so the name they give it is also its title.

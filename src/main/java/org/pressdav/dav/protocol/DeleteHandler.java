@@ -4,14 +4,10 @@ import io.milton.http.Request;
 import io.milton.resource.DeletableResource;
 import io.milton.resource.ReplaceableResource;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
-import org.eclipse.jetty.http.HttpStatus;
 import org.pressdav.dav.DavError;
-import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.FieldFolder;
-import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.HoldsFiles;
 import org.pressdav.dav.node.Node;
 
@@ -40,17 +36,10 @@ public final class DeleteHandler extends DavHandler {
                 throw new DavError.Forbidden(path.name() + " cannot be deleted: write an empty file to clear it");
             }
             drive.hide(req.session(), path);
-        } else if (node instanceof HoldsFiles folder) {
-            String refused = folder.deleteRefusal();
-            if (refused != null) {
-                throw new DavError.Forbidden(refused);
-            }
-            Refusal stopped = deleteDeep(req, path, (Folder) node);
+        } else if (node instanceof HoldsFiles) {
+            Stopped stopped = DeepDelete.folder(drive, req, path, node);
             if (stopped != null) {
-                try (Multistatus status = Multistatus.open(out)) {
-                    status.outcome(req.prefix().resolve(stopped.path()).encoded(), "HTTP/1.1 " + stopped.failure().status() + " "
-                            + HttpStatus.getMessage(stopped.failure().status()), stopped.failure().message());
-                }
+                stopped.answer(req, out);
                 return;
             }
         } else if (node instanceof DeletableResource deletable) {
@@ -59,42 +48,5 @@ public final class DeleteHandler extends DavHandler {
             throw new DavError.Forbidden(path + " cannot be deleted");
         }
         out.setStatus(204);
-    }
-
-    /** What stopped a deep DELETE: the file or folder refused, and WordPress's answer. */
-    private record Refusal(DavPath path, DavErrors.Failure failure) {
-    }
-
-    /**
-     * Deletes what the folder holds, deepest first, one file at a time, then the folder itself;
-     * stops at the first refusal, leaving that file and everything not yet reached whole.
-     */
-    private Refusal deleteDeep(DavRequest req, DavPath path, Folder folder) {
-        for (Node child : List.copyOf(folder.getChildren())) {
-            DavPath at = path.child(child.getName());
-            Refusal refused;
-            try {
-                if (child instanceof HoldsFiles inner) {
-                    String why = inner.deleteRefusal();
-                    if (why != null) {
-                        throw new DavError.Forbidden(why);
-                    }
-                    refused = deleteDeep(req, at, (Folder) child);
-                } else if (child instanceof DeletableResource file) {
-                    file.delete();
-                    refused = null;
-                } else {
-                    throw new DavError.Forbidden(child.getName() + " cannot be deleted");
-                }
-            } catch (RuntimeException | io.milton.http.exceptions.NotAuthorizedException | io.milton.http.exceptions.ConflictException
-                    | io.milton.http.exceptions.BadRequestException e) {
-                return new Refusal(at, DavErrors.classify(e, req.session().isAnonymous()));
-            }
-            if (refused != null) {
-                return refused;
-            }
-        }
-        ((HoldsFiles) folder).deleteEmpty();
-        return null;
     }
 }

@@ -12,10 +12,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
+import org.pressdav.dav.ResourceKey;
 import org.pressdav.dav.node.AcceptsUploads;
 import org.pressdav.dav.node.DavFile;
 import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.Folder;
+import org.pressdav.dav.node.HoldsFiles;
 import org.pressdav.dav.node.Node;
 import org.pressdav.dav.node.ReplaceableFile;
 import org.pressdav.dav.node.UserFile;
@@ -39,7 +41,7 @@ public final class MoveHandler extends DavHandler {
     protected void handle(DavRequest req, HttpServletResponse out) throws Exception {
         DavPath from = req.path();
         DavPath to = destination(req);
-        boolean overwrite = !"F".equalsIgnoreCase(String.valueOf(req.servletRequest().getHeader("Overwrite")).strip());
+        boolean overwrite = overwrite(req);
         Node source = drive.find(req.session(), from);
         if (source == null) {
             throw new DavError.NotFound("Not found: " + from);
@@ -56,21 +58,37 @@ public final class MoveHandler extends DavHandler {
         } else if (source instanceof DavFile file && target instanceof ReplaceableFile replaced && source instanceof DeletableResource) {
             replaceBy(req, out, file, replaced);
         } else if (source instanceof MoveableResource movable) {
-            if (target != null) {
-                throw new DavError.Conflict(to + " is another object: it is not replaced by a rename");
-            }
             if (to.startsWith(from)) {
                 throw new DavError.Conflict("A folder cannot move into itself");
             }
             if (!(drive.find(req.session(), to.parent()) instanceof Folder into)) {
                 throw new DavError.Conflict("The folder " + to.parent() + " does not exist");
             }
+            if (target != null) {
+                // Overwrite T: in a folder of files what is there goes first (RFC 4918 §9.9.3); another object is never deleted by a rename.
+                if (!(into instanceof HoldsFiles)) {
+                    throw new DavError.Conflict(to + " is another object: it is not replaced by a rename");
+                }
+                Stopped stopped = target instanceof HoldsFiles ? DeepDelete.folder(drive, req, to, target) : deleteFile(target);
+                if (stopped != null) {
+                    stopped.answer(req, out);
+                    return;
+                }
+            }
             // Each kind says where its objects may go: a post's folder only to a new name beside it, a media file anywhere in media/.
             movable.moveTo(into, to.name());
-            out.setStatus(201);
+            out.setStatus(target == null ? 201 : 204);
         } else {
             throw new DavError.Forbidden(source.moveRefusal());
         }
+    }
+
+    private static Stopped deleteFile(Node target) throws Exception {
+        if (!(target instanceof DeletableResource file)) {
+            throw new DavError.Forbidden(target.getName() + " cannot be replaced");
+        }
+        file.delete();
+        return null;
     }
 
     /**
@@ -109,7 +127,9 @@ public final class MoveHandler extends DavHandler {
         if (!(toParent instanceof Folder)) {
             throw new DavError.Conflict("The folder " + to.parent() + " does not exist");
         } else if (DriveResourceFactory.isScratch(toParent, to.name()) || uploadHere && own.length() == 0) {
+            ResourceKey before = drive.key(req.session(), from);
             scratch.move(user, from, to);
+            drive.moveProperties(req.session(), before, drive.key(req.session(), to));
             out.setStatus(target == null ? 201 : 204);
         } else if (target instanceof ReplaceableFile file) {
             String refused = file.replaceRefusal();
@@ -134,14 +154,21 @@ public final class MoveHandler extends DavHandler {
             scratch.delete(user, from);
             out.setStatus(204);
         } else if (uploadHere) {
+            ResourceKey before = drive.key(req.session(), to);
             ((AcceptsUploads) toParent).upload(to.name(), PutHandler.contentType(null, to.name()), own.content(), own.length());
             scratch.delete(user, from);
             scratch.delete(user, to);
+            drive.settle(req.session(), before, to);
             out.setStatus(target == null ? 201 : 204);
         } else {
             throw new DavError.Forbidden("A file of your own can become another file of your own, a writable field file, "
                     + "or a new file where uploads are taken");
         }
+    }
+
+    /** {@code Overwrite}: T unless the client says F (RFC 4918 §10.6; Finder never sends it). */
+    static boolean overwrite(DavRequest req) {
+        return !"F".equalsIgnoreCase(String.valueOf(req.servletRequest().getHeader("Overwrite")).strip());
     }
 
     /** The Destination header's path inside the drive; its scheme and host are not checked. */

@@ -13,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
+import org.pressdav.dav.ResourceKey;
 import org.pressdav.dav.lock.SerialWrites;
 import org.pressdav.dav.node.AcceptsUploads;
 import org.pressdav.dav.node.DavFile;
@@ -116,11 +117,13 @@ public final class PutHandler extends DavHandler {
                 return;
             }
             Node made;
+            ResourceKey before = drive.key(req.session(), req.path());
             try {
                 made = target.upload(req.path().name(), contentType(in.getContentType(), req.path().name()), spooled.file(), spooled.length());
             } finally {
                 drive.stores().scratch().delete(req.session().userKey(), req.path());
             }
+            drive.settle(req.session(), before, req.path());
             if (made instanceof DavFile file) {
                 out.setHeader("ETag", file.etag());
             }

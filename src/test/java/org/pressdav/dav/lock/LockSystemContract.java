@@ -86,6 +86,17 @@ abstract class LockSystemContract {
     }
 
     @Test
+    void aLockGoesWithTheResourceToItsNewKey() {
+        LockSystem locks = newSystem();
+        ResourceKey object = FOLDER.child("#media/7");
+        LockSystem.Lock lock = exclusive(locks, FILE, false, "user-1");
+        locks.rekey(FILE, object);
+        assertTrue(locks.on(T0, FILE).isEmpty());
+        assertEquals(List.of(lock.token()), locks.on(T0, object).stream().map(LockSystem.Lock::token).toList());
+        assertEquals(LockSystem.Unlocked.DONE, locks.unlock(T0, object, lock.token(), "user-1", false));
+    }
+
+    @Test
     void whatIsGoneTakesItsLocksAlong() {
         LockSystem locks = newSystem();
         exclusive(locks, FILE, false, "user-1");

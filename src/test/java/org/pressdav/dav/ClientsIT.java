@@ -11,15 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pressdav.dav.node.Names;
+import org.pressdav.testbed.Clients;
+import org.pressdav.testbed.Clients.Result;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.Post;
@@ -44,18 +44,18 @@ class ClientsIT extends WritingIT {
 
         Result result = run(home, Map.of("HOME", home.toString()), script, "cadaver", drive.url());
 
-        assertTrue(result.output.contains("Coll:   posts"), result.output);
-        assertTrue(result.output.contains("content.html") && result.output.contains("succeeded"), result.output);
+        assertTrue(result.output().contains("Coll:   posts"), result.output());
+        assertTrue(result.output().contains("content.html") && result.output().contains("succeeded"), result.output());
         assertArrayEquals(seedContent("crlf"), Files.readAllBytes(home.resolve("content.html")));
     }
 
     @Test
     void rcloneCopiesTheWholeTreeAndEveryFileMatchesWordPress(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("copy");
-        String obscured = run(dir, Map.of(), null, "rclone", "obscure", bed.applicationPassword("admin")).output.strip();
+        String obscured = run(dir, Map.of(), null, "rclone", "obscure", bed.applicationPassword("admin")).output().strip();
         Result result = run(dir, Map.of(), null, "rclone", "copy", ":webdav:", copy.toString(), "--config", "/dev/null",
                 "--webdav-url", drive.url(), "--webdav-user", "admin", "--webdav-pass", obscured, "--webdav-vendor", "other");
-        assertEquals(0, result.exitCode, result.output);
+        assertEquals(0, result.exitCode(), result.output());
 
         Map<String, Path> postFolders = new java.util.HashMap<>();
         try (Stream<Path> folders = Files.list(copy.resolve("posts"))) {
@@ -101,15 +101,15 @@ class ClientsIT extends WritingIT {
     void davfs2MountsTheDriveReadOnly(@TempDir Path dir) throws Exception {
         Path mount = mountDavfs(dir, "ro");
         try {
-            String tree = run(dir, Map.of(), null, "ls", "-R", mount.toString()).output;
+            String tree = run(dir, Map.of(), null, "ls", "-R", mount.toString()).output();
             for (String name : List.of("posts", "media", "content.html", "big-noise.png", "日本", "ana author")) {
                 assertTrue(tree.contains(name), name + " missing from ls -R");
             }
             Path emoji = only(mount.resolve("posts"), bed.id("posts", "emoji") + "-");
-            assertEquals(bed.seedData().at("/posts/0/title").asText(), run(dir, Map.of(), null, "cat", emoji.resolve("title.txt").toString()).output);
+            assertEquals(bed.seedData().at("/posts/0/title").asText(), run(dir, Map.of(), null, "cat", emoji.resolve("title.txt").toString()).output());
             for (JsonNode media : bed.manifest().get("media")) {
                 String file = media.get("file").asText();
-                String md5 = run(dir, Map.of(), null, "md5sum", mount.resolve("media").resolve(file).toString()).output.split(" ")[0];
+                String md5 = run(dir, Map.of(), null, "md5sum", mount.resolve("media").resolve(file).toString()).output().split(" ")[0];
                 assertEquals(md5(bed.uploadsDir().resolve(file)), md5, file);
             }
         } finally {
@@ -126,15 +126,15 @@ class ClientsIT extends WritingIT {
         Files.write(local, image);
         try {
             Path emoji = only(mount.resolve("posts"), bed.id("posts", "emoji") + "-");
-            assertEquals(0, run(dir, Map.of(), null, "sh", "-c", "echo 'written through davfs2' > \"$0\"", emoji.resolve("content.html").toString()).exitCode);
-            assertEquals(0, run(dir, Map.of(), null, "mkdir", mount.resolve("posts").resolve("davfs2 draft").toString()).exitCode);
+            assertEquals(0, run(dir, Map.of(), null, "sh", "-c", "echo 'written through davfs2' > \"$0\"", emoji.resolve("content.html").toString()).exitCode());
+            assertEquals(0, run(dir, Map.of(), null, "mkdir", mount.resolve("posts").resolve("davfs2 draft").toString()).exitCode());
             assertEquals(0, run(dir, Map.of(), null, "mv", mount.resolve("posts").resolve("davfs2 draft").toString(),
-                    mount.resolve("posts").resolve("From davfs2").toString()).exitCode);
-            assertEquals(0, run(dir, Map.of(), null, "cp", local.toString(), monthFolder.toString()).exitCode);
-            assertTrue(run(dir, Map.of(), null, "ls", monthFolder.toString()).output.contains("davfs2-photo.png"));
-            assertEquals(0, run(dir, Map.of(), null, "mkdir", mount.resolve("posts").resolve("to be removed").toString()).exitCode);
+                    mount.resolve("posts").resolve("From davfs2").toString()).exitCode());
+            assertEquals(0, run(dir, Map.of(), null, "cp", local.toString(), monthFolder.toString()).exitCode());
+            assertTrue(run(dir, Map.of(), null, "ls", monthFolder.toString()).output().contains("davfs2-photo.png"));
+            assertEquals(0, run(dir, Map.of(), null, "mkdir", mount.resolve("posts").resolve("to be removed").toString()).exitCode());
             Result removed = run(dir, Map.of(), null, "rm", "-r", mount.resolve("posts").resolve("to be removed").toString());
-            assertEquals(0, removed.exitCode, removed.output);
+            assertEquals(0, removed.exitCode(), removed.output());
         } finally {
             run(dir, Map.of(), null, "umount", mount.toString());
         }
@@ -164,16 +164,16 @@ class ClientsIT extends WritingIT {
         try {
             Path fresh = mount.resolve("posts").resolve("Fresh first save");
             Result first = run(dir, Map.of(), null, "sh", "-c", "mkdir \"$0\" && echo 'first words' > \"$0/content.html\"", fresh.toString());
-            assertEquals(0, first.exitCode, first.output);
+            assertEquals(0, first.exitCode(), first.output());
             Path post = only(mount.resolve("posts"), blocks + "-");
             Result sed = run(dir, Map.of(), null, "sed", "-i", "s/First paragraph/Paragraph by sed/", post.resolve("content.html").toString());
-            assertEquals(0, sed.exitCode, sed.output);
+            assertEquals(0, sed.exitCode(), sed.output());
             Result perl = run(dir, Map.of(), null, "perl", "-pi", "-e", "s/A heading/A heading by perl/", post.resolve("content.html").toString());
-            assertEquals(0, perl.exitCode, perl.output);
+            assertEquals(0, perl.exitCode(), perl.output());
             Result rsync = run(dir, Map.of(), null, "rsync", "-r", local + "/", post + "/");
-            assertEquals(0, rsync.exitCode, rsync.output);
+            assertEquals(0, rsync.exitCode(), rsync.output());
             Result upload = run(dir, Map.of(), null, "rsync", "-r", images + "/", mount.resolve(month).toString() + "/");
-            assertEquals(0, upload.exitCode, upload.output);
+            assertEquals(0, upload.exitCode(), upload.output());
         } finally {
             run(dir, Map.of(), null, "umount", mount.toString());
         }
@@ -193,18 +193,8 @@ class ClientsIT extends WritingIT {
         }
     }
 
-    /** Mounts the drive with davfs2 as the administrator; {@code options} is ro or rw. */
     private static Path mountDavfs(Path dir, String options) throws Exception {
-        Path mount = Files.createDirectory(dir.resolve("mnt"));
-        Path secrets = dir.resolve("secrets");
-        Files.writeString(secrets, drive.url() + " admin \"" + bed.applicationPassword("admin") + "\"\n");
-        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
-        // buf_size 64: davfs2 1.6 cannot list folders on kernels from 6.16 on without it. Locks stay on, as by default.
-        Path conf = dir.resolve("davfs2.conf");
-        Files.writeString(conf, "buf_size 64\nsecrets " + secrets + "\n");
-        Result mounted = run(dir, Map.of(), null, "mount", "-t", "davfs", "-o", options + ",conf=" + conf, drive.url(), mount.toString());
-        assertEquals(0, mounted.exitCode, mounted.output);
-        return mount;
+        return Clients.mountDavfs(drive, "admin", dir, options);
     }
 
     private byte[] seedContent(String key) {
@@ -232,30 +222,7 @@ class ClientsIT extends WritingIT {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    /** Runs a client program; its absence is a failure that says how to install it, never a skip. */
     private static Result run(Path dir, Map<String, String> env, String input, String... command) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new AssertionError(command[0] + " is not installed: scripts/test installs cadaver, rclone and davfs2", e);
-        }
-        try (var stdin = process.getOutputStream()) {
-            if (input != null) {
-                stdin.write(input.getBytes(UTF_8));
-            }
-        }
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish");
-        }
-        return new Result(process.exitValue(), new String(output, UTF_8));
+        return Clients.run(dir, env, input, command);
     }
 }

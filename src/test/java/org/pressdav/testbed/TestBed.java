@@ -86,12 +86,16 @@ public final class TestBed {
 
     /** A seeded user's login and application password: {@code admin}, {@code editor}, {@code author}, {@code subscriber}. */
     public Credentials credentials(String role) {
-        String key = role.toUpperCase(Locale.ROOT);
-        String login = env.get("WP_" + key + "_LOGIN");
+        return Credentials.of(login(role), applicationPassword(role));
+    }
+
+    /** A seeded user's login (the author's has a space: {@code ana author}). */
+    public String login(String role) {
+        String login = env.get("WP_" + role.toUpperCase(Locale.ROOT) + "_LOGIN");
         if (login == null) {
             throw new IllegalArgumentException("no seeded user " + role);
         }
-        return Credentials.of(login, applicationPassword(role));
+        return login;
     }
 
     /** A seeded user's application password, for clients configured outside Java. */

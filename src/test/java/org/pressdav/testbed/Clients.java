@@ -1,0 +1,65 @@
+package org.pressdav.testbed;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The real DAV clients the integration tests drive, Debian's own packages: how to run them and mount davfs2. */
+public final class Clients {
+    private Clients() {
+    }
+
+    public record Result(int exitCode, String output) {
+    }
+
+    /** Runs a client program; its absence is a failure that says how to install it, never a skip. */
+    public static Result run(Path dir, Map<String, String> env, String input, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new AssertionError(command[0] + " is not installed: scripts/test installs cadaver, rclone, davfs2, rsync and litmus", e);
+        }
+        try (var stdin = process.getOutputStream()) {
+            if (input != null) {
+                stdin.write(input.getBytes(UTF_8));
+            }
+        }
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish");
+        }
+        return new Result(process.exitValue(), new String(output, UTF_8));
+    }
+
+    /** Mounts the drive with davfs2 as this role at {@code dir/mnt}; {@code options} is ro or rw. */
+    public static Path mountDavfs(RunningDrive drive, String role, Path dir, String options) throws Exception {
+        Path mount = Files.createDirectory(dir.resolve("mnt"));
+        Path secrets = dir.resolve("secrets");
+        Files.writeString(secrets, drive.url() + " \"" + drive.bed().login(role) + "\" \"" + drive.bed().applicationPassword(role) + "\"\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        // buf_size 64: davfs2 1.6 cannot list folders on kernels from 6.16 on without it. Locks stay on, as by default.
+        Path conf = dir.resolve("davfs2.conf");
+        Files.writeString(conf, "buf_size 64\nsecrets " + secrets + "\n");
+        Result mounted = run(dir, Map.of(), null, "mount", "-t", "davfs", "-o", options + ",conf=" + conf, drive.url(), mount.toString());
+        assertEquals(0, mounted.exitCode(), mounted.output());
+        return mount;
+    }
+
+    /** rclone's flags for the drive as this role (rclone wants the password obscured). */
+    public static List<String> rcloneRemote(RunningDrive drive, String role, Path dir) throws Exception {
+        String obscured = run(dir, Map.of(), null, "rclone", "obscure", drive.bed().applicationPassword(role)).output().strip();
+        return List.of("--config", "/dev/null", "--webdav-url", drive.url(), "--webdav-user", drive.bed().login(role),
+                "--webdav-pass", obscured, "--webdav-vendor", "other");
+    }
+}

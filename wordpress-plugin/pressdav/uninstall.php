@@ -13,6 +13,14 @@ $wpdb->query('DROP TABLE IF EXISTS ' . $wpdb->prefix . 'pressdav_changes');
 $wpdb->query('DROP TABLE IF EXISTS ' . $wpdb->prefix . 'pressdav_media_folders');
 delete_post_meta_by_key('_pressdav_path');
 delete_option('pressdav_any_file');
+wp_clear_scheduled_hook('pressdav_expire_uploads');
+foreach (glob(WP_CONTENT_DIR . '/pressdav-uploads/*', GLOB_ONLYDIR) ?: [] as $upload) {
+    array_map('unlink', glob($upload . '/*') ?: []);
+    rmdir($upload);
+}
+@unlink(WP_CONTENT_DIR . '/pressdav-uploads/.htaccess');
+@unlink(WP_CONTENT_DIR . '/pressdav-uploads/index.php');
+@rmdir(WP_CONTENT_DIR . '/pressdav-uploads');
 delete_option('pressdav_schema_version');
 delete_option('pressdav_feed_max_rows');
 delete_option('pressdav_feed_max_age_days');

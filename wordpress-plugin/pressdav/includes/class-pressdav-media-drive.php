@@ -34,6 +34,12 @@ final class Pressdav_Media_Drive
     /** Whether this request is an upload of the drive (it names a drive path). */
     private static bool $drive_upload = false;
 
+    /** This request uploads a file to a drive path (a chunked upload being finished). */
+    public static function uploading_to_drive(): void
+    {
+        self::$drive_upload = true;
+    }
+
     /**
      * The file's name on disk for a drive upload without an extension: core REST takes the title
      * from the name less its extension and mangles a name without one, so it gets .bin on disk

@@ -21,8 +21,9 @@ final class Pressdav_Rest
                 'version' => PRESSDAV_PLUGIN_VERSION,
                 'schema' => (int) get_option(Pressdav_Schema::VERSION_OPTION, 0),
                 // One feature a collection the index lists: a newer pressdav asks only for what this version offers.
-                'features' => array_merge(['changes', 'media-folders', 'media-replace'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::TYPES)),
+                'features' => array_merge(['changes', 'media-folders', 'media-replace', 'chunked-uploads'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::TYPES)),
                 'any_file' => (bool) get_option(Pressdav_Media_Drive::ANY_FILE_OPTION),
+                'max_chunk' => Pressdav_Chunked_Upload::max_chunk(),
                 'head' => Pressdav_Change_Feed::head(),
             ],
         ]);
@@ -74,6 +75,36 @@ final class Pressdav_Rest
             'permission_callback' => static fn() => current_user_can('upload_files'),
             'args' => ['id' => ['type' => 'integer', 'minimum' => 1]],
             'callback' => [self::class, 'replace_file'],
+        ]);
+        register_rest_route(PRESSDAV_REST_NAMESPACE, '/uploads', [
+            'methods' => 'POST',
+            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'args' => [
+                'name' => ['type' => 'string', 'required' => true, 'minLength' => 1, 'maxLength' => 255],
+                'size' => ['type' => 'integer', 'required' => true, 'minimum' => 1],
+                'path' => ['type' => 'string', 'minLength' => 1, 'maxLength' => 1000],
+                'replace' => ['type' => 'integer', 'minimum' => 1],
+            ],
+            'callback' => static fn(WP_REST_Request $r) => Pressdav_Chunked_Upload::open($r['name'], (int) $r['size'], $r['path'], (int) $r['replace']),
+        ]);
+        $upload = ['type' => 'string', 'pattern' => '^[a-f0-9]{32}$'];
+        register_rest_route(PRESSDAV_REST_NAMESPACE, '/uploads/(?P<id>[a-f0-9]{32})', [
+            'methods' => 'DELETE',
+            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'args' => ['id' => $upload],
+            'callback' => static fn(WP_REST_Request $r) => Pressdav_Chunked_Upload::abort($r['id']),
+        ]);
+        register_rest_route(PRESSDAV_REST_NAMESPACE, '/uploads/(?P<id>[a-f0-9]{32})/(?P<index>\\d+)', [
+            'methods' => 'PUT',
+            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'args' => ['id' => $upload, 'index' => ['type' => 'integer', 'minimum' => 0, 'maximum' => 100000]],
+            'callback' => static fn(WP_REST_Request $r) => Pressdav_Chunked_Upload::chunk($r['id'], (int) $r['index'], $r->get_body()),
+        ]);
+        register_rest_route(PRESSDAV_REST_NAMESPACE, '/uploads/(?P<id>[a-f0-9]{32})/finish', [
+            'methods' => 'POST',
+            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'args' => ['id' => $upload, 'chunks' => ['type' => 'integer', 'required' => true, 'minimum' => 1, 'maximum' => 100001]],
+            'callback' => static fn(WP_REST_Request $r) => Pressdav_Chunked_Upload::finish($r['id'], (int) $r['chunks']),
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/changes', [
             'methods' => 'GET',

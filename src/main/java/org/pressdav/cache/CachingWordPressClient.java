@@ -244,6 +244,15 @@ public final class CachingWordPressClient implements WordPressClient {
     }
 
     @Override
+    public long uploadInChunks(Credentials credentials, String fileName, java.nio.file.Path file, String drivePath, long replaces, long chunkBytes) {
+        try {
+            return origin.uploadInChunks(credentials, fileName, file, drivePath, replaces, chunkBytes);
+        } finally {
+            forget(Endpoint.MEDIA, replaces > 0 ? replaces : null);
+        }
+    }
+
+    @Override
     public void replaceMedia(Credentials credentials, long id, String contentType, java.nio.file.Path file) {
         changingMedia(id, () -> origin.replaceMedia(credentials, id, contentType, file));
     }

@@ -90,6 +90,9 @@ public final class Pressdav {
             if (companion.replacesMedia()) {
                 uses.add("it replaces a media file's bytes in place");
             }
+            if (companion.takesChunks()) {
+                uses.add("files over " + companion.maxChunk() + " bytes go in chunks of that size");
+            }
             log.info("companion plugin {} active: {}", companion.version(), uses.isEmpty() ? "no feature pressdav knows" : String.join("; ", uses));
             return companion;
         } catch (WordPressException e) {
@@ -151,7 +154,8 @@ public final class Pressdav {
         if (companion == null) {
             return MediaLibrary.coreRest();
         }
-        return new MediaLibrary(indexed.test(Endpoint.MEDIA), companion.keepsMediaFolders(), companion.replacesMedia());
+        return new MediaLibrary(indexed.test(Endpoint.MEDIA), companion.keepsMediaFolders(), companion.replacesMedia(),
+                companion.takesChunks() ? companion.maxChunk() : 0);
     }
 
     /** The drive's top folders, in the order they are listed: each kind of WordPress object is one line. */

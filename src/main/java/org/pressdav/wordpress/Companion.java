@@ -2,8 +2,8 @@ package org.pressdav.wordpress;
 
 import java.util.List;
 
-/** What the companion plugin says of itself ({@code pressdav/v1/status}): its version, schema, features and the feed's head. */
-public record Companion(String plugin, String version, int schema, List<String> features, long head) {
+/** What the companion plugin says of itself ({@code pressdav/v1/status}): its version, schema, features, the feed's head and the largest chunk it takes. */
+public record Companion(String plugin, String version, int schema, List<String> features, long head, long maxChunk) {
     /** The route of the media folders made on the drive. */
     public static final String MEDIA_FOLDERS = SiteIndex.COMPANION_NAMESPACE + "/media-folders";
 
@@ -18,6 +18,11 @@ public record Companion(String plugin, String version, int schema, List<String> 
     /** Whether it keeps the media library as a drive: folders, drive paths, moves ({@code media-folders}). */
     public boolean keepsMediaFolders() {
         return offers("media-folders");
+    }
+
+    /** Whether it takes uploads in chunks of at most {@link #maxChunk()} bytes, for files PHP could not take in one request. */
+    public boolean takesChunks() {
+        return offers("chunked-uploads") && maxChunk > 0;
     }
 
     /** Whether it replaces a media file's bytes in place ({@code media-replace}). */

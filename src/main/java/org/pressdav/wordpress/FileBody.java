@@ -16,13 +16,24 @@ import okio.Source;
 final class FileBody extends RequestBody {
     private final MediaType type;
     private final Path file;
+    private final long offset;
     private final long length;
 
     FileBody(MediaType type, Path file) {
+        this(type, file, 0, sizeOf(file));
+    }
+
+    /** {@code length} bytes of the file from {@code offset}: one chunk of a chunked upload. */
+    FileBody(MediaType type, Path file, long offset, long length) {
         this.type = type;
         this.file = file;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    private static long sizeOf(Path file) {
         try {
-            this.length = Files.size(file);
+            return Files.size(file);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -40,9 +51,19 @@ final class FileBody extends RequestBody {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-        long written;
-        try (Source source = Okio.source(file)) {
-            written = sink.writeAll(source);
+        long written = 0;
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            channel.position(offset);
+            Source source = Okio.source(java.nio.channels.Channels.newInputStream(channel));
+            okio.Buffer buffer = new okio.Buffer();
+            while (written < length) {
+                long read = source.read(buffer, Math.min(64 * 1024, length - written));
+                if (read < 0) {
+                    break;
+                }
+                sink.write(buffer, read);
+                written += read;
+            }
         }
         if (written != length) {
             throw new IOException(file.getFileName() + " changed while it was sent: " + written + " of " + length + " bytes");

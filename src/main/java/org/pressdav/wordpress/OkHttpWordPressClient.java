@@ -206,6 +206,40 @@ public final class OkHttpWordPressClient implements WordPressClient {
     }
 
     @Override
+    public long uploadInChunks(Credentials credentials, String fileName, java.nio.file.Path file, String drivePath, long replaces, long chunkBytes) {
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, Object> opening = new java.util.HashMap<>(Map.of("name", fileName, "size", size));
+        if (drivePath != null) {
+            opening.put("path", drivePath);
+        }
+        if (replaces > 0) {
+            opening.put("replace", replaces);
+        }
+        String uploads = SiteIndex.COMPANION_NAMESPACE + "/uploads";
+        String id = send(credentials, post(root.route(uploads), opening)).body.path("id").asText();
+        try {
+            long chunks = 0;
+            for (long offset = 0; offset < size; offset += chunkBytes, chunks++) {
+                FileBody chunk = new FileBody(MediaType.parse("application/octet-stream"), file, offset, Math.min(chunkBytes, size - offset));
+                send(credentials, new Request.Builder().url(root.route(uploads + "/" + id + "/" + chunks).build()).put(chunk));
+            }
+            return send(credentials, post(root.route(uploads + "/" + id + "/finish"), Map.of("chunks", chunks))).body.path("id").asLong();
+        } catch (RuntimeException e) {
+            try {
+                send(credentials, new Request.Builder().url(root.route(uploads + "/" + id).build()).delete());
+            } catch (RuntimeException abortFailed) {
+                e.addSuppressed(abortFailed);
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public void replaceMedia(Credentials credentials, long id, String contentType, java.nio.file.Path file) {
         send(credentials, new Request.Builder().url(root.route(SiteIndex.COMPANION_NAMESPACE + "/media/" + id + "/file").build())
                 .put(new FileBody(MediaType.parse(contentType), file)));

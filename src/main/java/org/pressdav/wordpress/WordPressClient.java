@@ -56,6 +56,13 @@ public interface WordPressClient {
     /** An attachment at a new drive path (renamed, or in another folder), keeping its id and URL. */
     void moveMedia(Credentials credentials, long id, String path);
 
+    /**
+     * A file larger than PHP takes in one request, sent in chunks of {@code chunkBytes} through the
+     * companion plugin: a new attachment at {@code drivePath}, or, with {@code replaces} &gt; 0, that
+     * attachment's new bytes. Returns the attachment's id. An upload that fails is aborted, leaving nothing.
+     */
+    long uploadInChunks(Credentials credentials, String fileName, java.nio.file.Path file, String drivePath, long replaces, long chunkBytes);
+
     /** New bytes for an attachment, which keeps its id, URL, title, alt text and caption. */
     void replaceMedia(Credentials credentials, long id, String contentType, java.nio.file.Path file);
 

@@ -41,7 +41,7 @@ class ChangeFeedTest {
                         return page;
                     }
                     case "companion":
-                        return new Companion("pressdav", "0.2.0", 1, List.of("changes"), head);
+                        return new Companion("pressdav", "0.2.0", 1, List.of("changes"), head, 0);
                     case "index":
                         reads.add("index " + ((Endpoint<?>) args[1]).objectType());
                         return List.of();

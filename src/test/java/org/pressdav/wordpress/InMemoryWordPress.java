@@ -591,6 +591,11 @@ public final class InMemoryWordPress implements WordPressClient {
     }
 
     @Override
+    public long uploadInChunks(Credentials credentials, String fileName, Path file, String drivePath, long replaces, long chunkBytes) {
+        throw noCompanion(credentials);
+    }
+
+    @Override
     public void replaceMedia(Credentials credentials, long id, String contentType, Path file) {
         throw noCompanion(credentials);
     }

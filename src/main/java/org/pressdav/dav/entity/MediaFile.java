@@ -100,7 +100,12 @@ public final class MediaFile extends FileNode implements DeletableResource, Move
         if (refused != null) {
             throw new DavError.Forbidden(refused);
         }
-        session.wordpress().replaceMedia(session.credentials(), media.id(), contentType, file);
+        long chunk = library.chunkFor(length);
+        if (chunk > 0) {
+            session.wordpress().uploadInChunks(session.credentials(), getName(), file, null, media.id(), chunk);
+        } else {
+            session.wordpress().replaceMedia(session.credentials(), media.id(), contentType, file);
+        }
     }
 
     /** Deletes the attachment for good (core REST has no media trash), where WordPress allows it. */

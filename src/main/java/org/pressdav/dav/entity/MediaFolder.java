@@ -138,7 +138,11 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
         }
         String wanted = Names.nfc(name);
         String drivePath = library.asDrive() ? MediaLibrary.join(MediaLibrary.append(path, wanted)) : null;
-        Media media = session.wordpress().upload(session.credentials(), wanted, contentType, file, drivePath);
+        long chunk = library.chunkFor(length);
+        Media media = chunk > 0
+                ? session.wordpress().get(session.credentials(), org.pressdav.wordpress.Endpoint.MEDIA,
+                        session.wordpress().uploadInChunks(session.credentials(), wanted, file, drivePath, 0, chunk), org.pressdav.wordpress.Context.VIEW)
+                : session.wordpress().upload(session.credentials(), wanted, contentType, file, drivePath);
         List<String> at = MediaLibrary.pathOf(media);
         return new MediaFile(session, media, drivePath != null ? wanted : at.get(at.size() - 1), library);
     }

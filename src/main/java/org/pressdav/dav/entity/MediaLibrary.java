@@ -24,17 +24,27 @@ public final class MediaLibrary {
     private final boolean fromIndex;
     private final boolean asDrive;
     private final boolean replaces;
+    private final long chunkBytes;
 
-    /** The library, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
-    public MediaLibrary(boolean fromIndex, boolean asDrive, boolean replaces) {
+    /**
+     * The library, listed from the companion plugin's index ({@code fromIndex}) or from core REST;
+     * files larger than {@code chunkBytes} (0: none) go to WordPress in chunks of that size.
+     */
+    public MediaLibrary(boolean fromIndex, boolean asDrive, boolean replaces, long chunkBytes) {
         this.fromIndex = fromIndex;
         this.asDrive = asDrive && fromIndex;
         this.replaces = replaces;
+        this.chunkBytes = chunkBytes;
     }
 
     /** Core REST alone: files listed at their upload paths, added only to this month's folder, deleted. */
     public static MediaLibrary coreRest() {
-        return new MediaLibrary(false, false, false);
+        return new MediaLibrary(false, false, false, 0);
+    }
+
+    /** The chunk size for a file of this length, or 0 where it goes in one request. */
+    long chunkFor(long length) {
+        return chunkBytes > 0 && length > chunkBytes ? chunkBytes : 0;
     }
 
     boolean asDrive() {

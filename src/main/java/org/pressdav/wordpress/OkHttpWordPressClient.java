@@ -27,6 +27,8 @@ import org.pressdav.Version;
 public final class OkHttpWordPressClient implements WordPressClient {
     /** The header an upload names its drive path in, for the companion plugin. */
     private static final String MEDIA_PATH_HEADER = "X-Pressdav-Path";
+    /** Chunks of one upload sent at once: enough to keep two PHP workers busy, few enough to leave room for everyone else. */
+    private static final int CHUNKS_IN_FLIGHT = 3;
 
     static final int PAGE_SIZE = 100;
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -222,11 +224,18 @@ public final class OkHttpWordPressClient implements WordPressClient {
         }
         String uploads = SiteIndex.COMPANION_NAMESPACE + "/uploads";
         String id = send(credentials, post(root.route(uploads), opening)).body.path("id").asText();
+        // A few chunks in flight at once: WordPress stores each on its own, in any order.
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(CHUNKS_IN_FLIGHT);
         try {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             long chunks = 0;
             for (long offset = 0; offset < size; offset += chunkBytes, chunks++) {
                 FileBody chunk = new FileBody(MediaType.parse("application/octet-stream"), file, offset, Math.min(chunkBytes, size - offset));
-                send(credentials, new Request.Builder().url(root.route(uploads + "/" + id + "/" + chunks).build()).put(chunk));
+                HttpUrl url = root.route(uploads + "/" + id + "/" + chunks).build();
+                sent.add(senders.submit(() -> send(credentials, new Request.Builder().url(url).put(chunk))));
+            }
+            for (java.util.concurrent.Future<?> chunk : sent) {
+                awaitChunk(chunk);
             }
             return send(credentials, post(root.route(uploads + "/" + id + "/finish"), Map.of("chunks", chunks))).body.path("id").asLong();
         } catch (RuntimeException e) {
@@ -236,6 +245,19 @@ public final class OkHttpWordPressClient implements WordPressClient {
                 e.addSuppressed(abortFailed);
             }
             throw e;
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    private static void awaitChunk(java.util.concurrent.Future<?> chunk) {
+        try {
+            chunk.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending an upload's chunks", e);
         }
     }
 

@@ -144,12 +144,13 @@ public final class MediaFile extends FileNode implements DeletableResource, Move
         }
     }
 
+    /** Copies in large pieces: a few writes a megabyte to the client, not one per network segment read. */
     private static void copy(InputStream in, OutputStream out, long count) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
+        byte[] buffer = new byte[256 * 1024];
         long left = count;
         while (left > 0) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n < 0) {
+            int n = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n <= 0) {
                 throw new IOException("WordPress sent " + (count - left) + " of " + count + " bytes");
             }
             out.write(buffer, 0, n);

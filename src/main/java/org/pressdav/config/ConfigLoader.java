@@ -136,7 +136,21 @@ public final class ConfigLoader {
                 duration(Setting.WORDPRESS_KEEP_ALIVE, v),
                 integer(Setting.MAX_WORDPRESS_ANSWER_MB, v, 1, 1 << 16) * (1L << 20),
                 duration(Setting.IDLE_TIMEOUT, v),
+                metricsPath(v.get(Setting.METRICS_PATH)),
+                v.get(Setting.METRICS_TOKEN).strip(),
                 logLevel(v.get(Setting.LOG_LEVEL)));
+    }
+
+    /** A path like {@code /metrics}, outside the drive's own top folders and /health; null for off. */
+    static String metricsPath(String raw) {
+        String p = raw.strip();
+        if (p.equalsIgnoreCase("off")) {
+            return null;
+        }
+        if (!p.startsWith("/") || p.length() < 2 || p.startsWith("/health")) {
+            throw new ConfigException("--metrics-path '" + raw + "' must be a path such as /metrics (not /health), or off");
+        }
+        return p;
     }
 
     /** {@code /}, or a path like {@code /dav} without a trailing slash. */

@@ -26,5 +26,7 @@ public record PressdavConfig(
         Duration wordpressKeepAlive,
         long maxWordpressAnswerBytes,
         Duration idleTimeout,
+        String metricsPath,
+        String metricsToken,
         String logLevel) {
 }

@@ -28,7 +28,9 @@ public enum Setting {
     WORDPRESS_KEEP_ALIVE("4s", "how long an idle connection to WordPress is kept: below its web server's keep-alive (Apache: 5s)"),
     MAX_WORDPRESS_ANSWER_MB("32", "the largest REST answer, in MiB, pressdav reads from WordPress (past that: 502)"),
     IDLE_TIMEOUT("30s", "how long a client's connection may stay silent, also in the middle of a body, before it is closed"),
-    LOG_LEVEL("info", "how much to log: error, warn, info, debug or trace");
+    METRICS_PATH("/metrics", "where Prometheus reads pressdav's metrics, outside the drive (off: nowhere)"),
+    METRICS_TOKEN("", "a token the metrics need (Authorization: Bearer <token>); empty: none"),
+    LOG_LEVEL("info", "how much to log: error, warn, info (a line a request), debug or trace");
 
     private final String defaultValue;
     private final String description;

@@ -1,5 +1,7 @@
 package org.pressdav.server;
 
+import org.pressdav.ops.OperationsServlet;
+import org.pressdav.ops.RequestLine;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ public final class DavServer {
     static final long MIN_BODY_BYTES_PER_SECOND = 512;
 
     public DavServer(String host, int port, boolean trustForwardedHeaders, Path dataDir, java.time.Duration idleTimeout,
-            HttpServlet servlet) throws java.io.IOException {
+            HttpServlet servlet, Operations operations) throws java.io.IOException {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("pressdav");
         server = new Server(threads);
@@ -48,16 +50,29 @@ public final class DavServer {
         Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
         context.setTempDirectory(tmp.toFile());
         context.addServlet(new ServletHolder("dav", servlet), "/*");
+        // Health and metrics: exact paths, which win over the drive's /*.
+        ServletHolder ops = new ServletHolder("operations", operations.servlet());
+        context.getServletHandler().addServletWithMapping(ops, OperationsServlet.HEALTH);
+        context.getServletHandler().addServletMapping(mapping("operations", OperationsServlet.READY));
+        if (operations.metricsPath() != null) {
+            context.getServletHandler().addServletMapping(mapping("operations", operations.metricsPath()));
+        }
         GracefulHandler graceful = new GracefulHandler(context);
         server.setHandler(graceful);
-        // One line per request at debug level (--log-level debug): method, path, status, bytes, milliseconds.
-        // Only then: formatting a line for every request costs GETs a tenth of their rate.
-        org.slf4j.Logger requests = org.slf4j.LoggerFactory.getLogger("org.pressdav.requests");
-        if (requests.isDebugEnabled()) {
-            server.setRequestLog(new org.eclipse.jetty.server.CustomRequestLog(requests::debug, "%{client}a \"%m %U\" %s %O %{ms}Tms"));
-        }
+        server.setRequestLog(operations.requestLog());
         server.setStopTimeout(10_000);
         server.setStopAtShutdown(true);
+    }
+
+    /** The operations side: health and metrics, where the metrics are served (null: nowhere), and the request log. */
+    public record Operations(OperationsServlet servlet, String metricsPath, RequestLine requestLog) {
+    }
+
+    private static org.eclipse.jetty.ee10.servlet.ServletMapping mapping(String servlet, String path) {
+        org.eclipse.jetty.ee10.servlet.ServletMapping mapping = new org.eclipse.jetty.ee10.servlet.ServletMapping();
+        mapping.setServletName(servlet);
+        mapping.setPathSpecs(new String[] {path});
+        return mapping;
     }
 
     public void start() throws Exception {

@@ -13,6 +13,8 @@ import java.util.Set;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavPath;
+import org.pressdav.ops.RequestLine;
+import org.pressdav.ops.RequestStats;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.protocol.DavRequest;
 import org.pressdav.dav.protocol.DavResponse;
@@ -43,6 +45,17 @@ public final class DavServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        // What the request does, for its line in the request log (RequestLine): its user, its calls to WordPress.
+        RequestStats stats = RequestStats.begin();
+        req.setAttribute(RequestLine.STATS, stats);
+        try {
+            serve(req, resp, stats);
+        } finally {
+            RequestStats.end();
+        }
+    }
+
+    private void serve(HttpServletRequest req, HttpServletResponse resp, RequestStats stats) throws IOException {
         String method = req.getMethod().toUpperCase(Locale.ROOT);
         if (method.equals("OPTIONS")) {
             options(resp);
@@ -72,6 +85,7 @@ public final class DavServlet extends HttpServlet {
             closeIfBodyUnread(req, resp);
             return;
         }
+        stats.user(session.isAnonymous() ? "anonymous" : String.valueOf(session.user().id()));
         InputStream body = new RequestBody(req.getInputStream());
         if (XML_BODIES.contains(method)) {
             try {

@@ -29,6 +29,9 @@ import org.pressdav.dav.store.InMemoryDeadProperties;
 import org.pressdav.dav.store.InMemoryFirstSeen;
 import org.pressdav.dav.store.InMemoryFolderNames;
 import org.pressdav.dav.store.InMemoryHiddenFiles;
+import org.pressdav.ops.Metrics;
+import org.pressdav.ops.OperationsServlet;
+import org.pressdav.ops.RequestLine;
 import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.WordPressException;
@@ -124,13 +127,39 @@ public final class Pressdav {
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
         DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 topFolders(stores.clock(), indexed, mediaLibrary(companion, indexed)), stores, incoming.clean()), authenticator, config.pathPrefix());
+        Metrics metrics = metrics(origin, wordpress, stores, incoming);
+        OperationsServlet operations = new OperationsServlet(metrics, config.metricsPath(), config.metricsToken(), () -> wordpressProblem(origin));
         DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(),
-                config.idleTimeout(), servlet);
+                config.idleTimeout(), servlet, new DavServer.Operations(operations, config.metricsPath(), new RequestLine(metrics)));
         server.start();
         ChangeFeed feed = following ? new ChangeFeed(origin, wordpress, companion.head(), config.changePoll()) : null;
         Pressdav running = new Pressdav(server, config, feed);
         log.info("pressdav serves the drive at {}{}", running.baseUrl(), config.anonymousRead() ? " (anonymous reading allowed)" : "");
         return running;
+    }
+
+    /** The metrics: every WordPress call observed (where the client is the real one), and what the stores hold read when scraped. */
+    private static Metrics metrics(WordPressClient origin, CachingWordPressClient cache, DriveStores stores, IncomingSpool incoming) {
+        Metrics metrics = new Metrics()
+                .gauge("pressdav_cache_hits_total", "counter", "Reads answered from the cache.", cache::hits)
+                .gauge("pressdav_cache_misses_total", "counter", "Reads that had to ask WordPress.", cache::misses)
+                .gauge("pressdav_upload_bytes_total", "counter", "Bytes of request bodies received for WordPress.", incoming::received)
+                .gauge("pressdav_locks_held", "gauge", "Live WebDAV locks.", () -> stores.locks().held(stores.clock().instant()))
+                .gauge("pressdav_scratch_bytes", "gauge", "Bytes of users' temporary files kept.", () -> stores.scratch().bytes());
+        if (origin instanceof OkHttpWordPressClient client) {
+            client.observe(metrics);
+        }
+        return metrics;
+    }
+
+    /** Why WordPress does not answer now (readiness), or null when it does. */
+    private static String wordpressProblem(WordPressClient origin) {
+        try {
+            origin.index(Credentials.ANONYMOUS);
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
     }
 
     /** What the drive keeps besides WordPress: in memory, and temporary files on disk, for one instance. */

@@ -39,8 +39,15 @@ public final class OkHttpWordPressClient implements WordPressClient {
     private final VerifiedLogins logins;
     private final long maxAnswerBytes;
 
+    private volatile CallObserver observer = CallObserver.NONE;
+
+    /** What an asynchronous call was made for, captured on the thread that made it. */
+    private record CallContext(Object value) {
+    }
+
     OkHttpWordPressClient(OkHttpClient http, RestRoot root, ClientSettings settings, Ticker ticker) {
-        this.http = http;
+        // The same pool and dispatcher, every call observed (time, status, the DAV request it serves).
+        this.http = http.newBuilder().addInterceptor(this::observed).build();
         this.root = root;
         this.logins = new VerifiedLogins(settings.loginCacheTtl(), ticker, this::askWhoAmI);
         this.maxAnswerBytes = settings.maxAnswerBytes();
@@ -74,6 +81,26 @@ public final class OkHttpWordPressClient implements WordPressClient {
                 .followRedirects(false)
                 .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()))
                 .build();
+    }
+
+    /** Who is told of every call from now on (the metrics). */
+    public void observe(CallObserver observer) {
+        this.observer = observer;
+    }
+
+    private Response observed(okhttp3.Interceptor.Chain chain) throws IOException {
+        CallObserver told = observer;
+        CallContext tagged = chain.request().tag(CallContext.class);
+        Object context = tagged != null ? tagged.value() : told.context();
+        long started = System.nanoTime();
+        int status = -1;
+        try {
+            Response response = chain.proceed(chain.request());
+            status = response.code();
+            return response;
+        } finally {
+            told.finished(context, status, System.nanoTime() - started);
+        }
     }
 
     public RestRoot restRoot() {
@@ -234,8 +261,14 @@ public final class OkHttpWordPressClient implements WordPressClient {
                 HttpUrl url = root.route(uploads + "/" + id + "/" + chunks).build();
                 sent.add(senders.submit(() -> send(credentials, new Request.Builder().url(url).put(chunk))));
             }
-            for (java.util.concurrent.Future<?> chunk : sent) {
-                awaitChunk(chunk);
+            // A long relay says how far it is, every tenth of the file.
+            long step = Math.max(1, sent.size() / 10);
+            for (int i = 0; i < sent.size(); i++) {
+                awaitChunk(sent.get(i));
+                if (size > (64L << 20) && (i + 1) % step == 0) {
+                    org.slf4j.LoggerFactory.getLogger(OkHttpWordPressClient.class).info("upload of {} to WordPress: {} of {} MB",
+                            fileName, Math.min(size, (i + 1) * chunkBytes) >> 20, size >> 20);
+                }
             }
             return send(credentials, post(root.route(uploads + "/" + id + "/finish"), Map.of("chunks", chunks))).body.path("id").asLong();
         } catch (RuntimeException e) {
@@ -371,7 +404,9 @@ public final class OkHttpWordPressClient implements WordPressClient {
         }
     }
 
-    private CompletableFuture<Answer> sendAsync(Request request) {
+    private CompletableFuture<Answer> sendAsync(Request untagged) {
+        // Sent from OkHttp's own threads: what it is made for is known only here.
+        Request request = untagged.newBuilder().tag(CallContext.class, new CallContext(observer.context())).build();
         CompletableFuture<Answer> result = new CompletableFuture<>();
         http.newCall(request).enqueue(new Callback() {
             @Override

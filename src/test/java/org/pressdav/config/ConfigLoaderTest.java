@@ -52,6 +52,7 @@ class ConfigLoaderTest {
         assertMessage("--path-prefix 'dav' must start with /", List.of("--wordpress-url", "http://x/", "--path-prefix", "dav"));
         assertMessage("unknown option --colour", List.of("--colour", "red"));
         assertMessage("--port needs a value", List.of("--port"));
+        assertMessage("--metrics-path '/health/metrics' must be a path", List.of("--wordpress-url", "http://x/", "--metrics-path", "/health/metrics"));
     }
 
     @Test

@@ -41,8 +41,13 @@ class WordPressDownIT {
         assertEquals(502, newcomer.status(), "a login that cannot be checked is not a wrong password");
         RunningDrive.Answer write = drive.send("admin", "PUT", drive.url("site/description.txt"), Map.of(), "written while down");
         assertEquals(502, write.status());
+        OperationsIT.Plain ready = OperationsIT.get(drive, "/health/ready", null);
+        assertEquals(503, ready.status(), "not ready while WordPress is down");
+        assertTrue(ready.body().contains("WordPress cannot be reached"), ready.body());
+        assertEquals(200, OperationsIT.get(drive, "/health", null).status(), "but alive");
 
         bed.script("up");
+        assertEquals(200, OperationsIT.get(drive, "/health/ready", null).status());
         assertEquals(207, drive.send("admin", "PROPFIND", url, Map.of("Depth", "1"), null).status());
         assertEquals(description, drive.send("admin", "GET", drive.url("site/description.txt"), Map.of(), null).text(),
                 "the refused write changed nothing");

@@ -102,6 +102,11 @@ public final class InMemoryLockSystem implements LockSystem {
     }
 
     @Override
+    public int held(Instant now) {
+        return live(now).size();
+    }
+
+    @Override
     public synchronized void rekey(ResourceKey from, ResourceKey to) {
         for (Lock lock : List.copyOf(locks.values())) {
             if (lock.root().equals(from)) {

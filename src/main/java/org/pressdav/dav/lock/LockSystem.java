@@ -55,6 +55,11 @@ public interface LockSystem {
     /** The live locks on {@code key}: its own, and those of ancestors with depth infinity. */
     List<Lock> on(Instant now, ResourceKey key);
 
+    /** How many live locks there are now (the metrics). */
+    default int held(Instant now) {
+        return 0;
+    }
+
     /** Drops every lock rooted at or below {@code key} (the resource is gone). */
     void forget(ResourceKey key);
 

@@ -20,6 +20,7 @@ public final class IncomingSpool {
     private final long maxFileBytes;
     private final long maxTotalBytes;
     private final AtomicLong inUse = new AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder received = new java.util.concurrent.atomic.LongAdder();
 
     public IncomingSpool(Path dir, long maxFileBytes, long maxTotalBytes) {
         this.dir = dir;
@@ -36,6 +37,11 @@ public final class IncomingSpool {
             }
         }
         return this;
+    }
+
+    /** Every byte of every body spooled since start (the metrics' upload bytes). */
+    public long received() {
+        return received.sum();
     }
 
     /** Why a body of this declared length is refused before it is read (413), or null. */
@@ -102,6 +108,7 @@ public final class IncomingSpool {
                         throw new DavError.InsufficientStorage("pressdav's room for uploads in progress is full; try again when others have finished");
                     }
                     spooled.length += n;
+                    received.add(n);
                     file.write(buffer, offset, n);
                 }
             });

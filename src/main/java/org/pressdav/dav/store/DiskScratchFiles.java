@@ -142,6 +142,11 @@ public final class DiskScratchFiles implements ScratchFiles {
     }
 
     /** The bytes this user's files take, counted from disk once, then kept up to date by every change. */
+    @Override
+    public long bytes() {
+        return usage.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
     private AtomicLong usageOf(String user) {
         return usage.computeIfAbsent(user, u -> new AtomicLong(diskUsage(userDir(u))));
     }

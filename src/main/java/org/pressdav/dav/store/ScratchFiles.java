@@ -16,6 +16,11 @@ public interface ScratchFiles {
     /** The user's file at this path, or null. */
     ScratchFile find(String user, DavPath path);
 
+    /** How many bytes all users' files take now (the metrics). */
+    default long bytes() {
+        return 0;
+    }
+
     /** The user's files in this folder of the drive. */
     List<ScratchFile> list(String user, DavPath folder);
 

@@ -115,11 +115,27 @@ public final class ConfigLoader {
         if (wordpress == null) {
             throw new ConfigException("--wordpress-url '" + url + "' is not an http:// or https:// URL");
         }
+        int httpsPort = v.get(Setting.HTTPS_PORT).strip().equalsIgnoreCase("off") ? -1 : integer(Setting.HTTPS_PORT, v, 0, 65535);
+        boolean plainHttp = bool(Setting.PLAIN_HTTP, v);
+        boolean pem = !v.get(Setting.TLS_CERT).isBlank() || !v.get(Setting.TLS_KEY).isBlank();
+        boolean keystore = !v.get(Setting.TLS_KEYSTORE).isBlank();
+        if (httpsPort >= 0 && (pem == keystore || pem && (v.get(Setting.TLS_CERT).isBlank() || v.get(Setting.TLS_KEY).isBlank()))) {
+            throw new ConfigException("--https-port needs --tls-cert and --tls-key (PEM), or --tls-keystore (PKCS#12), not both");
+        }
+        if (!plainHttp && httpsPort < 0) {
+            throw new ConfigException("--plain-http false needs --https-port: pressdav would serve nothing");
+        }
         return new PressdavConfig(
                 wordpress,
                 v.get(Setting.HOST),
                 integer(Setting.PORT, v, 0, 65535),
                 prefix(v.get(Setting.PATH_PREFIX)),
+                httpsPort,
+                file(v.get(Setting.TLS_CERT)),
+                file(v.get(Setting.TLS_KEY)),
+                file(v.get(Setting.TLS_KEYSTORE)),
+                v.get(Setting.TLS_KEYSTORE_PASSWORD),
+                plainHttp,
                 Path.of(v.get(Setting.DATA_DIR)).toAbsolutePath().normalize(),
                 duration(Setting.CACHE_TTL, v),
                 duration(Setting.FEED_CACHE_TTL, v),
@@ -151,6 +167,10 @@ public final class ConfigLoader {
             throw new ConfigException("--metrics-path '" + raw + "' must be a path such as /metrics (not /health), or off");
         }
         return p;
+    }
+
+    private static Path file(String raw) {
+        return raw.isBlank() ? null : Path.of(raw.strip()).toAbsolutePath().normalize();
     }
 
     /** {@code /}, or a path like {@code /dav} without a trailing slash. */

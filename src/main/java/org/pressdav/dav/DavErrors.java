@@ -28,6 +28,9 @@ public final class DavErrors {
     public record Failure(int status, String message) {
     }
 
+    /** Not an HTTP status sent: the client closed the request (nginx's 499), so there is nobody to answer. */
+    public static final int CLIENT_GONE = 499;
+
     public static Failure classify(Throwable e, boolean anonymous) {
         if (e instanceof WordPressException wp) {
             return fromWordPress(wp, anonymous);
@@ -50,8 +53,23 @@ public final class DavErrors {
         if (e instanceof NotAuthorizedException) {
             return new Failure(anonymous ? 401 : 403, "Forbidden");
         }
+        if (clientWentAway(e)) {
+            // The client closed the connection or cancelled the stream (HTTP/2) mid-answer: nobody reads an answer now.
+            log.debug("the client went away: {}", e.toString());
+            return new Failure(CLIENT_GONE, "The client closed the request");
+        }
         log.error("unexpected failure", e);
         return new Failure(500, "pressdav failed on this request; its log says why");
+    }
+
+    /** A write to a client that is gone: Jetty's EofException, or an EOFException of a reset HTTP/2 stream, anywhere in the causes. */
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.io.EOFException && String.valueOf(t.getMessage()).startsWith("Reset")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Failure fromWordPress(WordPressException e, boolean anonymous) {
@@ -95,6 +113,9 @@ public final class DavErrors {
     /** Sends a failure as a short plain-text body, unless the response has already started. */
     public static void send(HttpServletResponse response, Throwable e, boolean anonymous) {
         Failure failure = classify(e, anonymous);
+        if (failure.status() == CLIENT_GONE) {
+            return;
+        }
         write(response, failure.status(), failure.message());
     }
 

@@ -23,12 +23,18 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class DavServer {
     private final Server server;
     private final ServerConnector connector;
+    private final ServerConnector secure;
+    private final Tls tls;
 
     /** A body slower than this is cut off (400): a client cannot hold a thread by trickling bytes. */
     static final long MIN_BODY_BYTES_PER_SECOND = 512;
 
+    /**
+     * {@code port}: plain HTTP, or -1 for none; {@code tls} and {@code httpsPort}: HTTPS (HTTP/2 and
+     * HTTP/1.1, by ALPN), or null for none.
+     */
     public DavServer(String host, int port, boolean trustForwardedHeaders, Path dataDir, java.time.Duration idleTimeout,
-            HttpServlet servlet, Operations operations) throws java.io.IOException {
+            HttpServlet servlet, Operations operations, Tls tls, int httpsPort) throws java.io.IOException {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("pressdav");
         server = new Server(threads);
@@ -40,11 +46,21 @@ public final class DavServer {
         if (trustForwardedHeaders) {
             http.addCustomizer(new ForwardedRequestCustomizer());
         }
-        connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setIdleTimeout(idleTimeout.toMillis());
-        server.addConnector(connector);
+        this.tls = tls;
+        connector = port < 0 ? null : connector(host, port, idleTimeout, new HttpConnectionFactory(http));
+        if (tls != null) {
+            HttpConfiguration https = new HttpConfiguration(http);
+            // The certificate's name is not checked against the Host a client asks for: a LAN drive is reached by address too.
+            https.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+            HttpConnectionFactory http11 = new HttpConnectionFactory(https);
+            org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory h2 = new org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory(https);
+            org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory alpn = new org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory();
+            alpn.setDefaultProtocol(http11.getProtocol());
+            secure = connector(host, httpsPort, idleTimeout, new org.eclipse.jetty.server.SslConnectionFactory(tls.context(), alpn.getProtocol()),
+                    alpn, h2, http11);
+        } else {
+            secure = null;
+        }
 
         ServletContextHandler context = new ServletContextHandler("/");
         Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
@@ -64,6 +80,15 @@ public final class DavServer {
         server.setStopAtShutdown(true);
     }
 
+    private ServerConnector connector(String host, int port, java.time.Duration idleTimeout, org.eclipse.jetty.server.ConnectionFactory... factories) {
+        ServerConnector made = new ServerConnector(server, factories);
+        made.setHost(host);
+        made.setPort(port);
+        made.setIdleTimeout(idleTimeout.toMillis());
+        server.addConnector(made);
+        return made;
+    }
+
     /** The operations side: health and metrics, where the metrics are served (null: nowhere), and the request log. */
     public record Operations(OperationsServlet servlet, String metricsPath, RequestLine requestLog) {
     }
@@ -79,12 +104,20 @@ public final class DavServer {
         server.start();
     }
 
-    /** The port actually listened on (useful with port 0). */
+    /** The plain HTTP port actually listened on (useful with port 0), or -1 for none. */
     public int port() {
-        return connector.getLocalPort();
+        return connector == null ? -1 : connector.getLocalPort();
+    }
+
+    /** The HTTPS port actually listened on, or -1 for none. */
+    public int httpsPort() {
+        return secure == null ? -1 : secure.getLocalPort();
     }
 
     public void stop() throws Exception {
+        if (tls != null) {
+            tls.close();
+        }
         server.stop();
     }
 

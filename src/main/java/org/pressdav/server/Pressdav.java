@@ -129,12 +129,15 @@ public final class Pressdav {
                 topFolders(stores.clock(), indexed, mediaLibrary(companion, indexed)), stores, incoming.clean()), authenticator, config.pathPrefix());
         Metrics metrics = metrics(origin, wordpress, stores, incoming);
         OperationsServlet operations = new OperationsServlet(metrics, config.metricsPath(), config.metricsToken(), () -> wordpressProblem(origin));
-        DavServer server = new DavServer(config.host(), config.port(), config.trustForwardedHeaders(), config.dataDir(),
-                config.idleTimeout(), servlet, new DavServer.Operations(operations, config.metricsPath(), new RequestLine(metrics)));
+        DavServer server = new DavServer(config.host(), config.plainHttp() ? config.port() : -1, config.trustForwardedHeaders(), config.dataDir(),
+                config.idleTimeout(), servlet, new DavServer.Operations(operations, config.metricsPath(), new RequestLine(metrics)),
+                tls(config), config.httpsPort());
         server.start();
         ChangeFeed feed = following ? new ChangeFeed(origin, wordpress, companion.head(), config.changePoll()) : null;
         Pressdav running = new Pressdav(server, config, feed);
-        log.info("pressdav serves the drive at {}{}", running.baseUrl(), config.anonymousRead() ? " (anonymous reading allowed)" : "");
+        log.info("pressdav serves the drive at {}{}{}", running.baseUrl(),
+                running.secureUrl() != null && server.port() >= 0 ? " and " + running.secureUrl() : "",
+                config.anonymousRead() ? " (anonymous reading allowed)" : "");
         return running;
     }
 
@@ -150,6 +153,16 @@ public final class Pressdav {
             client.observe(metrics);
         }
         return metrics;
+    }
+
+    /** HTTPS's certificate, from PEM files or a PKCS#12 keystore, looked at again every five seconds; null without HTTPS. */
+    private static Tls tls(PressdavConfig config) {
+        if (config.httpsPort() < 0) {
+            return null;
+        }
+        Duration every = Duration.ofSeconds(5);
+        return config.tlsKeystore() != null ? Tls.keystore(config.tlsKeystore(), config.tlsKeystorePassword(), every)
+                : Tls.pem(config.tlsCert(), config.tlsKey(), every);
     }
 
     /** Why WordPress does not answer now (readiness), or null when it does. */
@@ -200,11 +213,20 @@ public final class Pressdav {
                 TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS))));
     }
 
-    /** Where a client mounts the drive, for example {@code http://127.0.0.1:8080/}. */
+    /** Where a client mounts the drive, for example {@code http://127.0.0.1:8080/} (over HTTPS where plain HTTP is off). */
     public String baseUrl() {
+        return server.port() >= 0 ? url("http", server.port()) : secureUrl();
+    }
+
+    /** The drive over HTTPS, for example {@code https://127.0.0.1:8443/}; null without HTTPS. */
+    public String secureUrl() {
+        return server.httpsPort() < 0 ? null : url("https", server.httpsPort());
+    }
+
+    private String url(String scheme, int port) {
         String prefix = config.pathPrefix().equals("/") ? "/" : config.pathPrefix() + "/";
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return "http://" + host + ":" + server.port() + prefix;
+        return scheme + "://" + host + ":" + port + prefix;
     }
 
     public int port() {

@@ -44,13 +44,18 @@ public final class Clients {
 
     /** Mounts the drive with davfs2 as this role at {@code dir/mnt}; {@code options} is ro or rw. */
     public static Path mountDavfs(RunningDrive drive, String role, Path dir, String options) throws Exception {
+        return mountDavfs(drive, role, dir, options, "");
+    }
+
+    /** The same, with more lines for davfs2.conf (for example {@code trust_server_cert /path/cert.pem}). */
+    public static Path mountDavfs(RunningDrive drive, String role, Path dir, String options, String moreConf) throws Exception {
         Path mount = Files.createDirectory(dir.resolve("mnt"));
         Path secrets = dir.resolve("secrets");
         Files.writeString(secrets, drive.url() + " \"" + drive.bed().login(role) + "\" \"" + drive.bed().applicationPassword(role) + "\"\n");
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
         // buf_size 64: davfs2 1.6 cannot list folders on kernels from 6.16 on without it. Locks stay on, as by default.
         Path conf = dir.resolve("davfs2.conf");
-        Files.writeString(conf, "buf_size 64\nsecrets " + secrets + "\n");
+        Files.writeString(conf, "buf_size 64\nsecrets " + secrets + "\n" + moreConf);
         Result mounted = run(dir, Map.of(), null, "mount", "-t", "davfs", "-o", options + ",conf=" + conf, drive.url(), mount.toString());
         assertEquals(0, mounted.exitCode(), mounted.output());
         return mount;

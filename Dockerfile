@@ -1,13 +1,31 @@
-# pressdav beside a WordPress, in one Debian 12 container: it builds and starts exactly what
-# the README's non-Docker path does (scripts/run: the test bed's WordPress, then pressdav).
-FROM debian:12
-RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      openjdk-17-jdk-headless maven curl ca-certificates \
-      wordpress mariadb-server php-cli php-mysql libapache2-mod-php php-curl php-xml php-mbstring php-gd php-intl php-zip \
- && rm -rf /var/lib/apt/lists/*
-WORKDIR /opt/pressdav
-COPY . .
+# pressdav alone, beside any WordPress:
+#   docker build -t pressdav .
+#   docker run -e PRESSDAV_WORDPRESS_URL=https://blog.example.org -p 8080:8080 pressdav
+# Every setting is a PRESSDAV_* variable (README, "Configuration"). Maven builds the jar; a Java 17
+# runtime runs it as a user without privileges, its data in one volume.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q -ntp dependency:go-offline
+COPY src src
+COPY wordpress-plugin wordpress-plugin
 RUN mvn -B -q -ntp package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN useradd --uid 10001 --no-create-home --home-dir /var/lib/pressdav --shell /usr/sbin/nologin pressdav \
+ && mkdir -p /var/lib/pressdav /opt/pressdav \
+ && chown pressdav /var/lib/pressdav
+COPY --from=build /src/target/pressdav.jar /opt/pressdav/pressdav.jar
+# The companion plugin's zip, to install in wp-admin (docker cp <container>:/opt/pressdav/ .)
+COPY --from=build /src/target/pressdav-plugin-*.zip /opt/pressdav/
+ENV PRESSDAV_HOST=0.0.0.0 \
+    PRESSDAV_PORT=8080 \
+    PRESSDAV_DATA_DIR=/var/lib/pressdav
+VOLUME /var/lib/pressdav
+USER pressdav
 EXPOSE 8080
-CMD ["scripts/run", "--host", "0.0.0.0"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["java", "-cp", "/opt/pressdav/pressdav.jar", "org.pressdav.server.HealthCheck"]
+# java is PID 1 and stops cleanly on SIGTERM: requests in flight finish (10 s at most), then it exits.
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/pressdav/pressdav.jar"]

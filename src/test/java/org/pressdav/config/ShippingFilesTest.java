@@ -1,0 +1,92 @@
+package org.pressdav.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Dockerfile, the Compose file, the sample config file and the README name the same settings,
+ * ports and paths as the code's one table of settings ({@link Setting}).
+ */
+class ShippingFilesTest {
+    private static final Path ROOT = Path.of(System.getProperty("basedir", "."));
+    private static final Pattern VARIABLE = Pattern.compile("PRESSDAV_[A-Z_]+");
+
+    private static String read(String file) throws IOException {
+        return Files.readString(ROOT.resolve(file));
+    }
+
+    private static Set<String> variables(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = VARIABLE.matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    private static final Set<String> KNOWN = Stream.of(Setting.values()).map(Setting::environmentVariable).collect(Collectors.toSet());
+
+    @Test
+    void everyVariableTheImageAndComposeSetIsASetting() throws IOException {
+        for (String file : new String[] {"Dockerfile", "docker/compose.yaml"}) {
+            Set<String> unknown = new TreeSet<>(variables(read(file)));
+            unknown.removeAll(KNOWN);
+            assertTrue(unknown.isEmpty(), file + " names settings pressdav does not have: " + unknown);
+        }
+    }
+
+    @Test
+    void theImagePortVolumeAndComposeAgree() throws IOException {
+        String dockerfile = read("Dockerfile");
+        String port = match(dockerfile, "PRESSDAV_PORT=(\\d+)");
+        assertEquals(Setting.PORT.defaultValue(), port, "the image listens where pressdav does by default");
+        assertEquals(port, match(dockerfile, "EXPOSE (\\d+)"));
+        assertEquals(match(dockerfile, "PRESSDAV_DATA_DIR=(\\S+)"), match(dockerfile, "VOLUME (\\S+)"), "the data directory is the volume");
+        String compose = read("docker/compose.yaml");
+        assertTrue(compose.contains(":" + port + "\""), "Compose publishes the image's port");
+        assertTrue(compose.contains("pressdav:" + match(dockerfile, "VOLUME (\\S+)")), "Compose keeps the data directory in a named volume");
+        assertTrue(read("docker/.env.example").contains("PRESSDAV_PORT=" + port));
+    }
+
+    @Test
+    void theSampleConfigAndTheReadmeNameEverySetting() throws IOException {
+        Properties sample = new Properties();
+        try (var in = Files.newBufferedReader(ROOT.resolve("config/pressdav.properties"))) {
+            sample.load(in);
+        }
+        String readme = read("README.md");
+        for (Setting setting : Setting.values()) {
+            if (setting != Setting.WORDPRESS_URL) {
+                assertTrue(sample.containsKey(setting.key()), "config/pressdav.properties lacks " + setting.key());
+            }
+            assertTrue(readme.contains("`" + setting.flag() + "`") || readme.contains("`" + setting.flag() + "`,"),
+                    "the README's table lacks " + setting.flag());
+            assertTrue(readme.contains(setting.environmentVariable()), "the README lacks " + setting.environmentVariable());
+        }
+        Set<String> unknown = new TreeSet<>(variables(readme));
+        unknown.removeAll(KNOWN);
+        unknown.remove("PRESSDAV_TESTBED_DIR");
+        unknown.remove("PRESSDAV_WP_PORT");
+        unknown.remove("PRESSDAV_CONFIG");
+        unknown.remove("PRESSDAV_IMAGE_WORK");
+        assertTrue(unknown.isEmpty(), "the README names settings pressdav does not have: " + unknown);
+    }
+
+    private static String match(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), regex);
+        return m.group(1);
+    }
+}

@@ -34,7 +34,7 @@ public final class DavServer {
      * HTTP/1.1, by ALPN), or null for none.
      */
     public DavServer(String host, int port, boolean trustForwardedHeaders, Path dataDir, java.time.Duration idleTimeout,
-            HttpServlet servlet, Operations operations, Tls tls, int httpsPort) throws java.io.IOException {
+            HttpServlet servlet, Operations operations, Tls tls, int httpsPort, long maxUploadBytes) throws java.io.IOException {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("pressdav");
         server = new Server(threads);
@@ -65,7 +65,10 @@ public final class DavServer {
         ServletContextHandler context = new ServletContextHandler("/");
         Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
         context.setTempDirectory(tmp.toFile());
-        context.addServlet(new ServletHolder("dav", servlet), "/*");
+        ServletHolder dav = new ServletHolder("dav", servlet);
+        // The upload form of a folder's page (a browser's POST): parts on disk past 1 MB, the upload limit for the whole.
+        dav.getRegistration().setMultipartConfig(new jakarta.servlet.MultipartConfigElement(tmp.toString(), maxUploadBytes, maxUploadBytes, 1 << 20));
+        context.addServlet(dav, "/*");
         // Health and metrics: exact paths, which win over the drive's /*.
         ServletHolder ops = new ServletHolder("operations", operations.servlet());
         context.getServletHandler().addServletWithMapping(ops, OperationsServlet.HEALTH);

@@ -27,10 +27,10 @@ import org.pressdav.dav.protocol.XmlBodies;
  * caller authenticated against WordPress, its XML body checked, and only then handed to Milton.
  */
 public final class DavServlet extends HttpServlet {
-    static final String ALLOW = "OPTIONS, GET, HEAD, PROPFIND, PROPPATCH, PUT, DELETE, MKCOL, MOVE, COPY, LOCK, UNLOCK";
+    static final String ALLOW = "OPTIONS, GET, HEAD, POST, PROPFIND, PROPPATCH, PUT, DELETE, MKCOL, MOVE, COPY, LOCK, UNLOCK";
     private static final Set<String> XML_BODIES = Set.of("PROPFIND", "PROPPATCH", "LOCK");
     private static final Set<String> READS = Set.of("GET", "HEAD", "PROPFIND");
-    private static final Set<String> SUPPORTED = Set.of("GET", "HEAD", "PROPFIND", "PROPPATCH", "PUT", "DELETE", "MKCOL", "MOVE", "COPY",
+    private static final Set<String> SUPPORTED = Set.of("GET", "HEAD", "POST", "PROPFIND", "PROPPATCH", "PUT", "DELETE", "MKCOL", "MOVE", "COPY",
             "LOCK", "UNLOCK");
 
     private final transient HttpManager milton;

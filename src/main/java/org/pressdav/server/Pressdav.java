@@ -131,7 +131,7 @@ public final class Pressdav {
         OperationsServlet operations = new OperationsServlet(metrics, config.metricsPath(), config.metricsToken(), () -> wordpressProblem(origin));
         DavServer server = new DavServer(config.host(), config.plainHttp() ? config.port() : -1, config.trustForwardedHeaders(), config.dataDir(),
                 config.idleTimeout(), servlet, new DavServer.Operations(operations, config.metricsPath(), new RequestLine(metrics)),
-                tls(config), config.httpsPort());
+                tls(config), config.httpsPort(), config.maxUploadBytes());
         server.start();
         ChangeFeed feed = following ? new ChangeFeed(origin, wordpress, companion.head(), config.changePoll()) : null;
         Pressdav running = new Pressdav(server, config, feed);

@@ -19,7 +19,7 @@ import org.pressdav.dav.protocol.MoveHandler;
  */
 public final class LockGuard {
     private static final Set<Request.Method> WRITES = Set.of(Request.Method.PUT, Request.Method.DELETE, Request.Method.MKCOL,
-            Request.Method.PROPPATCH, Request.Method.MOVE);
+            Request.Method.PROPPATCH, Request.Method.MOVE, Request.Method.POST);
 
     private final LockSystem locks;
     private final DriveResourceFactory drive;

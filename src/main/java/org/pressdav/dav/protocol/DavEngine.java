@@ -40,7 +40,7 @@ public final class DavEngine {
         builder.setDefaultStandardFilter(new DispatchFilter(new LockGuard(drive), drive));
         builder.init();
         builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive), new PutHandler(drive, incoming,
-                FieldBodies.forThisHeap()), new DeleteHandler(drive), new MkcolHandler(drive), new MoveHandler(drive, incoming), new CopyHandler(drive, incoming),
+                FieldBodies.forThisHeap()), new DeleteHandler(drive), new MkcolHandler(drive), new MoveHandler(drive, incoming), new CopyHandler(drive, incoming), new PostHandler(drive, incoming),
                 new ProppatchHandler(drive), new LockHandler(drive), new UnlockHandler(drive)));
         return builder.buildHttpManager();
     }

@@ -29,7 +29,7 @@ import org.pressdav.dav.node.Node;
 public final class DispatchFilter implements Filter {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DispatchFilter.class);
     private static final Set<Request.Method> WRITES = Set.of(Request.Method.PUT, Request.Method.DELETE, Request.Method.MKCOL,
-            Request.Method.PROPPATCH, Request.Method.MOVE, Request.Method.COPY, Request.Method.LOCK, Request.Method.UNLOCK);
+            Request.Method.PROPPATCH, Request.Method.MOVE, Request.Method.COPY, Request.Method.LOCK, Request.Method.UNLOCK, Request.Method.POST);
 
     /** Reads take no turn: they never wait for writes. */
     private static final SerialWrites.Turn NO_TURN = () -> { };

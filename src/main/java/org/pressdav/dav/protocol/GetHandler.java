@@ -36,7 +36,7 @@ public final class GetHandler extends DavHandler {
         } else if (node instanceof DavFile file) {
             serve(req.servletRequest(), out, file, head);
         } else {
-            index(out, drive.children(req.session(), req.path(), (Folder) node), req.path(), head);
+            index(req, out, (Folder) node, head);
         }
     }
 
@@ -122,25 +122,23 @@ public final class GetHandler extends DavHandler {
         body.write(tail);
     }
 
-    private static void index(HttpServletResponse out, List<Node> children, DavPath path, boolean head) throws IOException {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
-                .append(escape(path.toString())).append("</title></head><body><h1>").append(escape(path.toString()))
-                .append("</h1><ul>\n");
-        for (Node child : children) {
-            String slash = child instanceof Folder ? "/" : "";
-            html.append("<li><a href=\"").append(DavPath.encodeSegment(child.getName())).append(slash).append("\">")
-                    .append(escape(child.getName())).append(slash).append("</a></li>\n");
+    /** A folder, for a browser: {@link FolderPage}. */
+    private void index(DavRequest req, HttpServletResponse out, Folder folder, boolean head) throws IOException {
+        String site;
+        try {
+            site = req.session().wordpress().index(req.session().credentials()).url();
+        } catch (RuntimeException noSite) {
+            site = null;
         }
-        byte[] body = html.append("</ul></body></html>\n").toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = FolderPage.render(req.session(), req.prefix(), req.path(), folder, drive.children(req.session(), req.path(), folder), site)
+                .getBytes(StandardCharsets.UTF_8);
         out.setStatus(200);
         out.setContentType("text/html; charset=utf-8");
+        out.setHeader("Cache-Control", "no-store");
         out.setContentLength(body.length);
         if (!head) {
             out.getOutputStream().write(body);
         }
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -27,7 +27,7 @@ public final class Clients {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new AssertionError(command[0] + " is not installed: scripts/test installs cadaver, rclone, davfs2, rsync and litmus", e);
+            throw new AssertionError(command[0] + " is not installed: scripts/test installs cadaver, rclone, davfs2, rsync, litmus, chromium and openssl", e);
         }
         try (var stdin = process.getOutputStream()) {
             if (input != null) {

@@ -17,8 +17,12 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pressdav.testbed.Clients;
-import org.pressdav.testbed.Clients.Result;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
@@ -28,8 +32,9 @@ import org.pressdav.wordpress.MediaContent;
 /**
  * A folder in a browser: the page itself (breadcrumbs, sizes, dates, wp-admin links only where
  * the user may edit, the upload form only where they may upload), headless Chromium (Debian's
- * chromium) opening the drive, a post's folder and its content.html with screenshots kept in
- * target/browser-screenshots, and the form's upload, refused from another site.
+ * chromium, driven through Debian's chromedriver) logging in, clicking through to a post's
+ * content.html and uploading an image with the form, screenshots kept in
+ * target/browser-screenshots, and the form refused from another site.
  */
 class BrowserPageIT extends WritingIT {
     private static final Path SHOTS = Path.of("target", "browser-screenshots");
@@ -86,29 +91,48 @@ class BrowserPageIT extends WritingIT {
         return wordpress.list(admin, Endpoint.MEDIA, ListQuery.all().with("search", prefix)).items();
     }
 
+    /**
+     * Chromium driven as a person would: log in, open posts/, click into a post's folder and its
+     * content.html, then go to this month's media folder and upload an image with the form.
+     */
     @Test
-    void headlessChromiumOpensTheDriveAPostAndItsContent(@TempDir Path profile) throws Exception {
+    void chromiumLogsInNavigatesOpensAPostAndUploadsAnImage(@TempDir Path dir) throws Exception {
         Files.createDirectories(SHOTS);
-        String login = "http://" + bed.login("editor") + ":" + bed.applicationPassword("editor") + "@";
-        String folder = drive.postFolder(bed.id("posts", "emoji"));
-        for (String[] visit : new String[][] {{"", "drive"}, {"posts/", "posts"}, {folder, "post-folder"}}) {
-            Result dom = chromium(profile, "--dump-dom", drive.url(visit[0]).replace("http://", login));
-            assertEquals(0, dom.exitCode(), dom.output());
-            assertTrue(dom.output().contains("<table>") && dom.output().contains("Breadcrumbs"), visit[1] + ": " + dom.output());
-            Result shot = chromium(profile, "--screenshot=" + SHOTS.resolve(visit[1] + ".png").toAbsolutePath(), "--window-size=1200,900",
-                    drive.url(visit[0]).replace("http://", login));
-            assertEquals(0, shot.exitCode(), shot.output());
-            assertTrue(Files.size(SHOTS.resolve(visit[1] + ".png")) > 1000, "a screenshot of " + visit[1]);
+        Path image = dir.resolve("clicked-in-chromium.png");
+        Files.write(image, MediaUploadIT.png(93));
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,900", "--user-data-dir=" + dir.resolve("profile"));
+        WebDriver browser = new ChromeDriver(options);
+        try {
+            // Logging in: the credentials go with the first address, and the browser keeps them for the site.
+            browser.get(drive.url().replace("http://", "http://" + bed.login("editor") + ":" + bed.applicationPassword("editor") + "@"));
+            shoot(browser, "1-logged-in");
+            browser.findElement(By.linkText("posts/")).click();
+            String folder = drive.postFolder(bed.id("posts", "emoji"));
+            String name = folder.substring("posts/".length(), folder.length() - 1);
+            browser.findElement(By.linkText(name + "/")).click();
+            assertTrue(browser.getPageSource().contains("Edit in WordPress"));
+            shoot(browser, "2-post-folder");
+            browser.findElement(By.linkText("content.html")).click();
+            assertTrue(browser.getPageSource().contains("Party 🎉🚀"), browser.getPageSource());
+            shoot(browser, "3-content");
+            browser.get(drive.url(month));
+            browser.findElement(By.id("file")).sendKeys(image.toString());
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertTrue(browser.findElement(By.linkText("clicked-in-chromium.png")).isDisplayed(), "the uploaded file is listed after the form");
+            shoot(browser, "4-uploaded");
+        } finally {
+            browser.quit();
         }
-        Result content = chromium(profile, "--dump-dom", drive.url(folder + "content.html").replace("http://", login));
-        assertEquals(0, content.exitCode(), content.output());
-        assertTrue(content.output().contains("<p>Party 🎉🚀"), "the post's HTML, rendered as a page: " + content.output());
+        List<Media> uploaded = named("clicked-in-chromium");
+        assertEquals(1, uploaded.size());
+        try (MediaContent content = wordpress.download(admin, uploaded.get(0), null)) {
+            assertArrayEquals(Files.readAllBytes(image), content.body().readAllBytes());
+        }
     }
 
-    private static Result chromium(Path profile, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                "--user-data-dir=" + profile, "--virtual-time-budget=5000"));
-        command.addAll(List.of(args));
-        return Clients.run(profile, Map.of(), null, command.toArray(String[]::new));
+    private static void shoot(WebDriver browser, String name) throws java.io.IOException {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

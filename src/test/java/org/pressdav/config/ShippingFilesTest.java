@@ -89,4 +89,31 @@ class ShippingFilesTest {
         assertTrue(m.find(), regex);
         return m.group(1);
     }
+
+    /** The README's commands stay runnable: its scripts and files exist, and pressdav's flags in its java lines are settings. */
+    @Test
+    void theReadmesCommandsNameWhatExists() throws IOException {
+        String readme = read("README.md");
+        Matcher files = Pattern.compile("\\b((?:scripts|bench|docker|config|wordpress-plugin|\\.ci)/[\\w./-]*\\w)").matcher(readme);
+        Set<String> missing = new TreeSet<>();
+        while (files.find()) {
+            if (!Files.exists(ROOT.resolve(files.group(1))) && !files.group(1).contains("<")) {
+                missing.add(files.group(1));
+            }
+        }
+        missing.removeIf(path -> path.startsWith("bench/work") || path.equals("docker/.env"));
+        assertTrue(missing.isEmpty(), "the README names files that are not there: " + missing);
+        Set<String> flags = Stream.of(Setting.values()).map(Setting::flag).collect(Collectors.toSet());
+        flags.addAll(Set.of("--config", "--help"));
+        Matcher java = Pattern.compile("java (?:-\\S+ )*-jar target/pressdav\\.jar[^\\n]*").matcher(readme);
+        int lines = 0;
+        while (java.find()) {
+            lines++;
+            Matcher flag = Pattern.compile("(--[a-z-]+)").matcher(java.group());
+            while (flag.find()) {
+                assertTrue(flags.contains(flag.group(1)), "README: " + java.group() + " uses " + flag.group(1) + ", which pressdav does not have");
+            }
+        }
+        assertTrue(lines >= 2, "the README shows how to run the jar");
+    }
 }

@@ -20,6 +20,7 @@ import org.pressdav.dav.node.HoldsFiles;
 import org.pressdav.dav.node.Names;
 import org.pressdav.dav.node.Node;
 import org.pressdav.wordpress.Media;
+import org.pressdav.wordpress.WordPressException;
 
 /**
  * {@code media/} and every folder below it ({@code 2026/}, {@code 2026/11/}). WordPress's core
@@ -158,7 +159,15 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
         }
         requireGoodName(name);
         String wanted = Names.nfc(name);
-        session.wordpress().makeMediaFolder(session.credentials(), MediaLibrary.join(MediaLibrary.append(path, wanted)));
+        try {
+            session.wordpress().makeMediaFolder(session.credentials(), MediaLibrary.join(MediaLibrary.append(path, wanted)));
+        } catch (WordPressException e) {
+            if ("pressdav_exists".equals(e.code())) {
+                // Another user's MKCOL of the same name got there first: for this one, as for any MKCOL of a name in use, 405.
+                throw new DavError.NotAllowed(MediaLibrary.join(MediaLibrary.append(path, wanted)) + " already exists");
+            }
+            throw e;
+        }
         return folder(wanted);
     }
 

@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.Crowd;
 import org.pressdav.dav.node.Names;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.wordpress.Context;
@@ -27,28 +25,20 @@ import org.pressdav.wordpress.Term;
  * parallel new folders, reads racing writes. Every save must land, exactly once, in WordPress.
  */
 class CrowdIT extends WritingIT {
-    private static ExecutorService pool;
+    private static Crowd crowd;
 
     @BeforeAll
     static void threads() {
-        pool = Executors.newFixedThreadPool(24);
+        crowd = new Crowd(24);
     }
 
     @AfterAll
     static void stopThreads() {
-        pool.shutdownNow();
+        crowd.close();
     }
 
     private static <T> List<T> all(List<Callable<T>> tasks) throws Exception {
-        List<Future<T>> futures = new ArrayList<>();
-        for (Callable<T> task : tasks) {
-            futures.add(pool.submit(task));
-        }
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get());
-        }
-        return results;
+        return crowd.all(tasks);
     }
 
     private static Post post(long id) {

@@ -9,12 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.Crowd;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.Media;
 import org.pressdav.wordpress.MediaContent;
@@ -26,28 +24,20 @@ import org.pressdav.wordpress.MediaContent;
  * attachment with one whole version, and every refusal leaves it as it was.
  */
 class MediaCrowdIT extends WritingIT {
-    private static ExecutorService pool;
+    private static Crowd crowd;
 
     @BeforeAll
     static void threads() {
-        pool = Executors.newFixedThreadPool(16);
+        crowd = new Crowd(16);
     }
 
     @AfterAll
     static void stopThreads() {
-        pool.shutdownNow();
+        crowd.close();
     }
 
     private static <T> List<T> all(List<Callable<T>> tasks) throws Exception {
-        List<Future<T>> futures = new ArrayList<>();
-        for (Callable<T> task : tasks) {
-            futures.add(pool.submit(task));
-        }
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get());
-        }
-        return results;
+        return crowd.all(tasks);
     }
 
     private static List<Media> at(String path) {

@@ -11,12 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.Crowd;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.testbed.RunningDrive.Answer;
 import org.pressdav.wordpress.Post;
@@ -24,7 +22,7 @@ import org.pressdav.wordpress.Post;
 /** Writes, in process over an in-memory WordPress that loses concurrent updates as WordPress does. */
 class ProtocolWriteTest {
     private InProcessDrive drive;
-    private ExecutorService pool;
+    private Crowd crowd;
     private long post;
     private long oldDraft;
     private String folder;
@@ -32,7 +30,7 @@ class ProtocolWriteTest {
     @BeforeEach
     void start() {
         drive = new InProcessDrive();
-        pool = Executors.newFixedThreadPool(20);
+        crowd = new Crowd(20);
         post = drive.wordpress.addPost("post", AUTHOR.id(), "publish", "A story", "Body.");
         oldDraft = drive.wordpress.addPost("post", EDITOR.id(), "draft", "Old draft", "x");
         folder = drive.folderOf(post);
@@ -40,7 +38,7 @@ class ProtocolWriteTest {
 
     @AfterEach
     void stop() {
-        pool.shutdownNow();
+        crowd.close();
         drive.close();
     }
 
@@ -50,15 +48,7 @@ class ProtocolWriteTest {
     }
 
     private <T> List<T> all(List<Callable<T>> tasks) throws Exception {
-        List<Future<T>> futures = new ArrayList<>();
-        for (Callable<T> task : tasks) {
-            futures.add(pool.submit(task));
-        }
-        List<T> results = new ArrayList<>();
-        for (Future<T> f : futures) {
-            results.add(f.get());
-        }
-        return results;
+        return crowd.all(tasks);
     }
 
     @Test

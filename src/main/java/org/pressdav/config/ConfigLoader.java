@@ -137,6 +137,7 @@ public final class ConfigLoader {
                 v.get(Setting.TLS_KEYSTORE_PASSWORD),
                 plainHttp,
                 Path.of(v.get(Setting.DATA_DIR)).toAbsolutePath().normalize(),
+                uploadsDir(v.get(Setting.UPLOADS_DIR)),
                 duration(Setting.CACHE_TTL, v),
                 duration(Setting.FEED_CACHE_TTL, v),
                 duration(Setting.CHANGE_POLL, v),
@@ -167,6 +168,15 @@ public final class ConfigLoader {
             throw new ConfigException("--metrics-path '" + raw + "' must be a path such as /metrics (not /health), or off");
         }
         return p;
+    }
+
+    /** A folder pressdav can read, or null for none. */
+    static Path uploadsDir(String raw) {
+        Path dir = file(raw);
+        if (dir != null && !(java.nio.file.Files.isDirectory(dir) && java.nio.file.Files.isReadable(dir))) {
+            throw new ConfigException("--uploads-dir '" + raw + "' is not a folder pressdav can read");
+        }
+        return dir;
     }
 
     private static Path file(String raw) {

@@ -17,6 +17,7 @@ public record PressdavConfig(
         String tlsKeystorePassword,
         boolean plainHttp,
         Path dataDir,
+        Path uploadsDir,
         Duration cacheTtl,
         Duration feedCacheTtl,
         Duration changePoll,

@@ -19,6 +19,7 @@ public enum Setting {
     PLAIN_HTTP("true", "serve plain HTTP on --port too (false: HTTPS only)"),
     PATH_PREFIX("/", "where the drive starts in the URL, for example /dav when a proxy serves it there"),
     DATA_DIR("./pressdav-data", "pressdav's own folder; it writes nowhere else"),
+    UPLOADS_DIR("", "WordPress's uploads folder (wp-content/uploads) where pressdav shares WordPress's disk, read only: media files are read from it instead of through the web server; empty: never"),
     CACHE_TTL("30s", "how long listings and objects read from WordPress are reused (per user), without the companion plugin's change feed"),
     FEED_CACHE_TTL("1h", "the same with the change feed, which makes the cache forget what changes in WordPress"),
     CHANGE_POLL("2s", "how often the companion plugin's change feed is read"),

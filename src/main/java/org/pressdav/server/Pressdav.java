@@ -72,6 +72,10 @@ public final class Pressdav {
         SiteIndex index = origin.index(Credentials.ANONYMOUS);
         log.info("WordPress \"{}\" answers at {}", index.name(), config.wordpressUrl());
         log.info("REST API found at {}", origin.restRoot());
+        if (config.uploadsDir() != null) {
+            origin.readUploadsFrom(config.uploadsDir());
+            log.info("media files are read from {} where it holds what WordPress's web server sends", config.uploadsDir());
+        }
         return serve(config, origin);
     }
 

@@ -40,6 +40,7 @@ public final class OkHttpWordPressClient implements WordPressClient {
     private final long maxAnswerBytes;
 
     private volatile CallObserver observer = CallObserver.NONE;
+    private volatile LocalUploads uploads = LocalUploads.NONE;
 
     /** What an asynchronous call was made for, captured on the thread that made it. */
     private record CallContext(Object value) {
@@ -86,6 +87,14 @@ public final class OkHttpWordPressClient implements WordPressClient {
     /** Who is told of every call from now on (the metrics). */
     public void observe(CallObserver observer) {
         this.observer = observer;
+    }
+
+    /**
+     * Media files are read from {@code dir}, WordPress's uploads folder on a disk pressdav shares with
+     * it, where it holds what the web server would send; from the web server otherwise.
+     */
+    public void readUploadsFrom(java.nio.file.Path dir) throws IOException {
+        this.uploads = LocalUploads.at(dir);
     }
 
     private Response observed(okhttp3.Interceptor.Chain chain) throws IOException {
@@ -302,6 +311,10 @@ public final class OkHttpWordPressClient implements WordPressClient {
 
     @Override
     public MediaContent download(Credentials credentials, Media media, String range) {
+        MediaContent fromDisk = uploads.open(media, range);
+        if (fromDisk != null) {
+            return fromDisk;
+        }
         HttpUrl url = HttpUrl.parse(media.sourceUrl());
         if (url == null) {
             throw WordPressErrors.badResponse(root.base(), "media " + media.id() + " has no usable source_url");

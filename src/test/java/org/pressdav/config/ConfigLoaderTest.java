@@ -53,6 +53,7 @@ class ConfigLoaderTest {
         assertMessage("unknown option --colour", List.of("--colour", "red"));
         assertMessage("--port needs a value", List.of("--port"));
         assertMessage("--metrics-path '/health/metrics' must be a path", List.of("--wordpress-url", "http://x/", "--metrics-path", "/health/metrics"));
+        assertMessage("--uploads-dir '/no/such/uploads' is not a folder", List.of("--wordpress-url", "http://x/", "--uploads-dir", "/no/such/uploads"));
     }
 
     @Test

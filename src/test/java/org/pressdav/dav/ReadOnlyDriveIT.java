@@ -230,30 +230,32 @@ class ReadOnlyDriveIT {
         assertEquals(412, drive.send("admin", "GET", url, Map.of("If-Match", "\"other\""), null).status());
     }
 
-    @Test
-    void rangesSingleMultipleSuffixAndUnsatisfiable() throws IOException {
-        String file = bed.manifest().at("/media/large/file").asText();
-        byte[] whole = Files.readAllBytes(bed.uploadsDir().resolve(file));
-        String url = drive.url("media/" + file);
-
-        RunningDrive.Answer single = drive.send("admin", "GET", url, Map.of("Range", "bytes=1000-1999"), null);
+    /** A single range, a suffix, two ranges (multipart) and one beyond the end, of a file whose bytes are {@code whole}. */
+    static void assertRangesOf(RunningDrive on, String url, byte[] whole) {
+        RunningDrive.Answer single = on.send("admin", "GET", url, Map.of("Range", "bytes=1000-1999"), null);
         assertEquals(206, single.status());
         assertEquals("bytes 1000-1999/" + whole.length, single.header("Content-Range"));
         assertArrayEquals(Arrays.copyOfRange(whole, 1000, 2000), single.body());
 
-        RunningDrive.Answer suffix = drive.send("admin", "GET", url, Map.of("Range", "bytes=-500"), null);
+        RunningDrive.Answer suffix = on.send("admin", "GET", url, Map.of("Range", "bytes=-500"), null);
         assertArrayEquals(Arrays.copyOfRange(whole, whole.length - 500, whole.length), suffix.body());
 
-        RunningDrive.Answer multi = drive.send("admin", "GET", url, Map.of("Range", "bytes=0-9,100-109"), null);
+        RunningDrive.Answer multi = on.send("admin", "GET", url, Map.of("Range", "bytes=0-9,100-109"), null);
         assertEquals(206, multi.status());
         assertTrue(multi.header("Content-Type").startsWith("multipart/byteranges; boundary="));
         String body = new String(multi.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertTrue(body.contains("Content-Range: bytes 0-9/" + whole.length) && body.contains("Content-Range: bytes 100-109/" + whole.length));
         assertTrue(body.contains(new String(Arrays.copyOfRange(whole, 100, 110), java.nio.charset.StandardCharsets.ISO_8859_1)));
 
-        RunningDrive.Answer beyond = drive.send("admin", "GET", url, Map.of("Range", "bytes=" + whole.length + "-"), null);
+        RunningDrive.Answer beyond = on.send("admin", "GET", url, Map.of("Range", "bytes=" + whole.length + "-"), null);
         assertEquals(416, beyond.status());
         assertEquals("bytes */" + whole.length, beyond.header("Content-Range"));
+    }
+
+    @Test
+    void rangesSingleMultipleSuffixAndUnsatisfiable() throws IOException {
+        String file = bed.manifest().at("/media/large/file").asText();
+        assertRangesOf(drive, drive.url("media/" + file), Files.readAllBytes(bed.uploadsDir().resolve(file)));
 
         RunningDrive.Answer text = drive.send("admin", "GET", drive.url(folderOf("posts", "crlf") + "content.html"),
                 Map.of("Range", "bytes=-6"), null);

@@ -18,8 +18,9 @@ import org.pressdav.wordpress.MediaContent;
 import org.pressdav.wordpress.WordPressException;
 
 /**
- * A file of the media library, streamed from WordPress's web server, never held whole. With the
- * companion plugin it is renamed and moved (keeping its id and URL) and its bytes are replaced in place.
+ * A file of the media library, streamed from WordPress's web server (or read from its uploads folder
+ * on a shared disk), never held whole. With the companion plugin it is renamed and moved (keeping its
+ * id and URL) and its bytes are replaced in place.
  */
 public final class MediaFile extends FileNode implements DeletableResource, MoveableResource, ReplaceableFile {
     private final DavSession session;
@@ -140,21 +141,7 @@ public final class MediaFile extends FileNode implements DeletableResource, Move
                 throw new WordPressException(502, "pressdav_media_unavailable",
                         "WordPress's web server answered " + content.status() + " for " + media.sourceUrl());
             }
-            copy(in, out, count);
-        }
-    }
-
-    /** Copies in large pieces: a few writes a megabyte to the client, not one per network segment read. */
-    private static void copy(InputStream in, OutputStream out, long count) throws IOException {
-        byte[] buffer = new byte[256 * 1024];
-        long left = count;
-        while (left > 0) {
-            int n = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n <= 0) {
-                throw new IOException("WordPress sent " + (count - left) + " of " + count + " bytes");
-            }
-            out.write(buffer, 0, n);
-            left -= n;
+            content.copyTo(out, count);
         }
     }
 }

@@ -84,6 +84,30 @@ class ShippingFilesTest {
         assertTrue(unknown.isEmpty(), "the README names settings pressdav does not have: " + unknown);
     }
 
+    /** The README's table of settings gives each flag its variable and the default the code has. */
+    @Test
+    void theReadmesSettingsTableIsTheCodes() throws IOException {
+        Pattern row = Pattern.compile("(?m)^\\| (`--[^|]+) \\| (`PRESSDAV_[^|]+) \\| ([^|]+) \\| [^|]+ \\|$");
+        Matcher m = row.matcher(read("README.md"));
+        Set<Setting> described = new TreeSet<>();
+        while (m.find()) {
+            String[] flags = m.group(1).replace("`", "").split(", ");
+            String[] variables = m.group(2).replace("`", "").split(", ");
+            String[] defaults = m.group(3).strip().split(", ");
+            for (int i = 0; i < flags.length; i++) {
+                String flag = flags[i].strip();
+                Setting setting = Stream.of(Setting.values()).filter(s -> s.flag().equals(flag)).findFirst()
+                        .orElseThrow(() -> new AssertionError("the README's table names " + flag + ", which pressdav does not have"));
+                assertEquals(setting.environmentVariable(), variables[i].strip(), setting.flag());
+                String shown = defaults[Math.min(i, defaults.length - 1)].replace("`", "").strip();
+                String expected = setting.defaultValue() == null ? "(required)" : setting.defaultValue().isEmpty() ? "(none)" : setting.defaultValue();
+                assertEquals(expected, shown, "the README's default of " + setting.flag());
+                described.add(setting);
+            }
+        }
+        assertEquals(Set.of(Setting.values()), described, "the README's table has a row for every setting");
+    }
+
     private static String match(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(m.find(), regex);

@@ -3,9 +3,6 @@ package org.pressdav.dav;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -14,8 +11,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.RequestLog;
 import org.pressdav.testbed.RunningDrive;
-import org.slf4j.LoggerFactory;
 
 /**
  * What operators see, on the real test bed: /health and /health/ready without a login, the
@@ -79,36 +76,12 @@ class OperationsIT extends WritingIT {
         }
     }
 
-    private static boolean sleep() {
-        try {
-            Thread.sleep(20);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     @Test
     void everyRequestIsOneLogLineWithItsUserAndItsCallsToWordPress() {
-        Logger requests = (Logger) LoggerFactory.getLogger("org.pressdav.requests");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        requests.addAppender(lines);
-        List<String> propfinds;
-        try {
-            drive.send("editor", "PROPFIND", drive.url("pages/"), Map.of("Depth", "1"), null);
-            // Jetty writes the line once the answer is complete, which the client may see first.
-            long until = System.nanoTime() + 5_000_000_000L;
-            do {
-                propfinds = List.copyOf(lines.list).stream().map(ILoggingEvent::getFormattedMessage)
-                        .filter(l -> l.startsWith("PROPFIND /pages/ 207 ")).toList();
-            } while (propfinds.isEmpty() && System.nanoTime() < until && sleep());
-        } finally {
-            requests.detachAppender(lines);
-        }
+        List<String> propfinds = RequestLog.linesOf(() -> drive.send("editor", "PROPFIND", drive.url("pages/"), Map.of("Depth", "1"), null),
+                "PROPFIND /pages/ 207 ");
         long editor = wordpress.me(bed.credentials("editor")).id();
-        assertEquals(1, propfinds.size(), lines.list.toString());
+        assertEquals(1, propfinds.size(), propfinds.toString());
         String line = propfinds.get(0);
         assertTrue(line.contains(" user=" + editor + " "), line);
         assertTrue(line.matches(".* \\d+B \\d+ms user=\\d+ wordpress=[1-9]\\d*"), line);

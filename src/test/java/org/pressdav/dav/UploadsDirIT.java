@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.RequestLog;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.Media;
@@ -38,11 +39,12 @@ class UploadsDirIT extends WritingIT {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    /** Every call pressdav has made to WordPress (REST and its web server), from its own metrics. */
-    private static long wordpressCalls(RunningDrive on) {
-        String metrics = OperationsIT.get(on, "/metrics", null).body();
-        return metrics.lines().filter(l -> l.startsWith("pressdav_wordpress_requests_total{"))
-                .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    /** The request log line of a GET, which counts the calls it made to WordPress. */
+    private static String getLogged(RunningDrive on, String path) {
+        List<String> lines = RequestLog.linesOf(() -> assertEquals(200, on.send("admin", "GET", on.url(path), Map.of(), null).status()),
+                "GET /" + path + " 200 ");
+        assertEquals(1, lines.size(), lines.toString());
+        return lines.get(0);
     }
 
     @Test
@@ -53,16 +55,12 @@ class UploadsDirIT extends WritingIT {
             assertEquals(200, first.status(), file);
             assertEquals(bed.manifest().at("/media/" + key + "/sha256").asText(), sha256(first.body()), file);
         }
-        String large = onDisk.url("media/" + bed.manifest().at("/media/large/file").asText());
-        long before = wordpressCalls(onDisk);
-        assertEquals(200, onDisk.send("admin", "GET", large, Map.of(), null).status());
-        assertEquals(before, wordpressCalls(onDisk), "a cached listing and the bytes from disk: no call to WordPress");
-
-        String relayed = drive.url("media/" + bed.manifest().at("/media/large/file").asText());
-        assertEquals(200, drive.send("admin", "GET", relayed, Map.of(), null).status());
-        long relayBefore = wordpressCalls(drive);
-        assertEquals(200, drive.send("admin", "GET", relayed, Map.of(), null).status());
-        assertTrue(wordpressCalls(drive) > relayBefore, "without --uploads-dir the same GET asks the web server");
+        String large = "media/" + bed.manifest().at("/media/large/file").asText();
+        String fromDisk = getLogged(onDisk, large);
+        assertTrue(fromDisk.endsWith(" wordpress=0"), "a cached listing and the bytes from disk, no call to WordPress: " + fromDisk);
+        getLogged(drive, large);
+        String relayed = getLogged(drive, large);
+        assertTrue(relayed.endsWith(" wordpress=1"), "without --uploads-dir the same GET asks the web server: " + relayed);
     }
 
     @Test

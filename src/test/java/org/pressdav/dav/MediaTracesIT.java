@@ -91,6 +91,54 @@ class MediaTracesIT extends WritingIT {
         assertTrue(wordpress.index(admin, Endpoint.MEDIA).stream().noneMatch(m -> m.id() == id), "deleted for good");
     }
 
+    /**
+     * Finder's (NSDocument's) safe save: a {@code name.sb-…} folder beside the file, the new copy
+     * made and written in it under a lock, moved over the file without an Overwrite header, the
+     * folder deleted. The folder and the copy are the user's own, never a media folder or an
+     * attachment; the file keeps its id and takes the new bytes.
+     */
+    @Test
+    void findersSafeSaveReplacesThePhotoAndMakesNothingInWordPress() throws IOException {
+        String role = "editor";
+        assertEquals(201, drive.send(role, "MKCOL", drive.url("media/SafeSave/"), Map.of(), null).status());
+        String file = drive.url("media/SafeSave/photo.png");
+        assertEquals(201, drive.sendBytes(role, "PUT", file, Map.of(), MediaUploadIT.png(81)).status());
+        long id = under("SafeSave").get(0).id();
+
+        String folder = "media/SafeSave/photo.png.sb-5a1b2c3d-Xy7Zq0/";
+        String copy = drive.url(folder + "photo.png");
+        assertEquals(201, drive.send(role, "MKCOL", drive.url(folder), Map.of(), null).status());
+        assertEquals(201, drive.sendBytes(role, "PUT", copy, Map.of(), new byte[0]).status());
+        String token = token(drive.send(role, "LOCK", copy, Map.of("Timeout", "Second-600"), LOCK));
+        byte[] saved = MediaUploadIT.png(82);
+        assertEquals(204, drive.sendBytes(role, "PUT", copy, Map.of("If", "(<" + token + ">)"), saved).status());
+        assertEquals(204, drive.send(role, "UNLOCK", copy, Map.of("Lock-Token", "<" + token + ">"), null).status());
+        assertTrue(wordpress.mediaFolders(admin).stream().noneMatch(f -> f.contains(".sb-")), "no media folder: " + wordpress.mediaFolders(admin));
+        assertEquals(List.of("SafeSave/photo.png"), under("SafeSave").stream().map(Media::drivePath).toList(), "no attachment for the copy");
+
+        assertEquals(204, drive.send(role, "MOVE", copy, Map.of("Destination", file), null).status());
+        assertEquals(204, drive.send(role, "DELETE", drive.url(folder), Map.of(), null).status());
+        List<Media> after = under("SafeSave");
+        assertEquals(1, after.size());
+        assertEquals(id, after.get(0).id(), "the photo keeps its attachment");
+        assertArrayEquals(saved, served(after.get(0)));
+        String listing = drive.send(role, "PROPFIND", drive.url("media/SafeSave/"), Map.of("Depth", "1"), null).text();
+        assertFalse(listing.contains(".sb-"), listing);
+    }
+
+    @Test
+    void findersSafeSaveOfAPostsContent() {
+        String post = drive.postFolder(bed.id("posts", "blocks"));
+        String folder = post + "content.html.sb-0f1e2d3c-Ab12Cd/";
+        assertEquals(201, drive.send("editor", "MKCOL", drive.url(folder), Map.of(), null).status());
+        assertEquals(201, drive.send("editor", "PUT", drive.url(folder + "content.html"), Map.of(), "<p>Saved by TextEdit.</p>").status());
+        assertEquals(204, drive.send("editor", "MOVE", drive.url(folder + "content.html"), Map.of("Destination", drive.url(post + "content.html")), null)
+                .status());
+        assertEquals(204, drive.send("editor", "DELETE", drive.url(folder), Map.of(), null).status());
+        assertEquals("<p>Saved by TextEdit.</p>", wordpress.get(admin, Endpoint.POSTS, bed.id("posts", "blocks"), org.pressdav.wordpress.Context.EDIT)
+                .content().raw());
+    }
+
     @Test
     void explorerMakesAFolderCopiesInSavesAndRenames() throws IOException {
         String role = "author";

@@ -85,4 +85,47 @@ class ScratchIT {
         assertEquals(507, tooBig.status());
         assertEquals(404, drive.send("author", "GET", drive.url("posts/.DS_Store"), Map.of(), null).status(), "nothing half-written stays");
     }
+
+    @Test
+    void findersTemporaryAndSafeSaveFoldersAreTheUsersOwn() {
+        String folder = postFolder() + "content.html.sb-5a1b2c3d-Xy7Zq0/";
+        assertEquals(201, drive.send("editor", "MKCOL", drive.url(".TemporaryItems"), Map.of(), null).status());
+        assertEquals(201, drive.send("editor", "MKCOL", drive.url(folder), Map.of(), null).status());
+        assertEquals(405, drive.send("editor", "MKCOL", drive.url(folder), Map.of(), null).status(), "there already");
+        assertEquals(201, drive.send("editor", "MKCOL", drive.url(folder + "inside"), Map.of(), null).status(), "any name inside one");
+        assertEquals(201, drive.send("editor", "PUT", drive.url(folder + "content.html"), Map.of(), "<p>new</p>").status());
+        assertEquals(201, drive.send("editor", "PUT", drive.url(folder + "inside/notes.txt"), Map.of(), "n").status());
+        assertEquals("<p>new</p>", drive.send("editor", "GET", drive.url(folder + "content.html"), Map.of(), null).text());
+
+        String listing = drive.send("editor", "PROPFIND", drive.url(folder), Map.of("Depth", "1"), null).text();
+        assertEquals(3, listing.split("<D:response>", -1).length - 1, "the folder, its file and its folder, once each:\n" + listing);
+        assertTrue(drive.send("editor", "PROPFIND", drive.url(postFolder()), Map.of("Depth", "1"), null).text()
+                .contains("content.html.sb-5a1b2c3d-Xy7Zq0/</D:href>"));
+        assertTrue(drive.send("editor", "PROPFIND", drive.url(""), Map.of("Depth", "1"), null).text().contains("/.TemporaryItems/</D:href>"));
+        assertEquals(404, drive.send("admin", "PROPFIND", drive.url(folder), Map.of("Depth", "0"), null).status(), "another user's");
+        assertFalse(drive.send("admin", "PROPFIND", drive.url(postFolder()), Map.of("Depth", "1"), null).text().contains(".sb-"));
+
+        assertEquals(204, drive.send("editor", "DELETE", drive.url(folder), Map.of(), null).status(), "with everything in it");
+        assertEquals(404, drive.send("editor", "GET", drive.url(folder + "content.html"), Map.of(), null).status());
+        assertEquals(404, drive.send("editor", "PROPFIND", drive.url(folder), Map.of("Depth", "0"), null).status());
+        assertEquals(204, drive.send("editor", "DELETE", drive.url(".TemporaryItems"), Map.of(), null).status());
+        assertEquals(409, drive.send("editor", "MKCOL", drive.url("posts/99999-nowhere/x.sb-1-a"), Map.of(), null).status());
+    }
+
+    @Test
+    void emptyFoldersCountAgainstTheShareToo() {
+        int made = 0;
+        int status;
+        do {
+            status = drive.send("subscriber", "MKCOL", drive.url("posts/.TemporaryItems-" + made + ".sb-1-a"), Map.of(), null).status();
+            made++;
+        } while (status == 201 && made < 1000);
+        assertEquals(507, status, "a 1 MiB share holds 256 folders of a 4 KiB block each");
+        assertEquals(257, made);
+        for (int i = 0; i < made - 1; i++) {
+            assertEquals(204, drive.send("subscriber", "DELETE", drive.url("posts/.TemporaryItems-" + i + ".sb-1-a"), Map.of(), null).status());
+        }
+        assertEquals(201, drive.send("subscriber", "MKCOL", drive.url("posts/again.sb-1-a"), Map.of(), null).status(), "deleting gave the share back");
+        assertEquals(204, drive.send("subscriber", "DELETE", drive.url("posts/again.sb-1-a"), Map.of(), null).status());
+    }
 }

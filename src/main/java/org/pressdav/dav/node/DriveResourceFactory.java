@@ -14,6 +14,7 @@ import org.pressdav.dav.protocol.DavRequest;
 import org.pressdav.dav.store.DriveStores;
 import org.pressdav.dav.store.FolderNames;
 import org.pressdav.dav.store.HiddenFiles;
+import org.pressdav.dav.store.ScratchFolder;
 
 /**
  * Finds the node at a drive path, as the user of the current request. The path is the one
@@ -115,9 +116,10 @@ public final class DriveResourceFactory implements ResourceFactory {
         if (isHidden(session, path)) {
             return null;
         }
-        if (!path.isRoot() && TemporaryNames.matches(path.name())) {
-            // A client's own file: never asked of WordPress (Finder probes a dozen of these per folder).
-            return stores.scratch().find(session.userKey(), path);
+        if (!path.isRoot() && path.segments().stream().anyMatch(TemporaryNames::matches)) {
+            // A client's own file or folder, or one inside such a folder: never asked of WordPress
+            // (Finder probes a dozen of these per folder).
+            return own(session, path);
         }
         Node node = root(session);
         List<String> segments = path.segments();
@@ -128,10 +130,16 @@ public final class DriveResourceFactory implements ResourceFactory {
             node = folder.child(segments.get(i));
             if (node == null) {
                 // The last name may be a file the user began (a 0-byte PUT) that WordPress has not got yet.
-                return i == segments.size() - 1 ? stores.scratch().find(session.userKey(), path) : null;
+                return i == segments.size() - 1 ? own(session, path) : null;
             }
         }
         return node;
+    }
+
+    /** The user's own file or folder at this path, or null. */
+    private Node own(DavSession session, DavPath path) {
+        Node file = stores.scratch().find(session.userKey(), path);
+        return file != null ? file : stores.scratch().folder(session.userKey(), path);
     }
 
     /**
@@ -160,12 +168,16 @@ public final class DriveResourceFactory implements ResourceFactory {
 
     /** A folder's children: what WordPress holds there, and the user's temporary files. */
     public List<Node> children(DavSession session, DavPath path, Folder folder) {
+        if (folder instanceof ScratchFolder own) {
+            return new ArrayList<>(own.getChildren()); // one of the user's own folders: all it holds is theirs already
+        }
         List<Node> children = new ArrayList<>();
         for (Node child : folder.getChildren()) {
             if (!isHidden(session, path.child(child.getName()))) {
                 children.add(child);
             }
         }
+        children.addAll(stores.scratch().folders(session.userKey(), path));
         children.addAll(stores.scratch().list(session.userKey(), path));
         return children;
     }

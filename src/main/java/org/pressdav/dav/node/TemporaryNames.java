@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /**
  * The names of files that clients and editors make for themselves, not for WordPress: macOS's
  * AppleDouble and folder files, Windows' folder settings and thumbnails, Office's owner files,
- * LibreOffice's locks, vim's swap and probe files, GNOME's atomic-save files.
+ * LibreOffice's locks, vim's swap and probe files, GNOME's atomic-save files; and folders of that
+ * kind too (Finder's {@code .TemporaryItems}, its safe-save {@code name.sb-…} folders), whose whole
+ * content is the user's own.
  */
 public final class TemporaryNames {
     private static final List<Pattern> PATTERNS = List.of(
@@ -18,6 +20,8 @@ public final class TemporaryNames {
             Pattern.compile("\\.~lock\\..*#"),
             Pattern.compile(".*\\.sw[a-px]|4913|.*~|\\.#.*"),
             Pattern.compile("\\.goutputstream-.*"),
+            // Finder's (NSDocument's) safe-save folder: name.sb-<hex>-<random>, the new copy inside it
+            Pattern.compile(".+\\.sb-[0-9A-Fa-f]+-[A-Za-z0-9]+"),
             // rsync's .name.XXXXXX, written whole and then renamed to name
             Pattern.compile("\\..+\\.[A-Za-z0-9]{6}"),
             Pattern.compile("~WR[DL]\\d+\\.tmp|[0-9A-F]{8}\\.tmp", Pattern.CASE_INSENSITIVE));

@@ -6,13 +6,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.node.DriveResourceFactory;
+import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
+import org.pressdav.dav.node.TemporaryNames;
+import org.pressdav.dav.store.ScratchFolder;
 
 /**
  * MKCOL (RFC 4918 §9.3), replacing Milton CE's, which accepts a body: the parent folder makes the
  * new one if it can ({@code posts/} and {@code pages/} a draft, {@code categories/} and
- * {@code tags/} a term). What the path alone decides (405, 409, 403) is answered before the body
- * is looked at.
+ * {@code tags/} a term); a temporary folder's name (Finder's {@code .TemporaryItems}, its safe-save
+ * {@code name.sb-…}) anywhere, and any name inside one, is the user's own folder. What the path
+ * alone decides (405, 409, 403) is answered before the body is looked at.
  */
 public final class MkcolHandler extends DavHandler {
     public MkcolHandler(DriveResourceFactory drive) {
@@ -26,16 +30,27 @@ public final class MkcolHandler extends DavHandler {
             throw new DavError.NotAllowed(path + " already exists");
         }
         Node parent = drive.find(req.session(), path.parent());
-        if (parent == null) {
+        if (!(parent instanceof Folder)) {
             throw new DavError.Conflict("The folder " + path.parent() + " does not exist");
+        }
+        if (TemporaryNames.matches(path.name()) || parent instanceof ScratchFolder) {
+            // Finder's .TemporaryItems and safe-save folders, and what is made in them: the user's own, never WordPress's.
+            noBody(req);
+            drive.stores().scratch().makeFolder(req.session().userKey(), path);
+            out.setStatus(201);
+            return;
         }
         if (!(parent instanceof MakeCollectionableResource maker)) {
             throw new DavError.Forbidden("New folders cannot be made in " + path.parent());
         }
+        noBody(req);
+        maker.createCollection(path.name());
+        out.setStatus(201);
+    }
+
+    private static void noBody(DavRequest req) throws java.io.IOException {
         if (req.getInputStream().read() >= 0) {
             throw new DavError.UnsupportedType("MKCOL takes no body");
         }
-        maker.createCollection(path.name());
-        out.setStatus(201);
     }
 }

@@ -20,12 +20,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
+import org.pressdav.dav.node.TemporaryNames;
 
 /**
  * {@link ScratchFiles} on disk: a folder per user in pressdav's data directory, laid out like the
  * drive. Each user may keep at most {@code maxBytes}; a file untouched for {@code ttl} is removed.
  */
 public final class DiskScratchFiles implements ScratchFiles {
+    /** What a folder of the user's own counts against their share: a block of the disk, so that empty folders are bounded too. */
+    static final long FOLDER_BYTES = 4096;
+
     private final Path root;
     private final long maxBytes;
     private final Duration ttl;
@@ -51,22 +55,92 @@ public final class DiskScratchFiles implements ScratchFiles {
     /** The temporary files kept in this folder of the drive. */
     @Override
     public List<ScratchFile> list(String user, DavPath folder) {
-        Path dir = fileOf(user, folder);
         List<ScratchFile> files = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return files;
+        for (String name : names(user, folder, Files::isRegularFile)) {
+            Path entry = fileOf(user, folder.child(name));
+            if (!name.startsWith(".pressdav-") && !expired(entry)) {
+                files.add(new ScratchFile(entry, this, user, folder.child(name)));
+            }
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        return files;
+    }
+
+    /** The names in this folder of the user's on disk that pass {@code filter}. */
+    private List<String> names(String user, DavPath folder, DirectoryStream.Filter<Path> filter) {
+        Path dir = fileOf(user, folder);
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return names;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, filter)) {
             for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (Files.isRegularFile(entry) && !name.startsWith(".pressdav-") && !expired(entry)) {
-                    files.add(new ScratchFile(entry, this, user, folder.child(name)));
-                }
+                names.add(entry.getFileName().toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return files;
+        return names;
+    }
+
+    /** A folder is the user's own where it, or a folder it is in, has a temporary folder's name. */
+    private static boolean isOwnFolder(DavPath path) {
+        return path.segments().stream().anyMatch(TemporaryNames::matches);
+    }
+
+    @Override
+    public ScratchFolder folder(String user, DavPath path) {
+        Path dir = fileOf(user, path);
+        if (path.isRoot() || !isOwnFolder(path) || !Files.isDirectory(dir) || expiredFolder(user, dir)) {
+            return null;
+        }
+        return new ScratchFolder(dir, this, user, path);
+    }
+
+    @Override
+    public List<ScratchFolder> folders(String user, DavPath folder) {
+        List<ScratchFolder> found = new ArrayList<>();
+        for (String name : names(user, folder, Files::isDirectory)) {
+            ScratchFolder own = folder(user, folder.child(name));
+            if (own != null) {
+                found.add(own);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void makeFolder(String user, DavPath path) throws IOException {
+        if (!isOwnFolder(path)) {
+            throw new IllegalArgumentException(path + " is not a temporary folder's name");
+        }
+        if (!reserve(usageOf(user), FOLDER_BYTES, 0)) {
+            throw new DavError.InsufficientStorage("Temporary files may take " + maxBytes + " bytes per user on this server");
+        }
+        Path dir = fileOf(user, path);
+        try {
+            Files.createDirectories(dir.getParent());
+            Files.createDirectory(dir);
+        } catch (IOException e) {
+            usageOf(user).addAndGet(-FOLDER_BYTES);
+            throw e;
+        }
+    }
+
+    /** An empty folder of the user's own untouched for the time to live goes, like a file. */
+    private boolean expiredFolder(String user, Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isPresent() || !Files.getLastModifiedTime(dir).toInstant().plus(ttl).isBefore(clock.instant())) {
+                return false;
+            }
+            if (Files.deleteIfExists(dir)) {
+                usageOf(user).addAndGet(-FOLDER_BYTES);
+            }
+            return true;
+        } catch (NoSuchFileException gone) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -123,12 +197,32 @@ public final class DiskScratchFiles implements ScratchFiles {
     @Override
     public boolean delete(String user, DavPath path) throws IOException {
         Path file = fileOf(user, path);
+        if (Files.isDirectory(file) && !path.isRoot() && isOwnFolder(path)) {
+            return deleteFolder(user, file);
+        }
         long size = sizeOf(file);
         boolean deleted = Files.deleteIfExists(file);
         if (deleted) {
             usageOf(user).addAndGet(-size);
         }
         return deleted;
+    }
+
+    /** One of the user's own folders with everything in it, deepest first, each freed from their share. */
+    private boolean deleteFolder(String user, Path dir) throws IOException {
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            all = new ArrayList<>(walk.toList());
+        }
+        java.util.Collections.reverse(all);
+        AtomicLong used = usageOf(user);
+        for (Path entry : all) {
+            long size = Files.isDirectory(entry) ? FOLDER_BYTES : entry.getFileName().toString().startsWith(".pressdav-") ? 0 : sizeOf(entry);
+            if (Files.deleteIfExists(entry)) {
+                used.addAndGet(-size);
+            }
+        }
+        return true;
     }
 
     /** Renames a temporary file to another name of the same user. */
@@ -184,8 +278,9 @@ public final class DiskScratchFiles implements ScratchFiles {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".pressdav-"))
-                    .mapToLong(DiskScratchFiles::sizeOf).sum();
+            return files.mapToLong(f -> Files.isDirectory(f)
+                    ? (!f.equals(dir) && isOwnFolder(DavPath.parseDecoded("/" + dir.relativize(f).toString().replace('\\', '/'))) ? FOLDER_BYTES : 0)
+                    : f.getFileName().toString().startsWith(".pressdav-") ? 0 : sizeOf(f)).sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,7 +32,8 @@ public final class ScratchFile extends FileNode implements UserFile, io.milton.r
         }
     }
 
-    private static Instant modifiedOf(Path file) {
+    /** When a file or folder of the store last changed. */
+    static Instant modifiedOf(Path file) {
         try {
             return Files.getLastModifiedTime(file).toInstant();
         } catch (IOException e) {
@@ -47,6 +48,11 @@ public final class ScratchFile extends FileNode implements UserFile, io.milton.r
 
     @Override
     public void delete() {
+        deleteFrom(store, user, path);
+    }
+
+    /** Removes a file or folder of the user's from the store. */
+    static void deleteFrom(ScratchFiles store, String user, DavPath path) {
         try {
             store.delete(user, path);
         } catch (IOException e) {

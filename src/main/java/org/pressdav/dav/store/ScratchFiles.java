@@ -24,9 +24,19 @@ public interface ScratchFiles {
     /** The user's files in this folder of the drive. */
     List<ScratchFile> list(String user, DavPath folder);
 
+    /** The user's own folder at this path (a {@link TemporaryNames} folder, or one inside it), or null. */
+    ScratchFolder folder(String user, DavPath path);
+
+    /** The user's own folders in this folder of the drive. */
+    List<ScratchFolder> folders(String user, DavPath folder);
+
+    /** Makes one of the user's own folders (MKCOL of a temporary folder name); it counts a block of their share. */
+    void makeFolder(String user, DavPath path) throws IOException;
+
     /** Stores the body whole (the old content stays until the new is complete); whether the file is new. */
     boolean write(String user, DavPath path, InputStream body) throws IOException;
 
+    /** Deletes one of the user's files, or one of their folders with everything in it. */
     boolean delete(String user, DavPath path) throws IOException;
 
     /** Renames one of the user's files to another name of theirs, replacing what was there. */

@@ -44,6 +44,43 @@ abstract class ScratchFilesContract {
     }
 
     @Test
+    void aTemporaryFolderHoldsAnythingAndGoesWithEverythingInIt() throws Exception {
+        ScratchFiles store = newStore(64 * 1024);
+        DavPath folder = DavPath.parseDecoded("/media/Photos/beach.png.sb-5a1b2c3d-Xy7Zq0");
+        DavPath inside = folder.child("beach.png");
+        store.makeFolder("user-1", folder);
+        store.makeFolder("user-1", folder.child("deeper"));
+        store.write("user-1", inside, bytes(100));
+        store.write("user-1", folder.child("deeper").child("x"), bytes(50));
+        assertNotNull(store.folder("user-1", folder));
+        assertNull(store.folder("user-2", folder), "another user's folder is their own");
+        assertEquals(List.of("beach.png.sb-5a1b2c3d-Xy7Zq0"), store.folders("user-1", folder.parent()).stream().map(ScratchFolder::getName).toList());
+        assertEquals(List.of("deeper"), store.folders("user-1", folder).stream().map(ScratchFolder::getName).toList());
+        assertEquals(100, store.find("user-1", inside).length());
+        assertEquals(2, store.folder("user-1", folder).getChildren().size());
+
+        assertNull(store.folder("user-1", DavPath.parseDecoded("/media/Photos")), "the drive's own folders are never the user's");
+        assertTrue(store.folders("user-1", DavPath.parseDecoded("/media")).isEmpty());
+
+        long used = store.bytes();
+        assertTrue(store.delete("user-1", folder));
+        assertNull(store.folder("user-1", folder));
+        assertNull(store.find("user-1", inside));
+        assertEquals(used - 150 - 2 * 4096, store.bytes(), "the files and both folders gave their share back");
+    }
+
+    @Test
+    void foldersTakeTheShareToo() throws Exception {
+        ScratchFiles store = newStore(3 * 4096);
+        for (int i = 0; i < 3; i++) {
+            store.makeFolder("user-1", DavPath.parseDecoded("/posts/.TemporaryItems-" + i + ".sb-1-a"));
+        }
+        assertThrows(DavError.InsufficientStorage.class, () -> store.makeFolder("user-1", DavPath.parseDecoded("/posts/four.sb-1-a")));
+        assertNull(store.folder("user-1", DavPath.parseDecoded("/posts/four.sb-1-a")), "nothing made past the share");
+        store.makeFolder("user-2", DavPath.parseDecoded("/posts/four.sb-1-a"));
+    }
+
+    @Test
     void movedAndDeletedFilesAreGone() throws Exception {
         ScratchFiles store = newStore(1024);
         DavPath from = DavPath.parseDecoded("/posts/.a.txt.Ab12Cd");

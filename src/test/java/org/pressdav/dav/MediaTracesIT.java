@@ -139,6 +139,25 @@ class MediaTracesIT extends WritingIT {
                 .content().raw());
     }
 
+    /** Finder's own files in a folder (its ._ companions, .DS_Store) follow the folder when it is renamed, whoever made them. */
+    @Test
+    void renamedFoldersKeepEveryUsersOwnFiles() throws IOException {
+        assertEquals(201, drive.send("editor", "MKCOL", drive.url("media/Trip/"), Map.of(), null).status());
+        assertEquals(201, drive.sendBytes("editor", "PUT", drive.url("media/Trip/photo.png"), Map.of(), MediaUploadIT.png(91)).status());
+        assertEquals(201, drive.send("editor", "PUT", drive.url("media/Trip/._photo.png"), Map.of(), "xattrs").status());
+        assertEquals(201, drive.send("admin", "PUT", drive.url("media/Trip/.DS_Store"), Map.of(), "admin's view").status());
+        assertEquals(201, drive.send("editor", "MOVE", drive.url("media/Trip/"), Map.of("Destination", drive.url("media/Trip 2026/")), null).status());
+        assertEquals("xattrs", drive.send("editor", "GET", drive.url("media/Trip 2026/._photo.png"), Map.of(), null).text());
+        assertEquals("admin's view", drive.send("admin", "GET", drive.url("media/Trip 2026/.DS_Store"), Map.of(), null).text());
+        assertEquals(404, drive.send("editor", "GET", drive.url("media/Trip/._photo.png"), Map.of(), null).status());
+
+        String post = drive.postFolder(bed.id("posts", "crlf"));
+        assertEquals(201, drive.send("editor", "PUT", drive.url(post + "._content.html"), Map.of(), "post xattrs").status());
+        String renamed = "posts/" + bed.id("posts", "crlf") + "-crlf-renamed/";
+        assertEquals(201, drive.send("editor", "MOVE", drive.url(post), Map.of("Destination", drive.url(renamed)), null).status());
+        assertEquals("post xattrs", drive.send("editor", "GET", drive.url(renamed + "._content.html"), Map.of(), null).text());
+    }
+
     @Test
     void explorerMakesAFolderCopiesInSavesAndRenames() throws IOException {
         String role = "author";

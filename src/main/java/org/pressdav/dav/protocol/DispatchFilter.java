@@ -19,6 +19,7 @@ import org.pressdav.dav.lock.LockSystem;
 import org.pressdav.dav.lock.SerialWrites;
 import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.Node;
+import org.pressdav.dav.node.TemporaryNames;
 
 /**
  * Milton's last filter: checks the request against the locks ({@link LockGuard}), hands it to
@@ -87,7 +88,9 @@ public final class DispatchFilter implements Filter {
     /**
      * The objects a write may change, which it waits its turn on: the WordPress object of the
      * request's resource (and of a MOVE's destination), or, for a name that is not one yet (a new
-     * folder), the name itself, so that ten MKCOLs of one name make one folder.
+     * folder, a new file), the name itself, whoever writes it, so that ten MKCOLs of one name make
+     * one folder and two users uploading one name make one file (the second write finds the first's
+     * object). A temporary name is each user's own, and so is its turn.
      */
     private List<String> objectsWritten(DavRequest request) {
         List<String> keys = new ArrayList<>();
@@ -103,7 +106,8 @@ public final class DispatchFilter implements Filter {
         if (node != null && node.objectKey() != null) {
             return node.objectKey();
         }
-        return "path:" + session.userKey() + ":" + path;
+        boolean own = path.segments().stream().anyMatch(TemporaryNames::matches);
+        return "path:" + (own ? session.userKey() + ":" : "") + path;
     }
 
     private static boolean takesAway(Request.Method method) {

@@ -22,6 +22,7 @@ import org.pressdav.dav.node.Node;
 import org.pressdav.dav.node.ReplaceableFile;
 import org.pressdav.dav.node.UserFile;
 import org.pressdav.dav.store.ScratchFiles;
+import org.pressdav.dav.store.ScratchFolder;
 
 /**
  * MOVE (RFC 4918 §9.9), replacing Milton CE's: {@code Overwrite} defaults to T as the RFC says
@@ -55,6 +56,8 @@ public final class MoveHandler extends DavHandler {
         }
         if (source instanceof UserFile own) {
             moveOwn(req, out, own, from, to, target);
+        } else if (source instanceof ScratchFolder) {
+            moveOwnFolder(req, out, from, to, target);
         } else if (source instanceof DavFile file && target instanceof ReplaceableFile replaced && source instanceof DeletableResource) {
             replaceBy(req, out, file, replaced);
         } else if (source instanceof MoveableResource movable) {
@@ -77,6 +80,9 @@ public final class MoveHandler extends DavHandler {
             }
             // Each kind says where its objects may go: a post's folder only to a new name beside it, a media file anywhere in media/.
             movable.moveTo(into, to.name());
+            if (source instanceof Folder) {
+                drive.stores().scratch().carry(from, to); // the ._ and .DS_Store files in it go with it
+            }
             out.setStatus(target == null ? 201 : 204);
         } else {
             throw new DavError.Forbidden(source.moveRefusal());
@@ -164,6 +170,22 @@ public final class MoveHandler extends DavHandler {
             throw new DavError.Forbidden("A file of your own can become another file of your own, a writable field file, "
                     + "or a new file where uploads are taken");
         }
+    }
+
+    /** One of the user's own folders renamed, to another name of their own (a folder of Finder's). */
+    private void moveOwnFolder(DavRequest req, HttpServletResponse out, DavPath from, DavPath to, Node target) throws IOException {
+        Node toParent = drive.find(req.session(), to.parent());
+        if (!(toParent instanceof Folder)) {
+            throw new DavError.Conflict("The folder " + to.parent() + " does not exist");
+        }
+        if (!DriveResourceFactory.isScratch(toParent, to.name())) {
+            throw new DavError.Forbidden("A folder of your own (" + from.name() + ") can only take another temporary folder's name");
+        }
+        if (target != null || to.startsWith(from)) {
+            throw new DavError.Conflict(to + (target != null ? " exists: a folder of your own does not replace it" : " is inside " + from));
+        }
+        drive.stores().scratch().move(req.session().userKey(), from, to);
+        out.setStatus(201);
     }
 
     /** {@code Overwrite}: T unless the client says F (RFC 4918 §10.6; Finder never sends it). */

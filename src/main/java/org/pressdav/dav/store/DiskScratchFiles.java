@@ -217,12 +217,47 @@ public final class DiskScratchFiles implements ScratchFiles {
         java.util.Collections.reverse(all);
         AtomicLong used = usageOf(user);
         for (Path entry : all) {
-            long size = Files.isDirectory(entry) ? FOLDER_BYTES : entry.getFileName().toString().startsWith(".pressdav-") ? 0 : sizeOf(entry);
+            long size = bytesOf(userDir(user), entry);
             if (Files.deleteIfExists(entry)) {
                 used.addAndGet(-size);
             }
         }
         return true;
+    }
+
+    @Override
+    public void carry(DavPath from, DavPath to) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        List<String> users;
+        try (Stream<Path> dirs = Files.list(root)) {
+            users = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).toList();
+        }
+        for (String user : users) {
+            Path source = fileOf(user, from);
+            if (!Files.isDirectory(source)) {
+                continue;
+            }
+            Path target = fileOf(user, to);
+            Files.createDirectories(target.getParent());
+            if (!Files.exists(target)) {
+                Files.move(source, target);
+                continue;
+            }
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(source)) {
+                files = walk.filter(Files::isRegularFile).toList();
+            }
+            for (Path file : files) {
+                Path moved = target.resolve(source.relativize(file).toString());
+                long replaced = Files.isRegularFile(moved) ? sizeOf(moved) : 0;
+                Files.createDirectories(moved.getParent());
+                Files.move(file, moved, StandardCopyOption.REPLACE_EXISTING);
+                usageOf(user).addAndGet(-replaced);
+            }
+            deleteFolder(user, source);
+        }
     }
 
     /** Renames a temporary file to another name of the same user. */
@@ -278,12 +313,18 @@ public final class DiskScratchFiles implements ScratchFiles {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.mapToLong(f -> Files.isDirectory(f)
-                    ? (!f.equals(dir) && isOwnFolder(DavPath.parseDecoded("/" + dir.relativize(f).toString().replace('\\', '/'))) ? FOLDER_BYTES : 0)
-                    : f.getFileName().toString().startsWith(".pressdav-") ? 0 : sizeOf(f)).sum();
+            return files.mapToLong(f -> bytesOf(dir, f)).sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What an entry of a user's folder counts against their share: a file its size, a folder of their own a block. */
+    private static long bytesOf(Path userDir, Path entry) {
+        if (Files.isDirectory(entry)) {
+            return !entry.equals(userDir) && isOwnFolder(DavPath.parseDecoded("/" + userDir.relativize(entry).toString())) ? FOLDER_BYTES : 0;
+        }
+        return entry.getFileName().toString().startsWith(".pressdav-") ? 0 : sizeOf(entry);
     }
 
     private Path userDir(String user) {

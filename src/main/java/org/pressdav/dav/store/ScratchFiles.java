@@ -39,6 +39,12 @@ public interface ScratchFiles {
     /** Deletes one of the user's files, or one of their folders with everything in it. */
     boolean delete(String user, DavPath path) throws IOException;
 
+    /**
+     * A folder of the drive was renamed or moved from {@code from} to {@code to}: every user's own
+     * files and folders kept in it go with it (what is already at {@code to} is replaced).
+     */
+    void carry(DavPath from, DavPath to) throws IOException;
+
     /** Renames one of the user's files to another name of theirs, replacing what was there. */
     void move(String user, DavPath from, DavPath to) throws IOException;
 }

@@ -81,6 +81,27 @@ abstract class ScratchFilesContract {
     }
 
     @Test
+    void everyUsersFilesFollowAFolderThatIsRenamed() throws Exception {
+        ScratchFiles store = newStore(64 * 1024);
+        DavPath from = DavPath.parseDecoded("/media/Photos");
+        DavPath to = DavPath.parseDecoded("/media/Holidays");
+        store.write("user-1", from.child("._beach.png"), bytes(10));
+        store.write("user-1", from.child("deep").child(".DS_Store"), bytes(20));
+        store.write("user-2", from.child(".DS_Store"), bytes(30));
+        store.write("user-2", to.child(".DS_Store"), bytes(5));
+        long used = store.bytes();
+        store.carry(from, to);
+        assertNull(store.find("user-1", from.child("._beach.png")));
+        assertEquals(10, store.find("user-1", to.child("._beach.png")).length());
+        assertEquals(20, store.find("user-1", to.child("deep").child(".DS_Store")).length());
+        assertEquals(30, store.find("user-2", to.child(".DS_Store")).length(), "what was there is replaced");
+        assertTrue(store.list("user-2", from).isEmpty());
+        assertEquals(used - 5, store.bytes());
+        store.carry(DavPath.parseDecoded("/media/Nothing"), to);
+        assertEquals(30, store.find("user-2", to.child(".DS_Store")).length(), "a folder without files of anyone's changes nothing");
+    }
+
+    @Test
     void movedAndDeletedFilesAreGone() throws Exception {
         ScratchFiles store = newStore(1024);
         DavPath from = DavPath.parseDecoded("/posts/.a.txt.Ab12Cd");

@@ -105,6 +105,12 @@ class ScratchIT {
         assertEquals(404, drive.send("admin", "PROPFIND", drive.url(folder), Map.of("Depth", "0"), null).status(), "another user's");
         assertFalse(drive.send("admin", "PROPFIND", drive.url(postFolder()), Map.of("Depth", "1"), null).text().contains(".sb-"));
 
+        String renamed = postFolder() + "content.html.sb-99-Zz/";
+        assertEquals(403, drive.send("editor", "MOVE", drive.url(folder), Map.of("Destination", drive.url("posts/Plain")), null).status(),
+                "a folder of one's own does not become a draft");
+        assertEquals(201, drive.send("editor", "MOVE", drive.url(folder), Map.of("Destination", drive.url(renamed)), null).status());
+        assertEquals("n", drive.send("editor", "GET", drive.url(renamed + "inside/notes.txt"), Map.of(), null).text());
+        assertEquals(201, drive.send("editor", "MOVE", drive.url(renamed), Map.of("Destination", drive.url(folder)), null).status());
         assertEquals(204, drive.send("editor", "DELETE", drive.url(folder), Map.of(), null).status(), "with everything in it");
         assertEquals(404, drive.send("editor", "GET", drive.url(folder + "content.html"), Map.of(), null).status());
         assertEquals(404, drive.send("editor", "PROPFIND", drive.url(folder), Map.of("Depth", "0"), null).status());

@@ -116,9 +116,8 @@ public final class DriveResourceFactory implements ResourceFactory {
         if (isHidden(session, path)) {
             return null;
         }
-        if (!path.isRoot() && path.segments().stream().anyMatch(TemporaryNames::matches)) {
-            // A client's own file or folder, or one inside such a folder: never asked of WordPress
-            // (Finder probes a dozen of these per folder).
+        if (!path.isRoot() && TemporaryNames.matches(path.name())) {
+            // A client's own file or folder: never asked of WordPress (Finder probes a dozen of these per folder).
             return own(session, path);
         }
         Node node = root(session);
@@ -129,8 +128,9 @@ public final class DriveResourceFactory implements ResourceFactory {
             }
             node = folder.child(segments.get(i));
             if (node == null) {
-                // The last name may be a file the user began (a 0-byte PUT) that WordPress has not got yet.
-                return i == segments.size() - 1 ? own(session, path) : null;
+                // The last name may be a file the user began (a 0-byte PUT) that WordPress has not got yet;
+                // a temporary folder's name on the way is one of the user's own folders, holding what follows.
+                return i == segments.size() - 1 || TemporaryNames.matches(segments.get(i)) ? own(session, path) : null;
             }
         }
         return node;

@@ -22,7 +22,11 @@ final class LocalUploads {
     /** The only ranges pressdav itself asks for: one closed range. */
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LocalUploads.class);
+
     private final Path root;
+    /** Whether an operator has been told that the folder lacks a file WordPress has (once: a wrong folder would say it for every file). */
+    private final java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LocalUploads(Path root) {
         this.root = root;
@@ -51,6 +55,7 @@ final class LocalUploads {
         try {
             path = root.resolve(file).toRealPath();
         } catch (IOException | InvalidPathException e) {
+            notHere(file);
             return null;
         }
         if (!path.startsWith(root) || !Files.isRegularFile(path)) {
@@ -74,6 +79,7 @@ final class LocalUploads {
             channel = FileChannel.open(path);
             if (channel.size() != size) {
                 channel.close();
+                notHere(file);
                 return null;
             }
             return range == null
@@ -82,6 +88,14 @@ final class LocalUploads {
         } catch (IOException e) {
             closeQuietly(channel);
             return null;
+        }
+    }
+
+    /** The folder does not hold a file as WordPress describes it: said once, as it may be the wrong folder. */
+    private void notHere(String file) {
+        if (told.compareAndSet(false, true)) {
+            log.warn("--uploads-dir {} does not hold {} as WordPress describes it (missing, or of another size): such files come "
+                    + "through WordPress's web server; is it WordPress's wp-content/uploads?", root, file);
         }
     }
 

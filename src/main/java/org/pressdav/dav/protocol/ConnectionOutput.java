@@ -22,7 +22,8 @@ final class ConnectionOutput extends OutputStream implements WritableByteChannel
     public int write(ByteBuffer buffer) throws IOException {
         int n = buffer.remaining();
         if (out instanceof HttpOutput jetty) {
-            jetty.write(buffer);
+            jetty.write(buffer); // blocks until written
+            buffer.position(buffer.limit()); // all of it is written, whether or not Jetty moved the position
         } else {
             byte[] copy = new byte[n];
             buffer.get(copy);

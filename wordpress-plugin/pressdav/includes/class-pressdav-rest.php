@@ -39,6 +39,8 @@ final class Pressdav_Rest
             'callback' => [self::class, 'index'],
         ]);
         $path = ['type' => 'string', 'required' => true, 'minLength' => 1, 'maxLength' => 1000];
+        // Every route of the media drive is for those who may upload; each object is checked again by its own rule.
+        $uploader = static fn() => current_user_can('upload_files');
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/media-folders', [
             [
                 'methods' => 'GET',
@@ -47,38 +49,38 @@ final class Pressdav_Rest
             ],
             [
                 'methods' => 'POST',
-                'permission_callback' => static fn() => current_user_can('upload_files'),
+                'permission_callback' => $uploader,
                 'args' => ['path' => $path],
                 'callback' => static fn(WP_REST_Request $r) => Pressdav_Media_Drive::make_folder($r['path']),
             ],
             [
                 'methods' => 'DELETE',
-                'permission_callback' => static fn() => current_user_can('upload_files'),
+                'permission_callback' => $uploader,
                 'args' => ['path' => $path],
                 'callback' => static fn(WP_REST_Request $r) => Pressdav_Media_Drive::delete_folder($r['path']),
             ],
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/media-folders/move', [
             'methods' => 'POST',
-            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'permission_callback' => $uploader,
             'args' => ['from' => $path, 'to' => $path],
             'callback' => static fn(WP_REST_Request $r) => Pressdav_Media_Drive::move_folder($r['from'], $r['to']),
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/media/(?P<id>\\d+)/move', [
             'methods' => 'POST',
-            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'permission_callback' => $uploader,
             'args' => ['id' => ['type' => 'integer', 'minimum' => 1], 'path' => $path],
             'callback' => static fn(WP_REST_Request $r) => Pressdav_Media_Drive::move_file((int) $r['id'], $r['path']),
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/media/(?P<id>\\d+)/file', [
             'methods' => 'PUT',
-            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'permission_callback' => $uploader,
             'args' => ['id' => ['type' => 'integer', 'minimum' => 1]],
             'callback' => [self::class, 'replace_file'],
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/uploads', [
             'methods' => 'POST',
-            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'permission_callback' => $uploader,
             'args' => [
                 'name' => ['type' => 'string', 'required' => true, 'minLength' => 1, 'maxLength' => 255],
                 'size' => ['type' => 'integer', 'required' => true, 'minimum' => 1],
@@ -90,19 +92,19 @@ final class Pressdav_Rest
         $upload = ['type' => 'string', 'pattern' => '^[a-f0-9]{32}$'];
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/uploads/(?P<id>[a-f0-9]{32})', [
             'methods' => 'DELETE',
-            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'permission_callback' => $uploader,
             'args' => ['id' => $upload],
             'callback' => static fn(WP_REST_Request $r) => Pressdav_Chunked_Upload::abort($r['id']),
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/uploads/(?P<id>[a-f0-9]{32})/(?P<index>\\d+)', [
             'methods' => 'PUT',
-            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'permission_callback' => $uploader,
             'args' => ['id' => $upload, 'index' => ['type' => 'integer', 'minimum' => 0, 'maximum' => 100000]],
             'callback' => static fn(WP_REST_Request $r) => Pressdav_Chunked_Upload::chunk($r['id'], (int) $r['index'], $r->get_body()),
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/uploads/(?P<id>[a-f0-9]{32})/finish', [
             'methods' => 'POST',
-            'permission_callback' => static fn() => current_user_can('upload_files'),
+            'permission_callback' => $uploader,
             'args' => ['id' => $upload, 'chunks' => ['type' => 'integer', 'required' => true, 'minimum' => 1, 'maximum' => 100001]],
             'callback' => static fn(WP_REST_Request $r) => Pressdav_Chunked_Upload::finish($r['id'], (int) $r['chunks']),
         ]);

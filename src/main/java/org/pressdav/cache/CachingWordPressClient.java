@@ -210,11 +210,7 @@ public final class CachingWordPressClient implements WordPressClient {
 
     @Override
     public Media upload(Credentials credentials, String fileName, String contentType, java.nio.file.Path file, String drivePath) {
-        try {
-            return origin.upload(credentials, fileName, contentType, file, drivePath);
-        } finally {
-            forget(Endpoint.MEDIA, null);
-        }
+        return changingMedia(null, () -> origin.upload(credentials, fileName, contentType, file, drivePath));
     }
 
     @Override
@@ -245,11 +241,7 @@ public final class CachingWordPressClient implements WordPressClient {
 
     @Override
     public long uploadInChunks(Credentials credentials, String fileName, java.nio.file.Path file, String drivePath, long replaces, long chunkBytes) {
-        try {
-            return origin.uploadInChunks(credentials, fileName, file, drivePath, replaces, chunkBytes);
-        } finally {
-            forget(Endpoint.MEDIA, replaces > 0 ? replaces : null);
-        }
+        return changingMedia(replaces > 0 ? replaces : null, () -> origin.uploadInChunks(credentials, fileName, file, drivePath, replaces, chunkBytes));
     }
 
     @Override
@@ -257,14 +249,21 @@ public final class CachingWordPressClient implements WordPressClient {
         changingMedia(id, () -> origin.replaceMedia(credentials, id, contentType, file));
     }
 
-    /** A change of the media library as a drive: its listings and folders (and the object) are forgotten, whatever the outcome. */
-    private void changingMedia(Long id, Runnable change) {
+    /** A change of the media library: its listings and folders (and the object) are forgotten, whatever the outcome. */
+    private <T> T changingMedia(Long id, java.util.function.Supplier<T> change) {
         try {
-            change.run();
+            return change.get();
         } finally {
             forget(Endpoint.MEDIA, id);
             forgetRoute(Companion.MEDIA_FOLDERS, null);
         }
+    }
+
+    private void changingMedia(Long id, Runnable change) {
+        changingMedia(id, () -> {
+            change.run();
+            return null;
+        });
     }
 
     @Override

@@ -56,9 +56,7 @@ public interface LockSystem {
     List<Lock> on(Instant now, ResourceKey key);
 
     /** How many live locks there are now (the metrics). */
-    default int held(Instant now) {
-        return 0;
-    }
+    int held(Instant now);
 
     /** Drops every lock rooted at or below {@code key} (the resource is gone). */
     void forget(ResourceKey key);

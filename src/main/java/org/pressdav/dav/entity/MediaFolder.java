@@ -138,7 +138,7 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
             throw new DavError.Forbidden(refused);
         }
         String wanted = Names.nfc(name);
-        String drivePath = library.asDrive() ? MediaLibrary.join(MediaLibrary.append(path, wanted)) : null;
+        String drivePath = library.asDrive() ? pathOf(wanted) : null;
         long chunk = library.chunkFor(length);
         Media media = chunk > 0
                 ? session.wordpress().get(session.credentials(), org.pressdav.wordpress.Endpoint.MEDIA,
@@ -160,11 +160,11 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
         requireGoodName(name);
         String wanted = Names.nfc(name);
         try {
-            session.wordpress().makeMediaFolder(session.credentials(), MediaLibrary.join(MediaLibrary.append(path, wanted)));
+            session.wordpress().makeMediaFolder(session.credentials(), pathOf(wanted));
         } catch (WordPressException e) {
             if ("pressdav_exists".equals(e.code())) {
                 // Another user's MKCOL of the same name got there first: for this one, as for any MKCOL of a name in use, 405.
-                throw new DavError.NotAllowed(MediaLibrary.join(MediaLibrary.append(path, wanted)) + " already exists");
+                throw new DavError.NotAllowed(pathOf(wanted) + " already exists");
             }
             throw e;
         }
@@ -187,7 +187,7 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
         }
         requireGoodName(name);
         session.wordpress().moveMediaFolder(session.credentials(), MediaLibrary.join(path),
-                MediaLibrary.join(MediaLibrary.append(into.path, Names.nfc(name))));
+                into.pathOf(name));
     }
 
     /** The folder's path below {@code media/} with a name added. */

@@ -127,6 +127,7 @@ public final class ConfigLoader {
         }
         return new PressdavConfig(
                 wordpress,
+                connectUrl(v.get(Setting.WORDPRESS_CONNECT_URL)),
                 v.get(Setting.HOST),
                 integer(Setting.PORT, v, 0, 65535),
                 prefix(v.get(Setting.PATH_PREFIX)),
@@ -156,6 +157,18 @@ public final class ConfigLoader {
                 metricsPath(v.get(Setting.METRICS_PATH)),
                 v.get(Setting.METRICS_TOKEN).strip(),
                 logLevel(v.get(Setting.LOG_LEVEL)));
+    }
+
+    /** An http:// or https:// URL, or null for none. */
+    static HttpUrl connectUrl(String raw) {
+        if (raw.isBlank()) {
+            return null;
+        }
+        HttpUrl url = HttpUrl.parse(raw.strip());
+        if (url == null) {
+            throw new ConfigException("--wordpress-connect-url '" + raw + "' is not an http:// or https:// URL");
+        }
+        return url;
     }
 
     /** A path like {@code /metrics}, outside the drive's own top folders and /health; null for off. */

@@ -7,6 +7,7 @@ import okhttp3.HttpUrl;
 /** pressdav's settings once loaded and checked; see {@link Setting} for what each means. */
 public record PressdavConfig(
         HttpUrl wordpressUrl,
+        HttpUrl wordpressConnectUrl,
         String host,
         int port,
         String pathPrefix,

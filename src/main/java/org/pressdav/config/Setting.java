@@ -9,6 +9,7 @@ import java.util.Locale;
  */
 public enum Setting {
     WORDPRESS_URL(null, "the WordPress site's home URL, for example https://blog.example.org/"),
+    WORDPRESS_CONNECT_URL("", "where pressdav reaches that site when its own network names it otherwise, for example http://wordpress/ on a Compose network: requests for the site's URL go there (empty: the site's URL)"),
     HOST("127.0.0.1", "the address to listen on (0.0.0.0 for every interface)"),
     PORT("8080", "the port to listen on"),
     HTTPS_PORT("off", "the port for HTTPS (off: none; 0: any free port), with --tls-cert and --tls-key or --tls-keystore"),

@@ -68,9 +68,10 @@ public final class Pressdav {
                 .withMaxConcurrentRequests(config.maxWordpressRequests())
                 .withKeepAlive(config.wordpressKeepAlive())
                 .withMaxAnswerBytes(config.maxWordpressAnswerBytes());
-        OkHttpWordPressClient origin = OkHttpWordPressClient.forSite(config.wordpressUrl(), settings);
+        OkHttpWordPressClient origin = OkHttpWordPressClient.forSite(config.wordpressUrl(), config.wordpressConnectUrl(), settings);
         SiteIndex index = origin.index(Credentials.ANONYMOUS);
-        log.info("WordPress \"{}\" answers at {}", index.name(), config.wordpressUrl());
+        log.info("WordPress \"{}\" answers at {}{}", index.name(), config.wordpressUrl(),
+                config.wordpressConnectUrl() == null ? "" : ", reached at " + config.wordpressConnectUrl());
         log.info("REST API found at {}", origin.restRoot());
         if (config.uploadsDir() != null) {
             origin.readUploadsFrom(config.uploadsDir());

@@ -56,7 +56,18 @@ public final class OkHttpWordPressClient implements WordPressClient {
 
     /** A client for the WordPress at {@code site}, whose REST root it asks the site for. */
     public static OkHttpWordPressClient forSite(HttpUrl site, ClientSettings settings) {
+        return forSite(site, null, settings);
+    }
+
+    /**
+     * The same, connecting to {@code address} (when not null) for every request that names the site's
+     * origin: see {@link WordPressAddress}.
+     */
+    public static OkHttpWordPressClient forSite(HttpUrl site, HttpUrl address, ClientSettings settings) {
         OkHttpClient http = httpClient(settings);
+        if (address != null) {
+            http = http.newBuilder().addInterceptor(new WordPressAddress(site, address)).build();
+        }
         return new OkHttpWordPressClient(http, RestRoot.discover(http, site), settings, Ticker.systemTicker());
     }
 
@@ -380,7 +391,7 @@ public final class OkHttpWordPressClient implements WordPressClient {
         return read(send(credentials, post(root.route("wp/v2/settings"), fields)).body, Settings.class);
     }
 
-    private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+    static boolean sameOrigin(HttpUrl a, HttpUrl b) {
         return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
     }
 

@@ -21,6 +21,15 @@ class ConfigLoaderTest {
         assertEquals("/", c.pathPrefix());
         assertEquals(Duration.ofSeconds(30), c.cacheTtl());
         assertEquals(false, c.anonymousRead());
+        assertEquals(null, c.wordpressConnectUrl());
+    }
+
+    @Test
+    void theSiteCanBeReachedAtAnAddressOfItsOwn() {
+        PressdavConfig c = ConfigLoader.load(List.of("--wordpress-url", "http://127.0.0.1:8000/"),
+                Map.of("PRESSDAV_WORDPRESS_CONNECT_URL", "http://wordpress/"));
+        assertEquals("http://wordpress/", c.wordpressConnectUrl().toString());
+        assertEquals("http://127.0.0.1:8000/", c.wordpressUrl().toString());
     }
 
     @Test
@@ -46,6 +55,7 @@ class ConfigLoaderTest {
     void everyBadValueSaysWhichSettingIsWrong() {
         assertMessage("no WordPress to serve", List.of());
         assertMessage("--wordpress-url 'ftp:x' is not", List.of("--wordpress-url", "ftp:x"));
+        assertMessage("--wordpress-connect-url 'wordpress' is not", List.of("--wordpress-url", "http://x/", "--wordpress-connect-url", "wordpress"));
         assertMessage("--port must be between", List.of("--wordpress-url", "http://x/", "--port", "70000"));
         assertMessage("--cache-ttl '3 weeks' is not a duration", List.of("--wordpress-url", "http://x/", "--cache-ttl", "3 weeks"));
         assertMessage("--anonymous-read 'maybe'", List.of("--wordpress-url", "http://x/", "--anonymous-read", "maybe"));

@@ -57,6 +57,7 @@ public final class InMemoryWordPress implements WordPressClient {
     private volatile Settings settings = new Settings("In-memory site", "Just a test", "http://wp.test", "admin@wp.test", "UTC", "en_US");
     private volatile boolean down;
     private volatile boolean slow;
+    private final java.util.concurrent.atomic.AtomicBoolean loseNextAnswer = new java.util.concurrent.atomic.AtomicBoolean();
     /** How many updates were in flight at once, at most: WordPress loses saves when this passes 1 for one object. */
     public final AtomicInteger mostUpdatesAtOnce = new AtomicInteger();
     private final Map<Long, AtomicInteger> updating = new ConcurrentHashMap<>();
@@ -77,6 +78,14 @@ public final class InMemoryWordPress implements WordPressClient {
     /** Every call fails from now on as a WordPress too slow to answer does (504), until {@code slow(false)}. */
     public void slow(boolean isSlow) {
         this.slow = isSlow;
+    }
+
+    /**
+     * The next update of a post is made, and its answer lost on the way back (504), as when the
+     * connection drops or pressdav dies while WordPress writes.
+     */
+    public void loseNextAnswer() {
+        loseNextAnswer.set(true);
     }
 
     // ---------------------------------------------------------------- seeding
@@ -435,6 +444,9 @@ public final class InMemoryWordPress implements WordPressClient {
                         date, Instant.now().truncatedTo(ChronoUnit.SECONDS), p.author(), p.parent(), p.password(), text(title),
                         text(content), text(excerpt), categories, tags);
                 posts.put(id, written);
+                if (loseNextAnswer.getAndSet(false)) {
+                    throw new WordPressException(504, WordPressException.UNREACHABLE, "WordPress did not answer in time");
+                }
                 return (T) written;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -39,12 +39,14 @@ public final class DispatchFilter implements Filter {
     private final LockSystem locks;
     private final DriveResourceFactory drive;
     private final SerialWrites serial;
+    private final UnfinishedMoves unfinished;
 
     public DispatchFilter(LockGuard guard, DriveResourceFactory drive) {
         this.guard = guard;
         this.locks = drive.stores().locks();
         this.drive = drive;
         this.serial = drive.stores().serial();
+        this.unfinished = new UnfinishedMoves(drive);
     }
 
     @Override
@@ -54,6 +56,7 @@ public final class DispatchFilter implements Filter {
         DavResponse davResponse = (DavResponse) response;
         boolean anonymous = davRequest.session().isAnonymous();
         try {
+            unfinished.finish(davRequest.session());
             Handler handler = manager.getMethodHandler(request.getMethod());
             if (handler == null) {
                 DavErrors.write(davResponse.servletResponse(), 501, request.getMethod().code + " is not supported");

@@ -78,10 +78,15 @@ public final class MoveHandler extends DavHandler {
                     return;
                 }
             }
+            // The ._ and .DS_Store files in a folder go with it; noted first, so that a process killed while
+            // WordPress moves the folder leaves a note that UnfinishedMoves finishes, not files under the old path.
+            if (source instanceof Folder) {
+                drive.stores().scratch().intendCarry(from, to);
+            }
             // Each kind says where its objects may go: a post's folder only to a new name beside it, a media file anywhere in media/.
             movable.moveTo(into, to.name());
             if (source instanceof Folder) {
-                drive.stores().scratch().carry(from, to); // the ._ and .DS_Store files in it go with it
+                drive.stores().scratch().carry(from, to);
             }
             out.setStatus(target == null ? 201 : 204);
         } else {

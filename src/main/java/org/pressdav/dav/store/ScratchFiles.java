@@ -45,6 +45,20 @@ public interface ScratchFiles {
      */
     void carry(DavPath from, DavPath to) throws IOException;
 
+    /**
+     * Notes, durably, that a folder is about to move from {@code from} to {@code to}, before WordPress
+     * is asked to: a process that dies between WordPress's move and {@link #carry} leaves the note,
+     * and whoever finds the move done finishes the carry ({@link #unfinishedCarries}). {@link #carry}
+     * ends the note; so does {@link #abandonCarry}, for a move that did not happen.
+     */
+    void intendCarry(DavPath from, DavPath to) throws IOException;
+
+    /** The move noted for {@code from} and {@code to} did not happen: its note goes, nothing moves. */
+    void abandonCarry(DavPath from, DavPath to) throws IOException;
+
+    /** The moves noted and neither carried nor abandoned, younger than the files' time to live. */
+    List<FolderMove> unfinishedCarries();
+
     /** Renames one of the user's files to another name of theirs, replacing what was there. */
     void move(String user, DavPath from, DavPath to) throws IOException;
 }

@@ -25,13 +25,20 @@ import org.pressdav.wordpress.InMemoryWordPress;
  * no root, a second to start.
  */
 final class InProcessDrive implements AutoCloseable {
-    final InMemoryWordPress wordpress = new InMemoryWordPress();
+    final InMemoryWordPress wordpress;
+    final Path data;
     private final Pressdav pressdav;
     private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
 
     InProcessDrive(String... flags) {
+        this(new InMemoryWordPress(), null, flags);
+    }
+
+    /** A drive over this WordPress and data directory (null: a new one), as after a restart of {@code earlier}. */
+    InProcessDrive(InMemoryWordPress wordpress, Path dataDir, String... flags) {
+        this.wordpress = wordpress;
         try {
-            Path data = Files.createTempDirectory("pressdav-protocol");
+            data = dataDir != null ? dataDir : Files.createTempDirectory("pressdav-protocol");
             List<String> args = new ArrayList<>(List.of("--wordpress-url", "http://wp.test/", "--port", "0", "--data-dir", data.toString()));
             args.addAll(List.of(flags));
             pressdav = Pressdav.serve(ConfigLoader.load(args, Map.of()), wordpress);

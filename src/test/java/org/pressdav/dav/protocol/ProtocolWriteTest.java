@@ -160,6 +160,35 @@ class ProtocolWriteTest {
     }
 
     @Test
+    void aFolderMoveWhoseAnswerWasLostCarriesTheUsersOwnFilesAfterARestart() {
+        String finderFile = folder + "._content.html";
+        assertEquals(201, drive.send(EDITOR, "PUT", finderFile, Map.of(), "finder's metadata").status());
+        String renamed = "posts/" + post + "-renamed/";
+        drive.wordpress.loseNextAnswer();
+        int status = drive.send(EDITOR, "MOVE", folder, Map.of("Destination", drive.url(renamed)), null).status();
+        assertEquals(504, status, "WordPress renamed the post, but its answer never came");
+        assertEquals("renamed", drive.wordpress.post(post).slug());
+
+        drive.close(); // as if killed: the carry never ran
+        drive = new InProcessDrive(drive.wordpress, drive.data);
+
+        assertEquals("finder's metadata", drive.send(EDITOR, "GET", renamed + "._content.html", Map.of(), null).text());
+        assertEquals(404, drive.send(EDITOR, "GET", finderFile, Map.of(), null).status());
+    }
+
+    @Test
+    void aFolderMoveThatWordPressRefusedLeavesTheUsersOwnFilesWhereTheyAre() {
+        String finderFile = folder + "._content.html";
+        assertEquals(201, drive.send(SUBSCRIBER, "PUT", finderFile, Map.of(), "a subscriber's metadata").status());
+        assertEquals(403, drive.send(SUBSCRIBER, "MOVE", folder, Map.of("Destination", drive.url("posts/" + post + "-mine/")), null).status());
+
+        drive.close();
+        drive = new InProcessDrive(drive.wordpress, drive.data);
+
+        assertEquals("a subscriber's metadata", drive.send(SUBSCRIBER, "GET", finderFile, Map.of(), null).text());
+    }
+
+    @Test
     void renamingAFileOfOnesOwnOverAFieldSavesItAndAnEmptyOneChangesNothing() {
         assertEquals(201, drive.send(EDITOR, "PUT", folder + "sedAbC123", Map.of(), "edited by sed").status());
         assertEquals(204, drive.send(EDITOR, "MOVE", folder + "sedAbC123", Map.of("Destination", drive.url(folder + "content.html")), null)

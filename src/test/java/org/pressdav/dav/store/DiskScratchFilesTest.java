@@ -1,5 +1,6 @@
 package org.pressdav.dav.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.pressdav.dav.DavError;
@@ -57,5 +59,37 @@ class DiskScratchFilesTest extends ScratchFilesContract {
         ScratchFiles store = newStore(1024);
         org.junit.jupiter.api.Assertions.assertThrows(DavError.class,
                 () -> store.find("user-1", DavPath.parseDecoded("/posts/._" + "x".repeat(300))));
+    }
+
+    @Test
+    void aFolderMoveIsNotedUntilItsFilesAreCarriedAndANoteLeftBehindOutlivesTheProcess() throws Exception {
+        java.nio.file.Path root = Files.createTempDirectory("scratch");
+        DavPath from = DavPath.parseDecoded("/media/Trip 100%");
+        DavPath to = DavPath.parseDecoded("/media/Trip 2026");
+        DiskScratchFiles store = new DiskScratchFiles(root, 1024, Duration.ofHours(1), clock);
+        store.write("user-1", from.child(".DS_Store"), new ByteArrayInputStream(new byte[] {7}));
+        store.intendCarry(from, to);
+        assertTrue(store.unfinishedCarries().isEmpty(), "a move this process just noted is still under way");
+        now.set(now.get().plus(DiskScratchFiles.MOVE_UNDER_WAY).plusSeconds(1));
+        assertEquals(List.of(new FolderMove(from, to)), store.unfinishedCarries(), "one whose answer never came is unfinished");
+
+        DiskScratchFiles restarted = new DiskScratchFiles(root, 1024, Duration.ofHours(1), clock);
+        assertEquals(List.of(new FolderMove(from, to)), restarted.unfinishedCarries(), "the note outlives the process");
+        restarted.carry(from, to);
+        assertNotNull(restarted.find("user-1", to.child(".DS_Store")));
+        assertTrue(restarted.unfinishedCarries().isEmpty());
+        assertTrue(new DiskScratchFiles(root, 1024, Duration.ofHours(1), clock).unfinishedCarries().isEmpty(), "a carried move leaves no note");
+    }
+
+    @Test
+    void anAbandonedMoveAndANoteCutShortLeaveNothingToFinish() throws Exception {
+        java.nio.file.Path root = Files.createTempDirectory("scratch");
+        DiskScratchFiles store = new DiskScratchFiles(root, 1024, Duration.ofHours(1), clock);
+        store.intendCarry(DavPath.parseDecoded("/media/a"), DavPath.parseDecoded("/media/b"));
+        store.abandonCarry(DavPath.parseDecoded("/media/a"), DavPath.parseDecoded("/media/b"));
+        Files.writeString(root.resolve(".moves").resolve("x.move.part"), "/media/c\n");
+        Files.writeString(root.resolve(".moves").resolve("y.move"), "/media/c\n");
+
+        assertTrue(new DiskScratchFiles(root, 1024, Duration.ofHours(1), clock).unfinishedCarries().isEmpty());
     }
 }

@@ -25,18 +25,33 @@ import org.pressdav.wordpress.InMemoryWordPress;
  * no root, a second to start.
  */
 final class InProcessDrive implements AutoCloseable {
-    final InMemoryWordPress wordpress = new InMemoryWordPress();
+    final InMemoryWordPress wordpress;
+    final Path data;
     private final Pressdav pressdav;
     private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
 
     InProcessDrive(String... flags) {
+        this(new InMemoryWordPress(), temporaryDataDir(), flags);
+    }
+
+    /** A drive over this WordPress and data directory: started again over another's, it is that drive restarted. */
+    InProcessDrive(InMemoryWordPress wordpress, Path data, String... flags) {
+        this.wordpress = wordpress;
+        this.data = data;
         try {
-            Path data = Files.createTempDirectory("pressdav-protocol");
             List<String> args = new ArrayList<>(List.of("--wordpress-url", "http://wp.test/", "--port", "0", "--data-dir", data.toString()));
             args.addAll(List.of(flags));
             pressdav = Pressdav.serve(ConfigLoader.load(args, Map.of()), wordpress);
         } catch (Exception e) {
             throw new IllegalStateException("pressdav did not start", e);
+        }
+    }
+
+    private static Path temporaryDataDir() {
+        try {
+            return Files.createTempDirectory("pressdav-protocol");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

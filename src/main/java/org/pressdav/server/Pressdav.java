@@ -190,7 +190,9 @@ public final class Pressdav {
                 // A name given to a new folder is kept ten minutes after its last use; a deleted field file hides as long.
                 new InMemoryFolderNames(Duration.ofMinutes(10), ticker),
                 new InMemoryHiddenFiles(Duration.ofMinutes(10), ticker),
-                new DiskScratchFiles(config.dataDir().resolve("scratch"), config.scratchMaxBytes(), config.scratchTtl(), clock),
+                // Who may not upload gets 1 MiB: room for a client's ._ and .DS_Store files, not for a store of their own.
+                new DiskScratchFiles(config.dataDir().resolve("scratch"), config.scratchMaxBytes(), Math.min(1L << 20, config.scratchMaxBytes()),
+                        config.scratchTotalMaxBytes(), config.scratchTtl(), clock),
                 new InMemoryFirstSeen(clock),
                 new StripedSerialWrites(1024, config.wordpressTimeout().multipliedBy(2)),
                 clock);

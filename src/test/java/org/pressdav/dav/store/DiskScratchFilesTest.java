@@ -1,7 +1,9 @@
 package org.pressdav.dav.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -36,20 +38,34 @@ class DiskScratchFilesTest extends ScratchFilesContract {
     };
 
     @Override
-    ScratchFiles newStore(long share) throws Exception {
-        return new DiskScratchFiles(Files.createTempDirectory("scratch"), share, Duration.ofHours(1), clock);
+    ScratchFiles newStore(long share, long smallShare, long total) throws Exception {
+        return new DiskScratchFiles(Files.createTempDirectory("scratch"), share, smallShare, total, Duration.ofHours(1), clock);
+    }
+
+    @Test
+    void theTotalCountsWhatIsOnDiskFromTheStart() throws Exception {
+        java.nio.file.Path root = Files.createTempDirectory("scratch");
+        DavPath ds = DavPath.parseDecoded("/posts/.DS_Store");
+        new DiskScratchFiles(root, 100, 100, 250, Duration.ofHours(1), clock).write(uploader("user-1"), ds, new ByteArrayInputStream(new byte[100]));
+        new DiskScratchFiles(root, 100, 100, 250, Duration.ofHours(1), clock).write(uploader("user-2"), ds, new ByteArrayInputStream(new byte[100]));
+        ScratchFiles restarted = new DiskScratchFiles(root, 100, 100, 250, Duration.ofHours(1), clock);
+        assertEquals(200, restarted.bytes());
+        assertThrows(DavError.InsufficientStorage.class, () -> restarted.write(uploader("user-3"), ds, new ByteArrayInputStream(new byte[60])));
+        now.set(now.get().plus(Duration.ofMinutes(61)));
+        assertNull(restarted.find("user-1", ds), "expired");
+        assertEquals(100, restarted.bytes(), "an expired file leaves the total, though its user's count was never made");
     }
 
     @Test
     void aFileUntouchedForItsTimeToLiveIsGone() throws Exception {
         ScratchFiles store = newStore(1024);
         DavPath path = DavPath.parseDecoded("/posts/._x");
-        store.write("user-1", path, new ByteArrayInputStream(new byte[] {1}));
+        store.write(uploader("user-1"), path, new ByteArrayInputStream(new byte[] {1}));
         assertNotNull(store.find("user-1", path));
         now.set(now.get().plus(Duration.ofMinutes(61)));
         assertNull(store.find("user-1", path), "expired after an hour untouched");
         assertTrue(store.list("user-1", path.parent()).isEmpty());
-        assertTrue(store.write("user-1", path, new ByteArrayInputStream(new byte[1000])), "and its room is free again");
+        assertTrue(store.write(uploader("user-1"), path, new ByteArrayInputStream(new byte[1000])), "and its room is free again");
     }
 
     @Test

@@ -146,6 +146,7 @@ public final class ConfigLoader {
                 bool(Setting.ANONYMOUS_READ, v),
                 bool(Setting.TRUST_FORWARDED_HEADERS, v),
                 integer(Setting.SCRATCH_MAX_MB, v, 0, 1 << 20) * (1L << 20),
+                integer(Setting.SCRATCH_TOTAL_MAX_MB, v, 0, 1 << 24) * (1L << 20),
                 duration(Setting.SCRATCH_TTL, v),
                 integer(Setting.MAX_UPLOAD_MB, v, 1, 1 << 24) * (1L << 20),
                 integer(Setting.INCOMING_MAX_MB, v, 1, 1 << 24) * (1L << 20),

@@ -26,6 +26,7 @@ public record PressdavConfig(
         boolean anonymousRead,
         boolean trustForwardedHeaders,
         long scratchMaxBytes,
+        long scratchTotalMaxBytes,
         Duration scratchTtl,
         long maxUploadBytes,
         long incomingMaxBytes,

@@ -101,7 +101,7 @@ public abstract class DavError extends RuntimeException {
         }
     }
 
-    /** 507: a user's share of what pressdav keeps is full. */
+    /** 507: a user's share of what pressdav keeps is full, or all users' together (the disk's own "no space" is 507 too, in {@link DavErrors}). */
     public static final class InsufficientStorage extends DavError {
         public InsufficientStorage(String message) {
             super(507, message);

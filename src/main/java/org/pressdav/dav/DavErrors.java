@@ -41,6 +41,10 @@ public final class DavErrors {
         if (e instanceof RequestBody.CutShort cut) {
             return new Failure(400, cut.getMessage());
         }
+        if (diskFull(e)) {
+            log.warn("pressdav's data directory is full: {}", e.toString());
+            return new Failure(507, "The server's disk is full: nothing was stored; try again when room has been made");
+        }
         if (e instanceof NotFoundException) {
             return new Failure(404, "Not found");
         }
@@ -60,6 +64,22 @@ public final class DavErrors {
         }
         log.error("unexpected failure", e);
         return new Failure(500, "pressdav failed on this request; its log says why");
+    }
+
+    /**
+     * The disk pressdav writes to (its data directory, the only place it writes) has no room, or
+     * no room for pressdav's user: the operating system's own words (Linux, macOS, Windows),
+     * wherever in the causes, whichever write it stopped (a spooled upload, a temporary file, a lock).
+     */
+    private static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof IOException && (message.contains("No space left on device") || message.contains("Disk quota exceeded")
+                    || message.contains("not enough space on the disk"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A write to a client that is gone: Jetty's EofException, or an EOFException of a reset HTTP/2 stream, anywhere in the causes. */

@@ -18,7 +18,7 @@ import org.pressdav.dav.entity.PostKind;
 import org.pressdav.dav.entity.SiteFolder;
 import org.pressdav.dav.entity.TermKind;
 import org.pressdav.dav.entity.UserKind;
-import org.pressdav.dav.lock.InMemoryLockSystem;
+import org.pressdav.dav.lock.DiskLockSystem;
 import org.pressdav.dav.lock.StripedSerialWrites;
 import org.pressdav.dav.node.TopFolder;
 import org.pressdav.dav.protocol.DavEngine;
@@ -180,17 +180,20 @@ public final class Pressdav {
         }
     }
 
-    /** What the drive keeps besides WordPress: in memory, and temporary files on disk, for one instance. */
-    private static DriveStores stores(PressdavConfig config, Clock clock) {
+    /** What the drive keeps besides WordPress, for one instance: in memory, and locks and temporary files in the data directory. */
+    private static DriveStores stores(PressdavConfig config, Clock clock) throws java.io.IOException {
         Ticker ticker = Ticker.systemTicker();
         return new DriveStores(
-                new InMemoryLockSystem(),
+                // Locks outlive a restart: a client that locked a file for ten minutes keeps it for ten minutes.
+                DiskLockSystem.open(config.dataDir().resolve("locks"), clock),
                 // Properties without a WordPress field (Windows' Win32 times) last a day after last use.
                 new InMemoryDeadProperties(Duration.ofHours(24), ticker),
                 // A name given to a new folder is kept ten minutes after its last use; a deleted field file hides as long.
                 new InMemoryFolderNames(Duration.ofMinutes(10), ticker),
                 new InMemoryHiddenFiles(Duration.ofMinutes(10), ticker),
-                new DiskScratchFiles(config.dataDir().resolve("scratch"), config.scratchMaxBytes(), config.scratchTtl(), clock),
+                // Who may not upload gets 1 MiB: room for a client's ._ and .DS_Store files, not for a store of their own.
+                new DiskScratchFiles(config.dataDir().resolve("scratch"), config.scratchMaxBytes(), Math.min(1L << 20, config.scratchMaxBytes()),
+                        config.scratchTotalMaxBytes(), config.scratchTtl(), clock),
                 new InMemoryFirstSeen(clock),
                 new StripedSerialWrites(1024, config.wordpressTimeout().multipliedBy(2)),
                 clock);

@@ -13,7 +13,10 @@ import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.ResourceKey;
 
-/** {@link LockSystem} in this process's memory: lost on restart, not shared between instances. */
+/**
+ * {@link LockSystem} in this process's memory: lost on restart unless {@link DiskLockSystem} keeps
+ * it, not shared between instances.
+ */
 public final class InMemoryLockSystem implements LockSystem {
     private final Map<String, Lock> locks = new ConcurrentHashMap<>();
 
@@ -114,6 +117,21 @@ public final class InMemoryLockSystem implements LockSystem {
                         lock.expires()));
             }
         }
+    }
+
+    /** Every lock held, expired or not: what {@link DiskLockSystem} compares before and after a change. */
+    List<Lock> all() {
+        return List.copyOf(locks.values());
+    }
+
+    /** Holds this lock again as it was (read back after a restart, or a change undone), replacing any of its token. */
+    void restore(Lock lock) {
+        locks.put(lock.token(), lock);
+    }
+
+    /** Drops the lock of this token, whoever holds it: a change undone. */
+    void drop(String token) {
+        locks.remove(token);
     }
 
     private static Duration bounded(Duration asked) {

@@ -22,6 +22,7 @@ import org.pressdav.dav.node.Node;
 import org.pressdav.dav.node.ReplaceableFile;
 import org.pressdav.dav.node.UserFile;
 import org.pressdav.dav.store.DeadPropertyStore;
+import org.pressdav.dav.store.ScratchFiles;
 
 /**
  * COPY (RFC 4918 §9.8), where it means something. A file's bytes become the destination's as a
@@ -153,7 +154,7 @@ public final class CopyHandler extends DavHandler {
             }
         } else if (DriveResourceFactory.isScratch(parent, to.name()) || target instanceof UserFile && !(parent instanceof AcceptsUploads)) {
             try (InputStream in = Files.newInputStream(bytes.file())) {
-                drive.stores().scratch().write(req.session().userKey(), to, in);
+                drive.stores().scratch().write(ScratchFiles.Owner.of(req.session()), to, in);
             }
         } else if (target != null) {
             throw new DavError.Forbidden(target.changeRefusal());
@@ -163,7 +164,7 @@ public final class CopyHandler extends DavHandler {
                 throw new DavError.Forbidden(refused);
             }
             if (bytes.length() == 0) {
-                drive.stores().scratch().write(req.session().userKey(), to, InputStream.nullInputStream());
+                drive.stores().scratch().write(ScratchFiles.Owner.of(req.session()), to, InputStream.nullInputStream());
             } else {
                 ResourceKey before = drive.key(req.session(), to);
                 uploads.upload(to.name(), PutHandler.contentType(contentType, to.name()), bytes.file(), bytes.length());

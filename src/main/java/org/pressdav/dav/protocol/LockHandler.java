@@ -14,6 +14,7 @@ import org.pressdav.dav.node.AcceptsUploads;
 import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
+import org.pressdav.dav.store.ScratchFiles;
 import org.w3c.dom.Element;
 import org.w3c.dom.bootstrap.DOMImplementationRegistry;
 import org.w3c.dom.ls.DOMImplementationLS;
@@ -104,7 +105,7 @@ public final class LockHandler extends DavHandler {
                 throw new DavError.Forbidden("A new file cannot be made at " + path + ": " + refusal);
             }
         }
-        drive.stores().scratch().write(req.session().userKey(), path, InputStream.nullInputStream());
+        drive.stores().scratch().write(ScratchFiles.Owner.of(req.session()), path, InputStream.nullInputStream());
     }
 
     private void answer(HttpServletResponse out, int status, LockSystem.Lock lock, DavPath prefix) throws IOException {

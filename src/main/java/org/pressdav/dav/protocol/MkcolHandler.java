@@ -9,6 +9,7 @@ import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
 import org.pressdav.dav.node.TemporaryNames;
+import org.pressdav.dav.store.ScratchFiles;
 import org.pressdav.dav.store.ScratchFolder;
 
 /**
@@ -36,7 +37,7 @@ public final class MkcolHandler extends DavHandler {
         if (TemporaryNames.matches(path.name()) || parent instanceof ScratchFolder) {
             // Finder's .TemporaryItems and safe-save folders, and what is made in them: the user's own, never WordPress's.
             noBody(req);
-            drive.stores().scratch().makeFolder(req.session().userKey(), path);
+            drive.stores().scratch().makeFolder(ScratchFiles.Owner.of(req.session()), path);
             out.setStatus(201);
             return;
         }

@@ -24,6 +24,7 @@ import org.pressdav.dav.node.Node;
 import org.pressdav.dav.node.ReplaceableFile;
 import org.pressdav.dav.node.UserFile;
 import org.pressdav.dav.store.ScratchFile;
+import org.pressdav.dav.store.ScratchFiles;
 
 /**
  * PUT, replacing Milton CE's (which parses some bodies as forms, creates missing parents and
@@ -112,7 +113,7 @@ public final class PutHandler extends DavHandler {
         }
         try (IncomingSpool.Spooled spooled = incoming.take(req.getInputStream())) {
             if (spooled.length() == 0) {
-                boolean created = drive.stores().scratch().write(req.session().userKey(), req.path(), InputStream.nullInputStream());
+                boolean created = drive.stores().scratch().write(ScratchFiles.Owner.of(req.session()), req.path(), InputStream.nullInputStream());
                 out.setStatus(created ? 201 : 204);
                 return;
             }
@@ -175,7 +176,7 @@ public final class PutHandler extends DavHandler {
     /** The user's own file: kept in the scratch store, never sent to WordPress. */
     private void keep(DavRequest req, HttpServletResponse out, DavPath path) throws IOException {
         boolean created;
-        created = drive.stores().scratch().write(req.session().userKey(), path, req.getInputStream());
+        created = drive.stores().scratch().write(ScratchFiles.Owner.of(req.session()), path, req.getInputStream());
         ScratchFile kept = drive.stores().scratch().find(req.session().userKey(), path);
         if (kept != null) {
             out.setHeader("ETag", kept.etag());

@@ -30,7 +30,8 @@ import org.pressdav.dav.node.TemporaryNames;
 
 /**
  * {@link ScratchFiles} on disk: a folder per user in pressdav's data directory, laid out like the
- * drive. Each user may keep at most {@code maxBytes}; a file untouched for {@code ttl} is removed.
+ * drive. Each user who may upload keeps at most {@code maxBytes}, anyone else {@code smallMaxBytes},
+ * and all users together {@code totalMaxBytes}; a file untouched for {@code ttl} is removed.
  * Folder moves under way are noted in {@code .moves/} beside the users' folders, a file each.
  */
 public final class DiskScratchFiles implements ScratchFiles {
@@ -41,17 +42,24 @@ public final class DiskScratchFiles implements ScratchFiles {
 
     private final Path root;
     private final long maxBytes;
+    private final long smallMaxBytes;
+    private final long totalMaxBytes;
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, AtomicLong> usage = new ConcurrentHashMap<>();
     private final Map<FolderMove, Path> movesNoted = new ConcurrentHashMap<>();
     private final Set<Path> leftByEarlierProcess = ConcurrentHashMap.newKeySet();
+    /** What all users' files take: counted from disk at start, then kept up to date with every user's own count. */
+    private final AtomicLong total;
 
-    public DiskScratchFiles(Path root, long maxBytes, Duration ttl, Clock clock) {
+    public DiskScratchFiles(Path root, long maxBytes, long smallMaxBytes, long totalMaxBytes, Duration ttl, Clock clock) {
         this.root = root;
         this.maxBytes = maxBytes;
+        this.smallMaxBytes = smallMaxBytes;
+        this.totalMaxBytes = totalMaxBytes;
         this.ttl = ttl;
         this.clock = clock;
+        this.total = new AtomicLong(usersOnDisk().stream().mapToLong(user -> diskUsage(userDir(user))).sum());
         readMovesNoted();
     }
 
@@ -121,19 +129,17 @@ public final class DiskScratchFiles implements ScratchFiles {
     }
 
     @Override
-    public void makeFolder(String user, DavPath path) throws IOException {
+    public void makeFolder(Owner owner, DavPath path) throws IOException {
         if (!isOwnFolder(path)) {
             throw new IllegalArgumentException(path + " is not a temporary folder's name");
         }
-        if (!reserve(usageOf(user), FOLDER_BYTES, 0)) {
-            throw new DavError.InsufficientStorage("Temporary files may take " + maxBytes + " bytes per user on this server");
-        }
-        Path dir = fileOf(user, path);
+        reserve(owner, FOLDER_BYTES, 0);
+        Path dir = fileOf(owner.user(), path);
         try {
             Files.createDirectories(dir.getParent());
             Files.createDirectory(dir);
         } catch (IOException e) {
-            usageOf(user).addAndGet(-FOLDER_BYTES);
+            release(owner.user(), FOLDER_BYTES);
             throw e;
         }
     }
@@ -145,7 +151,7 @@ public final class DiskScratchFiles implements ScratchFiles {
                 return false;
             }
             if (Files.deleteIfExists(dir)) {
-                usageOf(user).addAndGet(-FOLDER_BYTES);
+                release(user, FOLDER_BYTES);
             }
             return true;
         } catch (NoSuchFileException gone) {
@@ -157,15 +163,15 @@ public final class DiskScratchFiles implements ScratchFiles {
 
     /**
      * Stores the body; returns whether the file is new. The old content stays until the new is
-     * complete. Every chunk is reserved against the user's share before it is written, so that
-     * parallel writes can never take a user past it together.
+     * complete. Every chunk is reserved against the user's share and the total before it is
+     * written, so that parallel writes can never take a user, or all users, past it together.
      */
     @Override
-    public boolean write(String user, DavPath path, InputStream body) throws IOException {
+    public boolean write(Owner owner, DavPath path, InputStream body) throws IOException {
+        String user = owner.user();
         Path file = fileOf(user, path);
         boolean created = !Files.isRegularFile(file);
         Files.createDirectories(file.getParent());
-        AtomicLong used = usageOf(user);
         long replaced = created ? 0 : sizeOf(file);
         Path partial = Files.createTempFile(file.getParent(), ".pressdav-", ".part");
         long reserved = 0;
@@ -174,9 +180,7 @@ public final class DiskScratchFiles implements ScratchFiles {
                 byte[] buffer = new byte[64 * 1024];
                 int n;
                 while ((n = in.read(buffer)) > 0) {
-                    if (!reserve(used, n, replaced)) {
-                        throw new DavError.InsufficientStorage("Temporary files may take " + maxBytes + " bytes per user on this server");
-                    }
+                    reserve(owner, n, replaced);
                     reserved += n;
                     out.write(buffer, 0, n);
                 }
@@ -184,26 +188,54 @@ public final class DiskScratchFiles implements ScratchFiles {
             long before = created ? 0 : sizeOf(file);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
-            used.addAndGet(-before);
+            release(user, before);
             reserved = 0;
             return created;
         } finally {
-            used.addAndGet(-reserved);
+            release(user, reserved);
             Files.deleteIfExists(partial);
         }
     }
 
-    /** Adds {@code n} bytes to the user's use if that stays within the share ({@code credit}: the bytes of the file being replaced). */
-    private boolean reserve(AtomicLong used, long n, long credit) {
+    /**
+     * Adds {@code n} bytes to the owner's use and to the total, or to neither if either would pass
+     * its share (507); {@code credit}: the bytes of the file being replaced, which go when it does.
+     */
+    private void reserve(Owner owner, long n, long credit) {
+        long share = owner.uploads() ? maxBytes : smallMaxBytes;
+        AtomicLong used = usageOf(owner.user());
+        if (!add(used, n, share + credit)) {
+            throw new DavError.InsufficientStorage("Temporary files may take " + share + " bytes per user "
+                    + (owner.uploads() ? "" : "who may not upload files ") + "on this server");
+        }
+        if (!add(total, n, totalMaxBytes + credit)) {
+            used.addAndGet(-n);
+            throw new DavError.InsufficientStorage("The room for all users' temporary files on this server is full; try again later");
+        }
+    }
+
+    private static boolean add(AtomicLong used, long n, long limit) {
         while (true) {
             long now = used.get();
-            if (now + n > maxBytes + credit) {
+            if (now + n > limit) {
                 return false;
             }
             if (used.compareAndSet(now, now + n)) {
                 return true;
             }
         }
+    }
+
+    /**
+     * Gives {@code n} bytes that have left the disk back to the user's share and the total. A
+     * user's count not made yet will be made from the disk, without them; the total had them from the start.
+     */
+    private void release(String user, long n) {
+        AtomicLong used = usage.get(user);
+        if (used != null) {
+            used.addAndGet(-n);
+        }
+        total.addAndGet(-n);
     }
 
     @Override
@@ -215,7 +247,7 @@ public final class DiskScratchFiles implements ScratchFiles {
         long size = sizeOf(file);
         boolean deleted = Files.deleteIfExists(file);
         if (deleted) {
-            usageOf(user).addAndGet(-size);
+            release(user, size);
         }
         return deleted;
     }
@@ -227,11 +259,10 @@ public final class DiskScratchFiles implements ScratchFiles {
             all = new ArrayList<>(walk.toList());
         }
         java.util.Collections.reverse(all);
-        AtomicLong used = usageOf(user);
         for (Path entry : all) {
             long size = bytesOf(userDir(user), entry);
             if (Files.deleteIfExists(entry)) {
-                used.addAndGet(-size);
+                release(user, size);
             }
         }
         return true;
@@ -244,14 +275,7 @@ public final class DiskScratchFiles implements ScratchFiles {
     }
 
     private void carryFiles(DavPath from, DavPath to) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        List<String> users;
-        try (Stream<Path> dirs = Files.list(root)) {
-            users = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).filter(name -> !name.startsWith(".")).toList();
-        }
-        for (String user : users) {
+        for (String user : usersOnDisk()) {
             Path source = fileOf(user, from);
             if (!Files.isDirectory(source)) {
                 continue;
@@ -271,7 +295,7 @@ public final class DiskScratchFiles implements ScratchFiles {
                 long replaced = Files.isRegularFile(moved) ? sizeOf(moved) : 0;
                 Files.createDirectories(moved.getParent());
                 Files.move(file, moved, StandardCopyOption.REPLACE_EXISTING);
-                usageOf(user).addAndGet(-replaced);
+                release(user, replaced);
             }
             deleteFolder(user, source);
         }
@@ -352,13 +376,26 @@ public final class DiskScratchFiles implements ScratchFiles {
         long replaced = sizeOf(target);
         Files.createDirectories(target.getParent());
         Files.move(fileOf(user, from), target, StandardCopyOption.REPLACE_EXISTING);
-        usageOf(user).addAndGet(-replaced);
+        release(user, replaced);
     }
 
-    /** The bytes this user's files take, counted from disk once, then kept up to date by every change. */
+    /** The bytes all users' files take. */
     @Override
     public long bytes() {
-        return usage.values().stream().mapToLong(AtomicLong::get).sum();
+        return total.get();
+    }
+
+    /** The users who have a folder here. */
+    /** Every user's folder; not {@code .moves/}, whose notes are no user's. */
+    private List<String> usersOnDisk() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).filter(name -> !name.startsWith(".")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private AtomicLong usageOf(String user) {
@@ -378,10 +415,7 @@ public final class DiskScratchFiles implements ScratchFiles {
             if (Files.getLastModifiedTime(file).toInstant().plus(ttl).isBefore(clock.instant())) {
                 long size = sizeOf(file);
                 if (Files.deleteIfExists(file)) {
-                    AtomicLong used = usage.get(root.relativize(file).getName(0).toString());
-                    if (used != null) {
-                        used.addAndGet(-size);
-                    }
+                    release(root.relativize(file).getName(0).toString(), size);
                 }
                 return true;
             }

@@ -5,14 +5,27 @@ import java.io.InputStream;
 import java.util.List;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
+import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.TemporaryNames;
 
 /**
  * The files users make for themselves and never for WordPress ({@link TemporaryNames}, and any
  * name that is not a field's in an object's folder): per WordPress user, laid out like the drive,
- * within a share per user (507 past it, with {@link DavError.InsufficientStorage}).
+ * within a share per user and one for all users together (507 past either, with
+ * {@link DavError.InsufficientStorage}).
  */
 public interface ScratchFiles {
+    /**
+     * Whose files a write adds to, and so which share it counts against: a user who may upload
+     * files (WordPress's {@code upload_files}) the full one, anyone else (a subscriber, a
+     * contributor) a small one, enough for the {@code ._} and {@code .DS_Store} a client writes.
+     */
+    record Owner(String user, boolean uploads) {
+        public static Owner of(DavSession session) {
+            return new Owner(session.userKey(), session.can("upload_files"));
+        }
+    }
+
     /** The user's file at this path, or null. */
     ScratchFile find(String user, DavPath path);
 
@@ -31,10 +44,10 @@ public interface ScratchFiles {
     List<ScratchFolder> folders(String user, DavPath folder);
 
     /** Makes one of the user's own folders (MKCOL of a temporary folder name); it counts a block of their share. */
-    void makeFolder(String user, DavPath path) throws IOException;
+    void makeFolder(Owner owner, DavPath path) throws IOException;
 
     /** Stores the body whole (the old content stays until the new is complete); whether the file is new. */
-    boolean write(String user, DavPath path, InputStream body) throws IOException;
+    boolean write(Owner owner, DavPath path, InputStream body) throws IOException;
 
     /** Deletes one of the user's files, or one of their folders with everything in it. */
     boolean delete(String user, DavPath path) throws IOException;

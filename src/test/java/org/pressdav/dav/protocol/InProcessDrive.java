@@ -31,19 +31,27 @@ final class InProcessDrive implements AutoCloseable {
     private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
 
     InProcessDrive(String... flags) {
-        this(new InMemoryWordPress(), null, flags);
+        this(new InMemoryWordPress(), temporaryDataDir(), flags);
     }
 
-    /** A drive over this WordPress and data directory (null: a new one), as after a restart of {@code earlier}. */
-    InProcessDrive(InMemoryWordPress wordpress, Path dataDir, String... flags) {
+    /** A drive over this WordPress and data directory: started again over another's, it is that drive restarted. */
+    InProcessDrive(InMemoryWordPress wordpress, Path data, String... flags) {
         this.wordpress = wordpress;
+        this.data = data;
         try {
-            data = dataDir != null ? dataDir : Files.createTempDirectory("pressdav-protocol");
             List<String> args = new ArrayList<>(List.of("--wordpress-url", "http://wp.test/", "--port", "0", "--data-dir", data.toString()));
             args.addAll(List.of(flags));
             pressdav = Pressdav.serve(ConfigLoader.load(args, Map.of()), wordpress);
         } catch (Exception e) {
             throw new IllegalStateException("pressdav did not start", e);
+        }
+    }
+
+    private static Path temporaryDataDir() {
+        try {
+            return Files.createTempDirectory("pressdav-protocol");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -94,6 +94,17 @@ class ProtocolErrorTest {
     }
 
     @Test
+    void temporaryFilesTakeASmallShareWithoutTheRightToUploadAndATotalForAll() {
+        try (InProcessDrive shares = new InProcessDrive("--scratch-max-mb", "4", "--scratch-total-max-mb", "5")) {
+            assertEquals(201, shares.sendBytes(AUTHOR, "PUT", "posts/._author", Map.of(), new byte[3 << 20]).status());
+            assertAnswer(507, "who may not upload", shares.sendBytes(SUBSCRIBER, "PUT", "posts/._subscriber", Map.of(), new byte[2 << 20]));
+            assertEquals(201, shares.sendBytes(SUBSCRIBER, "PUT", "posts/.DS_Store", Map.of(), new byte[500_000]).status(), "a client's own files fit");
+            assertAnswer(507, "all users", shares.sendBytes(EDITOR, "PUT", "posts/._editor", Map.of(), new byte[2 << 20]));
+            assertEquals(404, shares.send(EDITOR, "GET", "posts/._editor", Map.of(), null).status(), "nothing kept of a refused write");
+        }
+    }
+
+    @Test
     void preconditionsSizesTypesLocksAndStorage() {
         assertAnswer(412, "Precondition failed", drive.send(ADMIN, "PUT", folder + "title.txt", Map.of("If-Match", "\"other\""), "x"));
         assertAnswer(413, "at most", drive.sendBytes(ADMIN, "PUT", folder + "slug.txt", Map.of(), new byte[100_000]));

@@ -106,6 +106,23 @@ class ProtocolLockTest {
     }
 
     @Test
+    void aLockOutlivesARestartOfPressdav() {
+        String file = folder + "content.html";
+        String token = token(lock(AUTHOR, file, "0"));
+        drive.close();
+        drive = new InProcessDrive(drive.wordpress, drive.data);
+        assertEquals(423, drive.send(EDITOR, "PUT", file, Map.of(), "the editor's overwrite").status());
+        assertEquals(204, drive.send(AUTHOR, "PUT", file, submitting(token), "the author's save").status());
+        assertEquals("the author's save", drive.wordpress.post(post).content().raw());
+        String seen = drive.send(AUTHOR, "PROPFIND", file, Map.of("Depth", "0"), null).text();
+        assertTrue(seen.contains(token) && seen.contains("tester"), seen);
+        assertEquals(204, drive.send(AUTHOR, "UNLOCK", file, Map.of("Lock-Token", "<" + token + ">"), null).status());
+        drive.close();
+        drive = new InProcessDrive(drive.wordpress, drive.data);
+        assertEquals(204, drive.send(EDITOR, "PUT", file, Map.of(), "free after the unlock").status(), "an unlock outlives a restart too");
+    }
+
+    @Test
     void aLockHoldsOnTheObjectUnderEveryNameItHas() {
         assertEquals(201, drive.send(AUTHOR, "MKCOL", "posts/My Draft", Map.of(), null).status());
         long id = drive.wordpress.posts(p -> p.title().raw().equals("My Draft")).get(0).id();

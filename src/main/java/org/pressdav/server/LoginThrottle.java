@@ -5,8 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -91,7 +95,7 @@ final class LoginThrottle {
             return Duration.ZERO;
         }
         String network = network(address);
-        String login = sameLogin(credentials.login());
+        String login = loginKey(credentials.login());
         int allowed = attacked(network, login) ? limits.triesUnderAttack() : limits.tries();
         String guess = credentials.cacheKey();
         long now = ticker.read();
@@ -119,7 +123,7 @@ final class LoginThrottle {
     /** WordPress accepted the credentials: they are known from now on, and the first time their pair starts afresh. */
     void succeeded(String address, Credentials credentials) {
         if (!isKnown(credentials)) {
-            pairs.invalidate(pair(network(address), sameLogin(credentials.login())));
+            pairs.invalidate(pair(network(address), loginKey(credentials.login())));
         }
         known.put(credentials.cacheKey(), Boolean.TRUE);
     }
@@ -131,7 +135,7 @@ final class LoginThrottle {
     void failed(String address, Credentials credentials) {
         known.invalidate(credentials.cacheKey());
         String network = network(address);
-        String login = sameLogin(credentials.login());
+        String login = loginKey(credentials.login());
         boolean[] counted = {false};
         pairs.asMap().computeIfPresent(pair(network, login), (key, tries) -> {
             if (tries.checking.remove(credentials.cacheKey()) != null) {
@@ -149,7 +153,7 @@ final class LoginThrottle {
     /** WordPress said neither yes nor no (it failed or timed out): the try is given back to its pair. */
     void unanswered(String address, Credentials credentials) {
         String guess = credentials.cacheKey();
-        pairs.asMap().computeIfPresent(pair(network(address), sameLogin(credentials.login())), (key, tries) -> {
+        pairs.asMap().computeIfPresent(pair(network(address), loginKey(credentials.login())), (key, tries) -> {
             tries.checking.computeIfPresent(guess, (g, carriers) -> carriers <= 1 ? null : carriers - 1);
             return tries;
         });
@@ -174,6 +178,19 @@ final class LoginThrottle {
 
     private static String pair(String network, String login) {
         return network + "\n" + login;
+    }
+
+    /**
+     * A login as the counts know it: {@link #sameLogin}, hashed, so that an entry takes the same
+     * few bytes whatever name a guesser sends (a header can carry kilobytes of one).
+     */
+    private static String loginKey(String login) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sameLogin(login).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /**

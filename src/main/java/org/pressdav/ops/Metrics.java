@@ -1,6 +1,7 @@
 package org.pressdav.ops;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -11,8 +12,15 @@ import org.pressdav.wordpress.CallObserver;
  * pressdav's counters, written as Prometheus text (version 0.0.4): requests by method and status,
  * WordPress calls and their time, and gauges read when scraped (cache hits and misses, upload
  * bytes, locks held, scratch bytes). It observes WordPress calls for the request log too.
+ * Labels take a bounded set of values whatever the requests say: a method pressdav does not
+ * answer is {@code other}, and so is a status that is not an HTTP status, so that nobody can
+ * grow the metrics (and the memory they hold) by sending made-up methods.
  */
 public final class Metrics implements CallObserver {
+    private static final Set<String> METHODS = Set.of("OPTIONS", "GET", "HEAD", "POST", "PUT", "DELETE", "PROPFIND", "PROPPATCH", "MKCOL",
+            "COPY", "MOVE", "LOCK", "UNLOCK");
+    private static final String OTHER = "other";
+
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> wordpressCalls = new ConcurrentHashMap<>();
     private final LongAdder wordpressNanos = new LongAdder();
@@ -29,7 +37,8 @@ public final class Metrics implements CallObserver {
 
     /** One DAV request answered. */
     public void request(String method, int status) {
-        requests.computeIfAbsent(method + "\u0000" + status, k -> new LongAdder()).increment();
+        String methodLabel = METHODS.contains(method) ? method : OTHER;
+        requests.computeIfAbsent(methodLabel + "\u0000" + statusLabel(status), k -> new LongAdder()).increment();
     }
 
     @Override
@@ -39,11 +48,15 @@ public final class Metrics implements CallObserver {
 
     @Override
     public void finished(Object context, int status, long nanos) {
-        wordpressCalls.computeIfAbsent(status < 0 ? "none" : String.valueOf(status), k -> new LongAdder()).increment();
+        wordpressCalls.computeIfAbsent(status < 0 ? "none" : statusLabel(status), k -> new LongAdder()).increment();
         wordpressNanos.add(nanos);
         if (context instanceof RequestStats stats) {
             stats.countWordPressCall();
         }
+    }
+
+    private static String statusLabel(int status) {
+        return status >= 100 && status <= 599 ? String.valueOf(status) : OTHER;
     }
 
     public String prometheus() {

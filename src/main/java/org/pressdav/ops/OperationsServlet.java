@@ -23,7 +23,7 @@ public final class OperationsServlet extends HttpServlet {
     private final byte[] token;
     private final transient Supplier<String> wordpressProblem;
 
-    /** {@code wordpressProblem}: why WordPress does not answer now, or null when it does. */
+    /** {@code wordpressProblem}: why WordPress does not answer now, or null when it does (a {@link Readiness}, which asks it seldom). */
     public OperationsServlet(Metrics metrics, String metricsPath, String token, Supplier<String> wordpressProblem) {
         this.metrics = metrics;
         this.metricsPath = metricsPath;

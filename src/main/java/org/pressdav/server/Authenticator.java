@@ -3,6 +3,7 @@ package org.pressdav.server;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavErrors;
@@ -52,22 +53,30 @@ public final class Authenticator {
             return null;
         }
         String address = req.getRemoteAddr();
-        if (throttle.blocked(address, credentials.login())) {
-            resp.setHeader("Retry-After", String.valueOf(throttle.retryAfterSeconds()));
-            DavErrors.send(resp, new DavError.TooManyRequests("Too many failed logins from here or for this user; try again in a minute."), true);
+        Duration wait = throttle.admit(address, credentials);
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, wait.plusMillis(999).toSeconds());
+            resp.setHeader("Retry-After", String.valueOf(seconds));
+            DavErrors.send(resp, new DavError.TooManyRequests("Too many failed logins for this user from here; try again in " + seconds
+                    + " seconds."), true);
             return null;
         }
         try {
             User user = wordpress.me(credentials);
-            throttle.succeeded(address, credentials.login());
+            throttle.succeeded(address, credentials);
             return new DavSession(wordpress, credentials, user, firstSeen);
         } catch (WordPressException e) {
             Throwable refused = DavErrors.loginRefused(e);
             if (refused instanceof DavError.Unauthorized) {
-                throttle.failed(address, credentials.login());
+                throttle.failed(address, credentials);
+            } else {
+                throttle.unanswered(address, credentials);
             }
             DavErrors.send(resp, refused, true);
             return null;
+        } catch (RuntimeException e) {
+            throttle.unanswered(address, credentials);
+            throw e;
         }
     }
 

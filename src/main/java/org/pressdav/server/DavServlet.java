@@ -56,6 +56,7 @@ public final class DavServlet extends HttpServlet {
     }
 
     private void serve(HttpServletRequest req, HttpServletResponse resp, RequestStats stats) throws IOException {
+        shownOnlyAsItself(resp);
         String method = req.getMethod().toUpperCase(Locale.ROOT);
         if (method.equals("OPTIONS")) {
             options(resp);
@@ -108,6 +109,18 @@ public final class DavServlet extends HttpServlet {
         if (req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null) {
             resp.setHeader("Connection", "close");
         }
+    }
+
+    /**
+     * Every answer of the drive: no other site may show it in a frame (a folder's page has links
+     * and an upload form a hidden frame could trick a logged-in user into clicking, and the
+     * browser sends the login with them), and a browser takes each file for the type it is sent
+     * as, never for HTML it guesses from the bytes.
+     */
+    private static void shownOnlyAsItself(HttpServletResponse resp) {
+        resp.setHeader("X-Frame-Options", "DENY");
+        resp.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+        resp.setHeader("X-Content-Type-Options", "nosniff");
     }
 
     private static void options(HttpServletResponse resp) {

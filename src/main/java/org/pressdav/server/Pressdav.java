@@ -31,6 +31,7 @@ import org.pressdav.dav.store.InMemoryFolderNames;
 import org.pressdav.dav.store.InMemoryHiddenFiles;
 import org.pressdav.ops.Metrics;
 import org.pressdav.ops.OperationsServlet;
+import org.pressdav.ops.Readiness;
 import org.pressdav.ops.RequestLine;
 import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Companion;
@@ -133,7 +134,9 @@ public final class Pressdav {
         DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 topFolders(stores.clock(), indexed, mediaLibrary(companion, indexed)), stores, incoming.clean()), authenticator, config.pathPrefix());
         Metrics metrics = metrics(origin, wordpress, stores, incoming);
-        OperationsServlet operations = new OperationsServlet(metrics, config.metricsPath(), config.metricsToken(), () -> wordpressProblem(origin));
+        // Readiness asks WordPress at most every five seconds, however many ask pressdav.
+        Readiness readiness = new Readiness(() -> wordpressProblem(origin), Duration.ofSeconds(5), Ticker.systemTicker());
+        OperationsServlet operations = new OperationsServlet(metrics, config.metricsPath(), config.metricsToken(), readiness);
         DavServer server = new DavServer(config.host(), config.plainHttp() ? config.port() : -1, config.trustForwardedHeaders(), config.dataDir(),
                 config.idleTimeout(), servlet, new DavServer.Operations(operations, config.metricsPath(), new RequestLine(metrics)),
                 tls(config), config.httpsPort(), config.maxUploadBytes());

@@ -29,4 +29,28 @@ class MetricsTest {
         assertTrue(text.contains("# TYPE pressdav_locks_held gauge\npressdav_locks_held 3\n"), text);
         assertEquals(1, stats.wordpressCalls(), "only the call made for the request counts for it");
     }
+
+    @Test
+    void madeUpMethodsAndStatusesAreOneSeriesWhateverTheirNumber() {
+        Metrics metrics = new Metrics();
+        java.util.Random random = new java.util.Random(16);
+        metrics.request("PROPFIND", 207);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder method = new StringBuilder();
+            for (int n = 0; n < 1 + random.nextInt(60); n++) {
+                method.append((char) ('A' + random.nextInt(26)));
+            }
+            metrics.request(method.toString(), 405);
+            metrics.request("GET", 600 + random.nextInt(100_000));
+            metrics.finished(null, 1000 + random.nextInt(100_000), 1);
+        }
+        String text = metrics.prometheus();
+        long series = text.lines().filter(line -> line.startsWith("pressdav_requests_total{")).count();
+        assertEquals(3, series, text);
+        assertTrue(text.contains("pressdav_requests_total{method=\"other\",status=\"405\"} 2000\n"), text);
+        assertTrue(text.contains("pressdav_requests_total{method=\"GET\",status=\"other\"} 2000\n"), text);
+        assertTrue(text.contains("pressdav_requests_total{method=\"PROPFIND\",status=\"207\"} 1\n"), text);
+        assertTrue(text.contains("pressdav_wordpress_requests_total{status=\"other\"} 2000\n"), text);
+        assertTrue(text.length() < 4096, "the metrics stay small: " + text.length() + " characters");
+    }
 }

@@ -225,6 +225,7 @@ public final class InMemoryWordPress implements WordPressClient {
 
     @Override
     public SiteIndex index(Credentials credentials) {
+        count("index");
         account(credentials);
         return new SiteIndex(settings.title(), settings.description(), settings.url(), settings.url(), 0, List.of("wp/v2"));
     }

@@ -1,0 +1,34 @@
+package org.pressdav.ops;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Why WordPress does not answer now, or null when it does, as {@code /health/ready} tells it:
+ * WordPress is asked at most once every {@code every}, whatever the load. The last answer (ready
+ * or not) is given meanwhile, and those who ask while a question is on its way wait for that one
+ * answer. Anyone may ask, and asking WordPress is costly (its whole REST index), so a crowd of
+ * probes must cost WordPress no more than one orchestrator's; an orchestrator probing every few
+ * seconds still sees a change within {@code every}.
+ */
+public final class Readiness implements Supplier<String> {
+    private static final String LAST = "last";
+
+    private final Supplier<String> askWordPress;
+    private final Cache<String, Optional<String>> answers;
+
+    /** {@code askWordPress}: asks WordPress now, and says why it does not answer, or null when it does. */
+    public Readiness(Supplier<String> askWordPress, Duration every, Ticker ticker) {
+        this.askWordPress = askWordPress;
+        this.answers = Caffeine.newBuilder().expireAfterWrite(every).ticker(ticker).build();
+    }
+
+    @Override
+    public String get() {
+        return answers.get(LAST, key -> Optional.ofNullable(askWordPress.get())).orElse(null);
+    }
+}

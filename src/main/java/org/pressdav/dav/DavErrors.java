@@ -41,6 +41,11 @@ public final class DavErrors {
         if (e instanceof RequestBody.CutShort cut) {
             return new Failure(400, cut.getMessage());
         }
+        org.eclipse.jetty.http.HttpException jetty = jettyRefusal(e);
+        if (jetty != null) {
+            // Jetty refused the request itself while a handler read it (a body too slow, 408): its status, not a 500.
+            return new Failure(jetty.getCode(), jetty.getReason() == null ? "Bad request" : jetty.getReason());
+        }
         if (diskFull(e)) {
             log.warn("pressdav's data directory is full: {}", e.toString());
             return new Failure(507, "The server's disk is full: nothing was stored; try again when room has been made");
@@ -80,6 +85,16 @@ public final class DavErrors {
             }
         }
         return false;
+    }
+
+    /** Jetty's own 4xx answer to a request, thrown from the body a handler reads, anywhere in the causes. */
+    private static org.eclipse.jetty.http.HttpException jettyRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return http;
+            }
+        }
+        return null;
     }
 
     /** A write to a client that is gone: Jetty's EofException, or an EOFException of a reset HTTP/2 stream, anywhere in the causes. */

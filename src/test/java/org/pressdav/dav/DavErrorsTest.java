@@ -37,4 +37,10 @@ class DavErrorsTest {
     void anyOtherFailureOfTheDiskIsStillTheServersOwn() {
         assertEquals(500, DavErrors.classify(new FileSystemException("data/locks", null, "Permission denied"), false).status());
     }
+
+    @Test
+    void jettysOwnRefusalOfABodyKeepsItsStatus() {
+        RuntimeException slow = new org.eclipse.jetty.http.BadMessageException(408, "Request content data rate < 512 B/s");
+        assertEquals(408, DavErrors.classify(new java.io.UncheckedIOException(new java.io.IOException(slow)), false).status());
+    }
 }

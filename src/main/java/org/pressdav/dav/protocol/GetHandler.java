@@ -48,6 +48,13 @@ public final class GetHandler extends DavHandler {
             out.setDateHeader("Last-Modified", modified.toEpochMilli());
         }
         out.setHeader("Accept-Ranges", "bytes");
+        // A file opened in a browser is shown, never run on the drive's origin, where the browser sends
+        // the user's login with every request: an uploaded page or SVG, a post's content.html. Not a
+        // PDF, which Chromium's viewer refuses to show in a sandbox (and which runs no page script).
+        if (!file.contentType().startsWith("application/pdf")) {
+            out.setHeader("Content-Security-Policy", "sandbox");
+        }
+        out.setHeader("X-Content-Type-Options", "nosniff");
 
         if (!Preconditions.matches(req.getHeader("If-Match"), etag)
                 || Preconditions.modifiedSince(req.getDateHeader("If-Unmodified-Since"), modified)) {

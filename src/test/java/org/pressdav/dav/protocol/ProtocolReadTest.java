@@ -140,6 +140,14 @@ class ProtocolReadTest {
         }
     }
 
+    /** content.html (or an uploaded page) opened in a browser runs no script on the drive's origin, where the login goes with every request. */
+    @Test
+    void aFileOpenedInABrowserIsSandboxedAndNeverSniffed() {
+        Answer page = drive.send(EDITOR, "GET", folder + "content.html", Map.of(), null);
+        assertEquals("sandbox", page.header("Content-Security-Policy"));
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
+    }
+
     @Test
     void readersSeeTheRenderedTextAndEditorsTheRawOne() {
         assertEquals("0123456789", drive.send(EDITOR, "GET", folder + "content.html", Map.of(), null).text());

@@ -52,7 +52,7 @@ final class Pressdav_Upload_Rule
         add_filter('wp_handle_upload_prefilter', [self::class, 'check_upload'], 20);
         add_filter('wp_handle_sideload_prefilter', [self::class, 'check_upload'], 20);
         add_filter('wp_check_filetype_and_ext', [self::class, 'allow_any_file'], 20, 4);
-        add_filter('pre_move_uploaded_file', [self::class, 'check_last_step'], 10, 3);
+        add_filter('wp_unique_filename', [self::class, 'inert_if_refused'], 10, 3);
         add_filter('wp_upload_bits', [self::class, 'check_upload_bits']);
     }
 
@@ -196,10 +196,18 @@ final class Pressdav_Upload_Rule
         return $file;
     }
 
-    /** pre_move_uploaded_file: the very name about to be written, whatever came before; false stops the write. */
-    public static function check_last_step($move, array $file, string $new_file)
+    /**
+     * wp_unique_filename: the very name about to be written, whatever came before (another plugin's
+     * filter, a path this rule did not foresee). WordPress cannot be stopped here, so a name the rule
+     * refuses is written as one that cannot run: its dots made dashes, and .bin (x.php is x-php.bin).
+     */
+    public static function inert_if_refused(string $filename, string $ext, string $dir): string
     {
-        return self::refusal(wp_basename($new_file)) ? false : $move;
+        if (!self::refusal($filename)) {
+            return $filename;
+        }
+        $inert = str_replace('.', '-', ltrim($filename, '.')) . '.' . self::BIN;
+        return wp_unique_filename($dir, $inert);
     }
 
     /** wp_upload_bits (XML-RPC's newMediaObject, other plugins): a refused name is an error string, and nothing is written. */

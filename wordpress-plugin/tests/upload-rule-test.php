@@ -143,6 +143,18 @@ foreach ([200, 234, 240, 244, 249, 255] as $bytes) {
 check('a name over 255 bytes is refused (400) before anything is written', upload_as($author, "$root/" . str_repeat('a', 252) . '.txt',
     str_repeat('a', 252) . '.txt', 'x')->get_status() === 400);
 
+// Every other way WordPress writes a file: wp_upload_bits refuses, and the last wall (wp_unique_filename) writes a refused name inert.
+foreach (['author' => $author, 'admin' => $admin] as $role => $user) {
+    wp_set_current_user($user);
+    $before = uploads_listing();
+    $bits = wp_upload_bits('x.php-', null, '<?php echo 7*191;');
+    check("wp_upload_bits refuses x.php- for the $role and writes nothing", !empty($bits['error']) && uploads_listing() === $before, json_encode($bits));
+    $dir = wp_upload_dir()['path'];
+    check("a refused name that reaches wp_unique_filename is written inert for the $role", wp_unique_filename($dir, 'x.php') === 'x-php.bin'
+        && wp_unique_filename($dir, '.htaccess') === 'htaccess.bin' && wp_unique_filename($dir, 'notes.txt') === 'notes.txt',
+        wp_unique_filename($dir, 'x.php') . ' ' . wp_unique_filename($dir, '.htaccess'));
+}
+
 // A REST upload that fails after WordPress wrote the file leaves no file behind.
 $before = uploads_listing();
 add_filter('wp_insert_attachment_data', $break = static function ($data) {

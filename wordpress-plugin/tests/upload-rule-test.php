@@ -151,7 +151,7 @@ foreach (['author' => $author, 'admin' => $admin] as $role => $user) {
     check("wp_upload_bits refuses x.php- for the $role and writes nothing", !empty($bits['error']) && uploads_listing() === $before, json_encode($bits));
     $dir = wp_upload_dir()['path'];
     check("a refused name that reaches wp_unique_filename is written inert for the $role", wp_unique_filename($dir, 'x.php') === 'x-php.bin'
-        && wp_unique_filename($dir, '.htaccess') === 'htaccess.bin' && wp_unique_filename($dir, 'notes.txt') === 'notes.txt',
+        && wp_unique_filename($dir, '.htaccess') === 'htaccess.bin' && wp_unique_filename($dir, "unseen-$root.txt") === "unseen-$root.txt",
         wp_unique_filename($dir, 'x.php') . ' ' . wp_unique_filename($dir, '.htaccess'));
 }
 

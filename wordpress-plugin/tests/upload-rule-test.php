@@ -161,10 +161,10 @@ add_filter('wp_insert_attachment_data', $break = static function ($data) {
     $data['post_type'] = str_repeat('x', 100); // longer than its column: the insert fails
     return $data;
 });
-$failed = upload_as($author, "$root/fails.txt", 'fails.txt', 'bytes');
+$not_attached = upload_as($author, "$root/fails.txt", 'fails.txt', 'bytes');
 remove_filter('wp_insert_attachment_data', $break);
-check('an upload whose attachment cannot be made leaves no file in uploads/', $failed->get_status() >= 400 && uploads_listing() === $before,
-    $failed->get_status() . ' ' . json_encode(array_diff(uploads_listing(), $before)));
+check('an upload whose attachment cannot be made leaves no file in uploads/', $not_attached->get_status() >= 400 && uploads_listing() === $before,
+    $not_attached->get_status() . ' ' . json_encode(array_diff(uploads_listing(), $before)));
 
 foreach ($stored as $id) {
     if ($id) {

@@ -39,7 +39,7 @@ $names = [
     // Rendered with script on the site's origin.
     'e.html' => SCRIPT, 'e.htm' => SCRIPT, 'e.HTML' => SCRIPT, 'e.html-' => SCRIPT, 'e.xhtml' => SCRIPT, 'e.xht' => SCRIPT, 'e.mht' => SCRIPT,
     'e.svg' => SCRIPT, 'e.svgz' => SCRIPT, 'e.SVG' => SCRIPT, 'e.svg.png' => SCRIPT, 'e.s(v)g' => SCRIPT, 'e.xml' => SCRIPT, 'e.xsl' => SCRIPT,
-    'e.xslt' => SCRIPT, 'e.js' => SCRIPT, 'e.mjs' => SCRIPT, 'e.rss' => SCRIPT, 'e.dfxp' => SCRIPT, 'e.html.txt' => SCRIPT,
+    'e.xslt' => SCRIPT, 'html' => SCRIPT, 'js' => SCRIPT, 'e.js' => SCRIPT, 'e.mjs' => SCRIPT, 'e.rss' => SCRIPT, 'e.dfxp' => SCRIPT, 'e.html.txt' => SCRIPT,
     // Stored: ordinary names, and confusables that no server reads as php (Cyrillic р, һ).
     'photo.jpg' => STORED, 'notes.txt' => STORED, 'report.v1.2.pdf' => STORED, 'archive.tar.gz' => STORED, 'manual.es.pdf' => STORED,
     'data.weird' => STORED, 'README' => STORED, 'x.рһр' => STORED, 'phpinfo.txt' => STORED, 'php.jpg' => STORED, 'style.css' => STORED,

@@ -115,6 +115,19 @@ class UploadRuleIT extends WritingIT {
         assertEquals(207, drive.send("author", "PROPFIND", drive.url(month + "rename-me.txt"), Map.of("Depth", "0"), null).status(), "it kept its name");
     }
 
+    /** A folder's move renames the drive paths of its files and writes nothing on disk, whatever the folder's new name. */
+    @Test
+    void aFolderMoveWritesNothingOnDisk() throws IOException {
+        String from = folder("moving");
+        assertEquals(201, drive.sendBytes("author", "PUT", drive.url(from + "inside.txt"), Map.of(), PHP.getBytes(StandardCharsets.UTF_8)).status());
+        Set<String> before = onDisk();
+        RunningDrive.Answer move = drive.send("author", "MOVE", drive.url(from), Map.of("Destination", drive.url(month + "x.php-/")), null);
+        assertEquals(201, move.status(), move.text());
+        assertEquals(before, onDisk(), "no file on disk moved or was made");
+        assertEquals(PHP, drive.send("author", "GET", drive.url(month + "x.php-/inside.txt"), Map.of(), null).text());
+        assertNothingStoredFor("x.php", before);
+    }
+
     @Test
     void theBrowserFormRefusesEachName() throws IOException {
         String url = drive.url(folder("form"));

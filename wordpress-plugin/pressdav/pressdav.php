@@ -21,6 +21,8 @@ const PRESSDAV_REST_NAMESPACE = 'pressdav/v1';
 
 require_once __DIR__ . '/includes/class-pressdav-schema.php';
 require_once __DIR__ . '/includes/class-pressdav-change-feed.php';
+require_once __DIR__ . '/includes/class-pressdav-upload-rule.php';
+require_once __DIR__ . '/includes/class-pressdav-failed-upload.php';
 require_once __DIR__ . '/includes/class-pressdav-media-drive.php';
 require_once __DIR__ . '/includes/class-pressdav-chunked-upload.php';
 require_once __DIR__ . '/includes/class-pressdav-index.php';
@@ -34,6 +36,8 @@ require_once __DIR__ . '/includes/class-pressdav-rest.php';
 register_activation_hook(__FILE__, ['Pressdav_Schema', 'install']);
 add_action('plugins_loaded', ['Pressdav_Schema', 'upgrade_if_needed']);
 Pressdav_Change_Feed::listen();
+Pressdav_Upload_Rule::listen();
+Pressdav_Failed_Upload::listen();
 Pressdav_Media_Drive::listen();
 Pressdav_Chunked_Upload::listen();
 register_deactivation_hook(__FILE__, static fn() => wp_clear_scheduled_hook(Pressdav_Chunked_Upload::EXPIRY_HOOK));

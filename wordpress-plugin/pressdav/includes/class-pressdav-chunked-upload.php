@@ -78,17 +78,19 @@ final class Pressdav_Chunked_Upload
             if (is_wp_error($names)) {
                 return $names;
             }
-            if (Pressdav_Media_Drive::runnable(end($names))) {
-                return new WP_Error('pressdav_runnable', sprintf('%s could be run by a web server: files of that type are never stored.', end($names)), ['status' => 415]);
-            }
-            $refused = Pressdav_Media_Drive::refusal_at($path);
+            $refused = Pressdav_Upload_Rule::refusal(end($names)) ?? Pressdav_Media_Drive::refusal_at($path);
             if ($refused) {
                 return $refused;
             }
         }
+        // A new file's name, checked before a piece is stored (a replace keeps the name on disk, checked when it finishes).
+        $refused = $replace > 0 ? null : Pressdav_Upload_Rule::refusal($name);
+        if ($refused) {
+            return $refused;
+        }
         self::expire();
         $id = bin2hex(random_bytes(16));
-        $session = wp_json_encode(['user' => get_current_user_id(), 'name' => sanitize_file_name($name), 'size' => $size, 'path' => $path,
+        $session = wp_json_encode(['user' => get_current_user_id(), 'name' => Pressdav_Upload_Rule::written($name), 'size' => $size, 'path' => $path,
             'replace' => $replace, 'opened' => time()]);
         if (!wp_mkdir_p(self::dir($id)) || file_put_contents(self::dir($id) . '/upload.json', $session) === false) {
             return new WP_Error('pressdav_cannot_store', 'The upload cannot be stored: ' . self::root() . ' is not writable by the web server.',

@@ -18,14 +18,8 @@ final class Pressdav_Media_Drive
     public const PATH_META = '_pressdav_path';
     public const ANY_FILE_OPTION = 'pressdav_any_file';
 
-    /** What a web server could run, refused in any position of a name (x.php.jpg too), option or not. */
-    private const RUNNABLE = ['php', 'php3', 'php4', 'php5', 'php7', 'php8', 'phtml', 'pht', 'phps', 'phar', 'cgi', 'fcgi', 'pl', 'py',
-        'pyc', 'rb', 'sh', 'bash', 'ksh', 'zsh', 'asp', 'aspx', 'ascx', 'ashx', 'asmx', 'asa', 'cer', 'jsp', 'jspx', 'jsw', 'jsv', 'shtml',
-        'shtm', 'stm', 'htaccess', 'htpasswd', 'cfm', 'cfc', 'lasso'];
-
     public static function listen(): void
     {
-        add_filter('wp_check_filetype_and_ext', [self::class, 'allow_any_file'], 20, 4);
         add_filter('rest_request_before_callbacks', [self::class, 'check_upload_path'], 10, 3);
         add_action('rest_after_insert_attachment', [self::class, 'place_upload'], 10, 3);
         add_filter('wp_handle_sideload_prefilter', [self::class, 'name_on_disk']);
@@ -79,18 +73,6 @@ final class Pressdav_Media_Drive
             }
         }
         return $names;
-    }
-
-    /** Whether a web server could run a file of this name. */
-    public static function runnable(string $name): bool
-    {
-        $lower = strtolower($name);
-        if (in_array($lower, ['.htaccess', '.user.ini', 'web.config', '.htpasswd'], true)) {
-            return true;
-        }
-        $parts = explode('.', $lower);
-        array_shift($parts);
-        return count(array_intersect($parts, self::RUNNABLE)) > 0;
     }
 
     /** Every folder made on the drive, by path: shown to those who may upload (a name of an empty folder tells something). */
@@ -260,7 +242,7 @@ final class Pressdav_Media_Drive
         if (!current_user_can('edit_post', $id)) {
             return new WP_Error('rest_cannot_edit', 'Sorry, you are not allowed to edit this post.', ['status' => rest_authorization_required_code()]);
         }
-        $refused = self::refusal_at($to);
+        $refused = self::refusal_at($to) ?? Pressdav_Upload_Rule::refusal(wp_basename($to));
         if ($refused) {
             return $refused;
         }
@@ -273,7 +255,7 @@ final class Pressdav_Media_Drive
     public static function check_upload_path($response, $handler, WP_REST_Request $request)
     {
         $path = $request->get_header('x_pressdav_path');
-        if ($path === null || $request->get_method() !== 'POST' || $request->get_route() !== '/wp/v2/media') {
+        if ($path === null || $request->get_method() !== 'POST' || $request->get_route() !== '/wp/v2/media' || is_wp_error($response)) {
             return $response;
         }
         $path = rawurldecode($path);
@@ -281,8 +263,9 @@ final class Pressdav_Media_Drive
         if (is_wp_error($names)) {
             return $names;
         }
-        if (self::runnable(end($names))) {
-            return new WP_Error('pressdav_runnable', sprintf('%s could be run by a web server: files of that type are never stored.', end($names)), ['status' => 415]);
+        $refused = Pressdav_Upload_Rule::refusal(end($names));
+        if ($refused) {
+            return $refused;
         }
         self::$drive_upload = true;
         return self::refusal_at($path) ?? $response;
@@ -294,27 +277,6 @@ final class Pressdav_Media_Drive
         if ($creating && $path !== null) {
             update_post_meta($attachment->ID, self::PATH_META, trim(rawurldecode($path), '/'));
         }
-    }
-
-    /**
-     * With the site option pressdav_any_file on, any type of file may be uploaded except what a web
-     * server could run: a type WordPress does not know is stored as application/octet-stream.
-     */
-    public static function allow_any_file($data, $file, $filename, $mimes)
-    {
-        if (!get_option(self::ANY_FILE_OPTION) || self::runnable((string) $filename)) {
-            return $data;
-        }
-        if (!empty($data['ext']) && !empty($data['type'])) {
-            return $data;
-        }
-        $dot = strrpos((string) $filename, '.');
-        $ext = $dot === false || $dot === 0 ? '' : strtolower(substr($filename, $dot + 1));
-        if ($ext === '' || $ext === '0') {
-            // WordPress refuses a falsy extension: "0" (foo.0) is one in PHP.
-            $ext = 'bin';
-        }
-        return ['ext' => $ext, 'type' => 'application/octet-stream', 'proper_filename' => false];
     }
 
     /**
@@ -337,6 +299,11 @@ final class Pressdav_Media_Drive
         $original = wp_attachment_is_image($id) ? (wp_get_original_image_path($id) ?: $attached) : $attached;
         if (!$original || !is_dir(dirname($original))) {
             return new WP_Error('pressdav_no_file', 'This attachment has no file to replace.', ['status' => 409]);
+        }
+        // The name on disk stays: bytes of a kind this user may not store go nowhere under it.
+        $refused = Pressdav_Upload_Rule::refusal(wp_basename($original));
+        if ($refused) {
+            return $refused;
         }
         $checked = wp_check_filetype_and_ext($incoming, wp_basename($original));
         if ((empty($checked['ext']) || empty($checked['type'])) && !current_user_can('unfiltered_upload')) {

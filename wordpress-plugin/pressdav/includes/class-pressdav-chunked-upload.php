@@ -83,8 +83,8 @@ final class Pressdav_Chunked_Upload
     private static function root(): string
     {
         $root = WP_CONTENT_DIR . '/pressdav-uploads';
-        if (!is_dir($root)) {
-            wp_mkdir_p($root);
+        // Made once, with what keeps it unserved (a folder made by someone else, empty, gets it too).
+        if (!is_file($root . '/.htaccess') && wp_mkdir_p($root) && wp_is_writable($root)) {
             // Never served, whatever the web server: Apache reads this, and nothing here has a name a server runs.
             file_put_contents($root . '/.htaccess', "Require all denied\nDeny from all\n");
             file_put_contents($root . '/index.php', "<?php\n// Silence is golden.\n");

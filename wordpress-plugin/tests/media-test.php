@@ -102,7 +102,7 @@ check('and the old sizes it no longer uses are gone', $old_sizes !== [] && array
     json_encode($old_sizes));
 wp_delete_attachment($image, true);
 
-// The drive's folders are shown to those who may upload; the rest see each file at its upload path, as the folder list shows them nothing.
+// The drive's folders are shown to logged-in users; the public sees each file at its upload path, as the folder list shows it nothing.
 function index_entry(int $id, int $user): ?array
 {
     wp_set_current_user($user);
@@ -114,7 +114,7 @@ function index_entry(int $id, int $user): ?array
 $upload_path = get_post_meta($notes, '_wp_attached_file', true);
 check('an uploader is told where a file lies on the drive', (index_entry($notes, $author)['drive_path'] ?? null) === "$root-moved/renamed.txt");
 check('the public is told only its upload path', (index_entry($notes, 0)['drive_path'] ?? null) === $upload_path, json_encode(index_entry($notes, 0)));
-check('so is a subscriber', (index_entry($notes, $subscriber)['drive_path'] ?? null) === $upload_path);
+check('a subscriber, logged in, works in the drive\'s folders', (index_entry($notes, $subscriber)['drive_path'] ?? null) === "$root-moved/renamed.txt");
 
 // A folder move is whole or not at all: a write that fails rolls back the ones before it.
 rest('POST', '/pressdav/v1/media-folders', ['path' => "$root-moved/kept"], $admin);

@@ -9,6 +9,7 @@
  * Requires at least: 6.1
  * Requires PHP: 8.0
  * License: Apache-2.0
+ * Text Domain: pressdav
  */
 
 if (!defined('ABSPATH')) {
@@ -16,9 +17,11 @@ if (!defined('ABSPATH')) {
 }
 
 const PRESSDAV_PLUGIN_VERSION = '0.3.0';
-const PRESSDAV_SCHEMA_VERSION = 2;
+// 3: abandoned chunked uploads are cleaned up every five minutes (the schedule is set up again).
+const PRESSDAV_SCHEMA_VERSION = 3;
 const PRESSDAV_REST_NAMESPACE = 'pressdav/v1';
 
+require_once __DIR__ . '/includes/class-pressdav-named-lock.php';
 require_once __DIR__ . '/includes/class-pressdav-schema.php';
 require_once __DIR__ . '/includes/class-pressdav-change-feed.php';
 require_once __DIR__ . '/includes/class-pressdav-upload-rule.php';
@@ -33,12 +36,21 @@ require_once __DIR__ . '/includes/index/class-pressdav-index-users.php';
 require_once __DIR__ . '/includes/index/class-pressdav-index-comments.php';
 require_once __DIR__ . '/includes/class-pressdav-rest.php';
 
-register_activation_hook(__FILE__, ['Pressdav_Schema', 'install']);
-add_action('plugins_loaded', ['Pressdav_Schema', 'upgrade_if_needed']);
+// Set up on activation, and again after an update of the plugin's files (which WordPress does not activate again): the tables, the clean-up's schedule.
+$pressdav_set_up = static function (): void {
+    Pressdav_Schema::install();
+    Pressdav_Chunked_Upload::schedule();
+};
+register_activation_hook(__FILE__, $pressdav_set_up);
+add_action('plugins_loaded', static function () use ($pressdav_set_up): void {
+    if (Pressdav_Schema::outdated()) {
+        $pressdav_set_up();
+    }
+});
+register_deactivation_hook(__FILE__, ['Pressdav_Chunked_Upload', 'unschedule']);
 Pressdav_Change_Feed::listen();
 Pressdav_Upload_Rule::listen();
 Pressdav_Failed_Upload::listen();
 Pressdav_Media_Drive::listen();
 Pressdav_Chunked_Upload::listen();
-register_deactivation_hook(__FILE__, static fn() => wp_clear_scheduled_hook(Pressdav_Chunked_Upload::EXPIRY_HOOK));
 add_action('rest_api_init', ['Pressdav_Rest', 'register_routes']);

@@ -20,6 +20,7 @@ foreach (glob(WP_CONTENT_DIR . '/pressdav-uploads/*', GLOB_ONLYDIR) ?: [] as $up
 }
 @unlink(WP_CONTENT_DIR . '/pressdav-uploads/.htaccess');
 @unlink(WP_CONTENT_DIR . '/pressdav-uploads/index.php');
+@unlink(WP_CONTENT_DIR . '/pressdav-uploads/.swept');
 @rmdir(WP_CONTENT_DIR . '/pressdav-uploads');
 delete_option('pressdav_schema_version');
 delete_option('pressdav_feed_max_rows');

@@ -113,6 +113,57 @@ $term = wp_insert_term('feed-test empty tag', 'post_tag');
 check('an empty tag is listed to the public', in_array($term['term_id'], array_column(index_of('post_tag', 0)->get_data()['items'], 'id'), true));
 wp_delete_term($term['term_id'], 'post_tag');
 
+// An attachment is as readable as its parent: the feed names one on a private post to those who may read the post only.
+$private = wp_insert_post(['post_title' => 'feed-test private', 'post_status' => 'private', 'post_author' => $admin]);
+$hidden_upload = wp_upload_bits('feed-test-on-private.txt', null, 'attached to a private post');
+$head = Pressdav_Change_Feed::head();
+$hidden = wp_insert_attachment(['post_title' => 'feed-test hidden', 'post_mime_type' => 'text/plain', 'post_status' => 'inherit'],
+    $hidden_upload['file'], $private);
+Pressdav_Change_Feed::flush();
+check('the public is not told the id of an attachment of a private post', !in_array($hidden, array_column(feed($head, 0)->get_data()['changes'], 'id'), true));
+check('nor is a subscriber', !in_array($hidden, array_column(feed($head, $subscriber)->get_data()['changes'], 'id'), true));
+check('an administrator is', in_array($hidden, array_column(feed($head, $admin)->get_data()['changes'], 'id'), true));
+wp_delete_attachment($hidden, true);
+wp_delete_post($private, true);
+
+// A term of a custom taxonomy is a term, not a post: shown as core REST shows the taxonomy.
+register_taxonomy('feed_test_genre', 'post', ['show_in_rest' => true, 'public' => true]);
+register_taxonomy('feed_test_secret', 'post', ['show_in_rest' => false, 'public' => false]);
+$head = Pressdav_Change_Feed::head();
+$genre = wp_insert_term('feed-test genre', 'feed_test_genre')['term_id'];
+$secret = wp_insert_term('feed-test secret', 'feed_test_secret')['term_id'];
+Pressdav_Change_Feed::flush();
+$public_terms = array_column(array_filter(feed($head, 0)->get_data()['changes'], fn($c) => str_starts_with($c['type'], 'feed_test_')), 'id', 'type');
+$admin_terms = array_column(array_filter(feed($head, $admin)->get_data()['changes'], fn($c) => str_starts_with($c['type'], 'feed_test_')), 'id', 'type');
+check('the public learns a term of a taxonomy core REST shows', ($public_terms['feed_test_genre'] ?? null) === $genre, json_encode($public_terms));
+check('but not one of a taxonomy it does not', ($public_terms['feed_test_secret'] ?? null) === 0, json_encode($public_terms));
+check('which those who manage its terms do', ($admin_terms['feed_test_secret'] ?? null) === $secret, json_encode($admin_terms));
+wp_delete_term($genre, 'feed_test_genre');
+wp_delete_term($secret, 'feed_test_secret');
+
+// The status: what the drive needs for anyone (pressdav asks before a login); the version and the options for logged-in users only.
+$public_status = rest('GET', '/pressdav/v1/status', [], 0)->get_data();
+$admin_status = rest('GET', '/pressdav/v1/status', [], $admin)->get_data();
+check('the public is told the features, the largest chunk and the feed\'s head', in_array('changes', $public_status['features'] ?? [], true)
+    && ($public_status['max_chunk'] ?? 0) > 0 && isset($public_status['head']), json_encode($public_status));
+check('but not the version or the any-file option', !isset($public_status['version']) && !isset($public_status['any_file']) && !isset($public_status['schema']),
+    json_encode($public_status));
+check('a logged-in user is', ($admin_status['version'] ?? null) === PRESSDAV_PLUGIN_VERSION && array_key_exists('any_file', $admin_status)
+    && ($admin_status['schema'] ?? null) === PRESSDAV_SCHEMA_VERSION, json_encode($admin_status));
+
+// Messages are translatable, in the plugin's text domain.
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+check('the plugin names its text domain', get_plugin_data(WP_PLUGIN_DIR . '/pressdav/pressdav.php', false, false)['TextDomain'] === 'pressdav');
+$translate = static fn($translation, $text, $domain) => $domain === 'pressdav' ? 'übersetzt: ' . $text : $translation;
+add_filter('gettext', $translate, 10, 3);
+$behind_message = feed(Pressdav_Change_Feed::head() + 100)->as_error()->get_error_message();
+$folder_message = rest('DELETE', '/pressdav/v1/media-folders', ['path' => 'feed-test-nowhere'], $admin)->as_error()->get_error_message();
+$upload_message = rest('PUT', '/pressdav/v1/uploads/' . str_repeat('f', 32) . '/0', [], $admin, 'x')->as_error()->get_error_message();
+remove_filter('gettext', $translate, 10);
+check('the feed\'s, the media drive\'s and the uploads\' messages go through __()', str_starts_with($behind_message, 'übersetzt: ')
+    && str_starts_with($folder_message, 'übersetzt: ') && str_starts_with($upload_message, 'übersetzt: '),
+    json_encode([$behind_message, $folder_message, $upload_message], JSON_UNESCAPED_UNICODE));
+
 wp_delete_post($draft, true);
 wp_delete_post($published, true);
 report('feed and index');

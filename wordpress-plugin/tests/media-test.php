@@ -102,6 +102,88 @@ check('and the old sizes it no longer uses are gone', $old_sizes !== [] && array
     json_encode($old_sizes));
 wp_delete_attachment($image, true);
 
+// The drive's folders are shown to logged-in users; the public sees each file at its upload path, as the folder list shows it nothing.
+function index_entry(int $id, int $user): ?array
+{
+    wp_set_current_user($user);
+    $request = new WP_REST_Request('GET', '/pressdav/v1/index');
+    $request->set_query_params(['type' => 'attachment', 'after' => $id - 1, 'limit' => 1]);
+    $items = rest_do_request($request)->get_data()['items'];
+    return ($items[0]['id'] ?? 0) === $id ? $items[0] : null;
+}
+$upload_path = get_post_meta($notes, '_wp_attached_file', true);
+check('an uploader is told where a file lies on the drive', (index_entry($notes, $author)['drive_path'] ?? null) === "$root-moved/renamed.txt");
+check('the public is told only its upload path', (index_entry($notes, 0)['drive_path'] ?? null) === $upload_path, json_encode(index_entry($notes, 0)));
+check('a subscriber, logged in, works in the drive\'s folders', (index_entry($notes, $subscriber)['drive_path'] ?? null) === "$root-moved/renamed.txt");
+
+// A folder move is whole or not at all: a write that fails rolls back the ones before it.
+rest('POST', '/pressdav/v1/media-folders', ['path' => "$root-moved/kept"], $admin);
+global $wpdb;
+$break_rows = static fn($query) => str_starts_with($query, 'UPDATE ' . Pressdav_Media_Drive::folders_table()) ? 'UPDATE no_such_table SET x = 1' : $query;
+add_filter('query', $break_rows);
+$wpdb->suppress_errors(true);
+$failed_move = rest('POST', '/pressdav/v1/media-folders/move', ['from' => "$root-moved", 'to' => "$root-failed"], $admin);
+$wpdb->suppress_errors(false);
+remove_filter('query', $break_rows);
+wp_cache_flush();
+check('a folder move whose folder rows cannot be written fails', $failed_move->get_status() >= 500, json_encode($failed_move->get_data()));
+check('and leaves every file where it was', drive_path($notes) === "$root-moved/renamed.txt" && drive_path($others) === "$root-moved/data.bin",
+    json_encode([drive_path($notes), drive_path($others)]));
+check('and makes no folder at the target', !Pressdav_Media_Drive::folder_exists("$root-failed"));
+rest('DELETE', '/pressdav/v1/media-folders', ['path' => "$root-moved/kept"], $admin);
+
+// Two moves of one folder at once, straight to the plugin over HTTP: one wins, the other finds no folder, and no empty folder is made.
+[$app_password, $app] = WP_Application_Passwords::create_new_application_password($admin, ['name' => 'media-test race']);
+function move_at_once(array $targets, string $from, string $password): array
+{
+    $multi = curl_multi_init();
+    $handles = [];
+    foreach ($targets as $to) {
+        $handle = curl_init(rest_url('pressdav/v1/media-folders/move'));
+        curl_setopt_array($handle, [CURLOPT_POST => true, CURLOPT_POSTFIELDS => http_build_query(['from' => $from, 'to' => $to]),
+            CURLOPT_USERPWD => 'admin:' . $password, CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 60]);
+        curl_multi_add_handle($multi, $handle);
+        $handles[$to] = $handle;
+    }
+    do {
+        curl_multi_exec($multi, $running);
+        curl_multi_select($multi);
+    } while ($running > 0);
+    $statuses = [];
+    foreach ($handles as $to => $handle) {
+        $statuses[$to] = curl_getinfo($handle, CURLINFO_RESPONSE_CODE);
+        curl_multi_remove_handle($multi, $handle);
+    }
+    curl_multi_close($multi);
+    return $statuses;
+}
+$at = "$root-moved";
+$races = [];
+for ($round = 0; $round < 8; $round++) {
+    $targets = ["$root-race-$round-a", "$root-race-$round-b"];
+    $statuses = move_at_once($targets, $at, $app_password);
+    wp_cache_flush();
+    $won = array_keys(array_filter($statuses, fn($status) => $status === 200));
+    $lost = array_values(array_diff($targets, $won));
+    $races[] = $statuses;
+    if (count($won) !== 1 || !in_array($statuses[$lost[0]], [404, 409], true) || Pressdav_Media_Drive::folder_exists($lost[0])
+        || drive_path($notes) !== $won[0] . '/renamed.txt') {
+        break;
+    }
+    $at = $won[0];
+}
+check('of two moves of one folder at once, one wins and the other is refused (8 rounds)', count($races) === 8 && $at !== "$root-moved",
+    json_encode($races));
+WP_Application_Passwords::delete_application_password($admin, $app['uuid']);
+if ($at !== "$root-moved") {
+    rest('POST', '/pressdav/v1/media-folders/move', ['from' => $at, 'to' => "$root-moved"], $admin);
+}
+foreach (rest('GET', '/pressdav/v1/media-folders', [], $admin)->get_data()['folders'] as $folder) {
+    if (str_starts_with($folder, "$root-race-")) {
+        rest('DELETE', '/pressdav/v1/media-folders', ['path' => $folder], $admin);
+    }
+}
+
 // Only an empty folder is deleted.
 check('a folder with files is not deleted (409)', rest('DELETE', '/pressdav/v1/media-folders', ['path' => "$root-moved"], $admin)->get_status() === 409);
 check('an empty one is', rest('DELETE', '/pressdav/v1/media-folders', ['path' => "$root-moved/inner"], $admin)->get_status() === 200

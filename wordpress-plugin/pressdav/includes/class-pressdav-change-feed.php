@@ -158,9 +158,10 @@ final class Pressdav_Change_Feed
         return (int) $wpdb->get_var('SELECT COALESCE(MAX(seq), 0) FROM ' . Pressdav_Schema::changes_table());
     }
 
+    /** Whether this caller may read the object: core REST's own rule for its kind. */
     private static function visible(string $type, int $id): bool
     {
-        if (in_array($type, ['category', 'post_tag', 'settings'], true)) {
+        if ($type === 'settings') {
             return true;
         }
         if ($type === 'user') {
@@ -170,12 +171,19 @@ final class Pressdav_Change_Feed
             $comment = get_comment($id);
             return current_user_can('moderate_comments') || ($comment && $comment->comment_approved === '1');
         }
+        $taxonomy = get_taxonomy($type);
+        if ($taxonomy) {
+            // Core REST lists the terms of a taxonomy it shows to anyone; the rest only to those who manage them.
+            return $taxonomy->show_in_rest || current_user_can($taxonomy->cap->manage_terms);
+        }
         $post = get_post($id);
         if (!$post) {
             return current_user_can('edit_others_posts');
         }
-        if ($post->post_status === 'publish' || ($post->post_type === 'attachment' && $post->post_status === 'inherit')) {
-            return true;
+        $controller = get_post_type_object($post->post_type)?->get_rest_controller();
+        if ($controller instanceof WP_REST_Posts_Controller) {
+            // Its rule follows an attachment to its parent: one on a private post is as private as the post.
+            return $controller->check_read_permission($post);
         }
         return current_user_can('read_post', $id);
     }

@@ -1,11 +1,16 @@
 <?php
 /**
  * Uploads larger than PHP lets one request carry: an upload is opened (its drive path, or the
- * attachment whose bytes it replaces, and its size), its chunks are sent one request each and
- * each stored as its own piece (a chunk sent twice replaces its piece, never appends), then it is
- * finished: the pieces are joined on disk, never in memory, and become the attachment. Pieces
- * live outside the web root's reach (a folder of wp-content that denies every request), belong to
- * the user who opened the upload, and are removed when it finishes or is aborted, or after a day.
+ * attachment whose bytes it replaces, its size and the size of its chunks), its chunks are sent one
+ * request each and each stored as its own piece (a chunk sent twice replaces its piece, never
+ * appends), then it is finished: the pieces are joined on disk, never in memory, and become the
+ * attachment. Pieces live outside the web root's reach (a folder of wp-content that denies every
+ * request), belong to the user who opened the upload, and are removed when it finishes or is
+ * aborted, or once nothing has been sent to it for a few minutes.
+ *
+ * Bounded: a chunk has exactly its size (the last one the rest), at an index the upload has, so
+ * the pieces never hold more than the size announced; that size is at most the largest upload
+ * this site takes, and a user keeps only so many uploads, of so many bytes, open at once.
  */
 
 if (!defined('ABSPATH')) {
@@ -15,14 +20,52 @@ if (!defined('ABSPATH')) {
 final class Pressdav_Chunked_Upload
 {
     public const EXPIRY_HOOK = 'pressdav_expire_uploads';
-    private const MAX_AGE = DAY_IN_SECONDS;
+    private const EVERY_FIVE_MINUTES = 'pressdav_five_minutes';
+    /** No chunk is smaller (but a whole upload may be): a chunk a byte would make a piece a byte, and a file of each. */
+    private const MIN_CHUNK = 64 * KB_IN_BYTES;
+    /** How often a request that sends a chunk also removes abandoned uploads: a stat of a marker file, no more, between. */
+    private const SWEEP_EVERY = MINUTE_IN_SECONDS;
 
     public static function listen(): void
     {
+        add_filter('cron_schedules', static function (array $schedules): array {
+            $schedules[self::EVERY_FIVE_MINUTES] = ['interval' => 5 * MINUTE_IN_SECONDS, 'display' => __('Every five minutes', 'pressdav')];
+            return $schedules;
+        });
         add_action(self::EXPIRY_HOOK, [self::class, 'expire']);
-        if (!wp_next_scheduled(self::EXPIRY_HOOK)) {
-            wp_schedule_event(time() + HOUR_IN_SECONDS, 'hourly', self::EXPIRY_HOOK);
-        }
+    }
+
+    /** On activation (and upgrade): the clean-up every five minutes, in place of any earlier schedule. */
+    public static function schedule(): void
+    {
+        wp_clear_scheduled_hook(self::EXPIRY_HOOK);
+        wp_schedule_event(time() + 5 * MINUTE_IN_SECONDS, self::EVERY_FIVE_MINUTES, self::EXPIRY_HOOK);
+    }
+
+    public static function unschedule(): void
+    {
+        wp_clear_scheduled_hook(self::EXPIRY_HOOK);
+    }
+
+    /** How long an upload nobody sends to is kept (PRESSDAV_UPLOAD_IDLE_SECONDS, filter pressdav_upload_idle_seconds; 10 minutes). */
+    public static function idle_seconds(): int
+    {
+        $default = defined('PRESSDAV_UPLOAD_IDLE_SECONDS') ? (int) PRESSDAV_UPLOAD_IDLE_SECONDS : 10 * MINUTE_IN_SECONDS;
+        return max(MINUTE_IN_SECONDS, (int) apply_filters('pressdav_upload_idle_seconds', $default));
+    }
+
+    /** The largest upload (PRESSDAV_MAX_UPLOAD_BYTES, filter pressdav_max_upload_bytes; 4 GiB). */
+    public static function max_upload(): int
+    {
+        $default = defined('PRESSDAV_MAX_UPLOAD_BYTES') ? (int) PRESSDAV_MAX_UPLOAD_BYTES : 4 * GB_IN_BYTES;
+        return (int) apply_filters('pressdav_max_upload_bytes', $default);
+    }
+
+    /** How many uploads, of how many bytes in all, one user may have open at once (filter pressdav_open_uploads_per_user; 10 and 8 GiB). */
+    private static function per_user(): array
+    {
+        $limits = (array) apply_filters('pressdav_open_uploads_per_user', ['count' => 10, 'bytes' => 8 * GB_IN_BYTES]);
+        return [(int) ($limits['count'] ?? 10), (int) ($limits['bytes'] ?? 8 * GB_IN_BYTES)];
     }
 
     /** The largest chunk this PHP takes: under post_max_size and upload_max_filesize, and a small part of memory_limit (WordPress reads a body whole). */
@@ -40,8 +83,8 @@ final class Pressdav_Chunked_Upload
     private static function root(): string
     {
         $root = WP_CONTENT_DIR . '/pressdav-uploads';
-        if (!is_dir($root)) {
-            wp_mkdir_p($root);
+        // Made once, with what keeps it unserved (a folder made by someone else, empty, gets it too).
+        if (!is_file($root . '/.htaccess') && wp_mkdir_p($root) && wp_is_writable($root)) {
             // Never served, whatever the web server: Apache reads this, and nothing here has a name a server runs.
             file_put_contents($root . '/.htaccess', "Require all denied\nDeny from all\n");
             file_put_contents($root . '/index.php', "<?php\n// Silence is golden.\n");
@@ -57,21 +100,34 @@ final class Pressdav_Chunked_Upload
     /** The open upload of this id, if it is this user's. */
     private static function session(string $id)
     {
-        if (!preg_match('/^[a-f0-9]{32}$/', $id) || !is_file(self::dir($id) . '/upload.json')) {
-            return new WP_Error('pressdav_no_upload', 'There is no such upload; it may have expired.', ['status' => 404]);
+        $meta = self::dir($id) . '/upload.json';
+        $session = preg_match('/^[a-f0-9]{32}$/', $id) && is_file($meta) ? json_decode((string) file_get_contents($meta), true) : null;
+        if (!is_array($session) || (int) ($session['user'] ?? 0) !== get_current_user_id()) {
+            return new WP_Error('pressdav_no_upload', __('There is no such upload; it may have expired.', 'pressdav'), ['status' => 404]);
         }
-        $session = json_decode((string) file_get_contents(self::dir($id) . '/upload.json'), true);
-        if (!is_array($session) || (int) $session['user'] !== get_current_user_id()) {
-            return new WP_Error('pressdav_no_upload', 'There is no such upload; it may have expired.', ['status' => 404]);
-        }
+        $session['chunk'] = (int) ($session['chunk'] ?? self::max_chunk());
         return $session;
     }
 
-    /** Opens an upload of $size bytes: a new file at a drive path, or new bytes for an attachment. */
-    public static function open(string $name, int $size, ?string $path, int $replace)
+    /** How many chunks an upload has: its size in chunks, the last one holding the rest. */
+    private static function chunks_of(array $session): int
+    {
+        return intdiv((int) $session['size'] + $session['chunk'] - 1, $session['chunk']);
+    }
+
+    /**
+     * Opens an upload of $size bytes sent in chunks of $chunk bytes (0: the largest this PHP takes):
+     * a new file at a drive path, or new bytes for an attachment.
+     */
+    public static function open(string $name, int $size, ?string $path, int $replace, int $chunk = 0)
     {
         if ($replace > 0 ? !current_user_can('edit_post', $replace) : !current_user_can('upload_files')) {
-            return new WP_Error('rest_cannot_create', 'Sorry, you are not allowed to upload files.', ['status' => rest_authorization_required_code()]);
+            return new WP_Error('rest_cannot_create', __('Sorry, you are not allowed to upload files.', 'pressdav'), ['status' => rest_authorization_required_code()]);
+        }
+        $chunk = $chunk > 0 ? $chunk : self::max_chunk();
+        $bounds = self::refusal_of_size($size, $chunk);
+        if ($bounds) {
+            return $bounds;
         }
         if ($path !== null) {
             $names = Pressdav_Media_Drive::parse($path);
@@ -89,32 +145,104 @@ final class Pressdav_Chunked_Upload
             return $refused;
         }
         self::expire();
-        $id = bin2hex(random_bytes(16));
-        $session = wp_json_encode(['user' => get_current_user_id(), 'name' => Pressdav_Upload_Rule::written($name), 'size' => $size, 'path' => $path,
-            'replace' => $replace, 'opened' => time()]);
-        if (!wp_mkdir_p(self::dir($id)) || file_put_contents(self::dir($id) . '/upload.json', $session) === false) {
-            return new WP_Error('pressdav_cannot_store', 'The upload cannot be stored: ' . self::root() . ' is not writable by the web server.',
-                ['status' => 500]);
-        }
-        return ['id' => $id, 'max_chunk' => self::max_chunk()];
+        // Counted and opened under one lock, or two uploads opened at once would each see room for one.
+        return Pressdav_Named_Lock::holding('uploads-of-' . get_current_user_id(), static function () use ($name, $size, $path, $replace, $chunk) {
+            $crowded = self::refusal_for_user($size);
+            if ($crowded) {
+                return $crowded;
+            }
+            $id = bin2hex(random_bytes(16));
+            $session = wp_json_encode(['user' => get_current_user_id(), 'name' => Pressdav_Upload_Rule::written($name), 'size' => $size, 'chunk' => $chunk,
+                'path' => $path, 'replace' => $replace, 'opened' => time()]);
+            if (!wp_mkdir_p(self::dir($id)) || file_put_contents(self::dir($id) . '/upload.json', $session) === false) {
+                return new WP_Error('pressdav_cannot_store', __('The upload cannot be stored: wp-content/pressdav-uploads is not writable by the web server.', 'pressdav'),
+                    ['status' => 500]);
+            }
+            return ['id' => $id, 'max_chunk' => self::max_chunk(), 'chunk' => $chunk, 'chunks' => intdiv($size + $chunk - 1, $chunk)];
+        });
     }
 
-    /** Chunk $index (from 0): its own piece, written beside and renamed into place, so a retry replaces it. */
+    /** Why an upload of $size bytes in chunks of $chunk cannot be opened at all, or null. */
+    private static function refusal_of_size(int $size, int $chunk): ?WP_Error
+    {
+        if ($size > self::max_upload()) {
+            return new WP_Error('pressdav_upload_too_large', sprintf(/* translators: 1: bytes announced, 2: the largest upload in bytes */
+                __('An upload of %1$d bytes is larger than this site takes (%2$d bytes).', 'pressdav'), $size, self::max_upload()), ['status' => 413]);
+        }
+        if ($chunk > self::max_chunk() || ($chunk < self::MIN_CHUNK && $chunk < $size)) {
+            return new WP_Error('pressdav_bad_chunk_size', sprintf(/* translators: 1: smallest chunk in bytes, 2: largest chunk in bytes */
+                __('A chunk has %1$d to %2$d bytes (the only chunk of a smaller upload may be smaller).', 'pressdav'), self::MIN_CHUNK, self::max_chunk()),
+                ['status' => 400]);
+        }
+        $free = function_exists('disk_free_space') ? @disk_free_space(self::root()) : false;
+        if ($free !== false && $free < $size) {
+            return new WP_Error('pressdav_no_space', __('There is not enough room on the site\'s disk for this upload.', 'pressdav'), ['status' => 507]);
+        }
+        return null;
+    }
+
+    /** Why this user may not open one more upload of $size bytes now, or null: too many open, or too many bytes. */
+    private static function refusal_for_user(int $size): ?WP_Error
+    {
+        [$max_count, $max_bytes] = self::per_user();
+        $count = 0;
+        $bytes = 0;
+        foreach (glob(self::root() . '/*/upload.json') ?: [] as $meta) {
+            $session = json_decode((string) file_get_contents($meta), true);
+            if (is_array($session) && (int) ($session['user'] ?? 0) === get_current_user_id()) {
+                $count++;
+                $bytes += (int) ($session['size'] ?? 0);
+            }
+        }
+        if ($count >= $max_count) {
+            return new WP_Error('pressdav_too_many_uploads', sprintf(/* translators: %d: how many uploads a user may have open */
+                __('You already have %d uploads open: finish or abort one first.', 'pressdav'), $count), ['status' => 409]);
+        }
+        if ($bytes + $size > $max_bytes) {
+            return new WP_Error('pressdav_uploads_too_large', sprintf(/* translators: 1: bytes of the user's open uploads, 2: the most they may hold */
+                __('Your open uploads already hold %1$d bytes of at most %2$d: finish or abort one first.', 'pressdav'), $bytes, $max_bytes), ['status' => 507]);
+        }
+        return null;
+    }
+
+    /**
+     * Chunk $index (from 0): its own piece, of exactly its size, written beside and renamed into
+     * place, so a retry replaces it.
+     */
     public static function chunk(string $id, int $index, string $bytes)
     {
+        self::sweep();
         $session = self::session($id);
         if (is_wp_error($session)) {
             return $session;
         }
-        if (strlen($bytes) > self::max_chunk()) {
-            return new WP_Error('pressdav_chunk_too_large', 'A chunk may have at most ' . self::max_chunk() . ' bytes.', ['status' => 413]);
+        $chunks = self::chunks_of($session);
+        if ($index >= $chunks) {
+            return new WP_Error('pressdav_no_such_chunk', sprintf(/* translators: 1: a chunk's index, 2: how many chunks the upload has */
+                __('This upload has no chunk %1$d: its chunks are 0 to %2$d.', 'pressdav'), $index, $chunks - 1), ['status' => 400]);
         }
-        $piece = self::dir($id) . '/' . $index . '.piece';
+        $expected = $index === $chunks - 1 ? (int) $session['size'] - $index * $session['chunk'] : $session['chunk'];
+        if (strlen($bytes) !== $expected) {
+            return new WP_Error(strlen($bytes) > $expected ? 'pressdav_chunk_too_large' : 'pressdav_chunk_too_small', sprintf(
+                /* translators: 1: a chunk's index, 2: bytes it must have, 3: bytes it has */
+                __('Chunk %1$d must have exactly %2$d bytes, not %3$d.', 'pressdav'), $index, $expected, strlen($bytes)),
+                ['status' => strlen($bytes) > $expected ? 413 : 400]);
+        }
+        $dir = self::dir($id);
+        $piece = $dir . '/' . $index . '.piece';
         $beside = $piece . '.' . wp_generate_password(8, false);
         if (file_put_contents($beside, $bytes) !== strlen($bytes) || !rename($beside, $piece)) {
             @unlink($beside);
-            return new WP_Error('pressdav_write_failed', 'The chunk could not be stored.', ['status' => 500]);
+            return new WP_Error('pressdav_write_failed', __('The chunk could not be stored.', 'pressdav'), ['status' => 500]);
         }
+        clearstatcache();
+        if (!is_file($dir . '/upload.json')) {
+            // Aborted or expired while this chunk was being written: it must not outlive its upload.
+            self::remove($dir);
+            return new WP_Error('pressdav_no_upload', __('There is no such upload; it may have expired.', 'pressdav'), ['status' => 404]);
+        }
+        // What the clean-up reads as the upload's last use.
+        touch($dir . '/upload.json');
         return ['id' => $id, 'index' => $index, 'size' => strlen($bytes)];
     }
 
@@ -125,6 +253,12 @@ final class Pressdav_Chunked_Upload
         if (is_wp_error($session)) {
             return $session;
         }
+        if ($chunks !== self::chunks_of($session)) {
+            return new WP_Error('pressdav_chunk_count', sprintf(/* translators: 1: chunks named, 2: chunks the upload has */
+                __('This upload has %2$d chunks, not %1$d.', 'pressdav'), $chunks, self::chunks_of($session)), ['status' => 400]);
+        }
+        // In use: not abandoned while its pieces are joined.
+        touch(self::dir($id) . '/upload.json');
         require_once ABSPATH . 'wp-admin/includes/file.php';
         require_once ABSPATH . 'wp-admin/includes/media.php';
         require_once ABSPATH . 'wp-admin/includes/image.php';
@@ -136,7 +270,8 @@ final class Pressdav_Chunked_Upload
                 $in = is_file($piece) ? fopen($piece, 'rb') : false;
                 if ($in === false) {
                     fclose($out);
-                    return new WP_Error('pressdav_missing_chunk', 'Chunk ' . $i . ' never arrived; send it and finish again.', ['status' => 409]);
+                    return new WP_Error('pressdav_missing_chunk', sprintf(/* translators: %d: a chunk's index */
+                        __('Chunk %d never arrived; send it and finish again.', 'pressdav'), $i), ['status' => 409]);
                 }
                 stream_copy_to_stream($in, $out);
                 fclose($in);
@@ -144,7 +279,8 @@ final class Pressdav_Chunked_Upload
             fclose($out);
             clearstatcache();
             if (filesize($joined) !== (int) $session['size']) {
-                return new WP_Error('pressdav_size_mismatch', sprintf('The chunks hold %d bytes, not the %d announced.', filesize($joined), $session['size']),
+                return new WP_Error('pressdav_size_mismatch', sprintf(/* translators: 1: bytes received, 2: bytes announced */
+                    __('The chunks hold %1$d bytes, not the %2$d announced.', 'pressdav'), filesize($joined), $session['size']),
                     ['status' => 409]);
             }
             if ((int) $session['replace'] > 0) {
@@ -193,15 +329,28 @@ final class Pressdav_Chunked_Upload
         return ['aborted' => true];
     }
 
-    /** Removes uploads left open longer than a day. */
+    /** Removes every upload nothing was sent to for idle_seconds(): what a client that died or was cut off left behind. */
     public static function expire(): void
     {
+        $oldest = time() - self::idle_seconds();
+        clearstatcache();
         foreach (glob(self::root() . '/*', GLOB_ONLYDIR) ?: [] as $dir) {
             $meta = $dir . '/upload.json';
-            $opened = is_file($meta) ? (int) (json_decode((string) file_get_contents($meta), true)['opened'] ?? 0) : (int) filemtime($dir);
-            if ($opened < time() - self::MAX_AGE) {
+            $used = max((int) @filemtime($dir), is_file($meta) ? (int) @filemtime($meta) : 0);
+            if ($used < $oldest) {
                 self::remove($dir);
             }
+        }
+    }
+
+    /** expire(), at most once a minute, from a request that sends a chunk: the clean-up runs even where WP-Cron waits for visitors. */
+    private static function sweep(): void
+    {
+        $mark = self::root() . '/.swept';
+        $last = @filemtime($mark);
+        if ($last === false || $last < time() - self::SWEEP_EVERY) {
+            @touch($mark);
+            self::expire();
         }
     }
 

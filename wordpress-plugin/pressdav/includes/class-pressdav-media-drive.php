@@ -142,18 +142,18 @@ final class Pressdav_Media_Drive
         return null;
     }
 
-    private static function add_row(string $path): void
+    private static function add_row(string $path): bool
     {
         global $wpdb;
-        $wpdb->query($wpdb->prepare('INSERT IGNORE INTO ' . self::folders_table() . ' (path_hash, path, created_gmt) VALUES (%s, %s, %s)',
-            hash('sha256', $path), $path, current_time('mysql', true)));
+        return $wpdb->query($wpdb->prepare('INSERT IGNORE INTO ' . self::folders_table() . ' (path_hash, path, created_gmt) VALUES (%s, %s, %s)',
+            hash('sha256', $path), $path, current_time('mysql', true))) !== false;
     }
 
     /** MKCOL: an empty folder. */
     public static function make_folder(string $path)
     {
         if (!current_user_can('upload_files')) {
-            return new WP_Error('rest_cannot_create', 'Sorry, you are not allowed to upload files.', ['status' => rest_authorization_required_code()]);
+            return new WP_Error('rest_cannot_create', __('Sorry, you are not allowed to upload files.', 'pressdav'), ['status' => rest_authorization_required_code()]);
         }
         $refused = self::refusal_at($path);
         if ($refused) {
@@ -174,13 +174,13 @@ final class Pressdav_Media_Drive
         $from = trim($from, '/');
         $to = trim($to, '/');
         if (!current_user_can('upload_files')) {
-            return new WP_Error('rest_cannot_edit', 'Sorry, you are not allowed to upload files.', ['status' => rest_authorization_required_code()]);
+            return new WP_Error('rest_cannot_edit', __('Sorry, you are not allowed to upload files.', 'pressdav'), ['status' => rest_authorization_required_code()]);
         }
         if (is_wp_error(self::parse($from)) || $from === '' || !self::folder_exists($from)) {
-            return new WP_Error('pressdav_not_found', 'There is no folder ' . $from . '.', ['status' => 404]);
+            return new WP_Error('pressdav_not_found', sprintf(/* translators: %s: a folder's path on the drive */ __('There is no folder %s.', 'pressdav'), $from), ['status' => 404]);
         }
         if ($to === $from || str_starts_with($to . '/', $from . '/')) {
-            return new WP_Error('pressdav_into_itself', 'A folder cannot move into itself.', ['status' => 409]);
+            return new WP_Error('pressdav_into_itself', __('A folder cannot move into itself.', 'pressdav'), ['status' => 409]);
         }
         $refused = self::refusal_at($to);
         if ($refused) {
@@ -189,26 +189,65 @@ final class Pressdav_Media_Drive
         $inside = self::attachments_at($from, true);
         foreach ($inside as $id => $path) {
             if (!current_user_can('edit_post', (int) $id)) {
-                return new WP_Error('rest_cannot_edit', sprintf('Sorry, you are not allowed to move %s: nothing was moved.', $path),
+                return new WP_Error('rest_cannot_edit', sprintf(/* translators: %s: a file's path on the drive */ __('Sorry, you are not allowed to move %s: nothing was moved.', 'pressdav'), $path),
                     ['status' => rest_authorization_required_code()]);
             }
         }
-        $wpdb->query('START TRANSACTION');
+        $moved = self::in_transaction(static function () use ($wpdb, $inside, $from, $to): bool {
+            foreach ($inside as $id => $path) {
+                update_post_meta((int) $id, self::PATH_META, $to . substr($path, strlen($from)));
+                if ($wpdb->last_error !== '') {
+                    return false;
+                }
+            }
+            $table = self::folders_table();
+            $rows = $wpdb->get_col($wpdb->prepare("SELECT path FROM {$table} WHERE path_hash = %s OR BINARY path LIKE BINARY %s",
+                hash('sha256', $from), $wpdb->esc_like($from . '/') . '%'));
+            foreach ($rows as $row) {
+                $renamed = $to . substr($row, strlen($from));
+                if ($wpdb->query($wpdb->prepare("UPDATE {$table} SET path = %s, path_hash = %s WHERE path_hash = %s", $renamed, hash('sha256', $renamed),
+                    hash('sha256', $row))) === false) {
+                    return false;
+                }
+            }
+            return self::add_row($to);
+        });
         foreach ($inside as $id => $path) {
-            update_post_meta((int) $id, self::PATH_META, $to . substr($path, strlen($from)));
+            // Moved or rolled back, the drive must read each one again.
             Pressdav_Change_Feed::record('attachment', (int) $id, 'moved');
         }
-        $table = self::folders_table();
-        $rows = $wpdb->get_col($wpdb->prepare("SELECT path FROM {$table} WHERE path_hash = %s OR BINARY path LIKE BINARY %s",
-            hash('sha256', $from), $wpdb->esc_like($from . '/') . '%'));
-        foreach ($rows as $row) {
-            $moved = $to . substr($row, strlen($from));
-            $wpdb->query($wpdb->prepare("UPDATE {$table} SET path = %s, path_hash = %s WHERE path_hash = %s", $moved, hash('sha256', $moved), hash('sha256', $row)));
+        if (!$moved) {
+            foreach (array_keys($inside) as $id) {
+                wp_cache_delete((int) $id, 'post_meta');
+            }
+            return new WP_Error('pressdav_move_failed', sprintf(/* translators: %s: a folder's path on the drive */
+                __('The folder %s could not be moved: nothing was moved.', 'pressdav'), $from), ['status' => 500]);
         }
-        self::add_row($to);
-        $wpdb->query('COMMIT');
         Pressdav_Change_Feed::record('media_folder', 0, 'moved');
         return ['path' => $to];
+    }
+
+    /**
+     * Runs $writes in one transaction: committed if they say they all succeeded, rolled back if one
+     * failed or threw, so a folder move is whole or not at all.
+     */
+    private static function in_transaction(callable $writes): bool
+    {
+        global $wpdb;
+        if ($wpdb->query('START TRANSACTION') === false) {
+            return false;
+        }
+        try {
+            $done = $writes();
+        } catch (Throwable $e) {
+            $wpdb->query('ROLLBACK');
+            throw $e;
+        }
+        if (!$done || $wpdb->query('COMMIT') === false) {
+            $wpdb->query('ROLLBACK');
+            return false;
+        }
+        return true;
     }
 
     /** DELETE of a folder, only an empty one: what is inside is deleted first, file by file, by the drive. */
@@ -217,15 +256,15 @@ final class Pressdav_Media_Drive
         global $wpdb;
         $path = trim($path, '/');
         if (!current_user_can('upload_files')) {
-            return new WP_Error('rest_cannot_delete', 'Sorry, you are not allowed to upload files.', ['status' => rest_authorization_required_code()]);
+            return new WP_Error('rest_cannot_delete', __('Sorry, you are not allowed to upload files.', 'pressdav'), ['status' => rest_authorization_required_code()]);
         }
         if ($path === '' || !self::folder_exists($path)) {
-            return new WP_Error('pressdav_not_found', 'There is no folder ' . $path . '.', ['status' => 404]);
+            return new WP_Error('pressdav_not_found', sprintf(/* translators: %s: a folder's path on the drive */ __('There is no folder %s.', 'pressdav'), $path), ['status' => 404]);
         }
         $rows_below = (int) $wpdb->get_var($wpdb->prepare('SELECT COUNT(*) FROM ' . self::folders_table() . ' WHERE BINARY path LIKE BINARY %s',
             $wpdb->esc_like($path . '/') . '%'));
         if ($rows_below > 0 || self::attachments_at($path, true) !== []) {
-            return new WP_Error('pressdav_not_empty', 'The folder ' . $path . ' is not empty.', ['status' => 409]);
+            return new WP_Error('pressdav_not_empty', sprintf(/* translators: %s: a folder's path on the drive */ __('The folder %s is not empty.', 'pressdav'), $path), ['status' => 409]);
         }
         $wpdb->query($wpdb->prepare('DELETE FROM ' . self::folders_table() . ' WHERE path_hash = %s', hash('sha256', $path)));
         Pressdav_Change_Feed::record('media_folder', 0, 'deleted');
@@ -237,10 +276,10 @@ final class Pressdav_Media_Drive
     {
         $post = get_post($id);
         if (!$post || $post->post_type !== 'attachment') {
-            return new WP_Error('rest_post_invalid_id', 'Invalid post ID.', ['status' => 404]);
+            return new WP_Error('rest_post_invalid_id', __('Invalid post ID.', 'pressdav'), ['status' => 404]);
         }
         if (!current_user_can('edit_post', $id)) {
-            return new WP_Error('rest_cannot_edit', 'Sorry, you are not allowed to edit this post.', ['status' => rest_authorization_required_code()]);
+            return new WP_Error('rest_cannot_edit', __('Sorry, you are not allowed to edit this post.', 'pressdav'), ['status' => rest_authorization_required_code()]);
         }
         $refused = self::refusal_at($to) ?? Pressdav_Upload_Rule::refusal(wp_basename($to));
         if ($refused) {
@@ -290,15 +329,15 @@ final class Pressdav_Media_Drive
         global $wpdb;
         $post = get_post($id);
         if (!$post || $post->post_type !== 'attachment') {
-            return new WP_Error('rest_post_invalid_id', 'Invalid post ID.', ['status' => 404]);
+            return new WP_Error('rest_post_invalid_id', __('Invalid post ID.', 'pressdav'), ['status' => 404]);
         }
         if (!current_user_can('edit_post', $id)) {
-            return new WP_Error('rest_cannot_edit', 'Sorry, you are not allowed to edit this post.', ['status' => rest_authorization_required_code()]);
+            return new WP_Error('rest_cannot_edit', __('Sorry, you are not allowed to edit this post.', 'pressdav'), ['status' => rest_authorization_required_code()]);
         }
         $attached = get_attached_file($id, true);
         $original = wp_attachment_is_image($id) ? (wp_get_original_image_path($id) ?: $attached) : $attached;
         if (!$original || !is_dir(dirname($original))) {
-            return new WP_Error('pressdav_no_file', 'This attachment has no file to replace.', ['status' => 409]);
+            return new WP_Error('pressdav_no_file', __('This attachment has no file to replace.', 'pressdav'), ['status' => 409]);
         }
         // The name on disk stays: bytes of a kind this user may not store go nowhere under it.
         $refused = Pressdav_Upload_Rule::refusal(wp_basename($original));
@@ -307,7 +346,7 @@ final class Pressdav_Media_Drive
         }
         $checked = wp_check_filetype_and_ext($incoming, wp_basename($original));
         if ((empty($checked['ext']) || empty($checked['type'])) && !current_user_can('unfiltered_upload')) {
-            return new WP_Error('rest_upload_sideload_error', 'Sorry, you are not allowed to upload this file type.', ['status' => 415]);
+            return new WP_Error('rest_upload_sideload_error', __('Sorry, you are not allowed to upload this file type.', 'pressdav'), ['status' => 415]);
         }
         $dir = dirname($original);
         $old_meta = wp_get_attachment_metadata($id) ?: [];
@@ -315,7 +354,7 @@ final class Pressdav_Media_Drive
         $beside = $dir . '/.pressdav-replace-' . wp_generate_password(12, false);
         if (!@copy($incoming, $beside) || !@rename($beside, $original)) {
             @unlink($beside);
-            return new WP_Error('pressdav_write_failed', 'The new bytes could not be written; the old file is untouched.', ['status' => 500]);
+            return new WP_Error('pressdav_write_failed', __('The new bytes could not be written; the old file is untouched.', 'pressdav'), ['status' => 500]);
         }
         if ($original !== $attached) {
             update_attached_file($id, $original);

@@ -15,17 +15,9 @@ final class Pressdav_Rest
     {
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/status', [
             'methods' => 'GET',
+            // pressdav asks before any user has logged in: the public learns what the drive needs, no more.
             'permission_callback' => '__return_true',
-            'callback' => static fn() => [
-                'plugin' => 'pressdav',
-                'version' => PRESSDAV_PLUGIN_VERSION,
-                'schema' => (int) get_option(Pressdav_Schema::VERSION_OPTION, 0),
-                // One feature a collection the index lists: a newer pressdav asks only for what this version offers.
-                'features' => array_merge(['changes', 'media-folders', 'media-replace', 'chunked-uploads'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::TYPES)),
-                'any_file' => (bool) get_option(Pressdav_Media_Drive::ANY_FILE_OPTION),
-                'max_chunk' => Pressdav_Chunked_Upload::max_chunk(),
-                'head' => Pressdav_Change_Feed::head(),
-            ],
+            'callback' => [self::class, 'status'],
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/index', [
             'methods' => 'GET',
@@ -41,6 +33,8 @@ final class Pressdav_Rest
         $path = ['type' => 'string', 'required' => true, 'minLength' => 1, 'maxLength' => 1000];
         // Every route of the media drive is for those who may upload; each object is checked again by its own rule.
         $uploader = static fn() => current_user_can('upload_files');
+        // What changes the tree of folders is made one at a time: checked and written under one lock, so of two moves of one folder one wins.
+        $one_at_a_time = static fn(callable $write) => static fn(WP_REST_Request $r) => Pressdav_Named_Lock::holding('media-tree', static fn() => $write($r));
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/media-folders', [
             [
                 'methods' => 'GET',
@@ -51,26 +45,26 @@ final class Pressdav_Rest
                 'methods' => 'POST',
                 'permission_callback' => $uploader,
                 'args' => ['path' => $path],
-                'callback' => static fn(WP_REST_Request $r) => Pressdav_Media_Drive::make_folder($r['path']),
+                'callback' => $one_at_a_time(static fn(WP_REST_Request $r) => Pressdav_Media_Drive::make_folder($r['path'])),
             ],
             [
                 'methods' => 'DELETE',
                 'permission_callback' => $uploader,
                 'args' => ['path' => $path],
-                'callback' => static fn(WP_REST_Request $r) => Pressdav_Media_Drive::delete_folder($r['path']),
+                'callback' => $one_at_a_time(static fn(WP_REST_Request $r) => Pressdav_Media_Drive::delete_folder($r['path'])),
             ],
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/media-folders/move', [
             'methods' => 'POST',
             'permission_callback' => $uploader,
             'args' => ['from' => $path, 'to' => $path],
-            'callback' => static fn(WP_REST_Request $r) => Pressdav_Media_Drive::move_folder($r['from'], $r['to']),
+            'callback' => $one_at_a_time(static fn(WP_REST_Request $r) => Pressdav_Media_Drive::move_folder($r['from'], $r['to'])),
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/media/(?P<id>\\d+)/move', [
             'methods' => 'POST',
             'permission_callback' => $uploader,
             'args' => ['id' => ['type' => 'integer', 'minimum' => 1], 'path' => $path],
-            'callback' => static fn(WP_REST_Request $r) => Pressdav_Media_Drive::move_file((int) $r['id'], $r['path']),
+            'callback' => $one_at_a_time(static fn(WP_REST_Request $r) => Pressdav_Media_Drive::move_file((int) $r['id'], $r['path'])),
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/media/(?P<id>\\d+)/file', [
             'methods' => 'PUT',
@@ -86,8 +80,10 @@ final class Pressdav_Rest
                 'size' => ['type' => 'integer', 'required' => true, 'minimum' => 1],
                 'path' => ['type' => 'string', 'minLength' => 1, 'maxLength' => 1000],
                 'replace' => ['type' => 'integer', 'minimum' => 1],
+                'chunk' => ['type' => 'integer', 'minimum' => 1],
             ],
-            'callback' => static fn(WP_REST_Request $r) => Pressdav_Chunked_Upload::open($r['name'], (int) $r['size'], $r['path'], (int) $r['replace']),
+            'callback' => static fn(WP_REST_Request $r) => Pressdav_Chunked_Upload::open($r['name'], (int) $r['size'], $r['path'], (int) $r['replace'],
+                (int) $r['chunk']),
         ]);
         $upload = ['type' => 'string', 'pattern' => '^[a-f0-9]{32}$'];
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/uploads/(?P<id>[a-f0-9]{32})', [
@@ -118,6 +114,30 @@ final class Pressdav_Rest
             ],
             'callback' => [self::class, 'changes'],
         ]);
+    }
+
+    /**
+     * What the plugin is and offers. The public (pressdav itself, before any login) gets what the
+     * drive needs: the features, the largest chunk, the feed's head; a logged-in user also the
+     * version, the schema and the any-file option.
+     */
+    public static function status(): array
+    {
+        $status = [
+            'plugin' => 'pressdav',
+            // One feature a collection the index lists: a newer pressdav asks only for what this version offers.
+            'features' => array_merge(['changes', 'media-folders', 'media-replace', 'chunked-uploads'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::TYPES)),
+            'max_chunk' => Pressdav_Chunked_Upload::max_chunk(),
+            'head' => Pressdav_Change_Feed::head(),
+        ];
+        if (is_user_logged_in()) {
+            $status += [
+                'version' => PRESSDAV_PLUGIN_VERSION,
+                'schema' => (int) get_option(Pressdav_Schema::VERSION_OPTION, 0),
+                'any_file' => (bool) get_option(Pressdav_Media_Drive::ANY_FILE_OPTION),
+            ];
+        }
+        return $status;
     }
 
     /** One page of the index; an unchanged page answers 304 to its ETag. */
@@ -154,7 +174,8 @@ final class Pressdav_Rest
         $feed = Pressdav_Change_Feed::since($since, (int) $request['limit']);
         $behind = $feed['oldest'] > 0 && $since < $feed['oldest'] - 1;
         if ($behind || $since > $feed['head']) {
-            return new WP_Error('pressdav_feed_resync', 'The change feed no longer holds what came after ' . $since . '; start again from the head.',
+            return new WP_Error('pressdav_feed_resync', sprintf(/* translators: %d: a sequence number of the change feed */
+                __('The change feed no longer holds what came after %d; start again from the head.', 'pressdav'), $since),
                 ['status' => 410, 'head' => $feed['head']]);
         }
         return $feed;

@@ -48,10 +48,9 @@ final class Pressdav_Schema
         dbDelta("CREATE TABLE {$name} ({$columns}\n) {$wpdb->get_charset_collate()};");
     }
 
-    public static function upgrade_if_needed(): void
+    /** Whether what the plugin set up is of an older version than its files. */
+    public static function outdated(): bool
     {
-        if ((int) get_option(self::VERSION_OPTION, 0) !== PRESSDAV_SCHEMA_VERSION) {
-            self::install();
-        }
+        return (int) get_option(self::VERSION_OPTION, 0) !== PRESSDAV_SCHEMA_VERSION;
     }
 }

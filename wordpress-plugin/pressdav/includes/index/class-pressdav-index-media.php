@@ -5,6 +5,8 @@
  * file, the metadata and the parent's status. An attachment is readable as its parent is: one
  * without a parent, or on a published post, is shown outright; the rest are checked with core's own
  * rule (the attachments controller's check_read_permission), which builds their WP_Post objects.
+ * The paths given on the drive are shown to logged-in users only; the public sees each file at its
+ * upload path, as the folder list shows it no folder.
  */
 
 if (!defined('ABSPATH')) {
@@ -16,9 +18,15 @@ final class Pressdav_Index_Media implements Pressdav_Index_Source
     private array $rest_types;
     private string $basedir;
     private string $baseurl;
+    /**
+     * Whether this caller is shown where each file lies on the drive: logged-in users (who may work in
+     * its folders); the public sees upload paths, as the folder list shows it no folder.
+     */
+    private bool $drive_paths;
 
     public function __construct()
     {
+        $this->drive_paths = is_user_logged_in();
         $this->rest_types = Pressdav_Index::rest_post_types();
         $uploads = wp_upload_dir(null, false);
         $this->basedir = $uploads['basedir'];
@@ -71,8 +79,8 @@ final class Pressdav_Index_Media implements Pressdav_Index_Source
             'mime_type' => $row->post_mime_type,
             'source_url' => $file !== '' && !str_starts_with($file, '/') ? $this->baseurl . '/' . $file : wp_get_attachment_url($id),
             'media_details' => (object) $details,
-            // Where the drive shows it: the path it was given there, or its upload path until then.
-            'drive_path' => $row->drive_path ?? $file,
+            // Where the drive shows it: the path it was given there, or its upload path until then (and to the public).
+            'drive_path' => $this->drive_paths ? ($row->drive_path ?? $file) : $file,
         ];
     }
 

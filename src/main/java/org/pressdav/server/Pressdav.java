@@ -102,7 +102,8 @@ public final class Pressdav {
             if (companion.takesChunks()) {
                 uses.add("files over " + companion.maxChunk() + " bytes go in chunks of that size");
             }
-            log.info("companion plugin {} active: {}", companion.version(), uses.isEmpty() ? "no feature pressdav knows" : String.join("; ", uses));
+            // The version is told to logged-in users only; pressdav asks before any has logged in.
+            log.info("companion plugin active: {}", uses.isEmpty() ? "no feature pressdav knows" : String.join("; ", uses));
             return companion;
         } catch (WordPressException e) {
             if (e.status() != 404) {

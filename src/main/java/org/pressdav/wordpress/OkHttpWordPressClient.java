@@ -262,7 +262,8 @@ public final class OkHttpWordPressClient implements WordPressClient {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Map<String, Object> opening = new java.util.HashMap<>(Map.of("name", fileName, "size", size));
+        // The chunk size is part of the upload: the plugin takes each chunk at exactly that size (the last one the rest), no more.
+        Map<String, Object> opening = new java.util.HashMap<>(Map.of("name", fileName, "size", size, "chunk", chunkBytes));
         if (drivePath != null) {
             opening.put("path", drivePath);
         }
@@ -291,7 +292,11 @@ public final class OkHttpWordPressClient implements WordPressClient {
                 }
             }
             return send(credentials, post(root.route(uploads + "/" + id + "/finish"), Map.of("chunks", chunks))).body.path("id").asLong();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever failed, the pieces go now, not when the plugin's clean-up finds them: the chunks not yet sent are
+            // dropped and those in flight are let finish first, so that none lands after the abort.
+            senders.shutdownNow();
+            awaitQuietly(senders);
             try {
                 send(credentials, new Request.Builder().url(root.route(uploads + "/" + id).build()).delete());
             } catch (RuntimeException abortFailed) {
@@ -300,6 +305,15 @@ public final class OkHttpWordPressClient implements WordPressClient {
             throw e;
         } finally {
             senders.shutdownNow();
+        }
+    }
+
+    /** Waits for the chunks in flight (each bounded by the client's timeouts), keeping an interruption for the caller. */
+    private static void awaitQuietly(java.util.concurrent.ExecutorService senders) {
+        try {
+            senders.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -27,8 +27,12 @@ class CompanionPluginIT {
     void theStatusSaysWhatThePluginOffers() {
         Companion companion = wordpress.companion(Credentials.ANONYMOUS);
         assertEquals("pressdav", companion.plugin());
-        assertEquals(2, companion.schema());
         assertTrue(companion.offers("changes"));
+        assertTrue(companion.takesChunks(), "pressdav learns the largest chunk before any login");
+        assertEquals(null, companion.version(), "the version is for logged-in users");
+        Companion toAUser = wordpress.companion(bed.credentials("subscriber"));
+        assertEquals(3, toAUser.schema());
+        assertTrue(toAUser.version() != null && !toAUser.version().isBlank(), toAUser.toString());
         assertTrue(companion.keepsMediaFolders() && companion.replacesMedia(), companion.features().toString());
         for (Endpoint<?> endpoint : Endpoint.ALL) {
             assertTrue(companion.indexes(endpoint), endpoint.route());

@@ -211,4 +211,46 @@ class OkHttpWordPressClientTest {
         assertEquals(502, streamed.status(), "no Content-Length: stopped while reading");
         assertTrue(streamed.getMessage().contains("--max-wordpress-answer-mb"), streamed.getMessage());
     }
+
+    /**
+     * A chunk that fails aborts the upload, so its pieces go at once, and only once the chunks in
+     * flight are done: a chunk stored after the abort would outlive it (red before: the DELETE went
+     * out while chunk 2 was still being stored). The opening names the chunk size the plugin holds
+     * every chunk to.
+     */
+    @Test
+    void aFailedChunkAbortsTheUploadAfterTheChunksInFlight(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String id = "0123456789abcdef0123456789abcdef";
+        String uploads = "/wp-json/pressdav/v1/uploads";
+        java.util.concurrent.atomic.AtomicBoolean slowChunkDone = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean abortedAfterIt = new java.util.concurrent.atomic.AtomicBoolean();
+        wordpress.route(uploads, r -> FakeWordPress.json(200, "{\"id\":\"" + id + "\",\"max_chunk\":10}"));
+        wordpress.route(uploads + "/" + id + "/0", r -> FakeWordPress.json(200, "{}"));
+        wordpress.route(uploads + "/" + id + "/1", r -> FakeWordPress.json(500, "{\"code\":\"pressdav_write_failed\",\"message\":\"The chunk could not be stored.\"}"));
+        wordpress.route(uploads + "/" + id + "/2", r -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            slowChunkDone.set(true);
+            return FakeWordPress.json(200, "{}");
+        });
+        wordpress.route(uploads + "/" + id + "/3", r -> FakeWordPress.json(200, "{}"));
+        wordpress.route(uploads + "/" + id, r -> {
+            abortedAfterIt.set(slowChunkDone.get());
+            return FakeWordPress.json(200, "{\"aborted\":true}");
+        });
+        java.nio.file.Path file = dir.resolve("forty.bin");
+        java.nio.file.Files.write(file, new byte[40]);
+
+        WordPressException failed = assertThrows(WordPressException.class, () -> client.uploadInChunks(ADMIN, "forty.bin", file, "a/forty.bin", 0, 10));
+
+        assertEquals(500, failed.status());
+        assertEquals(1, wordpress.requests.stream().filter(r -> r.getMethod().equals("DELETE")).count(), "the upload is aborted");
+        assertTrue(abortedAfterIt.get(), "the abort waits for the chunks in flight");
+        assertEquals(0, wordpress.count(uploads + "/" + id + "/finish"));
+        String opening = wordpress.requests.stream().filter(r -> r.getUrl().encodedPath().equals(uploads)).findFirst().orElseThrow().getBody().utf8();
+        assertTrue(opening.contains("\"chunk\":10"), opening);
+    }
 }

@@ -244,13 +244,15 @@ class UploadRuleIT extends WritingIT {
         }
     }
 
+    /** The uploads under way in the pieces' folder (a folder each), not the files that keep it unserved. */
     private static Set<String> pieces() throws IOException {
         Path dir = bed.uploadsDir().getParent().resolve("pressdav-uploads");
         if (!Files.isDirectory(dir)) {
             return Set.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.map(Path::toString).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+            return files.filter(f -> !f.equals(dir) && !f.getParent().equals(dir) || Files.isDirectory(f) && !f.equals(dir))
+                    .map(Path::toString).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         }
     }
 }

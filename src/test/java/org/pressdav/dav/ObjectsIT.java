@@ -127,6 +127,22 @@ class ObjectsIT extends WritingIT {
     }
 
     @Test
+    void aFieldFileIsHiddenOnlyByThoseWhoMayChangeThePostAndNeverByARefusedSave() {
+        long id = bed.id("posts", "crlf");
+        String folder = "posts/" + id + "-windows-line-endings/";
+        RunningDrive.Answer subscriber = drive.send("subscriber", "DELETE", drive.url(folder + "title.txt"), Map.of(), null);
+        assertEquals(403, subscriber.status(), subscriber.text());
+        assertEquals(200, drive.send("subscriber", "GET", drive.url(folder + "title.txt"), Map.of(), null).status(), "nothing hidden");
+        assertTrue(listing("subscriber", folder).contains("title.txt"));
+
+        // rclone deletes what it failed to upload: the field WordPress refused to change stays listed.
+        assertEquals(400, drive.send("editor", "PUT", drive.url(folder + "status.txt"), Map.of(), "bogus-status").status());
+        assertEquals(403, drive.send("editor", "DELETE", drive.url(folder + "status.txt"), Map.of(), null).status());
+        assertEquals("publish", drive.send("editor", "GET", drive.url(folder + "status.txt"), Map.of(), null).text());
+        assertTrue(listing("editor", folder).contains("status.txt"));
+    }
+
+    @Test
     void aDeletedFieldFileComesBackWhenWritten() {
         long id = bed.id("posts", "crlf");
         String file = "posts/" + id + "-windows-line-endings/excerpt.txt";

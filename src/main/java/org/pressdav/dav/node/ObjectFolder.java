@@ -29,8 +29,12 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
     }
 
     @Override
-    public boolean deletable() {
-        return kind.deletable();
+    public String fieldDeleteRefusal(String fileName) {
+        if (!kind.deletable()) {
+            return fileName + " cannot be deleted: write an empty file to clear it";
+        }
+        // WordPress's answer for this object and this user (context=edit), as a save asks it.
+        return mayChange() ? null : changeRefusal();
     }
 
     /** Deletes (or trashes) the object, as its kind does; a kind that cannot is 403. */

@@ -25,6 +25,7 @@ class ProtocolWriteTest {
     private Crowd crowd;
     private long post;
     private long oldDraft;
+    private long editorsPost;
     private String folder;
 
     @BeforeEach
@@ -33,6 +34,7 @@ class ProtocolWriteTest {
         crowd = new Crowd(20);
         post = drive.wordpress.addPost("post", AUTHOR.id(), "publish", "A story", "Body.");
         oldDraft = drive.wordpress.addPost("post", EDITOR.id(), "draft", "Old draft", "x");
+        editorsPost = drive.wordpress.addPost("post", EDITOR.id(), "publish", "By the editor", "x");
         folder = drive.folderOf(post);
     }
 
@@ -233,5 +235,38 @@ class ProtocolWriteTest {
         assertEquals("A story", drive.wordpress.post(post).title().raw(), "WordPress is not changed by hiding a file");
         assertEquals(204, drive.send(ADMIN, "DELETE", folder, Map.of(), null).status());
         assertEquals("trash", drive.wordpress.post(post).status());
+    }
+
+    @Test
+    void aUserWhoMayNotChangeThePostCannotHideItsFieldsFromThemselves() {
+        Answer refused = drive.send(SUBSCRIBER, "DELETE", folder + "title.txt", Map.of(), null);
+        assertEquals(403, refused.status(), refused.text());
+        assertTrue(refused.text().contains("not allowed to edit this post"), refused.text());
+        assertEquals("A story", drive.send(SUBSCRIBER, "GET", folder + "title.txt", Map.of(), null).text(), "nothing hidden");
+        assertTrue(drive.send(SUBSCRIBER, "PROPFIND", folder, Map.of("Depth", "1"), null).text().contains("title.txt"));
+        // An author may read an editor's published post, not change it: the same.
+        String editors = drive.folderOf(editorsPost);
+        assertEquals(403, drive.send(AUTHOR, "DELETE", editors + "content.html", Map.of(), null).status());
+        assertTrue(drive.send(AUTHOR, "PROPFIND", editors, Map.of("Depth", "1"), null).text().contains("content.html"));
+        // The author of the post may: Finder's empty-then-delete.
+        assertEquals(204, drive.send(AUTHOR, "DELETE", folder + "title.txt", Map.of(), null).status());
+    }
+
+    @Test
+    void aFieldWhoseSaveWasRefusedStaysListedWhenTheClientDeletesItsFailedUpload() {
+        // rclone: PUT refused, then DELETE of what it "failed to upload".
+        assertEquals(403, drive.send(SUBSCRIBER, "PUT", folder + "status.txt", Map.of(), "draft").status());
+        assertEquals(403, drive.send(SUBSCRIBER, "DELETE", folder + "status.txt", Map.of(), null).status());
+        assertEquals(400, drive.send(EDITOR, "PUT", folder + "status.txt", Map.of(), "bogus-status").status());
+        Answer cleanUp = drive.send(EDITOR, "DELETE", folder + "status.txt", Map.of(), null);
+        assertEquals(403, cleanUp.status(), cleanUp.text());
+        for (var who : List.of(SUBSCRIBER, EDITOR)) {
+            assertEquals("publish", drive.send(who, "GET", folder + "status.txt", Map.of(), null).text(), who.login());
+            assertTrue(drive.send(who, "PROPFIND", folder, Map.of("Depth", "1"), null).text().contains("status.txt"), who.login());
+        }
+        // A save that lands ends it: Finder's empty-then-delete works again.
+        assertEquals(204, drive.send(EDITOR, "PUT", folder + "status.txt", Map.of(), "publish").status());
+        assertEquals(204, drive.send(EDITOR, "DELETE", folder + "status.txt", Map.of(), null).status());
+        assertEquals(404, drive.send(EDITOR, "GET", folder + "status.txt", Map.of(), null).status());
     }
 }

@@ -32,7 +32,7 @@ class ObjectsIT extends WritingIT {
 
     private static RunningDrive.Answer move(String role, String from, String to, Map<String, String> extra) {
         Map<String, String> headers = new java.util.HashMap<>(extra);
-        headers.put("Destination", "http://finder.example:9999" + DavPath.parseDecoded(to).encoded() + "/");
+        headers.put("Destination", "http://127.0.0.1:" + drive.port() + DavPath.parseDecoded(to).encoded() + "/");
         return drive.send(role, "MOVE", drive.url(from), headers, null);
     }
 

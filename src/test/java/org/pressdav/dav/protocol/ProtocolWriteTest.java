@@ -269,4 +269,40 @@ class ProtocolWriteTest {
         assertEquals(204, drive.send(EDITOR, "DELETE", folder + "status.txt", Map.of(), null).status());
         assertEquals(404, drive.send(EDITOR, "GET", folder + "status.txt", Map.of(), null).status());
     }
+
+    @Test
+    void aMoveOrCopyToAnotherServerIsA502AndChangesNothing() {
+        String slug = drive.wordpress.post(post).slug();
+        int port = drive.port();
+        for (String elsewhere : List.of("http://elsewhere.example:" + port, "http://127.0.0.1:" + (port + 1), "https://127.0.0.1:" + port,
+                "http://127.0.0.1")) {
+            Answer moved = drive.send(AUTHOR, "MOVE", folder, Map.of("Destination", elsewhere + "/posts/moved/"), null);
+            assertEquals(502, moved.status(), elsewhere + ": " + moved.text());
+            Answer copied = drive.send(AUTHOR, "COPY", folder, Map.of("Destination", elsewhere + "/posts/copied/"), null);
+            assertEquals(502, copied.status(), elsewhere + ": " + copied.text());
+        }
+        assertEquals(slug, drive.wordpress.post(post).slug(), "nothing moved");
+        assertEquals(3, drive.wordpress.posts(p -> true).size(), "nothing copied");
+        // This server, however it is spelled: a path alone, the host in capitals.
+        assertEquals(201, drive.send(AUTHOR, "MOVE", folder, Map.of("Destination", "/posts/" + post + "-moved/"), null).status());
+        assertEquals(201, drive.send(AUTHOR, "MOVE", "posts/" + post + "-moved/",
+                Map.of("Destination", "HTTP://127.0.0.1:" + port + "/posts/" + post + "-moved-again/"), null).status());
+        assertEquals("moved-again", drive.wordpress.post(post).slug());
+    }
+
+    @Test
+    void behindATrustedProxyTheDestinationNamesTheProxy() {
+        Map<String, String> proxied = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "dav.example.org");
+        String destination = "https://dav.example.org/posts/" + post + "-proxied/";
+        Map<String, String> headers = new java.util.HashMap<>(proxied);
+        headers.put("Destination", destination);
+        assertEquals(502, drive.send(AUTHOR, "MOVE", folder, headers, null).status(), "forwarded headers are not trusted by default");
+        drive.close();
+        drive = new InProcessDrive("--trust-forwarded-headers", "true");
+        long id = drive.wordpress.addPost("post", AUTHOR.id(), "publish", "Behind a proxy", "x");
+        headers.put("Destination", "https://dav.example.org/posts/" + id + "-proxied/");
+        Answer moved = drive.send(AUTHOR, "MOVE", drive.folderOf(id), headers, null);
+        assertEquals(201, moved.status(), moved.text());
+        assertEquals("proxied", drive.wordpress.post(id).slug());
+    }
 }

@@ -90,6 +90,17 @@ public final class InMemoryWordPress implements WordPressClient {
         return id;
     }
 
+    /** An attachment uploaded at {@code uploaded} to {@code path} below the uploads folder ({@code 2024/05/a.jpg}), changed at {@code changed}. */
+    public long addMedia(long author, String path, Instant uploaded, Instant changed, byte[] bytes) {
+        long id = ids.incrementAndGet();
+        String fileName = path.substring(path.lastIndexOf('/') + 1);
+        media.put(id, new Media(id, fileName, "inherit", "http://wp.test/?attachment=" + id, uploaded, changed, author, 0, text(fileName),
+                "application/octet-stream", "file", "http://wp.test/wp-content/uploads/" + path,
+                new Media.Details(path, (long) bytes.length, null, null), null));
+        files.put(id, bytes);
+        return id;
+    }
+
     public long addTerm(String taxonomy, String name) {
         long id = ids.incrementAndGet();
         String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");

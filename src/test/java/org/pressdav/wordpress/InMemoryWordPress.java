@@ -57,6 +57,11 @@ public final class InMemoryWordPress implements WordPressClient {
     private volatile Settings settings = new Settings("In-memory site", "Just a test", "http://wp.test", "admin@wp.test", "UTC", "en_US");
     private volatile boolean down;
     private volatile boolean slow;
+    /** The companion plugin's media folders ({@link #withMediaFolders}): folders made on the drive. */
+    private volatile boolean mediaFolders;
+    private final Set<String> folders = ConcurrentHashMap.newKeySet();
+    /** Writes that still land before WordPress stops ({@link #stopAfterWrites}); negative: no limit. */
+    private final AtomicInteger writesLeft = new AtomicInteger(-1);
     /** How many updates were in flight at once, at most: WordPress loses saves when this passes 1 for one object. */
     public final AtomicInteger mostUpdatesAtOnce = new AtomicInteger();
     private final Map<Long, AtomicInteger> updating = new ConcurrentHashMap<>();
@@ -77,6 +82,35 @@ public final class InMemoryWordPress implements WordPressClient {
     /** Every call fails from now on as a WordPress too slow to answer does (504), until {@code slow(false)}. */
     public void slow(boolean isSlow) {
         this.slow = isSlow;
+    }
+
+    /**
+     * WordPress stops in the middle of the write after the next {@code writes}: that one is made,
+     * but its answer never comes (502), and every call after it fails as an unreachable WordPress's
+     * does, as when Apache is stopped during a long folder copy.
+     */
+    public void stopAfterWrites(int writes) {
+        writesLeft.set(writes);
+    }
+
+    /** The write now made: counted against {@link #stopAfterWrites}; run {@code made} unless WordPress is down. */
+    private <T> T write(java.util.function.Supplier<T> made) {
+        int left = writesLeft.getAndUpdate(n -> n < 0 ? n : n - 1);
+        if (left == 0) {
+            T result = made.get();
+            down = true;
+            throw new WordPressException(502, WordPressException.UNREACHABLE, "WordPress closed the connection before it answered");
+        }
+        return made.get();
+    }
+
+    /**
+     * With the companion plugin's media folders and media index, as the test bed has them: every
+     * attachment at its drive path, folders made at any depth. Call before pressdav starts.
+     */
+    public InMemoryWordPress withMediaFolders() {
+        this.mediaFolders = true;
+        return this;
     }
 
     // ---------------------------------------------------------------- seeding
@@ -521,6 +555,10 @@ public final class InMemoryWordPress implements WordPressClient {
     public Media upload(Credentials credentials, String fileName, String contentType, Path file, String drivePath) {
         count("upload");
         Account who = account(credentials);
+        return write(() -> uploaded(who, fileName, contentType, file, drivePath));
+    }
+
+    private Media uploaded(Account who, String fileName, String contentType, Path file, String drivePath) {
         if (!can(who, "upload_files")) {
             throw forbidden(who, "rest_cannot_create", "Sorry, you are not allowed to upload media on this site.");
         }
@@ -538,7 +576,8 @@ public final class InMemoryWordPress implements WordPressClient {
         String path = String.format("%d/%02d/%s", now.getYear(), now.getMonthValue(), fileName);
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Media m = new Media(id, fileName, "inherit", "http://wp.test/?attachment=" + id, at, at, who.id(), 0, text(fileName), contentType,
-                "file", "http://wp.test/wp-content/uploads/" + path, new Media.Details(path, (long) bytes.length, null, null), null);
+                "file", "http://wp.test/wp-content/uploads/" + path, new Media.Details(path, (long) bytes.length, null, null),
+                mediaFolders ? (drivePath != null ? drivePath : path) : null);
         media.put(id, m);
         files.put(id, bytes);
         return m;
@@ -560,14 +599,23 @@ public final class InMemoryWordPress implements WordPressClient {
         return MediaContent.of(m.sourceUrl(), 206, headers, java.util.Arrays.copyOfRange(bytes, from, to + 1));
     }
 
-    /** No companion plugin here: core REST only, as a site without it answers. */
+    /** No companion plugin here (core REST only, as a site without it answers), unless {@link #withMediaFolders}. */
     @Override
     public Companion companion(Credentials credentials) {
+        if (mediaFolders) {
+            account(credentials);
+            return new Companion("pressdav", "in-memory", 1, List.of("media-folders", "index:attachment"), 0, 0);
+        }
         throw noCompanion(credentials);
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> List<T> index(Credentials credentials, Endpoint<T> endpoint) {
+        if (mediaFolders && endpoint == Endpoint.MEDIA) {
+            account(credentials);
+            return (List<T>) media.values().stream().sorted(Comparator.comparingLong(Media::id)).toList();
+        }
         throw noCompanion(credentials);
     }
 
@@ -578,12 +626,28 @@ public final class InMemoryWordPress implements WordPressClient {
 
     @Override
     public List<String> mediaFolders(Credentials credentials) {
+        if (mediaFolders) {
+            account(credentials);
+            return folders.stream().sorted().toList();
+        }
         throw noCompanion(credentials);
     }
 
     @Override
     public void makeMediaFolder(Credentials credentials, String path) {
-        throw noCompanion(credentials);
+        if (!mediaFolders) {
+            throw noCompanion(credentials);
+        }
+        Account who = account(credentials);
+        if (!can(who, "upload_files")) {
+            throw forbidden(who, "rest_cannot_create", "Sorry, you are not allowed to upload files.");
+        }
+        write(() -> {
+            if (!folders.add(path)) {
+                throw new WordPressException(409, "pressdav_exists", path + " already exists");
+            }
+            return path;
+        });
     }
 
     @Override

@@ -25,11 +25,17 @@ import org.pressdav.wordpress.InMemoryWordPress;
  * no root, a second to start.
  */
 final class InProcessDrive implements AutoCloseable {
-    final InMemoryWordPress wordpress = new InMemoryWordPress();
+    final InMemoryWordPress wordpress;
     private final Pressdav pressdav;
     private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
 
     InProcessDrive(String... flags) {
+        this(new InMemoryWordPress(), flags);
+    }
+
+    /** Over a WordPress set up before pressdav starts (with the companion plugin's media folders, say). */
+    InProcessDrive(InMemoryWordPress wordpress, String... flags) {
+        this.wordpress = wordpress;
         try {
             Path data = Files.createTempDirectory("pressdav-protocol");
             List<String> args = new ArrayList<>(List.of("--wordpress-url", "http://wp.test/", "--port", "0", "--data-dir", data.toString()));

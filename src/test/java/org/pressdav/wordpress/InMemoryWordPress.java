@@ -476,7 +476,9 @@ public final class InMemoryWordPress implements WordPressClient {
                 List<Long> tags = fields.containsKey("tags") ? (List<Long>) fields.get("tags") : p.tags();
                 Instant date = fields.containsKey("date_gmt")
                         ? LocalDateTime.parse(fields.get("date_gmt").toString()).toInstant(ZoneOffset.UTC) : p.dateGmt();
-                Post written = new Post(p.id(), p.type(), slug, p.generatedSlug(), status == null ? p.status() : status.toString(), p.link(),
+                // WordPress generates a slug-less draft's slug from its title, anew at each save.
+                String generated = slug.isEmpty() ? sanitize(title) : p.generatedSlug();
+                Post written = new Post(p.id(), p.type(), slug, generated, status == null ? p.status() : status.toString(), p.link(),
                         date, Instant.now().truncatedTo(ChronoUnit.SECONDS), p.author(), p.parent(), p.password(), text(title),
                         text(content), text(excerpt), categories, tags);
                 posts.put(id, written);

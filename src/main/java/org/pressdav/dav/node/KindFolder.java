@@ -86,6 +86,17 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
         remember(name, id);
     }
 
+    /**
+     * After a save in the folder: its name stays what this user reached it by, though WordPress
+     * names the object otherwise now (a draft without a slug takes its name from its title, so
+     * vim's save of {@code title.txt} would otherwise move the folder it has open: the next GET
+     * 404, the UNLOCK 409). Kept, as any name a user gave, ten minutes after its last use;
+     * WordPress's name reaches the folder all along.
+     */
+    void keepName(ObjectFolder<T> folder) {
+        remember(folder.getName(), kind.id(folder.item()));
+    }
+
     void delete(ObjectFolder<T> folder) {
         kind.delete(session, folder.item());
         names.forget(session.userKey(), kind.folderName(), kind.id(folder.item()));

@@ -91,10 +91,15 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
      * names the object otherwise now (a draft without a slug takes its name from its title, so
      * vim's save of {@code title.txt} would otherwise move the folder it has open: the next GET
      * 404, the UNLOCK 409). Kept, as any name a user gave, ten minutes after its last use;
-     * WordPress's name reaches the folder all along.
+     * WordPress's name reaches the folder all along. A save of the slug itself renames the folder ({@link #followName}).
      */
     void keepName(ObjectFolder<T> folder) {
         remember(folder.getName(), kind.id(folder.item()));
+    }
+
+    /** After a save that renames the object on purpose (its slug): the folder shows under WordPress's new name at once. */
+    void followName(ObjectFolder<T> folder) {
+        names.forget(session.userKey(), kind.folderName(), kind.id(folder.item()));
     }
 
     void delete(ObjectFolder<T> folder) {

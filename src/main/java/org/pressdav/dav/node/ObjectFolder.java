@@ -109,8 +109,12 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
                 if (value != null) {
                     TextFile.Writer writer = field.updater() == null ? null : text -> {
                         field.updater().write(session, full, text);
-                        // A draft without a slug is named after its title: the folder the client works in keeps its name.
-                        parent.keepName(this);
+                        if (field.renamesFolder()) {
+                            parent.followName(this);
+                        } else {
+                            // A draft without a slug is named after its title: the folder the client works in keeps its name.
+                            parent.keepName(this);
+                        }
                     };
                     made.add(new TextFile(field.fileName(), value, kind.modified(session, full), kind.created(session, full), writer, access()));
                 }

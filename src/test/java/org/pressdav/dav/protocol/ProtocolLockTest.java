@@ -203,5 +203,8 @@ class ProtocolLockTest {
         String renamed = "posts/" + draft + "-another-title/";
         assertEquals("Another title", drive.send(AUTHOR, "GET", renamed + "title.txt", Map.of(), null).text());
         assertEquals(renamed, drive.folderOf(draft));
+        // A save of the slug itself renames the folder, for the one who saved it too.
+        assertEquals(204, drive.send(AUTHOR, "PUT", at + "slug.txt", Map.of(), "chosen").status());
+        assertTrue(drive.send(AUTHOR, "PROPFIND", "posts/", Map.of("Depth", "1"), null).text().contains("<D:href>/posts/" + draft + "-chosen/</D:href>"));
     }
 }

@@ -94,7 +94,14 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
      * WordPress's name reaches the folder all along. A save of the slug itself renames the folder ({@link #followName}).
      */
     void keepName(ObjectFolder<T> folder) {
-        remember(folder.getName(), kind.id(folder.item()));
+        long id = kind.id(folder.item());
+        if (names.name(session.userKey(), kind.folderName(), id).isPresent()) {
+            return; // a name of the user's own (their New Folder's) stays theirs, whichever name the save came by
+        }
+        Optional<T> now = kind.byId(session, id);
+        if (now.isPresent() && !kind.name(now.get()).equals(folder.getName())) {
+            names.put(session.userKey(), kind.folderName(), folder.getName(), id);
+        }
     }
 
     /** After a save that renames the object on purpose (its slug): the folder shows under WordPress's new name at once. */

@@ -305,4 +305,14 @@ class ProtocolWriteTest {
         assertEquals(201, moved.status(), moved.text());
         assertEquals("proxied", drive.wordpress.post(id).slug());
     }
+
+    @Test
+    void aNewFolderKeepsItsOwnNameWhenASaveComesByWordPresssName() {
+        assertEquals(201, drive.send(EDITOR, "MKCOL", "posts/Two Names", Map.of(), null).status());
+        long made = drive.wordpress.posts(p -> p.title().raw().equals("Two Names")).get(0).id();
+        assertEquals(204, drive.send(EDITOR, "PUT", "posts/" + made + "-two-names/content.html", Map.of(), "<p>Both.</p>").status());
+        assertEquals("<p>Both.</p>", drive.send(EDITOR, "GET", "posts/Two Names/content.html", Map.of(), null).text());
+        assertEquals(204, drive.send(EDITOR, "PUT", "posts/" + made + "-two-names/title.txt", Map.of(), "Retitled").status());
+        assertEquals("Retitled", drive.send(EDITOR, "GET", "posts/Two Names/title.txt", Map.of(), null).text());
+    }
 }

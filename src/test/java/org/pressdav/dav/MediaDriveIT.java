@@ -173,6 +173,31 @@ class MediaDriveIT extends WritingIT {
     }
 
     @Test
+    void everyFolderHasTheDatesOfWhatItHolds() {
+        // Each folder of media/ holding files: made with its first file, changed with its newest (not pressdav's start).
+        String listing = listing("admin", "");
+        java.util.regex.Matcher folders = java.util.regex.Pattern.compile(
+                "<D:href>/media/([^<]+)/</D:href>.*?<D:getlastmodified>([^<]+)</D:getlastmodified><D:creationdate>([^<]+)</D:creationdate>")
+                .matcher(listing);
+        List<Media> all = wordpress.index(admin, Endpoint.MEDIA);
+        int checked = 0;
+        while (folders.find()) {
+            String folder = DavPath.parseEncoded("/" + folders.group(1)).name() + "/";
+            List<Media> inside = all.stream().filter(m -> m.drivePath() != null && m.drivePath().startsWith(folder)).toList();
+            if (inside.isEmpty()) {
+                continue;
+            }
+            java.time.Instant first = inside.stream().map(Media::dateGmt).min(java.util.Comparator.naturalOrder()).orElseThrow();
+            java.time.Instant newest = inside.stream().map(Media::modifiedGmt).max(java.util.Comparator.naturalOrder()).orElseThrow();
+            assertEquals(first, java.time.Instant.parse(folders.group(3)), folder + " creationdate");
+            assertEquals(newest, java.time.Instant.from(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(folders.group(2))),
+                    folder + " getlastmodified");
+            checked++;
+        }
+        assertTrue(checked > 0, listing);
+    }
+
+    @Test
     void everyAttachmentShowsInExactlyOneFolder() {
         List<Media> all = wordpress.index(admin, Endpoint.MEDIA);
         assertEquals(all.size(), all.stream().map(Media::drivePath).distinct().count(), "no two attachments at one path");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -30,6 +31,13 @@ public final class DavServer {
     static final long MIN_BODY_BYTES_PER_SECOND = 512;
 
     /**
+     * Jetty's default, plus {@code %25} in a path: a name may hold a literal {@code %} ({@code 100% sure.txt}),
+     * and the drive decodes each segment once itself ({@code DavPath}), from the raw request URI. The other
+     * ambiguous forms ({@code %2F}, {@code %2e%2e}, {@code ;} parameters, empty segments) stay refused (400).
+     */
+    static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("pressdav", UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING);
+
+    /**
      * {@code port}: plain HTTP, or -1 for none; {@code tls} and {@code httpsPort}: HTTPS (HTTP/2 and
      * HTTP/1.1, by ALPN), or null for none.
      */
@@ -43,6 +51,7 @@ public final class DavServer {
         http.setSendXPoweredBy(false);
         http.setIdleTimeout(idleTimeout.toMillis());
         http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+        http.setUriCompliance(URI_COMPLIANCE);
         if (trustForwardedHeaders) {
             http.addCustomizer(new ForwardedRequestCustomizer());
         }

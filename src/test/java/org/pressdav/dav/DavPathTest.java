@@ -35,6 +35,17 @@ class DavPathTest {
     }
 
     @Test
+    void aLiteralPercentIsDecodedOnceAndEncodedBackTheSame() {
+        for (String raw : new String[] {"/media/100%25%20done.txt", "/media/a%252Fb.jpg", "/media/%252e%252e", "/media/..%252F"}) {
+            DavPath path = DavPath.parseEncoded(raw);
+            assertEquals(2, path.segments().size(), raw);
+            assertEquals(raw, path.encoded());
+        }
+        assertEquals("a%2Fb.jpg", DavPath.parseEncoded("/media/a%252Fb.jpg").name());
+        assertEquals("%2e%2e", DavPath.parseEncoded("/media/%252e%252e").name(), "a name, not a way up");
+    }
+
+    @Test
     void malformedEscapesAreRefused() {
         assertEquals(400, assertThrows(DavPath.BadPathException.class, () -> DavPath.parseEncoded("/a%zz")).status());
         assertEquals(400, assertThrows(DavPath.BadPathException.class, () -> DavPath.parseEncoded("/a%C3")).status());

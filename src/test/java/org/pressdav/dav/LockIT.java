@@ -155,4 +155,22 @@ class LockIT extends WritingIT {
         assertEquals(204, drive.send("admin", "PUT", drive.url(title), Map.of("If", "(Not <opaquelocktoken:none>)"), "Windows line endings").status());
         assertEquals(400, drive.send("admin", "PUT", drive.url(title), Map.of("If", "garbage"), "x").status());
     }
+
+    @Test
+    void savingADraftsTitleUnderALockLeavesTheFolderWhereTheEditorHasIt() {
+        // vim over davfs2 on a draft without a slug (named after its title): LOCK, PUT, GET, PROPFIND, UNLOCK, save again.
+        long id = bed.id("posts", "author-draft");
+        assertEquals("", wordpress.get(admin, Endpoint.POSTS, id, Context.EDIT).slug(), "the seeded draft has no slug");
+        String folder = drive.postFolder(id);
+        String title = folder + "title.txt";
+        String token = lock("author", title, lockInfo("exclusive", "vim"), Map.of("Depth", "0", "Timeout", "Second-600"), 200);
+        Map<String, String> withToken = Map.of("If", "(<" + token + ">)");
+        assertEquals(204, drive.send("author", "PUT", drive.url(title), withToken, "Ana renames her draft").status());
+        assertEquals("Ana renames her draft", wordpress.get(admin, Endpoint.POSTS, id, Context.EDIT).title().raw());
+        assertEquals("Ana renames her draft", drive.send("author", "GET", drive.url(title), Map.of(), null).text());
+        assertEquals(207, drive.send("author", "PROPFIND", drive.url(folder), Map.of("Depth", "1"), null).status());
+        assertEquals(204, drive.send("author", "UNLOCK", drive.url(title), Map.of("Lock-Token", "<" + token + ">"), null).status());
+        assertEquals(204, drive.send("author", "PUT", drive.url(title), Map.of(), "Ana's second title").status(), "no lock left behind");
+        assertEquals("Ana's second title", wordpress.get(admin, Endpoint.POSTS, id, Context.EDIT).title().raw());
+    }
 }

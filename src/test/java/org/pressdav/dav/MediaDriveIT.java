@@ -148,6 +148,56 @@ class MediaDriveIT extends WritingIT {
     }
 
     @Test
+    void namesWithALiteralPercentAreWrittenReadListedMovedAndDeleted() throws IOException {
+        assertEquals(201, drive.send("author", "MKCOL", drive.url("media/Percent/"), Map.of(), null).status());
+        byte[] text = "all of it".getBytes();
+        // drive.url encodes % as %25: the request line says 100%25%20done.txt.
+        assertTrue(drive.url("media/Percent/100% done.txt").endsWith("/100%25%20done.txt"));
+        assertEquals(201, put("author", "Percent/100% done.txt", text));
+        assertArrayEquals(text, served(attachmentAt("Percent/100% done.txt")));
+        assertArrayEquals(text, drive.sendBytes("author", "GET", drive.url("media/Percent/100% done.txt"), Map.of(), null).body());
+        assertTrue(listing("author", "Percent/").contains("<D:href>/media/Percent/100%25%20done.txt</D:href>"), listing("author", "Percent/"));
+
+        RunningDrive.Answer moved = move("author", "Percent/100% done.txt", "Percent/100% sure.txt");
+        assertEquals(201, moved.status(), moved.text());
+        assertArrayEquals(text, drive.sendBytes("author", "GET", drive.url("media/Percent/100% sure.txt"), Map.of(), null).body());
+
+        // A name a browser's form may store: %2F is two letters and a digit in it, not a slash.
+        assertEquals(201, put("author", "Percent/a%2Fb.jpg", MediaUploadIT.png(61)));
+        assertArrayEquals(MediaUploadIT.png(61), drive.sendBytes("author", "GET", drive.url("media/Percent/a%2Fb.jpg"), Map.of(), null).body());
+        assertTrue(listing("author", "Percent/").contains("<D:href>/media/Percent/a%252Fb.jpg</D:href>"), listing("author", "Percent/"));
+        assertEquals(201, move("author", "Percent/a%2Fb.jpg", "Percent/c%2Fd.jpg").status());
+        assertEquals(204, drive.send("author", "DELETE", drive.url("media/Percent/c%2Fd.jpg"), Map.of(), null).status());
+        assertEquals(204, drive.send("author", "DELETE", drive.url("media/Percent/100% sure.txt"), Map.of(), null).status());
+        assertTrue(at("Percent/c%2Fd.jpg").isEmpty() && at("Percent/100% sure.txt").isEmpty());
+    }
+
+    @Test
+    void everyFolderHasTheDatesOfWhatItHolds() {
+        // Each folder of media/ holding files: made with its first file, changed with its newest (not pressdav's start).
+        String listing = listing("admin", "");
+        java.util.regex.Matcher folders = java.util.regex.Pattern.compile(
+                "<D:href>/media/([^<]+)/</D:href>.*?<D:getlastmodified>([^<]+)</D:getlastmodified><D:creationdate>([^<]+)</D:creationdate>")
+                .matcher(listing);
+        List<Media> all = wordpress.index(admin, Endpoint.MEDIA);
+        int checked = 0;
+        while (folders.find()) {
+            String folder = DavPath.parseEncoded("/" + folders.group(1)).name() + "/";
+            List<Media> inside = all.stream().filter(m -> m.drivePath() != null && m.drivePath().startsWith(folder)).toList();
+            if (inside.isEmpty()) {
+                continue;
+            }
+            java.time.Instant first = inside.stream().map(Media::dateGmt).min(java.util.Comparator.naturalOrder()).orElseThrow();
+            java.time.Instant newest = inside.stream().map(Media::modifiedGmt).max(java.util.Comparator.naturalOrder()).orElseThrow();
+            assertEquals(first, java.time.Instant.parse(folders.group(3)), folder + " creationdate");
+            assertEquals(newest, java.time.Instant.from(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(folders.group(2))),
+                    folder + " getlastmodified");
+            checked++;
+        }
+        assertTrue(checked > 0, listing);
+    }
+
+    @Test
     void everyAttachmentShowsInExactlyOneFolder() {
         List<Media> all = wordpress.index(admin, Endpoint.MEDIA);
         assertEquals(all.size(), all.stream().map(Media::drivePath).distinct().count(), "no two attachments at one path");

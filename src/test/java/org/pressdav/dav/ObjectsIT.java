@@ -32,7 +32,7 @@ class ObjectsIT extends WritingIT {
 
     private static RunningDrive.Answer move(String role, String from, String to, Map<String, String> extra) {
         Map<String, String> headers = new java.util.HashMap<>(extra);
-        headers.put("Destination", "http://finder.example:9999" + DavPath.parseDecoded(to).encoded() + "/");
+        headers.put("Destination", "http://127.0.0.1:" + drive.port() + DavPath.parseDecoded(to).encoded() + "/");
         return drive.send(role, "MOVE", drive.url(from), headers, null);
     }
 
@@ -124,6 +124,22 @@ class ObjectsIT extends WritingIT {
 
         assertEquals(204, drive.send("admin", "DELETE", drive.url(folder), Map.of(), null).status());
         assertEquals("trash", wordpress.get(admin, Endpoint.POSTS, id, Context.EDIT).status());
+    }
+
+    @Test
+    void aFieldFileIsHiddenOnlyByThoseWhoMayChangeThePostAndNeverByARefusedSave() {
+        long id = bed.id("posts", "crlf");
+        String folder = "posts/" + id + "-windows-line-endings/";
+        RunningDrive.Answer subscriber = drive.send("subscriber", "DELETE", drive.url(folder + "title.txt"), Map.of(), null);
+        assertEquals(403, subscriber.status(), subscriber.text());
+        assertEquals(200, drive.send("subscriber", "GET", drive.url(folder + "title.txt"), Map.of(), null).status(), "nothing hidden");
+        assertTrue(listing("subscriber", folder).contains("title.txt"));
+
+        // rclone deletes what it failed to upload: the field WordPress refused to change stays listed.
+        assertEquals(400, drive.send("editor", "PUT", drive.url(folder + "status.txt"), Map.of(), "bogus-status").status());
+        assertEquals(403, drive.send("editor", "DELETE", drive.url(folder + "status.txt"), Map.of(), null).status());
+        assertEquals("publish", drive.send("editor", "GET", drive.url(folder + "status.txt"), Map.of(), null).text());
+        assertTrue(listing("editor", folder).contains("status.txt"));
     }
 
     @Test

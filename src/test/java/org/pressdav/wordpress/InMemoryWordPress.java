@@ -57,7 +57,11 @@ public final class InMemoryWordPress implements WordPressClient {
     private volatile Settings settings = new Settings("In-memory site", "Just a test", "http://wp.test", "admin@wp.test", "UTC", "en_US");
     private volatile boolean down;
     private volatile boolean slow;
-    private final java.util.concurrent.atomic.AtomicBoolean loseNextAnswer = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The companion plugin's media folders ({@link #withMediaFolders}): folders made on the drive. */
+    private volatile boolean mediaFolders;
+    private final Set<String> folders = ConcurrentHashMap.newKeySet();
+    /** Writes that still land before WordPress stops ({@link #stopAfterWrites}); negative: no limit. */
+    private final AtomicInteger writesLeft = new AtomicInteger(-1);
     /** How many updates were in flight at once, at most: WordPress loses saves when this passes 1 for one object. */
     public final AtomicInteger mostUpdatesAtOnce = new AtomicInteger();
     private final Map<Long, AtomicInteger> updating = new ConcurrentHashMap<>();
@@ -81,11 +85,32 @@ public final class InMemoryWordPress implements WordPressClient {
     }
 
     /**
-     * The next update of a post is made, and its answer lost on the way back (504), as when the
-     * connection drops or pressdav dies while WordPress writes.
+     * WordPress stops in the middle of the write after the next {@code writes}: that one is made,
+     * but its answer never comes (502), and every call after it fails as an unreachable WordPress's
+     * does, as when Apache is stopped during a long folder copy.
      */
-    public void loseNextAnswer() {
-        loseNextAnswer.set(true);
+    public void stopAfterWrites(int writes) {
+        writesLeft.set(writes);
+    }
+
+    /** The write now made: counted against {@link #stopAfterWrites}; run {@code made} unless WordPress is down. */
+    private <T> T write(java.util.function.Supplier<T> made) {
+        int left = writesLeft.getAndUpdate(n -> n < 0 ? n : n - 1);
+        if (left == 0) {
+            T result = made.get();
+            down = true;
+            throw new WordPressException(502, WordPressException.UNREACHABLE, "WordPress closed the connection before it answered");
+        }
+        return made.get();
+    }
+
+    /**
+     * With the companion plugin's media folders and media index, as the test bed has them: every
+     * attachment at its drive path, folders made at any depth. Call before pressdav starts.
+     */
+    public InMemoryWordPress withMediaFolders() {
+        this.mediaFolders = true;
+        return this;
     }
 
     // ---------------------------------------------------------------- seeding
@@ -96,6 +121,17 @@ public final class InMemoryWordPress implements WordPressClient {
         String slug = status.equals("draft") ? "" : title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         posts.put(id, new Post(id, type, slug, title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), status,
                 "http://wp.test/?p=" + id, now, now, author, 0, "", text(title), text(content), text(""), List.of(), List.of()));
+        return id;
+    }
+
+    /** An attachment uploaded at {@code uploaded} to {@code path} below the uploads folder ({@code 2024/05/a.jpg}), changed at {@code changed}. */
+    public long addMedia(long author, String path, Instant uploaded, Instant changed, byte[] bytes) {
+        long id = ids.incrementAndGet();
+        String fileName = path.substring(path.lastIndexOf('/') + 1);
+        media.put(id, new Media(id, fileName, "inherit", "http://wp.test/?attachment=" + id, uploaded, changed, author, 0, text(fileName),
+                "application/octet-stream", "file", "http://wp.test/wp-content/uploads/" + path,
+                new Media.Details(path, (long) bytes.length, null, null), null));
+        files.put(id, bytes);
         return id;
     }
 
@@ -441,14 +477,15 @@ public final class InMemoryWordPress implements WordPressClient {
                 List<Long> tags = fields.containsKey("tags") ? (List<Long>) fields.get("tags") : p.tags();
                 Instant date = fields.containsKey("date_gmt")
                         ? LocalDateTime.parse(fields.get("date_gmt").toString()).toInstant(ZoneOffset.UTC) : p.dateGmt();
-                Post written = new Post(p.id(), p.type(), slug, p.generatedSlug(), status == null ? p.status() : status.toString(), p.link(),
+                // WordPress generates a slug-less draft's slug from its title, anew at each save.
+                String generated = slug.isEmpty() ? sanitize(title) : p.generatedSlug();
+                Post written = new Post(p.id(), p.type(), slug, generated, status == null ? p.status() : status.toString(), p.link(),
                         date, Instant.now().truncatedTo(ChronoUnit.SECONDS), p.author(), p.parent(), p.password(), text(title),
                         text(content), text(excerpt), categories, tags);
-                posts.put(id, written);
-                if (loseNextAnswer.getAndSet(false)) {
-                    throw new WordPressException(504, WordPressException.UNREACHABLE, "WordPress did not answer in time");
-                }
-                return (T) written;
+                return write(() -> {
+                    posts.put(id, written);
+                    return (T) written;
+                });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new WordPressException(502, WordPressException.UNREACHABLE, "interrupted");
@@ -523,6 +560,10 @@ public final class InMemoryWordPress implements WordPressClient {
     public Media upload(Credentials credentials, String fileName, String contentType, Path file, String drivePath) {
         count("upload");
         Account who = account(credentials);
+        return write(() -> uploaded(who, fileName, contentType, file, drivePath));
+    }
+
+    private Media uploaded(Account who, String fileName, String contentType, Path file, String drivePath) {
         if (!can(who, "upload_files")) {
             throw forbidden(who, "rest_cannot_create", "Sorry, you are not allowed to upload media on this site.");
         }
@@ -540,7 +581,8 @@ public final class InMemoryWordPress implements WordPressClient {
         String path = String.format("%d/%02d/%s", now.getYear(), now.getMonthValue(), fileName);
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Media m = new Media(id, fileName, "inherit", "http://wp.test/?attachment=" + id, at, at, who.id(), 0, text(fileName), contentType,
-                "file", "http://wp.test/wp-content/uploads/" + path, new Media.Details(path, (long) bytes.length, null, null), null);
+                "file", "http://wp.test/wp-content/uploads/" + path, new Media.Details(path, (long) bytes.length, null, null),
+                mediaFolders ? (drivePath != null ? drivePath : path) : null);
         media.put(id, m);
         files.put(id, bytes);
         return m;
@@ -562,14 +604,23 @@ public final class InMemoryWordPress implements WordPressClient {
         return MediaContent.of(m.sourceUrl(), 206, headers, java.util.Arrays.copyOfRange(bytes, from, to + 1));
     }
 
-    /** No companion plugin here: core REST only, as a site without it answers. */
+    /** No companion plugin here (core REST only, as a site without it answers), unless {@link #withMediaFolders}. */
     @Override
     public Companion companion(Credentials credentials) {
+        if (mediaFolders) {
+            account(credentials);
+            return new Companion("pressdav", "in-memory", 1, List.of("media-folders", "index:attachment"), 0, 0);
+        }
         throw noCompanion(credentials);
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> List<T> index(Credentials credentials, Endpoint<T> endpoint) {
+        if (mediaFolders && endpoint == Endpoint.MEDIA) {
+            account(credentials);
+            return (List<T>) media.values().stream().sorted(Comparator.comparingLong(Media::id)).toList();
+        }
         throw noCompanion(credentials);
     }
 
@@ -580,12 +631,28 @@ public final class InMemoryWordPress implements WordPressClient {
 
     @Override
     public List<String> mediaFolders(Credentials credentials) {
+        if (mediaFolders) {
+            account(credentials);
+            return folders.stream().sorted().toList();
+        }
         throw noCompanion(credentials);
     }
 
     @Override
     public void makeMediaFolder(Credentials credentials, String path) {
-        throw noCompanion(credentials);
+        if (!mediaFolders) {
+            throw noCompanion(credentials);
+        }
+        Account who = account(credentials);
+        if (!can(who, "upload_files")) {
+            throw forbidden(who, "rest_cannot_create", "Sorry, you are not allowed to upload files.");
+        }
+        write(() -> {
+            if (!folders.add(path)) {
+                throw new WordPressException(409, "pressdav_exists", path + " already exists");
+            }
+            return path;
+        });
     }
 
     @Override

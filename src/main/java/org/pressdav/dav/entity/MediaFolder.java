@@ -38,11 +38,11 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
     private final MediaLibrary library;
 
     public MediaFolder(DavSession session, Instant seen, Clock clock, MediaLibrary library) {
-        this(session, List.of(), "media", seen, clock, library);
+        this(session, List.of(), "media", new Dates(seen, seen), clock, library);
     }
 
-    private MediaFolder(DavSession session, List<String> path, String name, Instant seen, Clock clock, MediaLibrary library) {
-        super(name, seen, seen);
+    private MediaFolder(DavSession session, List<String> path, String name, Dates dates, Clock clock, MediaLibrary library) {
+        super(name, dates.modified(), dates.created());
         this.session = session;
         this.path = path;
         this.clock = clock;
@@ -54,9 +54,35 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
         return "media/" + MediaLibrary.join(path);
     }
 
+    /**
+     * A folder's own dates, as Finder shows a folder's: made when its first file was uploaded (or
+     * when this server first saw it, if that was earlier or it holds no file), changed when the
+     * newest file inside it, at any depth, last changed. WordPress keeps no dates of folders.
+     */
+    private record Dates(Instant created, Instant modified) {
+        static Dates of(Media media) {
+            Instant created = media.dateGmt() != null ? media.dateGmt() : media.modifiedGmt();
+            Instant modified = media.modifiedGmt() != null ? media.modifiedGmt() : created;
+            return new Dates(created, modified);
+        }
+
+        Dates with(Dates other) {
+            return new Dates(earliest(created, other.created), latest(modified, other.modified));
+        }
+
+        static Instant earliest(Instant a, Instant b) {
+            return a == null ? b : b == null || a.isBefore(b) ? a : b;
+        }
+
+        private static Instant latest(Instant a, Instant b) {
+            return a == null ? b : b == null || a.isAfter(b) ? a : b;
+        }
+    }
+
     @Override
     public List<Node> getChildren() {
         Map<String, Node> children = new LinkedHashMap<>();
+        Map<String, Dates> folderDates = new LinkedHashMap<>();
         for (Map.Entry<List<String>, Media> entry : library.byPath(session).entrySet()) {
             List<String> file = entry.getKey();
             if (below(file)) {
@@ -64,10 +90,11 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
                 if (file.size() == path.size() + 1) {
                     children.putIfAbsent(name, new MediaFile(session, entry.getValue(), name, library));
                 } else {
-                    children.computeIfAbsent(name, this::folder);
+                    folderDates.merge(name, Dates.of(entry.getValue()), Dates::with);
                 }
             }
         }
+        folderDates.forEach((name, dates) -> children.computeIfAbsent(name, n -> folder(n, dates)));
         for (List<String> folder : library.folders(session)) {
             if (below(folder)) {
                 children.computeIfAbsent(folder.get(path.size()), this::folder);
@@ -84,8 +111,17 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
         return other.size() > path.size() && other.subList(0, path.size()).equals(path);
     }
 
+    /** A folder below this one that holds no file (yet): dated from when this server first saw it. */
     private MediaFolder folder(String name) {
-        return new MediaFolder(session, MediaLibrary.append(path, name), name, modified(), clock, library);
+        return folder(name, null);
+    }
+
+    private MediaFolder folder(String name, Dates ofFiles) {
+        List<String> at = MediaLibrary.append(path, name);
+        Instant seen = session.firstSeen().of("media-folder", MediaLibrary.join(at));
+        // Made no later than first seen here (after a restart, its files tell better); changed when its files last were.
+        Dates dates = ofFiles == null ? new Dates(seen, seen) : new Dates(Dates.earliest(seen, ofFiles.created()), ofFiles.modified());
+        return new MediaFolder(session, at, name, dates, clock, library);
     }
 
     /** {@code [yyyy, mm]} of now on the site's clock, where WordPress files uploads. */

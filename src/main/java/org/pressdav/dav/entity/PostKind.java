@@ -237,7 +237,8 @@ public final class PostKind implements ObjectKind<Post> {
                 Field.<Post>of("title.txt", (s, p) -> text(p.title())).writes(Updates.exact(endpoint, Post::id, "title")),
                 Field.<Post>of("excerpt.txt", (s, p) -> text(p.excerpt())).writes(Updates.exact(endpoint, Post::id, "excerpt")),
                 Field.<Post>of("status.txt", (s, p) -> p.status()).writes(Updates.trimmed(endpoint, Post::id, "status")),
-                Field.<Post>of("slug.txt", (s, p) -> Names.slug(p.slug())).writes(Updates.trimmed(endpoint, Post::id, "slug")),
+                Field.<Post>of("slug.txt", (s, p) -> Names.slug(p.slug())).writes(Updates.trimmed(endpoint, Post::id, "slug"))
+                        .renamingTheFolder(),
                 Field.<Post>of("date-gmt.txt", (s, p) -> p.dateGmt() == null ? "" : p.dateGmt().toString())
                         .writes(Updates.gmtDate(endpoint, Post::id, "date_gmt"))));
         if (endpoint == Endpoint.POSTS) {

@@ -44,6 +44,15 @@ public final class DriveResourceFactory implements ResourceFactory {
         stores.hidden().reveal(session.userKey(), path);
     }
 
+    /** A save of this field file was refused: a DELETE that cleans up after it does not hide it ({@link HiddenFiles#keep}). */
+    public void keep(DavSession session, DavPath path) {
+        stores.hidden().keep(session.userKey(), path);
+    }
+
+    public boolean keeps(DavSession session, DavPath path) {
+        return stores.hidden().isKept(session.userKey(), path);
+    }
+
     private boolean isHidden(DavSession session, DavPath path) {
         return stores.hidden().isHidden(session.userKey(), path);
     }

@@ -5,9 +5,10 @@ import org.pressdav.dav.DavSession;
 /**
  * One field file of an object's folder: its name, how to render its bytes and, for a writable
  * field, how a new text becomes a WordPress update. A renderer that returns null means this user
- * cannot see the value, and the file is left out.
+ * cannot see the value, and the file is left out. {@code renamesFolder}: writing it names the
+ * object's folder anew on purpose (a post's {@code slug.txt}), so the folder follows it.
  */
-public record Field<T>(String fileName, Renderer<T> renderer, Updater<T> updater) {
+public record Field<T>(String fileName, Renderer<T> renderer, Updater<T> updater, boolean renamesFolder) {
 
     @FunctionalInterface
     public interface Renderer<T> {
@@ -21,11 +22,16 @@ public record Field<T>(String fileName, Renderer<T> renderer, Updater<T> updater
     }
 
     public static <T> Field<T> of(String fileName, Renderer<T> renderer) {
-        return new Field<>(fileName, renderer, null);
+        return new Field<>(fileName, renderer, null, false);
     }
 
     /** This field, writable: a PUT of the file calls {@code updater}. */
     public Field<T> writes(Updater<T> updater) {
-        return new Field<>(fileName, renderer, updater);
+        return new Field<>(fileName, renderer, updater, renamesFolder);
+    }
+
+    /** This field, writing which renames the object's folder: the folder takes WordPress's new name at once. */
+    public Field<T> renamingTheFolder() {
+        return new Field<>(fileName, renderer, updater, true);
     }
 }

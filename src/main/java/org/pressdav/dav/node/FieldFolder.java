@@ -9,6 +9,10 @@ import org.pressdav.dav.store.HiddenFiles;
  * ({@link HiddenFiles}), so that the emptied folder can be deleted.
  */
 public interface FieldFolder {
-    /** Whether deleting the folder can delete (or trash) its object at all (WordPress still decides per user). */
-    boolean deletable();
+    /**
+     * Why this user may not delete (and so hide) a field file here, or null when they may: the kind
+     * deletes its objects, and WordPress lets this user change this one. A user who could not delete
+     * the emptied folder gains nothing by hiding its files but a field gone from their own listing.
+     */
+    String fieldDeleteRefusal(String fileName);
 }

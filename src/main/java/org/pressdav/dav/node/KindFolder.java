@@ -86,6 +86,29 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
         remember(name, id);
     }
 
+    /**
+     * After a save in the folder: its name stays what this user reached it by, though WordPress
+     * names the object otherwise now (a draft without a slug takes its name from its title, so
+     * vim's save of {@code title.txt} would otherwise move the folder it has open: the next GET
+     * 404, the UNLOCK 409). Kept, as any name a user gave, ten minutes after its last use;
+     * WordPress's name reaches the folder all along. A save of the slug itself renames the folder ({@link #followName}).
+     */
+    void keepName(ObjectFolder<T> folder) {
+        long id = kind.id(folder.item());
+        if (names.name(session.userKey(), kind.folderName(), id).isPresent()) {
+            return; // a name of the user's own (their New Folder's) stays theirs, whichever name the save came by
+        }
+        Optional<T> now = kind.byId(session, id);
+        if (now.isPresent() && !kind.name(now.get()).equals(folder.getName())) {
+            names.put(session.userKey(), kind.folderName(), folder.getName(), id);
+        }
+    }
+
+    /** After a save that renames the object on purpose (its slug): the folder shows under WordPress's new name at once. */
+    void followName(ObjectFolder<T> folder) {
+        names.forget(session.userKey(), kind.folderName(), kind.id(folder.item()));
+    }
+
     void delete(ObjectFolder<T> folder) {
         kind.delete(session, folder.item());
         names.forget(session.userKey(), kind.folderName(), kind.id(folder.item()));

@@ -29,8 +29,12 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
     }
 
     @Override
-    public boolean deletable() {
-        return kind.deletable();
+    public String fieldDeleteRefusal(String fileName) {
+        if (!kind.deletable()) {
+            return fileName + " cannot be deleted: write an empty file to clear it";
+        }
+        // WordPress's answer for this object and this user (context=edit), as a save asks it.
+        return mayChange() ? null : changeRefusal();
     }
 
     /** Deletes (or trashes) the object, as its kind does; a kind that cannot is 403. */
@@ -103,7 +107,15 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
             for (Field<T> field : kind.fields()) {
                 String value = field.renderer().render(session, full);
                 if (value != null) {
-                    TextFile.Writer writer = field.updater() == null ? null : text -> field.updater().write(session, full, text);
+                    TextFile.Writer writer = field.updater() == null ? null : text -> {
+                        field.updater().write(session, full, text);
+                        if (field.renamesFolder()) {
+                            parent.followName(this);
+                        } else {
+                            // A draft without a slug is named after its title: the folder the client works in keeps its name.
+                            parent.keepName(this);
+                        }
+                    };
                     made.add(new TextFile(field.fileName(), value, kind.modified(session, full), kind.created(session, full), writer, access()));
                 }
             }

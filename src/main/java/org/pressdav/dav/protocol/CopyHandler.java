@@ -32,7 +32,8 @@ import org.pressdav.dav.store.ScratchFiles;
  * in it; a post's or page's folder copied into its own top folder is a new draft like it
  * ({@link AcceptsCopies}). {@code Overwrite} defaults to T: a file at the destination takes the
  * bytes, a folder there is deleted first. The user's dead properties go with each file. Anything
- * else is a 403 that says why; a folder copy that a member stops is a 207 naming that member.
+ * else is a 403 that says why; a folder copy that a member stops is a 207 naming that member, and
+ * every member after it, not tried (424): the client learns exactly what the copy holds.
  */
 public final class CopyHandler extends DavHandler {
     private final IncomingSpool incoming;
@@ -120,16 +121,22 @@ public final class CopyHandler extends DavHandler {
         if (!deep) {
             return null;
         }
-        for (Node child : drive.children(req.session(), from, (Folder) source)) {
+        List<Node> children = drive.children(req.session(), from, (Folder) source);
+        for (int i = 0; i < children.size(); i++) {
+            Node child = children.get(i);
             DavPath childFrom = from.child(child.getName());
             DavPath childTo = to.child(child.getName());
             Stopped stopped;
             try {
                 stopped = copy(req, child, childFrom, childTo, true);
             } catch (Exception e) {
-                return Stopped.at(childTo, e, req);
+                stopped = Stopped.at(childTo, child instanceof Folder, e, req);
             }
             if (stopped != null) {
+                // After a failure nothing more is tried (WordPress may be gone): each member left is named, not copied.
+                for (Node left : children.subList(i + 1, children.size())) {
+                    stopped = stopped.notTried(to.child(left.getName()), left instanceof Folder);
+                }
                 return stopped;
             }
         }

@@ -44,7 +44,7 @@ final class DeepDelete {
                     throw new DavError.Forbidden(child.getName() + " cannot be deleted");
                 }
             } catch (Exception e) {
-                return Stopped.at(at, e, req);
+                return Stopped.at(at, child instanceof Folder, e, req);
             }
             if (stopped != null) {
                 return stopped;

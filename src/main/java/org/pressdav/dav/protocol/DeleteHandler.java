@@ -32,8 +32,14 @@ public final class DeleteHandler extends DavHandler {
             throw new DavError.NotFound("Not found: " + path);
         }
         if (node instanceof ReplaceableResource) {
-            if (!(drive.find(req.session(), path.parent()) instanceof FieldFolder folder && folder.deletable())) {
-                throw new DavError.Forbidden(path.name() + " cannot be deleted: write an empty file to clear it");
+            String refused = drive.find(req.session(), path.parent()) instanceof FieldFolder folder
+                    ? folder.fieldDeleteRefusal(path.name()) : path.name() + " cannot be deleted: write an empty file to clear it";
+            if (refused != null) {
+                throw new DavError.Forbidden(refused);
+            }
+            if (drive.keeps(req.session(), path)) {
+                // rclone deletes what it failed to upload: the field WordPress refused to change stays, with its value, in sight.
+                throw new DavError.Forbidden("The last save of " + path.name() + " was refused: it keeps its value and stays listed");
             }
             drive.hide(req.session(), path);
         } else if (node instanceof HoldsFiles) {

@@ -26,8 +26,7 @@ import org.pressdav.dav.store.ScratchFolder;
 
 /**
  * MOVE (RFC 4918 §9.9), replacing Milton CE's: {@code Overwrite} defaults to T as the RFC says
- * (Finder never sends it), the {@code Destination} may name any host or scheme (only its path
- * counts, as behind a proxy). Renaming an object's folder renames the object (a post's slug);
+ * (Finder never sends it); a {@code Destination} on another server is 502. Renaming an object's folder renames the object (a post's slug);
  * a temporary file may be renamed, or renamed over a field file, which is how editors save.
  */
 public final class MoveHandler extends DavHandler {
@@ -198,19 +197,29 @@ public final class MoveHandler extends DavHandler {
         return !"F".equalsIgnoreCase(String.valueOf(req.servletRequest().getHeader("Overwrite")).strip());
     }
 
-    /** The Destination header's path inside the drive; its scheme and host are not checked. */
+    /**
+     * The Destination header's path inside the drive. A Destination on another server (another
+     * scheme, host or port than the request's own, as Jetty sees it: behind a proxy with
+     * {@code --trust-forwarded-headers}, the proxy's) is 502 (RFC 4918 §9.9.4, §9.8.5): pressdav
+     * does not move or copy to other servers, and doing it here instead would surprise the client.
+     * A Destination of a path alone is this server's.
+     */
     public static DavPath destination(DavRequest req) {
         String header = req.servletRequest().getHeader("Destination");
         if (header == null || header.isBlank()) {
-            throw new DavError.BadRequest("MOVE needs a Destination header");
+            throw new DavError.BadRequest(req.getMethod().code + " needs a Destination header");
         }
-        String raw;
+        URI uri;
         try {
-            URI uri = new URI(header.strip());
-            raw = uri.getRawPath();
+            uri = new URI(header.strip());
         } catch (URISyntaxException e) {
             throw new DavError.BadRequest("The Destination header is not a URL: " + header);
         }
+        if (uri.getRawAuthority() != null && !sameServer(uri, req.servletRequest())) {
+            throw new DavError.BadGateway("The Destination " + header.strip() + " is on another server than this drive ("
+                    + origin(req.servletRequest()) + "): nothing was " + (req.getMethod() == Request.Method.COPY ? "copied" : "moved"));
+        }
+        String raw = uri.getRawPath();
         if (raw == null || raw.isEmpty()) {
             raw = "/";
         }
@@ -219,5 +228,21 @@ public final class MoveHandler extends DavHandler {
             throw new DavError.BadGateway("The Destination is outside this drive");
         }
         return full.relativeTo(req.prefix());
+    }
+
+    private static boolean sameServer(URI destination, jakarta.servlet.http.HttpServletRequest request) {
+        String scheme = destination.getScheme() == null ? request.getScheme() : destination.getScheme();
+        int port = destination.getPort() >= 0 ? destination.getPort() : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+        return scheme.equalsIgnoreCase(request.getScheme()) && port == request.getServerPort()
+                && bare(destination.getHost()).equalsIgnoreCase(bare(request.getServerName()));
+    }
+
+    /** A host without the brackets of an IPv6 address. */
+    private static String bare(String host) {
+        return host == null ? "" : host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private static String origin(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
     }
 }

@@ -63,7 +63,12 @@ public final class PutHandler extends DavHandler {
         if (existing instanceof Folder) {
             throw new DavError.NotAllowed(path + " is a folder: a file cannot be written over it");
         } else if (existing instanceof ReplaceableResource field) {
-            replace(req, out, existing, field);
+            try {
+                replace(req, out, existing, field);
+            } catch (Exception refused) {
+                drive.keep(req.session(), path);
+                throw refused;
+            }
         } else if (existing instanceof ReplaceableFile file) {
             replaceBytes(req, out, existing, file);
         } else if (DriveResourceFactory.isScratch(parent, path.name()) || existing instanceof UserFile

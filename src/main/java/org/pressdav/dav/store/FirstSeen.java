@@ -8,4 +8,7 @@ import java.time.Instant;
  */
 public interface FirstSeen {
     Instant of(String kind, long id);
+
+    /** The same for what has a name but no id (a media folder, by its path). */
+    Instant of(String kind, String name);
 }

@@ -12,7 +12,17 @@ import org.pressdav.dav.node.Field;
 public interface HiddenFiles {
     void hide(String user, DavPath path);
 
+    /** The file shows again, and is no longer kept: a save landed. */
     void reveal(String user, DavPath path);
 
     boolean isHidden(String user, DavPath path);
+
+    /**
+     * A save of the file by this user was refused, and it keeps its old value: rclone then deletes
+     * the file it "failed to upload", and that DELETE must not hide it. Kept for as long as a file
+     * stays hidden, or until a save lands ({@link #reveal}).
+     */
+    void keep(String user, DavPath path);
+
+    boolean isKept(String user, DavPath path);
 }

@@ -18,4 +18,9 @@ public final class InMemoryFirstSeen implements FirstSeen {
     public Instant of(String kind, long id) {
         return seen.computeIfAbsent(kind + ":" + id, key -> clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
+
+    @Override
+    public Instant of(String kind, String name) {
+        return seen.computeIfAbsent(kind + "/" + name, key -> clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
 }

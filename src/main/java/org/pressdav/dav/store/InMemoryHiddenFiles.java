@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import org.pressdav.dav.DavPath;
 
-/** {@link HiddenFiles} in memory, each hidden for {@code hideFor} (bounded in number). */
+/** {@link HiddenFiles} in memory, each hidden (or kept) for {@code hideFor} (bounded in number). */
 public final class InMemoryHiddenFiles implements HiddenFiles {
+    /** TRUE: hidden; FALSE: kept, a refused save's. A file is one or the other, never both. */
     private final Cache<List<Object>, Boolean> hidden;
 
     public InMemoryHiddenFiles(Duration hideFor, Ticker ticker) {
@@ -27,6 +28,16 @@ public final class InMemoryHiddenFiles implements HiddenFiles {
 
     @Override
     public boolean isHidden(String user, DavPath path) {
-        return hidden.getIfPresent(List.of(user, path)) != null;
+        return Boolean.TRUE.equals(hidden.getIfPresent(List.of(user, path)));
+    }
+
+    @Override
+    public void keep(String user, DavPath path) {
+        hidden.put(List.of(user, path), Boolean.FALSE);
+    }
+
+    @Override
+    public boolean isKept(String user, DavPath path) {
+        return Boolean.FALSE.equals(hidden.getIfPresent(List.of(user, path)));
     }
 }

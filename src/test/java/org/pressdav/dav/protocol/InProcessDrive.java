@@ -31,7 +31,12 @@ final class InProcessDrive implements AutoCloseable {
     private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
 
     InProcessDrive(String... flags) {
-        this(new InMemoryWordPress(), temporaryDataDir(), flags);
+        this(new InMemoryWordPress(), flags);
+    }
+
+    /** Over a WordPress set up before pressdav starts (with the companion plugin's media folders, say). */
+    InProcessDrive(InMemoryWordPress wordpress, String... flags) {
+        this(wordpress, temporaryDataDir(), flags);
     }
 
     /** A drive over this WordPress and data directory: started again over another's, it is that drive restarted. */

@@ -21,12 +21,14 @@ import org.pressdav.wordpress.InMemoryWordPress.Account;
 class ProtocolLockTest {
     private InProcessDrive drive;
     private long post;
+    private long draft;
     private String folder;
 
     @BeforeEach
     void start() {
         drive = new InProcessDrive();
         post = drive.wordpress.addPost("post", AUTHOR.id(), "publish", "Locked story", "Body.");
+        draft = drive.wordpress.addPost("post", AUTHOR.id(), "draft", "Anas own draft", "Body.");
         folder = drive.folderOf(post);
     }
 
@@ -194,5 +196,32 @@ class ProtocolLockTest {
         assertEquals(201, lock(AUTHOR, folder + "sed1a2B3c", "0").status(), "any name but a field's in a post's folder");
         assertEquals(403, lock(AUTHOR, "posts/loose.txt", "0").status(), "posts/ holds folders only");
         assertEquals(409, lock(AUTHOR, "posts/99999-none/x.txt", "0").status());
+    }
+
+    @Test
+    void savingASluglessDraftsTitleLeavesItsFolderWhereTheEditorHasIt() {
+        // vim over davfs2 (issue 16, item 7): LOCK, PUT title.txt, GET, PROPFIND, UNLOCK, then the next save, all at one path.
+        assertEquals("", drive.wordpress.post(draft).slug(), "a draft without a slug, named after its title");
+        String at = drive.folderOf(draft);
+        assertEquals("posts/" + draft + "-anas-own-draft/", at);
+        String file = at + "title.txt";
+        String token = token(lock(AUTHOR, file, "0"));
+        assertEquals(204, drive.send(AUTHOR, "PUT", file, submitting(token), "A brand new title").status());
+        assertEquals("A brand new title", drive.wordpress.post(draft).title().raw());
+        assertEquals("A brand new title", drive.send(AUTHOR, "GET", file, Map.of(), null).text());
+        assertEquals(207, drive.send(AUTHOR, "PROPFIND", at, Map.of("Depth", "1"), null).status());
+        String listing = drive.send(AUTHOR, "PROPFIND", "posts/", Map.of("Depth", "1"), null).text();
+        assertTrue(listing.contains("<D:href>/" + at + "</D:href>"), "the editor's listing keeps the folder's name: " + listing);
+        assertEquals(204, drive.send(AUTHOR, "UNLOCK", file, Map.of("Lock-Token", "<" + token + ">"), null).status());
+        assertEquals(204, drive.send(AUTHOR, "PUT", file, Map.of(), "Another title").status(), "no lock is left behind");
+        assertEquals(204, drive.send(AUTHOR, "PUT", at + "content.html", Map.of(), "More body.").status());
+
+        // WordPress's new name reaches the same post, and is what everyone else sees.
+        String renamed = "posts/" + draft + "-another-title/";
+        assertEquals("Another title", drive.send(AUTHOR, "GET", renamed + "title.txt", Map.of(), null).text());
+        assertEquals(renamed, drive.folderOf(draft));
+        // A save of the slug itself renames the folder, for the one who saved it too.
+        assertEquals(204, drive.send(AUTHOR, "PUT", at + "slug.txt", Map.of(), "chosen").status());
+        assertTrue(drive.send(AUTHOR, "PROPFIND", "posts/", Map.of("Depth", "1"), null).text().contains("<D:href>/posts/" + draft + "-chosen/</D:href>"));
     }
 }

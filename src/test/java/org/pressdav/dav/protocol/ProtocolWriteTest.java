@@ -25,6 +25,7 @@ class ProtocolWriteTest {
     private Crowd crowd;
     private long post;
     private long oldDraft;
+    private long editorsPost;
     private String folder;
 
     @BeforeEach
@@ -33,6 +34,7 @@ class ProtocolWriteTest {
         crowd = new Crowd(20);
         post = drive.wordpress.addPost("post", AUTHOR.id(), "publish", "A story", "Body.");
         oldDraft = drive.wordpress.addPost("post", EDITOR.id(), "draft", "Old draft", "x");
+        editorsPost = drive.wordpress.addPost("post", EDITOR.id(), "publish", "By the editor", "x");
         folder = drive.folderOf(post);
     }
 
@@ -164,12 +166,13 @@ class ProtocolWriteTest {
         String finderFile = folder + "._content.html";
         assertEquals(201, drive.send(EDITOR, "PUT", finderFile, Map.of(), "finder's metadata").status());
         String renamed = "posts/" + post + "-renamed/";
-        drive.wordpress.loseNextAnswer();
+        drive.wordpress.stopAfterWrites(0);
         int status = drive.send(EDITOR, "MOVE", folder, Map.of("Destination", drive.url(renamed)), null).status();
-        assertEquals(504, status, "WordPress renamed the post, but its answer never came");
+        assertEquals(502, status, "WordPress renamed the post, but its answer never came");
         assertEquals("renamed", drive.wordpress.post(post).slug());
 
         drive.close(); // as if killed: the carry never ran
+        drive.wordpress.down(false);
         drive = new InProcessDrive(drive.wordpress, drive.data);
 
         assertEquals("finder's metadata", drive.send(EDITOR, "GET", renamed + "._content.html", Map.of(), null).text());
@@ -262,5 +265,84 @@ class ProtocolWriteTest {
         assertEquals("A story", drive.wordpress.post(post).title().raw(), "WordPress is not changed by hiding a file");
         assertEquals(204, drive.send(ADMIN, "DELETE", folder, Map.of(), null).status());
         assertEquals("trash", drive.wordpress.post(post).status());
+    }
+
+    @Test
+    void aUserWhoMayNotChangeThePostCannotHideItsFieldsFromThemselves() {
+        Answer refused = drive.send(SUBSCRIBER, "DELETE", folder + "title.txt", Map.of(), null);
+        assertEquals(403, refused.status(), refused.text());
+        assertTrue(refused.text().contains("not allowed to edit this post"), refused.text());
+        assertEquals("A story", drive.send(SUBSCRIBER, "GET", folder + "title.txt", Map.of(), null).text(), "nothing hidden");
+        assertTrue(drive.send(SUBSCRIBER, "PROPFIND", folder, Map.of("Depth", "1"), null).text().contains("title.txt"));
+        // An author may read an editor's published post, not change it: the same.
+        String editors = drive.folderOf(editorsPost);
+        assertEquals(403, drive.send(AUTHOR, "DELETE", editors + "content.html", Map.of(), null).status());
+        assertTrue(drive.send(AUTHOR, "PROPFIND", editors, Map.of("Depth", "1"), null).text().contains("content.html"));
+        // The author of the post may: Finder's empty-then-delete.
+        assertEquals(204, drive.send(AUTHOR, "DELETE", folder + "title.txt", Map.of(), null).status());
+    }
+
+    @Test
+    void aFieldWhoseSaveWasRefusedStaysListedWhenTheClientDeletesItsFailedUpload() {
+        // rclone: PUT refused, then DELETE of what it "failed to upload".
+        assertEquals(403, drive.send(SUBSCRIBER, "PUT", folder + "status.txt", Map.of(), "draft").status());
+        assertEquals(403, drive.send(SUBSCRIBER, "DELETE", folder + "status.txt", Map.of(), null).status());
+        assertEquals(400, drive.send(EDITOR, "PUT", folder + "status.txt", Map.of(), "bogus-status").status());
+        Answer cleanUp = drive.send(EDITOR, "DELETE", folder + "status.txt", Map.of(), null);
+        assertEquals(403, cleanUp.status(), cleanUp.text());
+        for (var who : List.of(SUBSCRIBER, EDITOR)) {
+            assertEquals("publish", drive.send(who, "GET", folder + "status.txt", Map.of(), null).text(), who.login());
+            assertTrue(drive.send(who, "PROPFIND", folder, Map.of("Depth", "1"), null).text().contains("status.txt"), who.login());
+        }
+        // A save that lands ends it: Finder's empty-then-delete works again.
+        assertEquals(204, drive.send(EDITOR, "PUT", folder + "status.txt", Map.of(), "publish").status());
+        assertEquals(204, drive.send(EDITOR, "DELETE", folder + "status.txt", Map.of(), null).status());
+        assertEquals(404, drive.send(EDITOR, "GET", folder + "status.txt", Map.of(), null).status());
+    }
+
+    @Test
+    void aMoveOrCopyToAnotherServerIsA502AndChangesNothing() {
+        String slug = drive.wordpress.post(post).slug();
+        int port = drive.port();
+        for (String elsewhere : List.of("http://elsewhere.example:" + port, "http://127.0.0.1:" + (port + 1), "https://127.0.0.1:" + port,
+                "http://127.0.0.1")) {
+            Answer moved = drive.send(AUTHOR, "MOVE", folder, Map.of("Destination", elsewhere + "/posts/moved/"), null);
+            assertEquals(502, moved.status(), elsewhere + ": " + moved.text());
+            Answer copied = drive.send(AUTHOR, "COPY", folder, Map.of("Destination", elsewhere + "/posts/copied/"), null);
+            assertEquals(502, copied.status(), elsewhere + ": " + copied.text());
+        }
+        assertEquals(slug, drive.wordpress.post(post).slug(), "nothing moved");
+        assertEquals(3, drive.wordpress.posts(p -> true).size(), "nothing copied");
+        // This server, however it is spelled: a path alone, the host in capitals.
+        assertEquals(201, drive.send(AUTHOR, "MOVE", folder, Map.of("Destination", "/posts/" + post + "-moved/"), null).status());
+        assertEquals(201, drive.send(AUTHOR, "MOVE", "posts/" + post + "-moved/",
+                Map.of("Destination", "HTTP://127.0.0.1:" + port + "/posts/" + post + "-moved-again/"), null).status());
+        assertEquals("moved-again", drive.wordpress.post(post).slug());
+    }
+
+    @Test
+    void behindATrustedProxyTheDestinationNamesTheProxy() {
+        Map<String, String> proxied = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "dav.example.org");
+        String destination = "https://dav.example.org/posts/" + post + "-proxied/";
+        Map<String, String> headers = new java.util.HashMap<>(proxied);
+        headers.put("Destination", destination);
+        assertEquals(502, drive.send(AUTHOR, "MOVE", folder, headers, null).status(), "forwarded headers are not trusted by default");
+        drive.close();
+        drive = new InProcessDrive("--trust-forwarded-headers", "true");
+        long id = drive.wordpress.addPost("post", AUTHOR.id(), "publish", "Behind a proxy", "x");
+        headers.put("Destination", "https://dav.example.org/posts/" + id + "-proxied/");
+        Answer moved = drive.send(AUTHOR, "MOVE", drive.folderOf(id), headers, null);
+        assertEquals(201, moved.status(), moved.text());
+        assertEquals("proxied", drive.wordpress.post(id).slug());
+    }
+
+    @Test
+    void aNewFolderKeepsItsOwnNameWhenASaveComesByWordPresssName() {
+        assertEquals(201, drive.send(EDITOR, "MKCOL", "posts/Two Names", Map.of(), null).status());
+        long made = drive.wordpress.posts(p -> p.title().raw().equals("Two Names")).get(0).id();
+        assertEquals(204, drive.send(EDITOR, "PUT", "posts/" + made + "-two-names/content.html", Map.of(), "<p>Both.</p>").status());
+        assertEquals("<p>Both.</p>", drive.send(EDITOR, "GET", "posts/Two Names/content.html", Map.of(), null).text());
+        assertEquals(204, drive.send(EDITOR, "PUT", "posts/" + made + "-two-names/title.txt", Map.of(), "Retitled").status());
+        assertEquals("Retitled", drive.send(EDITOR, "GET", "posts/Two Names/title.txt", Map.of(), null).text());
     }
 }

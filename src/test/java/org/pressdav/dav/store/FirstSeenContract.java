@@ -12,5 +12,6 @@ abstract class FirstSeenContract {
     void theDateFirstSeenStaysTheSame() {
         FirstSeen seen = newFirstSeen();
         assertEquals(seen.of("tags", 4), seen.of("tags", 4));
+        assertEquals(seen.of("media-folder", "Trips/Lisbon"), seen.of("media-folder", "Trips/Lisbon"));
     }
 }

@@ -19,4 +19,17 @@ abstract class HiddenFilesContract {
         hidden.reveal("user-1", path);
         assertTrue(!hidden.isHidden("user-1", path));
     }
+
+    @Test
+    void aFileKeptAfterARefusedSaveIsNotHiddenUntilASaveLands() {
+        HiddenFiles hidden = newHidden();
+        DavPath path = DavPath.parseDecoded("/posts/12-x/status.txt");
+        hidden.keep("user-1", path);
+        assertTrue(hidden.isKept("user-1", path) && !hidden.isHidden("user-1", path));
+        assertTrue(!hidden.isKept("user-2", path));
+        hidden.reveal("user-1", path);
+        assertTrue(!hidden.isKept("user-1", path));
+        hidden.hide("user-1", path);
+        assertTrue(!hidden.isKept("user-1", path), "hidden is not kept");
+    }
 }

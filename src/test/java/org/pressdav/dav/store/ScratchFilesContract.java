@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
@@ -182,63 +183,49 @@ abstract class ScratchFilesContract {
     @Test
     void parallelWritesOfManyUsersNeverPassTheTotal() throws Exception {
         ScratchFiles store = newStore(5 << 20, 5 << 20, 10 << 20);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        AtomicInteger stored = new AtomicInteger();
-        try {
-            List<Future<?>> writes = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String user = "user-" + i;
-                writes.add(pool.submit(() -> {
-                    try {
-                        store.write(uploader(user), DavPath.parseDecoded("/posts/._big"), bytes(4 << 20));
-                        stored.incrementAndGet();
-                    } catch (DavError.InsufficientStorage refused) {
-                        // the total is taken
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> write : writes) {
-                write.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        assertTrue(stored.get() <= 2, stored.get() + " files of 4 MiB stored in a total of 10 MiB");
-        assertEquals(stored.get() * (4L << 20), store.bytes(), "refused writes gave their room back");
+        int stored = fourMiBWrittenEightTimesAtOnce(store, i -> "user-" + i, i -> DavPath.parseDecoded("/posts/._big"));
+        assertTrue(stored <= 2, stored + " files of 4 MiB stored in a total of 10 MiB");
+        assertEquals(stored * (4L << 20), store.bytes(), "refused writes gave their room back");
     }
 
     @Test
     void parallelWritesNeverTakeAUserPastTheirShare() throws Exception {
         ScratchFiles store = newStore(5 << 20);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        AtomicInteger stored = new AtomicInteger();
-        try {
-            List<Future<?>> writes = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                DavPath path = DavPath.parseDecoded("/posts/._big" + i);
-                writes.add(pool.submit(() -> {
-                    try {
-                        store.write(uploader("user-1"), path, bytes(4 << 20));
-                        stored.incrementAndGet();
-                    } catch (DavError.InsufficientStorage refused) {
-                        // the share is taken
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> write : writes) {
-                write.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        assertTrue(stored.get() <= 1, "at most one 4 MiB file fits a 5 MiB share, however the writes interleave");
+        int stored = fourMiBWrittenEightTimesAtOnce(store, i -> "user-1", i -> DavPath.parseDecoded("/posts/._big" + i));
+        assertTrue(stored <= 1, "at most one 4 MiB file fits a 5 MiB share, however the writes interleave");
         long kept = store.list("user-1", DavPath.parseDecoded("/posts")).stream().mapToLong(ScratchFile::length).sum();
         assertTrue(kept <= 5 << 20, kept + " bytes kept");
         for (ScratchFile file : store.list("user-1", DavPath.parseDecoded("/posts"))) {
             store.delete("user-1", DavPath.parseDecoded("/posts/" + file.getName()));
         }
         assertTrue(store.write(uploader("user-1"), DavPath.parseDecoded("/posts/._after"), bytes(4 << 20)), "refused writes gave their room back");
+    }
+
+    /** Eight writes of 4 MiB at once, the i-th by {@code user} i to {@code path} i: how many were stored (the rest refused 507). */
+    private static int fourMiBWrittenEightTimesAtOnce(ScratchFiles store, IntFunction<String> user, IntFunction<DavPath> path) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger stored = new AtomicInteger();
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String who = user.apply(i);
+                DavPath where = path.apply(i);
+                writes.add(pool.submit(() -> {
+                    try {
+                        store.write(uploader(who), where, bytes(4 << 20));
+                        stored.incrementAndGet();
+                    } catch (DavError.InsufficientStorage refused) {
+                        // the share or the total is taken
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return stored.get();
     }
 }

@@ -42,6 +42,10 @@ $notes = (int) ($made->get_data()['id'] ?? 0);
 check('an upload lands at the path it names', $made->get_status() === 201 && drive_path($notes) === "$root/inner/notes.txt", json_encode($made->get_data()));
 check('a second file of that name is refused (409)', upload("$root/inner/notes.txt", 'again', $author)->get_status() === 409);
 check('as is one into a folder that is not there', upload("$root/none/notes.txt", 'x', $author)->get_status() === 409);
+$shouted = rest('POST', '/wp/v2/MEDIA', [], $author, 'again', ['content_type' => 'text/plain',
+    'content_disposition' => 'attachment; filename="notes.txt"', 'x_pressdav_path' => rawurlencode("$root/inner/notes.txt")]);
+check('the route in capitals (which WordPress matches too) is checked the same (409)', $shouted->get_status() === 409,
+    json_encode($shouted->get_data()));
 check('what a web server could run is never stored', upload("$root/shell.php.txt", '<?php echo 1;', $admin)->get_status() === 415);
 delete_option(Pressdav_Media_Drive::ANY_FILE_OPTION);
 check('without the any-file option, WordPress\'s own types apply', upload("$root/data.bin", 'bytes', $admin, 'application/octet-stream')->get_status() >= 400);

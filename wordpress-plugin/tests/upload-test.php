@@ -21,7 +21,7 @@ function open_upload(array $params, int $user)
 
 function pieces_of(string $id): array
 {
-    return glob(WP_CONTENT_DIR . '/pressdav-uploads/' . $id . '/*.piece') ?: [];
+    return glob(Pressdav_Chunked_Upload::dir($id) . '/*.piece') ?: [];
 }
 
 $piece = 64 * KB_IN_BYTES;
@@ -35,13 +35,15 @@ foreach ($parts as $i => $part) {
 }
 rest('PUT', "/pressdav/v1/uploads/$id/1", [], $author, $parts[1]);
 check('a chunk sent twice is one piece', count(pieces_of($id)) === 3);
+check('no piece lies where its uploader could point a browser (a folder named by the id)',
+    !file_exists(WP_CONTENT_DIR . '/pressdav-uploads/' . $id) && strpos(Pressdav_Chunked_Upload::dir($id), $id) === false);
 check('another user cannot send to it', rest('PUT', "/pressdav/v1/uploads/$id/0", [], $admin, 'x')->get_status() === 404);
 $finished = rest('POST', "/pressdav/v1/uploads/$id/finish", ['chunks' => 3], $author);
 $attachment = (int) ($finished->get_data()['id'] ?? 0);
 check('finished, the pieces are one attachment at its drive path', $finished->get_status() === 200
     && file_get_contents(get_attached_file($attachment)) === implode('', $parts)
     && get_post_meta($attachment, Pressdav_Media_Drive::PATH_META, true) === "$root/joined.txt", json_encode($finished->get_data()));
-check('and the pieces are gone', !is_dir(WP_CONTENT_DIR . '/pressdav-uploads/' . $id));
+check('and the pieces are gone', !is_dir(Pressdav_Chunked_Upload::dir($id)));
 
 $short = open_upload(['name' => 'short.txt', 'size' => $piece + 6, 'chunk' => $piece, 'path' => "$root/short.txt"], $author)->get_data()['id'];
 rest('PUT', "/pressdav/v1/uploads/$short/1", [], $author, 'second');
@@ -49,7 +51,7 @@ check('a missing chunk is refused (409)', rest('POST', "/pressdav/v1/uploads/$sh
 check('a finish that names another count of chunks is refused (400)', rest('POST', "/pressdav/v1/uploads/$short/finish", ['chunks' => 3], $author)
     ->get_status() === 400);
 check('an aborted upload leaves nothing', rest('DELETE', "/pressdav/v1/uploads/$short", [], $author)->get_status() === 200
-    && !is_dir(WP_CONTENT_DIR . '/pressdav-uploads/' . $short));
+    && !is_dir(Pressdav_Chunked_Upload::dir($short)));
 check('a path that is taken is refused when the upload opens', open_upload(['name' => 'joined.txt', 'size' => 5, 'path' => "$root/joined.txt"], $author)
     ->get_status() === 409);
 check('so is a runnable name', open_upload(['name' => 'x.php', 'size' => 5, 'path' => "$root/x.php"], $admin)->get_status() === 415);
@@ -123,7 +125,7 @@ foreach ([$author, $admin] as $user) {
 // What a client that died left: removed once nothing was sent to it for the idle time (10 minutes), by a clean-up that runs every five.
 function age(string $id, int $seconds): void
 {
-    $dir = WP_CONTENT_DIR . '/pressdav-uploads/' . $id;
+    $dir = Pressdav_Chunked_Upload::dir($id);
     foreach (array_merge(glob($dir . '/*') ?: [], [$dir]) as $file) {
         touch($file, time() - $seconds);
     }
@@ -140,21 +142,21 @@ $alive = open_upload(['name' => 'alive.txt', 'size' => 2 * $piece, 'chunk' => $p
 age($abandoned, 11 * MINUTE_IN_SECONDS);
 age($alive, 9 * MINUTE_IN_SECONDS);
 Pressdav_Chunked_Upload::expire();
-check('an upload nothing was sent to for more than ten minutes is removed', !is_dir(WP_CONTENT_DIR . '/pressdav-uploads/' . $abandoned));
-check('one used more recently is kept', is_dir(WP_CONTENT_DIR . '/pressdav-uploads/' . $alive));
+check('an upload nothing was sent to for more than ten minutes is removed', !is_dir(Pressdav_Chunked_Upload::dir($abandoned)));
+check('one used more recently is kept', is_dir(Pressdav_Chunked_Upload::dir($alive)));
 rest('PUT', "/pressdav/v1/uploads/$alive/0", [], $author, str_repeat('a', $piece));
 clearstatcache();
-check('a chunk counts as use', filemtime(WP_CONTENT_DIR . '/pressdav-uploads/' . $alive . '/upload.json') >= time() - MINUTE_IN_SECONDS);
+check('a chunk counts as use', filemtime(Pressdav_Chunked_Upload::dir($alive) . '/upload.json') >= time() - MINUTE_IN_SECONDS);
 $left = open_upload(['name' => 'left.txt', 'size' => 2 * $piece, 'chunk' => $piece], $author)->get_data()['id'];
 age($left, 11 * MINUTE_IN_SECONDS);
 touch(WP_CONTENT_DIR . '/pressdav-uploads/.swept', time() - 2 * MINUTE_IN_SECONDS);
 rest('PUT', "/pressdav/v1/uploads/$alive/1", [], $author, str_repeat('b', $piece));
-check('a chunk sent to any upload also removes abandoned ones (WP-Cron waits for visitors)', !is_dir(WP_CONTENT_DIR . '/pressdav-uploads/' . $left));
+check('a chunk sent to any upload also removes abandoned ones (WP-Cron waits for visitors)', !is_dir(Pressdav_Chunked_Upload::dir($left)));
 $idle = static fn() => 2 * MINUTE_IN_SECONDS;
 add_filter('pressdav_upload_idle_seconds', $idle);
 age($alive, 3 * MINUTE_IN_SECONDS);
 Pressdav_Chunked_Upload::expire();
-check('the idle time is the site\'s to say (filter pressdav_upload_idle_seconds)', !is_dir(WP_CONTENT_DIR . '/pressdav-uploads/' . $alive));
+check('the idle time is the site\'s to say (filter pressdav_upload_idle_seconds)', !is_dir(Pressdav_Chunked_Upload::dir($alive)));
 remove_filter('pressdav_upload_idle_seconds', $idle);
 $orphan = WP_CONTENT_DIR . '/pressdav-uploads/' . str_repeat('0', 32);
 wp_mkdir_p($orphan);

@@ -92,9 +92,14 @@ final class Pressdav_Chunked_Upload
         return $root;
     }
 
-    private static function dir(string $id): string
+    /**
+     * Where an upload's pieces lie: a folder named by an HMAC of its id with the site's salt, so that
+     * nobody, the uploader included, can point a browser at a piece (where the web server ignores
+     * the folder's .htaccess, a piece of HTML would otherwise be served from the site's origin).
+     */
+    public static function dir(string $id): string
     {
-        return self::root() . '/' . $id;
+        return self::root() . '/' . hash_hmac('sha256', $id, wp_salt('auth'));
     }
 
     /** The open upload of this id, if it is this user's. */

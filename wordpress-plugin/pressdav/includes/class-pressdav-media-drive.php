@@ -294,7 +294,7 @@ final class Pressdav_Media_Drive
     public static function check_upload_path($response, $handler, WP_REST_Request $request)
     {
         $path = $request->get_header('x_pressdav_path');
-        if ($path === null || $request->get_method() !== 'POST' || $request->get_route() !== '/wp/v2/media' || is_wp_error($response)) {
+        if ($path === null || !Pressdav_Upload_Rule::is_media_upload($request) || is_wp_error($response)) {
             return $response;
         }
         $path = rawurldecode($path);
@@ -310,10 +310,11 @@ final class Pressdav_Media_Drive
         return self::refusal_at($path) ?? $response;
     }
 
+    /** Only a path check_upload_path let through is kept: a request that went around it names no place. */
     public static function place_upload(WP_Post $attachment, WP_REST_Request $request, bool $creating): void
     {
         $path = $request->get_header('x_pressdav_path');
-        if ($creating && $path !== null) {
+        if ($creating && $path !== null && self::$drive_upload) {
             update_post_meta($attachment->ID, self::PATH_META, trim(rawurldecode($path), '/'));
         }
     }

@@ -153,10 +153,16 @@ final class Pressdav_Upload_Rule
         return in_array(self::skeleton($name), self::CONFIG, true);
     }
 
+    /** Whether $request uploads to core REST's media route, which WordPress matches whatever the case of its letters (wp/v2/MEDIA). */
+    public static function is_media_upload(WP_REST_Request $request): bool
+    {
+        return strtoupper($request->get_method()) === 'POST' && strtolower(untrailingslashit($request->get_route())) === '/wp/v2/media';
+    }
+
     /** rest_request_before_callbacks: an upload to core REST (the drive's, or anyone's) is refused before anything is written; a long name is shortened for the disk. */
     public static function check_rest_upload($response, $handler, WP_REST_Request $request)
     {
-        if ($request->get_method() !== 'POST' || $request->get_route() !== '/wp/v2/media' || is_wp_error($response)) {
+        if (!self::is_media_upload($request) || is_wp_error($response)) {
             return $response;
         }
         $files = $request->get_file_params();

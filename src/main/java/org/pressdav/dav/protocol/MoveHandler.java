@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.ResourceKey;
 import org.pressdav.dav.node.AcceptsUploads;
@@ -23,6 +24,7 @@ import org.pressdav.dav.node.ReplaceableFile;
 import org.pressdav.dav.node.UserFile;
 import org.pressdav.dav.store.ScratchFiles;
 import org.pressdav.dav.store.ScratchFolder;
+import org.pressdav.wordpress.WordPressException;
 
 /**
  * MOVE (RFC 4918 §9.9), replacing Milton CE's: {@code Overwrite} defaults to T as the RFC says
@@ -83,7 +85,14 @@ public final class MoveHandler extends DavHandler {
                 drive.stores().scratch().intendCarry(from, to);
             }
             // Each kind says where its objects may go: a post's folder only to a new name beside it, a media file anywhere in media/.
-            movable.moveTo(into, to.name());
+            try {
+                movable.moveTo(into, to.name());
+            } catch (DavError | WordPressException refused) {
+                if (source instanceof Folder && DavErrors.classify(refused, false).status() < 500) {
+                    drive.stores().scratch().abandonCarry(from, to); // refused: nothing moved (a 5xx may have, and keeps its note)
+                }
+                throw refused;
+            }
             if (source instanceof Folder) {
                 drive.stores().scratch().carry(from, to);
             }
@@ -232,9 +241,21 @@ public final class MoveHandler extends DavHandler {
 
     private static boolean sameServer(URI destination, jakarta.servlet.http.HttpServletRequest request) {
         String scheme = destination.getScheme() == null ? request.getScheme() : destination.getScheme();
-        int port = destination.getPort() >= 0 ? destination.getPort() : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+        String host = destination.getHost();
+        int port = destination.getPort();
+        if (host == null) {
+            // java.net.URI takes a host it finds no server name in (dav_1, a Compose service) as a bare authority: split it here.
+            String authority = destination.getRawAuthority().substring(destination.getRawAuthority().lastIndexOf('@') + 1);
+            int colon = authority.lastIndexOf(':');
+            boolean hasPort = colon > 0 && !authority.endsWith("]") && authority.substring(colon + 1).matches("[0-9]{1,5}");
+            host = hasPort ? authority.substring(0, colon) : authority;
+            port = hasPort ? Integer.parseInt(authority.substring(colon + 1)) : -1;
+        }
+        if (port < 0) {
+            port = "https".equalsIgnoreCase(scheme) ? 443 : 80;
+        }
         return scheme.equalsIgnoreCase(request.getScheme()) && port == request.getServerPort()
-                && bare(destination.getHost()).equalsIgnoreCase(bare(request.getServerName()));
+                && bare(host).equalsIgnoreCase(bare(request.getServerName()));
     }
 
     /** A host without the brackets of an IPv6 address. */

@@ -35,6 +35,7 @@ import org.pressdav.dav.node.TemporaryNames;
  * Folder moves under way are noted in {@code .moves/} beside the users' folders, a file each.
  */
 public final class DiskScratchFiles implements ScratchFiles {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DiskScratchFiles.class);
     /** What a folder of the user's own counts against their share: a block of the disk, so that empty folders are bounded too. */
     static final long FOLDER_BYTES = 4096;
     /** How long a move this process noted may wait for WordPress before it counts as unfinished: past any WordPress timeout. */
@@ -331,8 +332,21 @@ public final class DiskScratchFiles implements ScratchFiles {
         if (movesNoted.isEmpty()) {
             return List.of();
         }
-        movesNoted.entrySet().removeIf(noted -> expired(noted.getValue()));
+        movesNoted.entrySet().removeIf(noted -> lapsed(noted.getValue()));
         return movesNoted.entrySet().stream().filter(noted -> !underWay(noted.getValue())).map(Map.Entry::getKey).toList();
+    }
+
+    /** A note older than the files' time to live is dropped: the files it would have carried are gone too. No user's share counts it. */
+    private boolean lapsed(Path note) {
+        try {
+            if (Files.getLastModifiedTime(note).toInstant().plus(ttl).isBefore(clock.instant())) {
+                Files.deleteIfExists(note);
+                return true;
+            }
+            return false;
+        } catch (IOException gone) {
+            return true;
+        }
     }
 
     /** A note this process made lately belongs to a move still waiting for WordPress's answer. */
@@ -352,16 +366,28 @@ public final class DiskScratchFiles implements ScratchFiles {
         }
         try (Stream<Path> notes = Files.list(movesDir())) {
             for (Path note : notes.toList()) {
-                List<String> lines = note.toString().endsWith(".move") ? Files.readAllLines(note, StandardCharsets.UTF_8) : List.of();
-                if (lines.size() == 2) {
-                    movesNoted.put(new FolderMove(DavPath.parseEncoded(lines.get(0)), DavPath.parseEncoded(lines.get(1))), note);
+                FolderMove move = readNote(note);
+                if (move != null) {
+                    movesNoted.put(move, note);
                     leftByEarlierProcess.add(note);
                 } else {
+                    if (note.toString().endsWith(".move")) {
+                        log.warn("a folder move's note {} cannot be read: dropped (the users' own files of that folder may stay where they were)", note);
+                    }
                     Files.deleteIfExists(note);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FolderMove readNote(Path note) {
+        try {
+            List<String> lines = note.toString().endsWith(".move") ? Files.readAllLines(note, StandardCharsets.UTF_8) : List.of();
+            return lines.size() == 2 ? new FolderMove(DavPath.parseEncoded(lines.get(0)), DavPath.parseEncoded(lines.get(1))) : null;
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
         }
     }
 
@@ -385,7 +411,6 @@ public final class DiskScratchFiles implements ScratchFiles {
         return total.get();
     }
 
-    /** The users who have a folder here. */
     /** Every user's folder; not {@code .moves/}, whose notes are no user's. */
     private List<String> usersOnDisk() {
         if (!Files.isDirectory(root)) {

@@ -180,10 +180,14 @@ class ProtocolWriteTest {
     }
 
     @Test
-    void aFolderMoveThatWordPressRefusedLeavesTheUsersOwnFilesWhereTheyAre() {
+    void aFolderMoveThatWordPressRefusedLeavesTheUsersOwnFilesWhereTheyAre() throws Exception {
         String finderFile = folder + "._content.html";
         assertEquals(201, drive.send(SUBSCRIBER, "PUT", finderFile, Map.of(), "a subscriber's metadata").status());
         assertEquals(403, drive.send(SUBSCRIBER, "MOVE", folder, Map.of("Destination", drive.url("posts/" + post + "-mine/")), null).status());
+        java.nio.file.Path notes = drive.data.resolve("scratch").resolve(".moves");
+        try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.exists(notes) ? java.nio.file.Files.list(notes) : java.util.stream.Stream.empty()) {
+            assertEquals(List.of(), left.toList(), "a refused move leaves no note to look at on every request");
+        }
 
         drive.close();
         drive = new InProcessDrive(drive.wordpress, drive.data);
@@ -311,6 +315,8 @@ class ProtocolWriteTest {
             Answer copied = drive.send(AUTHOR, "COPY", folder, Map.of("Destination", elsewhere + "/posts/copied/"), null);
             assertEquals(502, copied.status(), elsewhere + ": " + copied.text());
         }
+        Answer underscored = drive.send(AUTHOR, "MOVE", folder, Map.of("Host", "dav_1:" + port, "Destination", "http://dav_1:" + (port + 1) + "/posts/x/"), null);
+        assertEquals(502, underscored.status(), "a host name with _ on another port: " + underscored.text());
         assertEquals(slug, drive.wordpress.post(post).slug(), "nothing moved");
         assertEquals(3, drive.wordpress.posts(p -> true).size(), "nothing copied");
         // This server, however it is spelled: a path alone, the host in capitals.
@@ -318,6 +324,10 @@ class ProtocolWriteTest {
         assertEquals(201, drive.send(AUTHOR, "MOVE", "posts/" + post + "-moved/",
                 Map.of("Destination", "HTTP://127.0.0.1:" + port + "/posts/" + post + "-moved-again/"), null).status());
         assertEquals("moved-again", drive.wordpress.post(post).slug());
+        assertEquals(201, drive.send(AUTHOR, "MOVE", "posts/" + post + "-moved-again/",
+                Map.of("Host", "dav_1:" + port, "Destination", "http://dav_1:" + port + "/posts/" + post + "-compose/"), null).status(),
+                "a Compose service name, with _, is this server");
+        assertEquals("compose", drive.wordpress.post(post).slug());
     }
 
     @Test

@@ -3,24 +3,18 @@ package org.pressdav.dav.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -32,14 +26,11 @@ import org.pressdav.dav.node.TemporaryNames;
  * {@link ScratchFiles} on disk: a folder per user in pressdav's data directory, laid out like the
  * drive. Each user who may upload keeps at most {@code maxBytes}, anyone else {@code smallMaxBytes},
  * and all users together {@code totalMaxBytes}; a file untouched for {@code ttl} is removed.
- * Folder moves under way are noted in {@code .moves/} beside the users' folders, a file each.
+ * Folder moves under way are noted in {@code .moves/} beside the users' folders ({@link FolderMoveNotes}).
  */
 public final class DiskScratchFiles implements ScratchFiles {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DiskScratchFiles.class);
     /** What a folder of the user's own counts against their share: a block of the disk, so that empty folders are bounded too. */
     static final long FOLDER_BYTES = 4096;
-    /** How long a move this process noted may wait for WordPress before it counts as unfinished: past any WordPress timeout. */
-    static final Duration MOVE_UNDER_WAY = Duration.ofMinutes(5);
 
     private final Path root;
     private final long maxBytes;
@@ -48,8 +39,7 @@ public final class DiskScratchFiles implements ScratchFiles {
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, AtomicLong> usage = new ConcurrentHashMap<>();
-    private final Map<FolderMove, Path> movesNoted = new ConcurrentHashMap<>();
-    private final Set<Path> leftByEarlierProcess = ConcurrentHashMap.newKeySet();
+    private final FolderMoveNotes moves;
     /** What all users' files take: counted from disk at start, then kept up to date with every user's own count. */
     private final AtomicLong total;
 
@@ -61,7 +51,7 @@ public final class DiskScratchFiles implements ScratchFiles {
         this.ttl = ttl;
         this.clock = clock;
         this.total = new AtomicLong(usersOnDisk().stream().mapToLong(user -> diskUsage(userDir(user))).sum());
-        readMovesNoted();
+        this.moves = new FolderMoveNotes(root.resolve(".moves"), ttl, clock);
     }
 
     @Override
@@ -272,7 +262,7 @@ public final class DiskScratchFiles implements ScratchFiles {
     @Override
     public void carry(DavPath from, DavPath to) throws IOException {
         carryFiles(from, to);
-        abandonCarry(from, to);
+        moves.drop(new FolderMove(from, to));
     }
 
     private void carryFiles(DavPath from, DavPath to) throws IOException {
@@ -304,95 +294,17 @@ public final class DiskScratchFiles implements ScratchFiles {
 
     @Override
     public void intendCarry(DavPath from, DavPath to) throws IOException {
-        Path dir = Files.createDirectories(movesDir());
-        Path note = dir.resolve(UUID.randomUUID() + ".move");
-        Path written = dir.resolve(note.getFileName() + ".part");
-        try (FileChannel channel = FileChannel.open(written, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap((from.encoded() + "\n" + to.encoded() + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
-        }
-        Files.setLastModifiedTime(written, FileTime.from(clock.instant()));
-        Files.move(written, note, StandardCopyOption.ATOMIC_MOVE);
-        Path earlier = movesNoted.put(new FolderMove(from, to), note);
-        if (earlier != null) {
-            Files.deleteIfExists(earlier);
-        }
+        moves.note(new FolderMove(from, to));
     }
 
     @Override
     public void abandonCarry(DavPath from, DavPath to) throws IOException {
-        Path note = movesNoted.remove(new FolderMove(from, to));
-        if (note != null) {
-            Files.deleteIfExists(note);
-        }
+        moves.drop(new FolderMove(from, to));
     }
 
     @Override
     public List<FolderMove> unfinishedCarries() {
-        if (movesNoted.isEmpty()) {
-            return List.of();
-        }
-        movesNoted.entrySet().removeIf(noted -> lapsed(noted.getValue()));
-        return movesNoted.entrySet().stream().filter(noted -> !underWay(noted.getValue())).map(Map.Entry::getKey).toList();
-    }
-
-    /** A note older than the files' time to live is dropped: the files it would have carried are gone too. No user's share counts it. */
-    private boolean lapsed(Path note) {
-        try {
-            if (Files.getLastModifiedTime(note).toInstant().plus(ttl).isBefore(clock.instant())) {
-                Files.deleteIfExists(note);
-                return true;
-            }
-            return false;
-        } catch (IOException gone) {
-            return true;
-        }
-    }
-
-    /** A note this process made lately belongs to a move still waiting for WordPress's answer. */
-    private boolean underWay(Path note) {
-        try {
-            Instant noted = Files.getLastModifiedTime(note).toInstant();
-            return !leftByEarlierProcess.contains(note) && noted.plus(MOVE_UNDER_WAY).isAfter(clock.instant());
-        } catch (IOException gone) {
-            return false;
-        }
-    }
-
-    /** The notes a process that stopped left behind, read once at start; a note cut short was never acted on. */
-    private void readMovesNoted() {
-        if (!Files.isDirectory(movesDir())) {
-            return;
-        }
-        try (Stream<Path> notes = Files.list(movesDir())) {
-            for (Path note : notes.toList()) {
-                FolderMove move = readNote(note);
-                if (move != null) {
-                    movesNoted.put(move, note);
-                    leftByEarlierProcess.add(note);
-                } else {
-                    if (note.toString().endsWith(".move")) {
-                        log.warn("a folder move's note {} cannot be read: dropped (the users' own files of that folder may stay where they were)", note);
-                    }
-                    Files.deleteIfExists(note);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static FolderMove readNote(Path note) {
-        try {
-            List<String> lines = note.toString().endsWith(".move") ? Files.readAllLines(note, StandardCharsets.UTF_8) : List.of();
-            return lines.size() == 2 ? new FolderMove(DavPath.parseEncoded(lines.get(0)), DavPath.parseEncoded(lines.get(1))) : null;
-        } catch (IOException | RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    private Path movesDir() {
-        return root.resolve(".moves");
+        return moves.unfinished();
     }
 
     /** Renames a temporary file to another name of the same user. */

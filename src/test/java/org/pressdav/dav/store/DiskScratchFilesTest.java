@@ -85,7 +85,7 @@ class DiskScratchFilesTest extends ScratchFilesContract {
         store.write(uploader("user-1"), from.child(".DS_Store"), new ByteArrayInputStream(new byte[] {7}));
         store.intendCarry(from, to);
         assertTrue(store.unfinishedCarries().isEmpty(), "a move this process just noted is still under way");
-        now.set(now.get().plus(DiskScratchFiles.MOVE_UNDER_WAY).plusSeconds(1));
+        now.set(now.get().plus(FolderMoveNotes.MOVE_UNDER_WAY).plusSeconds(1));
         assertEquals(List.of(new FolderMove(from, to)), store.unfinishedCarries(), "one whose answer never came is unfinished");
 
         DiskScratchFiles restarted = new DiskScratchFiles(root, 1024, 1024, 4096, Duration.ofHours(1), clock);

@@ -95,8 +95,9 @@ function open_ids_of(int $user): array
 {
     $ids = [];
     foreach (glob(WP_CONTENT_DIR . '/pressdav-uploads/*/upload.json') ?: [] as $meta) {
-        if ((int) (json_decode(file_get_contents($meta), true)['user'] ?? 0) === $user) {
-            $ids[] = basename(dirname($meta));
+        $session = json_decode(file_get_contents($meta), true);
+        if ((int) ($session['user'] ?? 0) === $user) {
+            $ids[] = $session['id'];
         }
     }
     return $ids;
@@ -161,7 +162,9 @@ remove_filter('pressdav_upload_idle_seconds', $idle);
 $orphan = WP_CONTENT_DIR . '/pressdav-uploads/' . str_repeat('0', 32);
 wp_mkdir_p($orphan);
 file_put_contents($orphan . '/3.piece', 'a piece that outlived its upload');
-age(str_repeat('0', 32), 11 * MINUTE_IN_SECONDS);
+foreach ([$orphan . '/3.piece', $orphan] as $file) {
+    touch($file, time() - 11 * MINUTE_IN_SECONDS);
+}
 Pressdav_Chunked_Upload::expire();
 check('as are pieces whose upload is gone', !is_dir($orphan));
 

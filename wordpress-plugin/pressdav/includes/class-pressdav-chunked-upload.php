@@ -157,7 +157,7 @@ final class Pressdav_Chunked_Upload
                 return $crowded;
             }
             $id = bin2hex(random_bytes(16));
-            $session = wp_json_encode(['user' => get_current_user_id(), 'name' => Pressdav_Upload_Rule::written($name), 'size' => $size, 'chunk' => $chunk,
+            $session = wp_json_encode(['id' => $id, 'user' => get_current_user_id(), 'name' => Pressdav_Upload_Rule::written($name), 'size' => $size, 'chunk' => $chunk,
                 'path' => $path, 'replace' => $replace, 'opened' => time()]);
             if (!wp_mkdir_p(self::dir($id)) || file_put_contents(self::dir($id) . '/upload.json', $session) === false) {
                 return new WP_Error('pressdav_cannot_store', __('The upload cannot be stored: wp-content/pressdav-uploads is not writable by the web server.', 'pressdav'),

@@ -63,12 +63,12 @@ final class Pressdav_Media_Drive
     {
         $names = explode('/', trim($path, '/'));
         if ($path === '' || strlen($path) > 1000) {
-            return new WP_Error('pressdav_bad_path', 'A media path is 1 to 1000 bytes long.', ['status' => 400]);
+            return new WP_Error('pressdav_bad_path', __('A media path is 1 to 1000 bytes long.', 'pressdav'), ['status' => 400]);
         }
         foreach ($names as $name) {
             if ($name === '' || $name === '.' || $name === '..' || strlen($name) > 255 || preg_match('/[\\\\:*?"<>|\x00-\x1f\x7f]/', $name)
                 || preg_match('/[. ]$/', $name)) {
-                return new WP_Error('pressdav_bad_name', sprintf('"%s" cannot be a name on the drive: no \\ : * ? " < > |, no control characters, no . or space at its end.', $name),
+                return new WP_Error('pressdav_bad_name', sprintf(/* translators: %s: a file or folder name */ __('"%s" cannot be a name on the drive: no \\ : * ? " < > |, no control characters, no . or space at its end.', 'pressdav'), $name),
                     ['status' => 400]);
             }
         }
@@ -134,10 +134,10 @@ final class Pressdav_Media_Drive
         }
         $path = implode('/', $names);
         if (!self::folder_exists(self::parent($path))) {
-            return new WP_Error('pressdav_no_folder', 'The folder ' . self::parent($path) . ' does not exist.', ['status' => 409]);
+            return new WP_Error('pressdav_no_folder', sprintf(/* translators: %s: a folder's path on the drive */ __('The folder %s does not exist.', 'pressdav'), self::parent($path)), ['status' => 409]);
         }
         if (self::occupied($path)) {
-            return new WP_Error('pressdav_exists', $path . ' already exists.', ['status' => 409]);
+            return new WP_Error('pressdav_exists', sprintf(/* translators: %s: a path on the drive */ __('%s already exists.', 'pressdav'), $path), ['status' => 409]);
         }
         return null;
     }

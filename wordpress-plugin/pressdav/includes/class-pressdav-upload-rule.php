@@ -66,14 +66,14 @@ final class Pressdav_Upload_Rule
         $written = self::written($name);
         foreach (array_unique([$name, $written]) as $candidate) {
             if (self::is_config($candidate)) {
-                return self::refused($name, $written, 'a web server reads a file of that name as its configuration');
+                return self::refused($name, $written, __('a web server reads a file of that name as its configuration', 'pressdav'));
             }
             foreach (self::extensions($candidate) as $extension) {
                 if (in_array($extension, self::RUN, true)) {
-                    return self::refused($name, $written, sprintf('a web server could run a file with .%s in its name', $extension));
+                    return self::refused($name, $written, sprintf(/* translators: %s: an extension such as php */ __('a web server could run a file with .%s in its name', 'pressdav'), $extension));
                 }
                 if (in_array($extension, self::RENDER, true) && !self::may_publish_script()) {
-                    return self::refused($name, $written, sprintf('a browser runs the script in a .%s file on the site\'s own address, which needs the right to publish unfiltered HTML', $extension));
+                    return self::refused($name, $written, sprintf(/* translators: %s: an extension such as svg */ __('a browser runs the script in a .%s file on the site\'s own address, which needs the right to publish unfiltered HTML', 'pressdav'), $extension));
                 }
             }
         }
@@ -111,8 +111,8 @@ final class Pressdav_Upload_Rule
 
     private static function refused(string $name, string $written, string $why): WP_Error
     {
-        $as = $written === $name ? '' : sprintf(' (WordPress would write it as %s)', $written);
-        return new WP_Error('pressdav_not_stored', sprintf('%s is not stored%s: %s.', $name, $as, $why), ['status' => 415]);
+        $as = $written === $name ? '' : sprintf(/* translators: %s: a file name */ __(' (WordPress would write it as %s)', 'pressdav'), $written);
+        return new WP_Error('pressdav_not_stored', sprintf(/* translators: 1: a file name, 2: how WordPress would write it, 3: why */ __('%1$s is not stored%2$s: %3$s.', 'pressdav'), $name, $as, $why), ['status' => 415]);
     }
 
     /** Whether the current user may store what a browser runs as script: who may already publish it (or upload anything). */

@@ -125,6 +125,44 @@ class ProtocolLockTest {
     }
 
     @Test
+    void aCrowdLockingOneFileLeavesOneLockOnDiskThatHoldsAfterARestart() throws Exception {
+        String file = folder + "content.html";
+        List<java.util.concurrent.Callable<Answer>> tries = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Account who = i % 2 == 0 ? EDITOR : AUTHOR;
+            tries.add(() -> lock(who, file, "0"));
+        }
+        for (int i = 0; i < 4; i++) {
+            tries.add(() -> lock(SUBSCRIBER, file, "0"));
+            tries.add(() -> drive.send(SUBSCRIBER, "PUT", file, Map.of(), "a subscriber's overwrite"));
+        }
+        List<Answer> answers;
+        try (org.pressdav.testbed.Crowd crowd = new org.pressdav.testbed.Crowd(20)) {
+            answers = crowd.all(tries);
+        }
+        List<Answer> won = answers.subList(0, 12).stream().filter(a -> a.status() == 200).toList();
+        assertEquals(1, won.size(), "one of twelve parallel LOCKs wins: " + answers.stream().map(Answer::status).toList());
+        assertEquals(11, answers.subList(0, 12).stream().filter(a -> a.status() == 423).count());
+        // A subscriber's LOCK is 403; their PUT 403, or 423 once the file is locked: refused either way, and nothing written.
+        assertTrue(answers.subList(12, 20).stream().allMatch(a -> a.status() == 403 || a.status() == 423),
+                "the subscriber may neither lock nor write: " + answers.subList(12, 20).stream().map(Answer::status).toList());
+        assertEquals("Body.", drive.wordpress.post(post).content().raw());
+        String token = token(won.get(0));
+        boolean editorWon = answers.indexOf(won.get(0)) % 2 == 0;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(drive.data.resolve("locks"))) {
+            assertEquals(1, files.filter(f -> !f.getFileName().toString().endsWith(".tmp")).count(), "one lock kept on disk, not one per try");
+        }
+
+        drive.close();
+        drive = new InProcessDrive(drive.wordpress, drive.data);
+        Account winner = editorWon ? EDITOR : AUTHOR;
+        Account loser = editorWon ? AUTHOR : EDITOR;
+        assertEquals(423, drive.send(loser, "PUT", file, Map.of(), "the loser's save").status());
+        assertEquals(204, drive.send(winner, "PUT", file, submitting(token), "the winner's save").status());
+        assertEquals("the winner's save", drive.wordpress.post(post).content().raw());
+    }
+
+    @Test
     void aLockHoldsOnTheObjectUnderEveryNameItHas() {
         assertEquals(201, drive.send(AUTHOR, "MKCOL", "posts/My Draft", Map.of(), null).status());
         long id = drive.wordpress.posts(p -> p.title().raw().equals("My Draft")).get(0).id();

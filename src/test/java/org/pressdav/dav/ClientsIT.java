@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pressdav.dav.node.Names;
+import org.pressdav.dav.Names;
 import org.pressdav.testbed.Clients;
 import org.pressdav.testbed.Clients.Result;
 import org.pressdav.wordpress.Context;

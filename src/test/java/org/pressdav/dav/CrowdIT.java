@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pressdav.testbed.Crowd;
-import org.pressdav.dav.node.Names;
+import org.pressdav.dav.Names;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;

@@ -74,7 +74,7 @@ class MediaClientsIT extends WritingIT {
             for (Path file : list.toList()) {
                 byte[] bytes = Files.readAllBytes(file);
                 if (bytes.length > 0) {
-                    files.put(org.pressdav.dav.node.Names.nfc(file.getFileName().toString()), bytes);
+                    files.put(org.pressdav.dav.Names.nfc(file.getFileName().toString()), bytes);
                 }
             }
         }

@@ -10,7 +10,7 @@ import io.milton.resource.MoveableResource;
 import java.nio.file.Path;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
-import org.pressdav.dav.node.Names;
+import org.pressdav.dav.Names;
 import org.pressdav.dav.node.ReplaceableFile;
 import org.pressdav.dav.node.FileNode;
 import org.pressdav.wordpress.Media;

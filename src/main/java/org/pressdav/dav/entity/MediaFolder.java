@@ -17,7 +17,7 @@ import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.AcceptsUploads;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.HoldsFiles;
-import org.pressdav.dav.node.Names;
+import org.pressdav.dav.Names;
 import org.pressdav.dav.node.Node;
 import org.pressdav.wordpress.Media;
 import org.pressdav.wordpress.WordPressException;

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.Field;
 import org.pressdav.dav.node.Folder;
-import org.pressdav.dav.node.Names;
+import org.pressdav.dav.Names;
 import org.pressdav.dav.node.ObjectKind;
 import org.pressdav.dav.node.Reads;
 import org.pressdav.wordpress.Context;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.Field;
-import org.pressdav.dav.node.Names;
+import org.pressdav.dav.Names;
 import org.pressdav.dav.node.ObjectKind;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.Field;
-import org.pressdav.dav.node.Names;
+import org.pressdav.dav.Names;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Term;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.Field;
-import org.pressdav.dav.node.Names;
+import org.pressdav.dav.Names;
 import org.pressdav.dav.node.ObjectKind;
 import org.pressdav.dav.node.Reads;
 import org.pressdav.wordpress.Context;

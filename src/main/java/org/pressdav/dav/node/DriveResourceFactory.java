@@ -1,5 +1,6 @@
 package org.pressdav.dav.node;
 
+import org.pressdav.dav.TemporaryNames;
 import io.milton.http.HttpManager;
 import io.milton.http.Request;
 import io.milton.http.ResourceFactory;

@@ -1,5 +1,6 @@
 package org.pressdav.dav.node;
 
+import org.pressdav.dav.Names;
 import io.milton.http.Auth;
 import io.milton.http.Request;
 import io.milton.resource.PropFindableResource;

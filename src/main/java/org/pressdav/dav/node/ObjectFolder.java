@@ -1,5 +1,6 @@
 package org.pressdav.dav.node;
 
+import org.pressdav.dav.Names;
 import io.milton.resource.CollectionResource;
 import io.milton.resource.DeletableResource;
 import io.milton.resource.MoveableResource;

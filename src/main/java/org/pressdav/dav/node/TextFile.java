@@ -1,5 +1,6 @@
 package org.pressdav.dav.node;
 
+import org.pressdav.dav.Names;
 import io.milton.resource.ReplaceableResource;
 import java.io.IOException;
 import java.io.InputStream;

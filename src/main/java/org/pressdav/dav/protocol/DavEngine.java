@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.pressdav.dav.lock.LockGuard;
+import org.pressdav.dav.protocol.LockGuard;
 import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.TopFolder;
 import org.pressdav.dav.store.DriveStores;

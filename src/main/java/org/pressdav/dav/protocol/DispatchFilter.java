@@ -14,12 +14,12 @@ import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.ResourceKey;
-import org.pressdav.dav.lock.LockGuard;
+import org.pressdav.dav.protocol.LockGuard;
 import org.pressdav.dav.lock.LockSystem;
 import org.pressdav.dav.lock.SerialWrites;
 import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.Node;
-import org.pressdav.dav.node.TemporaryNames;
+import org.pressdav.dav.TemporaryNames;
 
 /**
  * Milton's last filter: checks the request against the locks ({@link LockGuard}), hands it to

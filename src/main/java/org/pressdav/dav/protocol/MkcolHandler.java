@@ -8,7 +8,7 @@ import org.pressdav.dav.DavPath;
 import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
-import org.pressdav.dav.node.TemporaryNames;
+import org.pressdav.dav.TemporaryNames;
 import org.pressdav.dav.store.ScratchFiles;
 import org.pressdav.dav.store.ScratchFolder;
 

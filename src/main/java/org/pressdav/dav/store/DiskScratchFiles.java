@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
-import org.pressdav.dav.node.TemporaryNames;
+import org.pressdav.dav.TemporaryNames;
 
 /**
  * {@link ScratchFiles} on disk: a folder per user in pressdav's data directory, laid out like the

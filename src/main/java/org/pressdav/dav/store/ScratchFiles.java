@@ -6,7 +6,7 @@ import java.util.List;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.DavSession;
-import org.pressdav.dav.node.TemporaryNames;
+import org.pressdav.dav.TemporaryNames;
 
 /**
  * The files users make for themselves and never for WordPress ({@link TemporaryNames}, and any

@@ -7,7 +7,7 @@ import java.util.List;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.KeepsScratch;
-import org.pressdav.dav.node.Names;
+import org.pressdav.dav.Names;
 import org.pressdav.dav.node.Node;
 
 /**

@@ -1,4 +1,4 @@
-package org.pressdav.dav.node;
+package org.pressdav.dav;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;

@@ -1,4 +1,4 @@
-package org.pressdav.dav.node;
+package org.pressdav.dav;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.pressdav.dav.node;
+package org.pressdav.dav;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
-package org.pressdav.dav.lock;
+package org.pressdav.dav.protocol;
 
+import org.pressdav.dav.lock.LockSystem;
+import org.pressdav.dav.lock.IfHeader;
 import io.milton.http.Request;
 import java.util.List;
 import java.util.Set;
@@ -8,8 +10,8 @@ import org.pressdav.dav.DavPath;
 import org.pressdav.dav.node.DavFile;
 import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.Node;
-import org.pressdav.dav.protocol.DavRequest;
-import org.pressdav.dav.protocol.MoveHandler;
+
+
 
 /**
  * Runs before every method: the {@code If} header must hold (else 412), and a write to a locked

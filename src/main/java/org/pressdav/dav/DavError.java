@@ -17,6 +17,11 @@ public abstract class DavError extends RuntimeException {
         return status;
     }
 
+    /** The DAV precondition this refusal names in its body ({@code DAV:error}, RFC 4918 §16), or null for a plain message. */
+    public String precondition() {
+        return null;
+    }
+
     /** 400: the request itself is wrong (malformed XML, a bad header, text that is not UTF-8). */
     public static final class BadRequest extends DavError {
         public BadRequest(String message) {
@@ -31,6 +36,13 @@ public abstract class DavError extends RuntimeException {
         }
     }
 
+    /** 501: a method pressdav does not handle. */
+    public static final class NotImplemented extends DavError {
+        public NotImplemented(String message) {
+            super(501, message);
+        }
+    }
+
     /** 429: too many failed logins; the answer says when to try again. */
     public static final class TooManyRequests extends DavError {
         public TooManyRequests(String message) {
@@ -42,6 +54,18 @@ public abstract class DavError extends RuntimeException {
     public static final class Forbidden extends DavError {
         public Forbidden(String message) {
             super(403, message);
+        }
+    }
+
+    /** 403 for a PROPFIND of a folder with {@code Depth: infinity}, which the drive does not answer (RFC 4918 §9.1). */
+    public static final class FiniteDepthOnly extends DavError {
+        public FiniteDepthOnly(String message) {
+            super(403, message);
+        }
+
+        @Override
+        public String precondition() {
+            return "propfind-finite-depth";
         }
     }
 

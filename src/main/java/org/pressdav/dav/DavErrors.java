@@ -7,7 +7,6 @@ import io.milton.http.exceptions.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.pressdav.dav.protocol.RequestBody;
 import org.pressdav.wordpress.WordPressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,7 @@ public final class DavErrors {
         if (e instanceof DavError refusal) {
             return new Failure(refusal.status(), refusal.getMessage());
         }
-        if (e instanceof RequestBody.CutShort cut) {
+        if (e instanceof BodyCutShort cut) {
             return new Failure(400, cut.getMessage());
         }
         org.eclipse.jetty.http.HttpException jetty = jettyRefusal(e);
@@ -145,13 +144,38 @@ public final class DavErrors {
         return e;
     }
 
-    /** Sends a failure as a short plain-text body, unless the response has already started. */
+    /**
+     * Sends a failure as a short plain-text body, or, for a refusal that names a DAV precondition
+     * (RFC 4918 §16), as the {@code DAV:error} element that names it; unless the response has already started.
+     */
     public static void send(HttpServletResponse response, Throwable e, boolean anonymous) {
         Failure failure = classify(e, anonymous);
         if (failure.status() == CLIENT_GONE) {
             return;
         }
+        if (e instanceof DavError refusal && refusal.precondition() != null) {
+            writeXml(response, failure.status(), "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:error xmlns:D=\"DAV:\"><D:"
+                    + refusal.precondition() + "/></D:error>\n");
+            return;
+        }
         write(response, failure.status(), failure.message());
+    }
+
+    private static void writeXml(HttpServletResponse response, int status, String xml) {
+        if (response.isCommitted()) {
+            log.warn("cannot report {}: the response has started", status);
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType("application/xml; charset=utf-8");
+        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IOException gone) {
+            log.debug("client went away before the error was sent", gone);
+        }
     }
 
     public static void write(HttpServletResponse response, int status, String message) {

@@ -1,7 +1,6 @@
 package org.pressdav.dav;
 
 import java.util.Map;
-import org.pressdav.dav.store.FirstSeen;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.User;
 import org.pressdav.wordpress.WordPressClient;
@@ -11,10 +10,10 @@ import org.pressdav.wordpress.WordPressClient;
  * and the WordPress client every node reads through. What a node shows is what WordPress shows
  * this user.
  */
-public record DavSession(WordPressClient wordpress, Credentials credentials, User user, FirstSeen firstSeen) {
+public record DavSession(WordPressClient wordpress, Credentials credentials, User user) {
 
-    public static DavSession anonymous(WordPressClient wordpress, FirstSeen firstSeen) {
-        return new DavSession(wordpress, Credentials.ANONYMOUS, null, firstSeen);
+    public static DavSession anonymous(WordPressClient wordpress) {
+        return new DavSession(wordpress, Credentials.ANONYMOUS, null);
     }
 
     public boolean isAnonymous() {

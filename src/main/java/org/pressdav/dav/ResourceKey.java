@@ -22,6 +22,11 @@ public record ResourceKey(List<String> segments) {
         return new ResourceKey(more);
     }
 
+    /** The key of the folder above; the root's is the root. */
+    public ResourceKey parent() {
+        return segments.isEmpty() ? this : new ResourceKey(segments.subList(0, segments.size() - 1));
+    }
+
     /** Whether this key is {@code ancestor} or lies below it. */
     public boolean startsWith(ResourceKey ancestor) {
         return segments.size() >= ancestor.segments.size() && segments.subList(0, ancestor.segments.size()).equals(ancestor.segments);

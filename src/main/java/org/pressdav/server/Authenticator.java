@@ -8,7 +8,6 @@ import java.util.Base64;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavSession;
-import org.pressdav.dav.store.FirstSeen;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.User;
 import org.pressdav.wordpress.WordPressClient;
@@ -22,17 +21,15 @@ import org.pressdav.wordpress.WordPressException;
 public final class Authenticator {
     private final WordPressClient wordpress;
     private final boolean anonymousRead;
-    private final FirstSeen firstSeen;
     private final LoginThrottle throttle;
 
-    public Authenticator(WordPressClient wordpress, boolean anonymousRead, FirstSeen firstSeen) {
-        this(wordpress, anonymousRead, firstSeen, LoginThrottle.standard());
+    public Authenticator(WordPressClient wordpress, boolean anonymousRead) {
+        this(wordpress, anonymousRead, LoginThrottle.standard());
     }
 
-    Authenticator(WordPressClient wordpress, boolean anonymousRead, FirstSeen firstSeen, LoginThrottle throttle) {
+    Authenticator(WordPressClient wordpress, boolean anonymousRead, LoginThrottle throttle) {
         this.wordpress = wordpress;
         this.anonymousRead = anonymousRead;
-        this.firstSeen = firstSeen;
         this.throttle = throttle;
     }
 
@@ -41,7 +38,7 @@ public final class Authenticator {
         String header = req.getHeader("Authorization");
         if (header == null) {
             if (anonymousRead && read) {
-                return DavSession.anonymous(wordpress, firstSeen);
+                return DavSession.anonymous(wordpress);
             }
             DavErrors.send(resp, new DavError.Unauthorized("Log in with your WordPress user name and an application password."), true);
             return null;
@@ -64,7 +61,7 @@ public final class Authenticator {
         try {
             User user = wordpress.me(credentials);
             throttle.succeeded(address, credentials);
-            return new DavSession(wordpress, credentials, user, firstSeen);
+            return new DavSession(wordpress, credentials, user);
         } catch (WordPressException e) {
             Throwable refused = DavErrors.loginRefused(e);
             if (refused instanceof DavError.Unauthorized) {

@@ -1,5 +1,10 @@
 package org.pressdav.server;
 
+import org.pressdav.dav.request.DavRequest;
+import org.pressdav.dav.BodyCutShort;
+import org.pressdav.dav.request.RequestBody;
+import org.pressdav.dav.request.DavResponse;
+import org.pressdav.dav.request.XmlBodies;
 import io.milton.http.HttpManager;
 import io.milton.http.Request;
 import jakarta.servlet.http.HttpServlet;
@@ -16,10 +21,6 @@ import org.pressdav.dav.DavPath;
 import org.pressdav.ops.RequestLine;
 import org.pressdav.ops.RequestStats;
 import org.pressdav.dav.DavSession;
-import org.pressdav.dav.protocol.DavRequest;
-import org.pressdav.dav.protocol.DavResponse;
-import org.pressdav.dav.protocol.RequestBody;
-import org.pressdav.dav.protocol.XmlBodies;
 
 /**
  * The front door. OPTIONS is answered here, on every path and without a login, as Windows and
@@ -91,7 +92,7 @@ public final class DavServlet extends HttpServlet {
         if (XML_BODIES.contains(method)) {
             try {
                 body = new ByteArrayInputStream(XmlBodies.read(body));
-            } catch (DavError | RequestBody.CutShort e) {
+            } catch (DavError | BodyCutShort e) {
                 DavErrors.send(resp, e, false);
                 return;
             }

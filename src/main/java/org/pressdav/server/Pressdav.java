@@ -1,5 +1,6 @@
 package org.pressdav.server;
 
+import org.pressdav.dav.request.IncomingSpool;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -22,9 +23,11 @@ import org.pressdav.dav.lock.DiskLockSystem;
 import org.pressdav.dav.lock.StripedSerialWrites;
 import org.pressdav.dav.node.TopFolder;
 import org.pressdav.dav.protocol.DavEngine;
-import org.pressdav.dav.protocol.IncomingSpool;
 import org.pressdav.dav.store.DiskScratchFiles;
+import org.pressdav.dav.store.CountedStores;
 import org.pressdav.dav.store.DriveStores;
+import org.pressdav.dav.store.FirstSeen;
+import org.pressdav.dav.node.DriveTree;
 import org.pressdav.dav.store.InMemoryDeadProperties;
 import org.pressdav.dav.store.InMemoryFirstSeen;
 import org.pressdav.dav.store.InMemoryFolderNames;
@@ -127,14 +130,18 @@ public final class Pressdav {
         boolean cacheOff = config.cacheTtl().isZero();
         CachingWordPressClient wordpress = new CachingWordPressClient(origin,
                 following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), Ticker.systemTicker());
-        DriveStores stores = stores(config, Clock.systemUTC());
-        Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), stores.firstSeen());
+        CountedStores counted = new CountedStores(stores(config, Clock.systemUTC()));
+        DriveStores stores = counted.stores();
+        Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead());
         IncomingSpool incoming = new IncomingSpool(config.dataDir().resolve("incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
         // Each collection is listed from the plugin's index where it offers one, else from core REST.
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
-        DavServlet servlet = new DavServlet(DavEngine.build(Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                topFolders(stores.clock(), indexed, mediaLibrary(companion, indexed)), stores, incoming.clean()), authenticator, config.pathPrefix());
-        Metrics metrics = metrics(origin, wordpress, stores, incoming);
+        DriveTree tree = new DriveTree(stores.clock().instant().truncatedTo(ChronoUnit.SECONDS),
+                topFolders(stores.clock(), stores.firstSeen(), indexed, mediaLibrary(companion, indexed)), stores.names(), stores.hidden(), stores.scratch());
+        DavServlet servlet = new DavServlet(DavEngine.build(tree, stores, incoming.clean()), authenticator, config.pathPrefix());
+        Metrics metrics = metrics(origin, wordpress, stores, incoming)
+                .gauge("pressdav_path_walks_total", "counter", "Paths of the drive resolved from the root (one a request, two for MOVE and COPY).", tree::walks)
+                .gauge("pressdav_store_calls_total", "counter", "Calls to the drive's stores (locks, properties, names, hidden and scratch files).", counted::calls);
         // Readiness asks WordPress at most every five seconds, however many ask pressdav.
         Readiness readiness = new Readiness(() -> wordpressProblem(origin), Duration.ofSeconds(5), Ticker.systemTicker());
         OperationsServlet operations = new OperationsServlet(metrics, config.metricsPath(), config.metricsToken(), readiness);
@@ -213,15 +220,15 @@ public final class Pressdav {
     }
 
     /** The drive's top folders, in the order they are listed: each kind of WordPress object is one line. */
-    private static List<TopFolder> topFolders(Clock clock, Predicate<Endpoint<?>> indexed, MediaLibrary library) {
+    private static List<TopFolder> topFolders(Clock clock, FirstSeen firstSeen, Predicate<Endpoint<?>> indexed, MediaLibrary library) {
         return List.of(
-                (session, started, names) -> new SiteFolder(session, started),
+                new TopFolder("site", (session, started, names) -> new SiteFolder(session, started)),
                 TopFolder.of(PostKind.posts(indexed.test(Endpoint.POSTS))),
                 TopFolder.of(PostKind.pages(indexed.test(Endpoint.PAGES))),
-                (session, started, names) -> new MediaFolder(session, started, clock, library),
-                TopFolder.of(new UserKind(indexed.test(Endpoint.USERS))),
-                TopFolder.of(TermKind.categories(indexed.test(Endpoint.CATEGORIES))),
-                TopFolder.of(TermKind.tags(indexed.test(Endpoint.TAGS))),
+                new TopFolder("media", (session, started, names) -> new MediaFolder(session, started, clock, library, firstSeen)),
+                TopFolder.of(new UserKind(indexed.test(Endpoint.USERS), firstSeen)),
+                TopFolder.of(TermKind.categories(indexed.test(Endpoint.CATEGORIES), firstSeen)),
+                TopFolder.of(TermKind.tags(indexed.test(Endpoint.TAGS), firstSeen)),
                 TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS))));
     }
 

@@ -12,6 +12,8 @@ import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.ReplaceableFile;
+import java.util.List;
+import org.pressdav.dav.node.DavFile;
 import org.pressdav.dav.node.FileNode;
 import org.pressdav.wordpress.Media;
 import org.pressdav.wordpress.MediaContent;
@@ -26,12 +28,15 @@ public final class MediaFile extends FileNode implements DeletableResource, Move
     private final DavSession session;
     private final Media media;
     private final MediaLibrary library;
+    /** The folder it shows in, below {@code media/}. */
+    private final List<String> folder;
     private long length = -1;
 
-    MediaFile(DavSession session, Media media, String name, MediaLibrary library) {
+    MediaFile(DavSession session, Media media, String name, List<String> folder, MediaLibrary library) {
         super(name, media.modifiedGmt(), media.dateGmt());
         this.session = session;
         this.media = media;
+        this.folder = folder;
         this.library = library;
     }
 
@@ -96,7 +101,7 @@ public final class MediaFile extends FileNode implements DeletableResource, Move
 
     /** New bytes, in place: the attachment keeps its id, URL, title, alt text and caption. */
     @Override
-    public void replaceWith(Path file, long length, String contentType) {
+    public DavFile replaceWith(Path file, long length, String contentType) {
         String refused = replaceRefusal();
         if (refused != null) {
             throw new DavError.Forbidden(refused);
@@ -107,6 +112,9 @@ public final class MediaFile extends FileNode implements DeletableResource, Move
         } else {
             session.wordpress().replaceMedia(session.credentials(), media.id(), contentType, file);
         }
+        // As the library lists it now, so that the ETag answered is the one the next listing shows.
+        MediaTree.Entry now = library.tree(session).child(folder, getName());
+        return now == null || now.isFolder() ? null : new MediaFile(session, now.file(), getName(), folder, library);
     }
 
     /** Deletes the attachment for good (core REST has no media trash), where WordPress allows it. */

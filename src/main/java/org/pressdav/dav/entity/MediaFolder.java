@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
+import org.pressdav.dav.store.FirstSeen;
 import org.pressdav.dav.node.AcceptsUploads;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.HoldsFiles;
@@ -36,17 +38,20 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
     private final List<String> path;
     private final Clock clock;
     private final MediaLibrary library;
+    private final FirstSeen firstSeen;
 
-    public MediaFolder(DavSession session, Instant seen, Clock clock, MediaLibrary library) {
-        this(session, List.of(), "media", new Dates(seen, seen), clock, library);
+    public MediaFolder(DavSession session, Instant seen, Clock clock, MediaLibrary library, FirstSeen firstSeen) {
+        this(session, List.of(), "media", new MediaTree.Dates(seen, seen), clock, library, firstSeen);
     }
 
-    private MediaFolder(DavSession session, List<String> path, String name, Dates dates, Clock clock, MediaLibrary library) {
+    private MediaFolder(DavSession session, List<String> path, String name, MediaTree.Dates dates, Clock clock, MediaLibrary library,
+            FirstSeen firstSeen) {
         super(name, dates.modified(), dates.created());
         this.session = session;
         this.path = path;
         this.clock = clock;
         this.library = library;
+        this.firstSeen = firstSeen;
     }
 
     @Override
@@ -54,74 +59,50 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
         return "media/" + MediaLibrary.join(path);
     }
 
-    /**
-     * A folder's own dates, as Finder shows a folder's: made when its first file was uploaded (or
-     * when this server first saw it, if that was earlier or it holds no file), changed when the
-     * newest file inside it, at any depth, last changed. WordPress keeps no dates of folders.
-     */
-    private record Dates(Instant created, Instant modified) {
-        static Dates of(Media media) {
-            Instant created = media.dateGmt() != null ? media.dateGmt() : media.modifiedGmt();
-            Instant modified = media.modifiedGmt() != null ? media.modifiedGmt() : created;
-            return new Dates(created, modified);
-        }
-
-        Dates with(Dates other) {
-            return new Dates(earliest(created, other.created), latest(modified, other.modified));
-        }
-
-        static Instant earliest(Instant a, Instant b) {
-            return a == null ? b : b == null || a.isBefore(b) ? a : b;
-        }
-
-        private static Instant latest(Instant a, Instant b) {
-            return a == null ? b : b == null || a.isAfter(b) ? a : b;
-        }
-    }
-
     @Override
     public List<Node> getChildren() {
-        Map<String, Node> children = new LinkedHashMap<>();
-        Map<String, Dates> folderDates = new LinkedHashMap<>();
-        for (Map.Entry<List<String>, Media> entry : library.byPath(session).entrySet()) {
-            List<String> file = entry.getKey();
-            if (below(file)) {
-                String name = file.get(path.size());
-                if (file.size() == path.size() + 1) {
-                    children.putIfAbsent(name, new MediaFile(session, entry.getValue(), name, library));
-                } else {
-                    folderDates.merge(name, Dates.of(entry.getValue()), Dates::with);
-                }
-            }
+        List<Node> children = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Map.Entry<String, MediaTree.Entry> entry : library.tree(session).in(path)) {
+            children.add(node(entry.getKey(), entry.getValue()));
+            names.add(entry.getKey());
         }
-        folderDates.forEach((name, dates) -> children.computeIfAbsent(name, n -> folder(n, dates)));
-        for (List<String> folder : library.folders(session)) {
-            if (below(folder)) {
-                children.computeIfAbsent(folder.get(path.size()), this::folder);
-            }
+        String month = monthBelow();
+        if (month != null && !names.contains(month)) {
+            children.add(folder(month, null));
         }
+        return children;
+    }
+
+    /** A child by its name, from the library's tree: its siblings are not made. */
+    @Override
+    public Node child(String name) {
+        String wanted = Names.nfc(name);
+        MediaTree.Entry entry = library.tree(session).child(path, wanted);
+        if (entry != null) {
+            return node(wanted, entry);
+        }
+        return wanted.equals(monthBelow()) ? folder(wanted, null) : null;
+    }
+
+    private Node node(String name, MediaTree.Entry entry) {
+        return entry.isFolder() ? folder(name, entry.dates()) : new MediaFile(session, entry.file(), name, path, library);
+    }
+
+    /** The name of the folder below this one on the way to this month's, which always shows; null if none is. */
+    private String monthBelow() {
         List<String> month = currentMonth();
-        if (path.size() < month.size() && month.subList(0, path.size()).equals(path)) {
-            children.computeIfAbsent(month.get(path.size()), this::folder);
-        }
-        return new ArrayList<>(children.values());
+        return path.size() < month.size() && month.subList(0, path.size()).equals(path) ? month.get(path.size()) : null;
     }
 
-    private boolean below(List<String> other) {
-        return other.size() > path.size() && other.subList(0, path.size()).equals(path);
-    }
-
-    /** A folder below this one that holds no file (yet): dated from when this server first saw it. */
-    private MediaFolder folder(String name) {
-        return folder(name, null);
-    }
-
-    private MediaFolder folder(String name, Dates ofFiles) {
+    /** A folder below this one; one that holds no file (yet) is dated from when this server first saw it. */
+    private MediaFolder folder(String name, MediaTree.Dates ofFiles) {
         List<String> at = MediaLibrary.append(path, name);
-        Instant seen = session.firstSeen().of("media-folder", MediaLibrary.join(at));
+        Instant seen = firstSeen.of("media-folder", MediaLibrary.join(at));
         // Made no later than first seen here (after a restart, its files tell better); changed when its files last were.
-        Dates dates = ofFiles == null ? new Dates(seen, seen) : new Dates(Dates.earliest(seen, ofFiles.created()), ofFiles.modified());
-        return new MediaFolder(session, at, name, dates, clock, library);
+        MediaTree.Dates dates = ofFiles == null ? new MediaTree.Dates(seen, seen)
+                : new MediaTree.Dates(MediaTree.Dates.earliest(seen, ofFiles.created()), ofFiles.modified());
+        return new MediaFolder(session, at, name, dates, clock, library, firstSeen);
     }
 
     /** {@code [yyyy, mm]} of now on the site's clock, where WordPress files uploads. */
@@ -181,7 +162,7 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
                         session.wordpress().uploadInChunks(session.credentials(), wanted, file, drivePath, 0, chunk), org.pressdav.wordpress.Context.VIEW)
                 : session.wordpress().upload(session.credentials(), wanted, contentType, file, drivePath);
         List<String> at = MediaLibrary.pathOf(media);
-        return new MediaFile(session, media, drivePath != null ? wanted : at.get(at.size() - 1), library);
+        return new MediaFile(session, media, drivePath != null ? wanted : at.get(at.size() - 1), path, library);
     }
 
     /** MKCOL: an empty folder of the media library, with the plugin. */
@@ -204,7 +185,7 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
             }
             throw e;
         }
-        return folder(wanted);
+        return folder(wanted, null);
     }
 
     @Override
@@ -245,7 +226,7 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
     /** The folder, once empty: gone from the drive (a folder only its files made goes with them). */
     @Override
     public void deleteEmpty() {
-        if (library.folders(session).contains(path)) {
+        if (library.tree(session).isMade(path)) {
             session.wordpress().deleteMediaFolder(session.credentials(), MediaLibrary.join(path));
         }
     }

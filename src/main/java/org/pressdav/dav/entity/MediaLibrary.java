@@ -1,5 +1,7 @@
 package org.pressdav.dav.entity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,8 @@ public final class MediaLibrary {
     private final boolean asDrive;
     private final boolean replaces;
     private final long chunkBytes;
+    /** The trees made of the listings the cache holds now (weak keys compare by identity; a listing gone from the cache goes from here). */
+    private final Cache<List<Media>, MediaTree> trees = Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
 
     /**
      * The library, listed from the companion plugin's index ({@code fromIndex}) or from core REST;
@@ -55,12 +59,21 @@ public final class MediaLibrary {
         return replaces;
     }
 
-    /** The folders made on the drive (empty ones too), for those who may upload; none without the plugin. */
-    List<List<String>> folders(DavSession session) {
-        if (!asDrive) {
-            return List.of();
+    /**
+     * The library as this user sees it, as folders: made again only when WordPress's listing of it
+     * (or of the folders made on the drive) is another than last time, which the cache keeps the
+     * same object until the library changes. Keyed by that listing's identity, per user.
+     */
+    MediaTree tree(DavSession session) {
+        List<Media> listed = fromIndex ? session.wordpress().index(session.credentials(), Endpoint.MEDIA)
+                : session.wordpress().list(session.credentials(), Endpoint.MEDIA, LISTED).items();
+        List<String> made = asDrive ? session.wordpress().mediaFolders(session.credentials()) : List.of();
+        MediaTree tree = trees.getIfPresent(listed);
+        if (tree == null || !tree.builtFrom(made)) {
+            tree = MediaTree.of(byPath(listed), made.stream().map(MediaLibrary::split).toList(), made);
+            trees.put(listed, tree);
         }
-        return session.wordpress().mediaFolders(session.credentials()).stream().map(MediaLibrary::split).toList();
+        return tree;
     }
 
     private static List<String> split(String path) {
@@ -77,11 +90,9 @@ public final class MediaLibrary {
         return String.join("/", path);
     }
 
-    /** Every attachment this user may see, by its path; a clash of names gets the id added. */
-    Map<List<String>, Media> byPath(DavSession session) {
+    /** Every attachment of a listing by its path; a clash of names gets the id added. */
+    private Map<List<String>, Media> byPath(List<Media> listed) {
         Map<List<String>, Media> files = new LinkedHashMap<>();
-        List<Media> listed = fromIndex ? session.wordpress().index(session.credentials(), Endpoint.MEDIA)
-                : session.wordpress().list(session.credentials(), Endpoint.MEDIA, LISTED).items();
         for (Media media : listed) {
             List<String> path = asDrive && media.drivePath() != null && !media.drivePath().isBlank() ? safePath(media.drivePath(), media)
                     : pathOf(media);

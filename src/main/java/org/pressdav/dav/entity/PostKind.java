@@ -258,7 +258,7 @@ public final class PostKind implements ObjectKind<Post> {
     }
 
     /** {@code parent.txt} names the parent page's folder ({@code 12-about}), or nothing for none. */
-    private static void writeParent(DavSession session, Post page, String text) {
+    private static Post writeParent(DavSession session, Post page, String text) {
         String folder = text.strip();
         long parent = 0;
         if (!folder.isEmpty()) {
@@ -268,7 +268,7 @@ public final class PostKind implements ObjectKind<Post> {
             }
             parent = found.get().id();
         }
-        session.wordpress().update(session.credentials(), Endpoint.PAGES, page.id(), Map.of("parent", parent));
+        return session.wordpress().update(session.credentials(), Endpoint.PAGES, page.id(), Map.of("parent", parent));
     }
 
     private static String text(Rendered rendered) {

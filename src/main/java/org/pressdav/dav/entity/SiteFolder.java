@@ -71,8 +71,10 @@ public final class SiteFolder extends Folder {
 
     /** A file whose writes change a site setting (administrators only: WordPress says no to others). */
     private TextFile setting(String name, String value, String setting) {
-        return new TextFile(name, value == null ? "" : value, seen, seen,
-                text -> session.wordpress().updateSettings(session.credentials(), java.util.Map.of(setting, text)), access);
+        return new TextFile(name, value == null ? "" : value, seen, seen, text -> {
+            Settings now = session.wordpress().updateSettings(session.credentials(), java.util.Map.of(setting, text));
+            return setting(name, "title".equals(setting) ? now.title() : now.description(), setting);
+        }, access);
     }
 
     private TextFile file(String name, String value) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.pressdav.dav.DavSession;
+import org.pressdav.dav.store.FirstSeen;
 import org.pressdav.dav.node.Field;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.ObjectKind;
@@ -18,9 +19,11 @@ public final class TermKind implements ObjectKind<Term> {
     private final Endpoint<Term> endpoint;
     private final String folderName;
     private final boolean fromIndex;
+    private final FirstSeen firstSeen;
     private final List<Field<Term>> fields;
 
-    private TermKind(Endpoint<Term> endpoint, String folderName, boolean fromIndex) {
+    private TermKind(Endpoint<Term> endpoint, String folderName, boolean fromIndex, FirstSeen firstSeen) {
+        this.firstSeen = firstSeen;
         this.endpoint = endpoint;
         this.folderName = folderName;
         this.fromIndex = fromIndex;
@@ -30,7 +33,7 @@ public final class TermKind implements ObjectKind<Term> {
         if (endpoint == Endpoint.CATEGORIES) {
             f.add(Field.<Term>of("parent.txt", (s, t) -> Lookups.termSlug(s, Endpoint.CATEGORIES, t.parent())).writes((s, t, text) -> {
                 long parent = text.isBlank() ? 0 : Updates.termId(s, Endpoint.CATEGORIES, text.strip());
-                s.wordpress().update(s.credentials(), Endpoint.CATEGORIES, t.id(), java.util.Map.of("parent", parent));
+                return s.wordpress().update(s.credentials(), Endpoint.CATEGORIES, t.id(), java.util.Map.of("parent", parent));
             }));
         }
         f.addAll(List.of(
@@ -41,12 +44,12 @@ public final class TermKind implements ObjectKind<Term> {
     }
 
     /** Categories, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
-    public static TermKind categories(boolean fromIndex) {
-        return new TermKind(Endpoint.CATEGORIES, "categories", fromIndex);
+    public static TermKind categories(boolean fromIndex, FirstSeen firstSeen) {
+        return new TermKind(Endpoint.CATEGORIES, "categories", fromIndex, firstSeen);
     }
 
-    public static TermKind tags(boolean fromIndex) {
-        return new TermKind(Endpoint.TAGS, "tags", fromIndex);
+    public static TermKind tags(boolean fromIndex, FirstSeen firstSeen) {
+        return new TermKind(Endpoint.TAGS, "tags", fromIndex, firstSeen);
     }
 
     @Override
@@ -107,7 +110,7 @@ public final class TermKind implements ObjectKind<Term> {
 
     @Override
     public Instant modified(DavSession session, Term term) {
-        return session.firstSeen().of(folderName, term.id());
+        return firstSeen.of(folderName, term.id());
     }
 
     @Override

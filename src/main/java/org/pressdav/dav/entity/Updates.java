@@ -33,22 +33,22 @@ final class Updates {
     }
 
     /** The text exactly as written. */
-    static <T> Field.Updater<T> exact(Endpoint<?> endpoint, ToLongFunction<T> id, String restField) {
+    static <T> Field.Updater<T> exact(Endpoint<T> endpoint, ToLongFunction<T> id, String restField) {
         return (s, item, text) -> send(s, endpoint, id.applyAsLong(item), restField, text);
     }
 
     /** The text without surrounding white space. */
-    static <T> Field.Updater<T> trimmed(Endpoint<?> endpoint, ToLongFunction<T> id, String restField) {
+    static <T> Field.Updater<T> trimmed(Endpoint<T> endpoint, ToLongFunction<T> id, String restField) {
         return (s, item, text) -> send(s, endpoint, id.applyAsLong(item), restField, text.strip());
     }
 
     /** An ISO-8601 UTC date, as {@code date-gmt.txt} shows it. */
-    static <T> Field.Updater<T> gmtDate(Endpoint<?> endpoint, ToLongFunction<T> id, String restField) {
+    static <T> Field.Updater<T> gmtDate(Endpoint<T> endpoint, ToLongFunction<T> id, String restField) {
         return (s, item, text) -> send(s, endpoint, id.applyAsLong(item), restField, parseGmt(text.strip()));
     }
 
     /** One term slug per line, sent as the terms' ids. */
-    static <T> Field.Updater<T> termSlugs(Endpoint<?> endpoint, ToLongFunction<T> id, Endpoint<Term> taxonomy, String restField) {
+    static <T> Field.Updater<T> termSlugs(Endpoint<T> endpoint, ToLongFunction<T> id, Endpoint<Term> taxonomy, String restField) {
         return (s, item, text) -> {
             List<Long> ids = new ArrayList<>();
             for (String line : text.split("\\R")) {
@@ -56,7 +56,7 @@ final class Updates {
                     ids.add(termId(s, taxonomy, line.strip()));
                 }
             }
-            send(s, endpoint, id.applyAsLong(item), restField, ids);
+            return send(s, endpoint, id.applyAsLong(item), restField, ids);
         };
     }
 
@@ -87,9 +87,9 @@ final class Updates {
         }
     }
 
-    private static void send(DavSession s, Endpoint<?> endpoint, long id, String restField, Object value) {
+    private static <T> T send(DavSession s, Endpoint<T> endpoint, long id, String restField, Object value) {
         Map<String, Object> fields = new HashMap<>();
         fields.put(restField, value);
-        s.wordpress().update(s.credentials(), endpoint, id, fields);
+        return s.wordpress().update(s.credentials(), endpoint, id, fields);
     }
 }

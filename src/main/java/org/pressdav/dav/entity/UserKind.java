@@ -3,6 +3,7 @@ package org.pressdav.dav.entity;
 import java.time.Instant;
 import java.util.List;
 import org.pressdav.dav.DavSession;
+import org.pressdav.dav.store.FirstSeen;
 import org.pressdav.dav.node.Field;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.ObjectKind;
@@ -30,9 +31,11 @@ public final class UserKind implements ObjectKind<User> {
             Field.<User>of("id.txt", (s, u) -> String.valueOf(u.id())));
 
     private final boolean fromIndex;
+    private final FirstSeen firstSeen;
 
     /** Users, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
-    public UserKind(boolean fromIndex) {
+    public UserKind(boolean fromIndex, FirstSeen firstSeen) {
+        this.firstSeen = firstSeen;
         this.fromIndex = fromIndex;
     }
 
@@ -78,7 +81,7 @@ public final class UserKind implements ObjectKind<User> {
 
     @Override
     public Instant modified(DavSession session, User user) {
-        return session.firstSeen().of("user", user.id());
+        return firstSeen.of("user", user.id());
     }
 
     @Override

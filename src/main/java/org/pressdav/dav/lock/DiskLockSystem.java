@@ -111,6 +111,11 @@ public final class DiskLockSystem implements LockSystem {
     }
 
     @Override
+    public Map<ResourceKey, List<Lock>> on(Instant now, Collection<ResourceKey> keys) {
+        return memory.on(now, keys);
+    }
+
+    @Override
     public int held(Instant now) {
         return memory.held(now);
     }

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +38,26 @@ public final class InMemoryLockSystem implements LockSystem {
     @Override
     public List<Lock> on(Instant now, ResourceKey key) {
         return live(now).stream().filter(lock -> lock.covers(key)).toList();
+    }
+
+    @Override
+    public Map<ResourceKey, List<Lock>> on(Instant now, Collection<ResourceKey> keys) {
+        Map<ResourceKey, List<Lock>> found = new HashMap<>();
+        Set<ResourceKey> wanted = keys instanceof Set<ResourceKey> set ? set : new HashSet<>(keys);
+        for (Lock lock : live(now)) {
+            if (!lock.infinite()) {
+                if (wanted.contains(lock.root())) {
+                    found.computeIfAbsent(lock.root(), k -> new ArrayList<>()).add(lock);
+                }
+                continue;
+            }
+            for (ResourceKey key : wanted) {
+                if (lock.covers(key)) {
+                    found.computeIfAbsent(key, k -> new ArrayList<>()).add(lock);
+                }
+            }
+        }
+        return found;
     }
 
     private List<Lock> below(Instant now, ResourceKey key) {

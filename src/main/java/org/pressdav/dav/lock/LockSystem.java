@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
@@ -54,6 +55,9 @@ public interface LockSystem {
 
     /** The live locks on {@code key}: its own, and those of ancestors with depth infinity. */
     List<Lock> on(Instant now, ResourceKey key);
+
+    /** The same for many keys at once (a folder's children in a listing): one call, whatever their number; keys without locks are left out. */
+    Map<ResourceKey, List<Lock>> on(Instant now, Collection<ResourceKey> keys);
 
     /** How many live locks there are now (the metrics). */
     int held(Instant now);

@@ -12,6 +12,13 @@ public interface SerialWrites {
     /** Waits for the objects' turn (keys taken in a fixed order, so two callers never deadlock); close to let the next in. */
     Turn await(java.util.Collection<String> objectKeys);
 
+    /**
+     * How many turns have ended so far, on any object. A write finds out what it writes before it
+     * waits for its turn (the object is the turn's key); if a turn ended in between, what it found
+     * may be out of date and it looks again.
+     */
+    long ended();
+
     /** Held while a write runs. */
     interface Turn extends AutoCloseable {
         @Override

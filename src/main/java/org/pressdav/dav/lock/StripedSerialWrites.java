@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.pressdav.dav.DavError;
 
@@ -17,6 +18,7 @@ import org.pressdav.dav.DavError;
 public final class StripedSerialWrites implements SerialWrites {
     private final ReentrantLock[] stripes;
     private final Duration patience;
+    private final AtomicLong ended = new AtomicLong();
 
     /** {@code patience}: how long a write waits for its turn before it is refused (503). */
     public StripedSerialWrites(int stripes, Duration patience) {
@@ -52,7 +54,17 @@ public final class StripedSerialWrites implements SerialWrites {
             release(held);
             throw e;
         }
-        return () -> release(held);
+        return () -> {
+            if (!held.isEmpty()) {
+                ended.incrementAndGet();
+            }
+            release(held);
+        };
+    }
+
+    @Override
+    public long ended() {
+        return ended.get();
     }
 
     private static void release(List<ReentrantLock> held) {

@@ -15,10 +15,14 @@ public record Field<T>(String fileName, Renderer<T> renderer, Updater<T> updater
         String render(DavSession session, T item);
     }
 
-    /** Sends the file's new text to WordPress; whatever WordPress refuses is a {@code WordPressException}. */
+    /**
+     * Sends the file's new text to WordPress and returns the object as WordPress answered the update
+     * (the file's new bytes and ETag come from it, without reading it again); whatever WordPress
+     * refuses is a {@code WordPressException}.
+     */
     @FunctionalInterface
     public interface Updater<T> {
-        void write(DavSession session, T item, String text);
+        T write(DavSession session, T item, String text);
     }
 
     public static <T> Field<T> of(String fileName, Renderer<T> renderer) {

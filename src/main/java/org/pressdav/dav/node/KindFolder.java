@@ -4,7 +4,9 @@ import org.pressdav.dav.Names;
 import io.milton.resource.CollectionResource;
 import io.milton.resource.MakeCollectionableResource;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.store.FolderNames;
@@ -31,9 +33,16 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
         return "kind:" + kind.folderName();
     }
 
+    /** Every object this user may see, under the names they gave, where they gave one (asked of the store once). */
     @Override
     public List<ObjectFolder<T>> getChildren() {
-        return kind.list(session).stream().map(this::folderOf).toList();
+        Map<Long, String> given = names.names(session.userKey(), kind.folderName());
+        List<ObjectFolder<T>> folders = new ArrayList<>();
+        for (T item : kind.list(session)) {
+            String name = given.isEmpty() ? null : given.get(kind.id(item));
+            folders.add(new ObjectFolder<>(this, kind, session, item, name != null ? name : kind.name(item)));
+        }
+        return folders;
     }
 
     @Override
@@ -45,11 +54,6 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
         }
         // WordPress's own name reaches the object too, even while a listing shows the user's name for it.
         return kind.find(session, wanted).map(item -> new ObjectFolder<>(this, kind, session, item, wanted)).orElse(null);
-    }
-
-    private ObjectFolder<T> folderOf(T item) {
-        String name = names.name(session.userKey(), kind.folderName(), kind.id(item)).orElseGet(() -> kind.name(item));
-        return new ObjectFolder<>(this, kind, session, item, name);
     }
 
     /** MKCOL: a new object, shown under the name given. */
@@ -94,13 +98,12 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
      * 404, the UNLOCK 409). Kept, as any name a user gave, ten minutes after its last use;
      * WordPress's name reaches the folder all along. A save of the slug itself renames the folder ({@link #followName}).
      */
-    void keepName(ObjectFolder<T> folder) {
+    void keepName(ObjectFolder<T> folder, T now) {
         long id = kind.id(folder.item());
         if (names.name(session.userKey(), kind.folderName(), id).isPresent()) {
             return; // a name of the user's own (their New Folder's) stays theirs, whichever name the save came by
         }
-        Optional<T> now = kind.byId(session, id);
-        if (now.isPresent() && !kind.name(now.get()).equals(folder.getName())) {
+        if (now != null && !kind.name(now).equals(folder.getName())) {
             names.put(session.userKey(), kind.folderName(), folder.getName(), id);
         }
     }

@@ -18,7 +18,7 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
     private final ObjectKind<T> kind;
     private final DavSession session;
     private final T listed;
-    private List<TextFile> files;
+    private T full;
     private TextFile.Access access;
 
     ObjectFolder(KindFolder<T> parent, ObjectKind<T> kind, DavSession session, T listed, String name) {
@@ -100,28 +100,57 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
         return access;
     }
 
+    /** The object with every field, read once for this folder (a listing reads objects with few fields). */
+    private synchronized T full() {
+        if (full == null) {
+            full = kind.load(session, listed);
+        }
+        return full;
+    }
+
     @Override
-    public synchronized List<TextFile> getChildren() {
-        if (files == null) {
-            T full = kind.load(session, listed);
-            List<TextFile> made = new ArrayList<>();
-            for (Field<T> field : kind.fields()) {
-                String value = field.renderer().render(session, full);
-                if (value != null) {
-                    TextFile.Writer writer = field.updater() == null ? null : text -> {
-                        field.updater().write(session, full, text);
-                        if (field.renamesFolder()) {
-                            parent.followName(this);
-                        } else {
-                            // A draft without a slug is named after its title: the folder the client works in keeps its name.
-                            parent.keepName(this);
-                        }
-                    };
-                    made.add(new TextFile(field.fileName(), value, kind.modified(session, full), kind.created(session, full), writer, access()));
-                }
+    public List<TextFile> getChildren() {
+        T object = full();
+        List<TextFile> files = new ArrayList<>();
+        for (Field<T> field : kind.fields()) {
+            TextFile file = fileOf(field, object);
+            if (file != null) {
+                files.add(file);
             }
-            files = List.copyOf(made);
         }
         return files;
+    }
+
+    /** One field's file, by its name: the object is read, no other field is rendered. */
+    @Override
+    public TextFile child(String name) {
+        String wanted = Names.nfc(name);
+        for (Field<T> field : kind.fields()) {
+            if (field.fileName().equals(wanted)) {
+                return fileOf(field, full());
+            }
+        }
+        return null;
+    }
+
+    /** The field's file as {@code object} has it; null where this user cannot see the value. */
+    private TextFile fileOf(Field<T> field, T object) {
+        String value = field.renderer().render(session, object);
+        if (value == null) {
+            return null;
+        }
+        TextFile.Writer writer = field.updater() == null ? null : text -> saved(field, field.updater().write(session, object, text));
+        return new TextFile(field.fileName(), value, kind.modified(session, object), kind.created(session, object), writer, access());
+    }
+
+    /** After a save: the folder's name as {@link KindFolder} keeps it, and the file as WordPress answered the update. */
+    private TextFile saved(Field<T> field, T now) {
+        if (field.renamesFolder()) {
+            parent.followName(this);
+        } else {
+            // A draft without a slug is named after its title: the folder the client works in keeps its name.
+            parent.keepName(this, now);
+        }
+        return fileOf(field, now);
     }
 }

@@ -13,6 +13,9 @@ public interface ReplaceableFile {
     /** Why this user cannot replace the bytes, or null when they can. */
     String replaceRefusal();
 
-    /** The file's new bytes, already on disk; what WordPress refuses leaves the old ones in place. */
-    void replaceWith(Path file, long length, String contentType);
+    /**
+     * The file's new bytes, already on disk; what WordPress refuses leaves the old ones in place.
+     * Returns the file as the drive now lists it (its new ETag), or null where it no longer shows there.
+     */
+    DavFile replaceWith(Path file, long length, String contentType);
 }

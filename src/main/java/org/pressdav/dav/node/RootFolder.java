@@ -2,6 +2,7 @@ package org.pressdav.dav.node;
 
 import java.time.Instant;
 import java.util.List;
+import org.pressdav.dav.Names;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.store.FolderNames;
 
@@ -28,5 +29,17 @@ public final class RootFolder extends Folder {
     @Override
     public List<Folder> getChildren() {
         return tops.stream().map(top -> top.open(session, started, names)).toList();
+    }
+
+    /** One top folder by its name: the others are not opened. */
+    @Override
+    public Folder child(String name) {
+        String wanted = Names.nfc(name);
+        for (TopFolder top : tops) {
+            if (top.name().equals(wanted)) {
+                return top.open(session, started, names);
+            }
+        }
+        return null;
     }
 }

@@ -1,28 +1,25 @@
 package org.pressdav.dav.node;
 
 import org.pressdav.dav.Names;
-import io.milton.resource.ReplaceableResource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.pressdav.dav.DavError;
-import org.pressdav.dav.protocol.FieldBodies;
-import org.pressdav.dav.protocol.PutHandler;
 
 /**
  * A field file: exactly the UTF-8 bytes of a WordPress value, no newline added. Its length is
  * the byte count and its ETag a hash of the bytes, so both change exactly when the value does.
+ * A writable one takes new text ({@link #save}); the body of a request becomes text in the
+ * request layer, which bounds and decodes it.
  */
-public class TextFile extends FileNode implements ReplaceableResource {
-    /** Where a writable file's new text goes. */
+public class TextFile extends FileNode {
+    /** Where a writable file's new text goes; it returns the file as WordPress then holds it. */
     @FunctionalInterface
     public interface Writer {
-        void write(String text);
+        TextFile write(String text);
     }
 
     /**
@@ -86,29 +83,14 @@ public class TextFile extends FileNode implements ReplaceableResource {
     }
 
     /**
-     * A PUT of the file: the body, which must be UTF-8 and no longer than the field holds
-     * ({@link FieldBodies#limit}), becomes the field's new value.
+     * Hands the new text to WordPress; this file never changes. Returns the file as WordPress
+     * answered the save (its new ETag), or null where this user can no longer see the value.
      */
-    @Override
-    public void replaceContent(InputStream in, Long length) {
-        int limit = FieldBodies.limit(getName());
-        try {
-            byte[] body = in.readNBytes(limit + 1);
-            if (body.length > limit) {
-                throw new DavError.TooLarge(getName() + " holds at most " + limit + " bytes");
-            }
-            write(PutHandler.utf8(body));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Hands the new text to WordPress; the file itself never changes (a new read shows the result). */
-    public void write(String text) {
+    public TextFile save(String text) {
         if (writer == null) {
             throw new IllegalStateException(getName() + " is read-only");
         }
-        writer.write(text);
+        return writer.write(text);
     }
 
     @Override

@@ -1,27 +1,29 @@
 package org.pressdav.dav.protocol;
 
+import org.pressdav.dav.request.IncomingSpool;
+import org.pressdav.dav.request.DavRequest;
 import io.milton.http.Request;
 import io.milton.resource.MakeCollectionableResource;
-import io.milton.resource.ReplaceableResource;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
-import javax.xml.namespace.QName;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
-import org.pressdav.dav.ResourceKey;
 import org.pressdav.dav.node.AcceptsCopies;
 import org.pressdav.dav.node.AcceptsUploads;
+import org.pressdav.dav.node.DriveTree;
+import org.pressdav.dav.node.Target;
+import org.pressdav.dav.node.TextFile;
+import org.pressdav.dav.request.BodyType;
+import org.pressdav.dav.request.Destination;
+import org.pressdav.dav.request.FieldBodies;
 import org.pressdav.dav.node.DavFile;
-import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.HoldsFiles;
 import org.pressdav.dav.node.Node;
 import org.pressdav.dav.node.ReplaceableFile;
 import org.pressdav.dav.node.UserFile;
-import org.pressdav.dav.store.DeadPropertyStore;
 import org.pressdav.dav.store.ScratchFiles;
 
 /**
@@ -36,73 +38,78 @@ import org.pressdav.dav.store.ScratchFiles;
  * every member after it, not tried (424): the client learns exactly what the copy holds.
  */
 public final class CopyHandler extends DavHandler {
+    private final DriveTree tree;
     private final IncomingSpool incoming;
+    private final ScratchFiles scratch;
+    private final ResourceMoves moves;
 
-    public CopyHandler(DriveResourceFactory drive, IncomingSpool incoming) {
-        super(drive, Request.Method.COPY);
+    CopyHandler(DriveTree tree, IncomingSpool incoming, ScratchFiles scratch, ResourceMoves moves) {
+        super(Request.Method.COPY);
+        this.tree = tree;
         this.incoming = incoming;
+        this.scratch = scratch;
+        this.moves = moves;
     }
 
     @Override
     protected void handle(DavRequest req, HttpServletResponse out) throws Exception {
         DavPath from = req.path();
-        DavPath to = MoveHandler.destination(req);
-        boolean overwrite = MoveHandler.overwrite(req);
+        Target destination = req.destination();
+        DavPath to = destination.path();
+        boolean overwrite = Destination.overwrite(req.servletRequest());
         String depth = req.servletRequest().getHeader("Depth");
         if (depth != null && !depth.strip().equals("0") && !depth.strip().equalsIgnoreCase("infinity")) {
             throw new DavError.BadRequest("COPY takes Depth 0 or infinity");
         }
         boolean deep = depth == null || !depth.strip().equals("0");
-        Node source = drive.find(req.session(), from);
-        if (source == null) {
-            throw new DavError.NotFound("Not found: " + from);
-        }
+        Node source = existing(req);
         if (to.equals(from)) {
             throw new DavError.Forbidden("The source and the destination are the same");
         }
         if (source instanceof Folder && to.startsWith(from)) {
             throw new DavError.Forbidden("A folder cannot be copied into itself");
         }
-        Node target = drive.find(req.session(), to);
-        if (target != null && !overwrite) {
+        if (destination.exists() && !overwrite) {
             throw new DavError.PreconditionFailed(to + " exists and Overwrite is F");
         }
-        if (!(drive.find(req.session(), to.parent()) instanceof Folder)) {
+        if (!(destination.parent() instanceof Folder)) {
             throw new DavError.Conflict("The folder " + to.parent() + " does not exist");
         }
-        Stopped stopped = copy(req, source, from, to, deep);
+        Stopped stopped = copy(req, req.target(), destination, deep);
         if (stopped != null) {
             stopped.answer(req, out);
             return;
         }
-        out.setStatus(target == null ? 201 : 204);
+        out.setStatus(destination.exists() ? 204 : 201);
     }
 
     /** Copies one resource (and, for a folder of files, what it holds); what stops a folder's member is returned. */
-    private Stopped copy(DavRequest req, Node source, DavPath from, DavPath to, boolean deep) throws Exception {
-        Node parent = drive.find(req.session(), to.parent());
-        Node target = drive.find(req.session(), to);
+    private Stopped copy(DavRequest req, Target from, Target to, boolean deep) throws Exception {
+        Node source = from.node();
+        Node parent = to.parent();
+        Node target = to.node();
         if (source instanceof DavFile file) {
             if (target instanceof HoldsFiles) {
-                Stopped stopped = DeepDelete.folder(drive, req, to, target);
+                Stopped stopped = DeepDelete.folder(tree, req, to);
                 if (stopped != null) {
                     return stopped;
                 }
                 target = null;
             } else if (target instanceof Folder) {
-                throw new DavError.Forbidden(to + " is a folder that a file cannot replace");
+                throw new DavError.Forbidden(to.path() + " is a folder that a file cannot replace");
             }
+            Node made;
             try (IncomingSpool.Spooled bytes = incoming.take(o -> file.write(o, 0, file.length()))) {
-                writeFile(req, to, (Folder) parent, target, bytes, file.contentType());
+                made = writeFile(req, to, (Folder) parent, target, bytes, file.contentType());
             }
-            copyProperties(req, from, to);
+            moves.copyProperties(req.session(), from.key(), to.keyNow(made, req.session().userKey()));
             return null;
         }
         if (parent instanceof AcceptsCopies copier && copier.copyRefusal(source) == null) {
             if (target != null) {
-                throw new DavError.Forbidden(to + " exists: a copy makes a new object and replaces none");
+                throw new DavError.Forbidden(to.path() + " exists: a copy makes a new object and replaces none");
             }
-            copier.copyIn(source, to.name());
+            copier.copyIn(source, to.path().name());
             return null;
         }
         if (!(source instanceof HoldsFiles) || !(parent instanceof MakeCollectionableResource maker)) {
@@ -110,32 +117,33 @@ public final class CopyHandler extends DavHandler {
                     : "A folder can be copied only as a folder of files in media/, or a post's or page's folder into its own top folder");
         }
         if (target instanceof HoldsFiles) {
-            Stopped stopped = DeepDelete.folder(drive, req, to, target);
+            Stopped stopped = DeepDelete.folder(tree, req, to);
             if (stopped != null) {
                 return stopped;
             }
         } else if (target != null) {
-            throw new DavError.Forbidden(to + " cannot be replaced by a folder");
+            throw new DavError.Forbidden(to.path() + " cannot be replaced by a folder");
         }
-        maker.createCollection(to.name());
+        Node made = (Node) maker.createCollection(to.path().name());
         if (!deep) {
             return null;
         }
-        List<Node> children = drive.children(req.session(), from, (Folder) source);
+        String user = req.session().userKey();
+        Target copy = new Target(to.path(), made, parent, to.keyNow(made, user), to.turn());
+        List<Node> children = tree.children(req.session(), from);
         for (int i = 0; i < children.size(); i++) {
             Node child = children.get(i);
-            DavPath childFrom = from.child(child.getName());
-            DavPath childTo = to.child(child.getName());
+            Target childTo = copy.child(child.getName(), user);
             Stopped stopped;
             try {
-                stopped = copy(req, child, childFrom, childTo, true);
+                stopped = copy(req, from.child(child, user), childTo, true);
             } catch (Exception e) {
-                stopped = Stopped.at(childTo, child instanceof Folder, e, req);
+                stopped = Stopped.at(childTo.path(), child instanceof Folder, e, req);
             }
             if (stopped != null) {
                 // After a failure nothing more is tried (WordPress may be gone): each member left is named, not copied.
                 for (Node left : children.subList(i + 1, children.size())) {
-                    stopped = stopped.notTried(to.child(left.getName()), left instanceof Folder);
+                    stopped = stopped.notTried(to.path().child(left.getName()), left instanceof Folder);
                 }
                 return stopped;
             }
@@ -143,53 +151,45 @@ public final class CopyHandler extends DavHandler {
         return null;
     }
 
-    /** The bytes at the destination, as a PUT of them would leave them (see {@link PutHandler}). */
-    private void writeFile(DavRequest req, DavPath to, Folder parent, Node target, IncomingSpool.Spooled bytes, String contentType)
+    /** The bytes at the destination, as a PUT of them would leave them (see {@link PutHandler}); returns what WordPress made of them, if anything new. */
+    private Node writeFile(DavRequest req, Target to, Folder parent, Node target, IncomingSpool.Spooled bytes, String contentType)
             throws Exception {
+        String name = to.path().name();
         if (target instanceof ReplaceableFile file) {
             String refused = file.replaceRefusal();
             if (refused != null) {
                 throw new DavError.Forbidden(refused);
             }
             file.replaceWith(bytes.file(), bytes.length(), contentType);
-        } else if (target instanceof ReplaceableResource field) {
-            if (!target.mayChange()) {
-                throw new DavError.Forbidden(target.changeRefusal());
+        } else if (target instanceof TextFile field) {
+            if (!field.mayChange()) {
+                throw new DavError.Forbidden(field.changeRefusal());
             }
             try (InputStream in = Files.newInputStream(bytes.file())) {
-                field.replaceContent(in, bytes.length());
+                field.save(FieldBodies.text(field.getName(), in));
             }
-        } else if (DriveResourceFactory.isScratch(parent, to.name()) || target instanceof UserFile && !(parent instanceof AcceptsUploads)) {
+        } else if (DriveTree.isScratch(parent, name) || target instanceof UserFile && !(parent instanceof AcceptsUploads)) {
             try (InputStream in = Files.newInputStream(bytes.file())) {
-                drive.stores().scratch().write(ScratchFiles.Owner.of(req.session()), to, in);
+                scratch.write(ScratchFiles.Owner.of(req.session()), to.path(), in);
             }
         } else if (target != null) {
             throw new DavError.Forbidden(target.changeRefusal());
         } else if (parent instanceof AcceptsUploads uploads) {
-            String refused = uploads.refusal(to.name());
+            String refused = uploads.refusal(name);
             if (refused != null) {
                 throw new DavError.Forbidden(refused);
             }
             if (bytes.length() == 0) {
-                drive.stores().scratch().write(ScratchFiles.Owner.of(req.session()), to, InputStream.nullInputStream());
+                scratch.write(ScratchFiles.Owner.of(req.session()), to.path(), InputStream.nullInputStream());
             } else {
-                ResourceKey before = drive.key(req.session(), to);
-                uploads.upload(to.name(), PutHandler.contentType(contentType, to.name()), bytes.file(), bytes.length());
-                drive.settle(req.session(), before, to);
+                Node made = uploads.upload(name, BodyType.of(contentType, name), bytes.file(), bytes.length());
+                moves.settle(req.session(), to.key(), to.keyNow(made, req.session().userKey()));
+                return made;
             }
         } else {
             throw new DavError.Forbidden("A copy of a file can become a writable field file, a file of yours, "
-                    + "or a new file where uploads are taken; not " + to);
+                    + "or a new file where uploads are taken; not " + to.path());
         }
-    }
-
-    /** The user's dead properties of the source, on the copy too (RFC 4918 §9.8.2). */
-    private void copyProperties(DavRequest req, DavPath from, DavPath to) {
-        DeadPropertyStore properties = drive.stores().properties();
-        String user = req.session().userKey();
-        Map<QName, String> dead = properties.of(user, drive.key(req.session(), from));
-        if (!dead.isEmpty()) {
-            properties.replace(user, drive.key(req.session(), to), dead);
-        }
+        return null;
     }
 }

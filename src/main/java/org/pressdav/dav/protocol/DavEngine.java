@@ -2,31 +2,29 @@ package org.pressdav.dav.protocol;
 
 import io.milton.config.HttpManagerBuilder;
 import io.milton.http.HttpManager;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
-import org.pressdav.dav.protocol.LockGuard;
-import org.pressdav.dav.node.DriveResourceFactory;
-import org.pressdav.dav.node.TopFolder;
+import org.pressdav.dav.node.DriveTree;
+import org.pressdav.dav.request.DavRequest;
+import org.pressdav.dav.request.FieldBodies;
+import org.pressdav.dav.request.IncomingSpool;
 import org.pressdav.dav.store.DriveStores;
 
 /**
- * Milton, wired in code: pressdav's resource factory, no authentication of Milton's own (the
- * front servlet has done it), no form/cookie/digest auth, no JSON gateway, no compression, no
- * file written anywhere. Milton keeps the request pipeline; every method in use is pressdav's
- * own handler, registered after CE's so that it wins the method (CE's gaps are measured in
- * milton-on-jetty.md).
+ * Milton, wired in code: no authentication of Milton's own (the front servlet has done it), no
+ * form/cookie/digest auth, no JSON gateway, no compression, no file written anywhere. Milton keeps
+ * the request pipeline; every method in use is pressdav's own handler, registered after CE's so
+ * that it wins the method (CE's gaps are measured in milton-on-jetty.md), each given the stores it
+ * uses. Milton's resource factory answers with what the request's path was resolved to.
  */
 public final class DavEngine {
     private DavEngine() {
     }
 
-    /** The drive's HTTP manager: its top folders and stores, and where uploads wait. */
-    public static HttpManager build(Instant started, List<TopFolder> tops, DriveStores stores, IncomingSpool incoming) {
-        DriveResourceFactory drive = new DriveResourceFactory(started, stores, tops);
+    /** The drive's HTTP manager over its tree and stores, with where uploads wait. */
+    public static HttpManager build(DriveTree tree, DriveStores stores, IncomingSpool incoming) {
+        ResourceMoves moves = new ResourceMoves(stores.locks(), stores.properties());
         HttpManagerBuilder builder = new HttpManagerBuilder();
-        builder.setResourceFactory(drive);
+        builder.setResourceFactory((host, path) -> ((DavRequest) io.milton.http.HttpManager.request()).target().node());
         builder.setAuthenticationHandlers(new ArrayList<>());
         builder.setEnableBasicAuth(false);
         builder.setEnableDigestAuth(false);
@@ -37,11 +35,21 @@ public final class DavEngine {
         builder.setEnableOptionsAuth(false);
         builder.setEnableExpectContinue(false);
         builder.setUrlAdapter(request -> ((DavRequest) request).path().toString());
-        builder.setDefaultStandardFilter(new DispatchFilter(new LockGuard(drive), drive));
+        builder.setDefaultStandardFilter(new DispatchFilter(new LockGuard(stores.locks(), tree, stores.clock()), tree, stores.locks(),
+                stores.serial(), new UnfinishedMoves(tree, stores.scratch())));
         builder.init();
-        builder.getProtocols().add(new PressdavProtocol(new GetHandler(drive), new PropfindHandler(drive), new PutHandler(drive, incoming,
-                FieldBodies.forThisHeap()), new DeleteHandler(drive), new MkcolHandler(drive), new MoveHandler(drive, incoming), new CopyHandler(drive, incoming), new PostHandler(drive, incoming),
-                new ProppatchHandler(drive), new LockHandler(drive), new UnlockHandler(drive)));
+        builder.getProtocols().add(new PressdavProtocol(
+                new GetHandler(tree),
+                new PropfindHandler(tree, stores.properties(), stores.locks(), stores.clock()),
+                new PutHandler(incoming, FieldBodies.forThisHeap(), stores, moves),
+                new DeleteHandler(tree, stores.hidden()),
+                new MkcolHandler(stores.scratch()),
+                new MoveHandler(tree, incoming, stores.scratch(), stores.hidden(), moves),
+                new CopyHandler(tree, incoming, stores.scratch(), moves),
+                new PostHandler(incoming, moves),
+                new ProppatchHandler(stores.properties()),
+                new LockHandler(stores.locks(), stores.scratch(), stores.clock()),
+                new UnlockHandler(stores.locks(), stores.clock())));
         return builder.buildHttpManager();
     }
 }

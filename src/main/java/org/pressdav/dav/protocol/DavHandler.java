@@ -11,20 +11,20 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavErrors;
-import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.Node;
+import org.pressdav.dav.request.DavRequest;
+import org.pressdav.dav.request.DavResponse;
 
 /**
  * A method pressdav handles itself, registered with Milton through {@link PressdavProtocol}.
- * It sees our own request (the caller's session, the drive path) and the servlet response;
- * what it throws reaches {@link DispatchFilter}, and so {@link DavErrors}.
+ * It sees our own request (the caller's session, and what its path reaches, resolved once:
+ * {@link DavRequest#target}) and the servlet response; what it throws reaches
+ * {@link DispatchFilter}, and so {@link DavErrors}. Each handler is given the stores it uses.
  */
 public abstract class DavHandler implements Handler {
-    protected final DriveResourceFactory drive;
     private final String[] methods;
 
-    protected DavHandler(DriveResourceFactory drive, Request.Method... methods) {
-        this.drive = drive;
+    protected DavHandler(Request.Method... methods) {
         this.methods = Arrays.stream(methods).map(m -> m.code).toArray(String[]::new);
     }
 
@@ -38,9 +38,13 @@ public abstract class DavHandler implements Handler {
         }
     }
 
-    /** Now, by the drive's clock: what locks and stores are given. */
-    protected java.time.Instant now() {
-        return drive.stores().clock().instant();
+    /** The request's resource, which must be there (else 404). */
+    static Node existing(DavRequest request) {
+        Node node = request.target().node();
+        if (node == null) {
+            throw new DavError.NotFound("Not found: " + request.path());
+        }
+        return node;
     }
 
     @Override
@@ -65,5 +69,4 @@ public abstract class DavHandler implements Handler {
             throw new HandlerFailure(e);
         }
     }
-
 }

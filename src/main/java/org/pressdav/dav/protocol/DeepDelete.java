@@ -2,11 +2,12 @@ package org.pressdav.dav.protocol;
 
 import io.milton.resource.DeletableResource;
 import org.pressdav.dav.DavError;
-import org.pressdav.dav.DavPath;
-import org.pressdav.dav.node.DriveResourceFactory;
+import org.pressdav.dav.node.DriveTree;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.HoldsFiles;
 import org.pressdav.dav.node.Node;
+import org.pressdav.dav.node.Target;
+import org.pressdav.dav.request.DavRequest;
 
 /**
  * Deletes a folder of files ({@link HoldsFiles}) with what it holds, deepest first, one file at a
@@ -18,18 +19,18 @@ final class DeepDelete {
     }
 
     /** Null when all is gone; else what stopped it. Refused as a whole (403) if the folder itself cannot be deleted. */
-    static Stopped folder(DriveResourceFactory drive, DavRequest req, DavPath path, Node node) {
-        String refused = ((HoldsFiles) node).deleteRefusal();
+    static Stopped folder(DriveTree tree, DavRequest req, Target folder) {
+        String refused = ((HoldsFiles) folder.node()).deleteRefusal();
         if (refused != null) {
             throw new DavError.Forbidden(refused);
         }
-        return members(drive, req, path, (Folder) node);
+        return members(tree, req, folder);
     }
 
     /** Everything in it goes, the user's own files there too (a placeholder, Finder's ._ files), not only what WordPress holds. */
-    private static Stopped members(DriveResourceFactory drive, DavRequest req, DavPath path, Folder folder) {
-        for (Node child : drive.children(req.session(), path, folder)) {
-            DavPath at = path.child(child.getName());
+    private static Stopped members(DriveTree tree, DavRequest req, Target folder) {
+        for (Node child : tree.children(req.session(), folder)) {
+            Target at = folder.child(child, req.session().userKey());
             Stopped stopped = null;
             try {
                 if (child instanceof HoldsFiles inner) {
@@ -37,20 +38,20 @@ final class DeepDelete {
                     if (why != null) {
                         throw new DavError.Forbidden(why);
                     }
-                    stopped = members(drive, req, at, (Folder) child);
+                    stopped = members(tree, req, at);
                 } else if (child instanceof DeletableResource file) {
                     file.delete();
                 } else {
                     throw new DavError.Forbidden(child.getName() + " cannot be deleted");
                 }
             } catch (Exception e) {
-                return Stopped.at(at, child instanceof Folder, e, req);
+                return Stopped.at(at.path(), child instanceof Folder, e, req);
             }
             if (stopped != null) {
                 return stopped;
             }
         }
-        ((HoldsFiles) folder).deleteEmpty();
+        ((HoldsFiles) folder.node()).deleteEmpty();
         return null;
     }
 }

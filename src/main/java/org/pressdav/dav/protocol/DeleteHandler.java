@@ -1,12 +1,14 @@
 package org.pressdav.dav.protocol;
 
+import org.pressdav.dav.request.DavRequest;
 import io.milton.http.Request;
 import io.milton.resource.DeletableResource;
-import io.milton.resource.ReplaceableResource;
 import jakarta.servlet.http.HttpServletResponse;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
-import org.pressdav.dav.node.DriveResourceFactory;
+import org.pressdav.dav.node.DriveTree;
+import org.pressdav.dav.node.TextFile;
+import org.pressdav.dav.store.HiddenFiles;
 import org.pressdav.dav.node.FieldFolder;
 import org.pressdav.dav.node.HoldsFiles;
 import org.pressdav.dav.node.Node;
@@ -20,30 +22,32 @@ import org.pressdav.dav.node.Node;
  * DELETE of a collection does; the first refusal stops it with a 207 that names the file.
  */
 public final class DeleteHandler extends DavHandler {
-    public DeleteHandler(DriveResourceFactory drive) {
-        super(drive, Request.Method.DELETE);
+    private final DriveTree tree;
+    private final HiddenFiles hidden;
+
+    DeleteHandler(DriveTree tree, HiddenFiles hidden) {
+        super(Request.Method.DELETE);
+        this.tree = tree;
+        this.hidden = hidden;
     }
 
     @Override
     protected void handle(DavRequest req, HttpServletResponse out) throws Exception {
         DavPath path = req.path();
-        Node node = drive.find(req.session(), path);
-        if (node == null) {
-            throw new DavError.NotFound("Not found: " + path);
-        }
-        if (node instanceof ReplaceableResource) {
-            String refused = drive.find(req.session(), path.parent()) instanceof FieldFolder folder
+        Node node = existing(req);
+        if (node instanceof TextFile) {
+            String refused = req.target().parent() instanceof FieldFolder folder
                     ? folder.fieldDeleteRefusal(path.name()) : path.name() + " cannot be deleted: write an empty file to clear it";
             if (refused != null) {
                 throw new DavError.Forbidden(refused);
             }
-            if (drive.keeps(req.session(), path)) {
+            if (hidden.isKept(req.session().userKey(), path)) {
                 // rclone deletes what it failed to upload: the field WordPress refused to change stays, with its value, in sight.
                 throw new DavError.Forbidden("The last save of " + path.name() + " was refused: it keeps its value and stays listed");
             }
-            drive.hide(req.session(), path);
+            hidden.hide(req.session().userKey(), path);
         } else if (node instanceof HoldsFiles) {
-            Stopped stopped = DeepDelete.folder(drive, req, path, node);
+            Stopped stopped = DeepDelete.folder(tree, req, req.target());
             if (stopped != null) {
                 stopped.answer(req, out);
                 return;

@@ -11,42 +11,39 @@ import java.util.List;
 import java.util.Set;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavErrors;
-import org.pressdav.dav.DavPath;
-import org.pressdav.dav.DavSession;
 import org.pressdav.dav.ResourceKey;
-import org.pressdav.dav.protocol.LockGuard;
 import org.pressdav.dav.lock.LockSystem;
 import org.pressdav.dav.lock.SerialWrites;
-import org.pressdav.dav.node.DriveResourceFactory;
-import org.pressdav.dav.node.Node;
-import org.pressdav.dav.TemporaryNames;
+import org.pressdav.dav.node.DriveTree;
+import org.pressdav.dav.node.Target;
+import org.pressdav.dav.request.DavRequest;
+import org.pressdav.dav.request.DavResponse;
+import org.pressdav.dav.request.Destination;
 
 /**
- * Milton's last filter: checks the request against the locks ({@link LockGuard}), hands it to
- * the method's handler, and sends any failure through {@link DavErrors}, so that what WordPress
- * refused reaches the client with its own status and message (Milton's own filter would turn it
- * into a bare 500).
+ * Milton's last filter: resolves the request's path (and a MOVE's or COPY's Destination) once,
+ * into what every later step uses; lets a write wait its turn on what it writes; checks the
+ * request against the locks ({@link LockGuard}); hands it to the method's handler; and sends any
+ * failure through {@link DavErrors}, so that what WordPress refused reaches the client with its
+ * own status and message (Milton's own filter would turn it into a bare 500).
  */
 public final class DispatchFilter implements Filter {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DispatchFilter.class);
     private static final Set<Request.Method> WRITES = Set.of(Request.Method.PUT, Request.Method.DELETE, Request.Method.MKCOL,
             Request.Method.PROPPATCH, Request.Method.MOVE, Request.Method.COPY, Request.Method.LOCK, Request.Method.UNLOCK, Request.Method.POST);
 
-    /** Reads take no turn: they never wait for writes. */
-    private static final SerialWrites.Turn NO_TURN = () -> { };
-
     private final LockGuard guard;
+    private final DriveTree tree;
     private final LockSystem locks;
-    private final DriveResourceFactory drive;
     private final SerialWrites serial;
     private final UnfinishedMoves unfinished;
 
-    public DispatchFilter(LockGuard guard, DriveResourceFactory drive) {
+    DispatchFilter(LockGuard guard, DriveTree tree, LockSystem locks, SerialWrites serial, UnfinishedMoves unfinished) {
         this.guard = guard;
-        this.locks = drive.stores().locks();
-        this.drive = drive;
-        this.serial = drive.stores().serial();
-        this.unfinished = new UnfinishedMoves(drive);
+        this.tree = tree;
+        this.locks = locks;
+        this.serial = serial;
+        this.unfinished = unfinished;
     }
 
     @Override
@@ -59,18 +56,14 @@ public final class DispatchFilter implements Filter {
             unfinished.finish(davRequest.session());
             Handler handler = manager.getMethodHandler(request.getMethod());
             if (handler == null) {
-                DavErrors.write(davResponse.servletResponse(), 501, request.getMethod().code + " is not supported");
-                return;
+                throw new DavError.NotImplemented(request.getMethod().code + " is not supported");
             }
-            try (SerialWrites.Turn turn = WRITES.contains(request.getMethod()) ? serial.await(objectsWritten(davRequest)) : NO_TURN) {
+            if (WRITES.contains(request.getMethod())) {
+                write(davRequest, davResponse, () -> handler.process(manager, request, response));
+            } else {
+                resolve(davRequest);
                 guard.check(davRequest);
-                ResourceKey gone = takesAway(request.getMethod()) ? drive.key(davRequest.session(), davRequest.path()) : null;
                 handler.process(manager, request, response);
-                int status = davResponse.servletResponse().getStatus();
-                if (gone != null && status >= 200 && status < 300) {
-                    // A deleted or moved resource takes its locks with it (RFC 4918 §9.6, §9.9).
-                    locks.forget(gone);
-                }
             }
             if (response.getEntity() != null) {
                 manager.sendResponseEntity(response);
@@ -89,28 +82,51 @@ public final class DispatchFilter implements Filter {
     }
 
     /**
-     * The objects a write may change, which it waits its turn on: the WordPress object of the
-     * request's resource (and of a MOVE's destination), or, for a name that is not one yet (a new
-     * folder, a new file), the name itself, whoever writes it, so that ten MKCOLs of one name make
-     * one folder and two users uploading one name make one file (the second write finds the first's
-     * object). A temporary name is each user's own, and so is its turn.
+     * A write runs in the turn of the objects it may change ({@link Target#turn}): the request's
+     * resource and a MOVE's destination. What it found before waiting is looked at again if any
+     * turn ended meanwhile, so that ten MKCOLs of one name make one folder and two users uploading
+     * one name make one file (the second finds the first's object).
      */
-    private List<String> objectsWritten(DavRequest request) {
-        List<String> keys = new ArrayList<>();
-        keys.add(objectOf(request.session(), request.path()));
-        if (request.getMethod() == Request.Method.MOVE || request.getMethod() == Request.Method.COPY) {
-            keys.add(objectOf(request.session(), MoveHandler.destination(request)));
-        }
-        return keys;
+    /** The handler's run, which may throw what Milton's handlers throw. */
+    @FunctionalInterface
+    private interface Run {
+        void run() throws Exception;
     }
 
-    private String objectOf(DavSession session, DavPath path) {
-        Node node = drive.find(session, path);
-        if (node != null && node.objectKey() != null) {
-            return node.objectKey();
+    private void write(DavRequest request, DavResponse response, Run handler) throws Exception {
+        long ended = serial.ended();
+        resolve(request);
+        try (SerialWrites.Turn turn = serial.await(turnsOf(request))) {
+            if (serial.ended() != ended) {
+                resolve(request);
+            }
+            guard.check(request);
+            ResourceKey gone = takesAway(request.getMethod()) ? request.target().key() : null;
+            handler.run();
+            int status = response.servletResponse().getStatus();
+            if (gone != null && status >= 200 && status < 300) {
+                // A deleted or moved resource takes its locks with it (RFC 4918 §9.6, §9.9).
+                locks.forget(gone);
+            }
         }
-        boolean own = path.segments().stream().anyMatch(TemporaryNames::matches);
-        return "path:" + (own ? session.userKey() + ":" : "") + path;
+    }
+
+    private void resolve(DavRequest request) {
+        Target target = tree.resolve(request.session(), request.path());
+        Target destination = null;
+        if (request.getMethod() == Request.Method.MOVE || request.getMethod() == Request.Method.COPY) {
+            destination = tree.resolve(request.session(), Destination.of(request.servletRequest(), request.getMethod().code, request.prefix()));
+        }
+        request.resolved(target, destination);
+    }
+
+    private static List<String> turnsOf(DavRequest request) {
+        List<String> turns = new ArrayList<>();
+        turns.add(request.target().turn());
+        if (request.getMethod() == Request.Method.MOVE || request.getMethod() == Request.Method.COPY) {
+            turns.add(request.destination().turn());
+        }
+        return turns;
     }
 
     private static boolean takesAway(Request.Method method) {

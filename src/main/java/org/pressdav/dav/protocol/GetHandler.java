@@ -1,5 +1,6 @@
 package org.pressdav.dav.protocol;
 
+import org.pressdav.dav.request.DavRequest;
 import io.milton.http.Request;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +14,7 @@ import java.util.UUID;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.node.DavFile;
-import org.pressdav.dav.node.DriveResourceFactory;
+import org.pressdav.dav.node.DriveTree;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
 
@@ -23,17 +24,18 @@ import org.pressdav.dav.node.Node;
  * A folder answers with a small HTML index for browsers.
  */
 public final class GetHandler extends DavHandler {
-    public GetHandler(DriveResourceFactory drive) {
-        super(drive, Request.Method.GET, Request.Method.HEAD);
+    private final DriveTree tree;
+
+    GetHandler(DriveTree tree) {
+        super(Request.Method.GET, Request.Method.HEAD);
+        this.tree = tree;
     }
 
     @Override
     protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
         boolean head = req.getMethod() == Request.Method.HEAD;
-        Node node = drive.find(req.session(), req.path());
-        if (node == null) {
-            throw new DavError.NotFound("Not found: " + req.path());
-        } else if (node instanceof DavFile file) {
+        Node node = existing(req);
+        if (node instanceof DavFile file) {
             serve(req.servletRequest(), out, file, head);
         } else {
             index(req, out, (Folder) node, head);
@@ -148,7 +150,7 @@ public final class GetHandler extends DavHandler {
         } catch (RuntimeException noSite) {
             site = null;
         }
-        byte[] body = FolderPage.render(req.session(), req.prefix(), req.path(), folder, drive.children(req.session(), req.path(), folder), site)
+        byte[] body = FolderPage.render(req.session(), req.prefix(), req.path(), folder, tree.children(req.session(), req.target()), site)
                 .getBytes(StandardCharsets.UTF_8);
         out.setStatus(200);
         out.setContentType("text/html; charset=utf-8");

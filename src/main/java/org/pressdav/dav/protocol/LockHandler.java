@@ -1,5 +1,9 @@
 package org.pressdav.dav.protocol;
 
+import org.pressdav.dav.request.DavRequest;
+import org.pressdav.dav.request.IfHeader;
+import org.pressdav.dav.request.PropfindBody;
+import org.pressdav.dav.request.XmlBodies;
 import io.milton.http.Request;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -8,10 +12,11 @@ import java.time.Duration;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.ResourceKey;
-import org.pressdav.dav.lock.IfHeader;
 import org.pressdav.dav.lock.LockSystem;
 import org.pressdav.dav.node.AcceptsUploads;
-import org.pressdav.dav.node.DriveResourceFactory;
+import org.pressdav.dav.node.DriveTree;
+import java.time.Clock;
+import java.time.Instant;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
 import org.pressdav.dav.store.ScratchFiles;
@@ -27,10 +32,18 @@ import org.w3c.dom.ls.LSSerializer;
  */
 public final class LockHandler extends DavHandler {
     private final LockSystem locks;
+    private final ScratchFiles scratch;
+    private final Clock clock;
 
-    public LockHandler(DriveResourceFactory drive) {
-        super(drive, Request.Method.LOCK);
-        this.locks = drive.stores().locks();
+    LockHandler(LockSystem locks, ScratchFiles scratch, Clock clock) {
+        super(Request.Method.LOCK);
+        this.locks = locks;
+        this.scratch = scratch;
+        this.clock = clock;
+    }
+
+    private Instant now() {
+        return clock.instant();
     }
 
     @Override
@@ -39,7 +52,8 @@ public final class LockHandler extends DavHandler {
         String user = req.session().userKey();
         Duration timeout = timeout(req.servletRequest().getHeader("Timeout"));
         byte[] body = req.getInputStream().readAllBytes();
-        ResourceKey key = drive.key(req.session(), path);
+        // A new empty file keeps the key its name had: the lock is taken on it as it was resolved.
+        ResourceKey key = req.target().key();
         if (body.length == 0) {
             for (String token : IfHeader.parse(req.servletRequest().getHeader("If"), req.prefix()).tokens()) {
                 var refreshed = locks.refresh(now(), token, key, user, timeout);
@@ -60,10 +74,9 @@ public final class LockHandler extends DavHandler {
         Element owner = child(info, "owner");
 
         int status = 200;
-        Node node = drive.find(req.session(), path);
+        Node node = req.target().node();
         if (node == null) {
             createEmpty(req, path);
-            key = drive.key(req.session(), path);
             status = 201;
         } else if (!node.mayChange()) {
             // A lock keeps others from writing: only those who may write the resource may take one.
@@ -95,17 +108,17 @@ public final class LockHandler extends DavHandler {
 
     /** An empty file at an unmapped name, where this user may make one. */
     private void createEmpty(DavRequest req, DavPath path) throws IOException {
-        Node parent = path.isRoot() ? null : drive.find(req.session(), path.parent());
+        Node parent = req.target().parent();
         if (!(parent instanceof Folder)) {
             throw new DavError.Conflict("The folder " + path.parent() + " does not exist");
         }
-        if (!DriveResourceFactory.isScratch(parent, path.name())) {
+        if (!DriveTree.isScratch(parent, path.name())) {
             String refusal = parent instanceof AcceptsUploads target ? target.refusal(path.name()) : "no file can be made there";
             if (refusal != null) {
                 throw new DavError.Forbidden("A new file cannot be made at " + path + ": " + refusal);
             }
         }
-        drive.stores().scratch().write(ScratchFiles.Owner.of(req.session()), path, InputStream.nullInputStream());
+        scratch.write(ScratchFiles.Owner.of(req.session()), path, InputStream.nullInputStream());
     }
 
     private void answer(HttpServletResponse out, int status, LockSystem.Lock lock, DavPath prefix) throws IOException {

@@ -1,16 +1,16 @@
 package org.pressdav.dav.protocol;
 
+import org.pressdav.dav.request.DavRequest;
 import io.milton.http.Request;
 import io.milton.resource.MakeCollectionableResource;
 import jakarta.servlet.http.HttpServletResponse;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
-import org.pressdav.dav.node.DriveResourceFactory;
+import org.pressdav.dav.node.OwnFolder;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
 import org.pressdav.dav.TemporaryNames;
 import org.pressdav.dav.store.ScratchFiles;
-import org.pressdav.dav.store.ScratchFolder;
 
 /**
  * MKCOL (RFC 4918 §9.3), replacing Milton CE's, which accepts a body: the parent folder makes the
@@ -20,24 +20,27 @@ import org.pressdav.dav.store.ScratchFolder;
  * alone decides (405, 409, 403) is answered before the body is looked at.
  */
 public final class MkcolHandler extends DavHandler {
-    public MkcolHandler(DriveResourceFactory drive) {
-        super(drive, Request.Method.MKCOL);
+    private final ScratchFiles scratch;
+
+    MkcolHandler(ScratchFiles scratch) {
+        super(Request.Method.MKCOL);
+        this.scratch = scratch;
     }
 
     @Override
     protected void handle(DavRequest req, HttpServletResponse out) throws Exception {
         DavPath path = req.path();
-        if (path.isRoot() || drive.find(req.session(), path) != null) {
+        if (path.isRoot() || req.target().exists()) {
             throw new DavError.NotAllowed(path + " already exists");
         }
-        Node parent = drive.find(req.session(), path.parent());
+        Node parent = req.target().parent();
         if (!(parent instanceof Folder)) {
             throw new DavError.Conflict("The folder " + path.parent() + " does not exist");
         }
-        if (TemporaryNames.matches(path.name()) || parent instanceof ScratchFolder) {
+        if (TemporaryNames.matches(path.name()) || parent instanceof OwnFolder) {
             // Finder's .TemporaryItems and safe-save folders, and what is made in them: the user's own, never WordPress's.
             noBody(req);
-            drive.stores().scratch().makeFolder(ScratchFiles.Owner.of(req.session()), path);
+            scratch.makeFolder(ScratchFiles.Owner.of(req.session()), path);
             out.setStatus(201);
             return;
         }

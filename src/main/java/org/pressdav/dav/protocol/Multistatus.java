@@ -1,5 +1,6 @@
 package org.pressdav.dav.protocol;
 
+import org.pressdav.dav.request.PropfindBody;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.pressdav.dav.protocol;
 
+import org.pressdav.dav.request.IncomingSpool;
+import org.pressdav.dav.request.DavRequest;
 import io.milton.http.Request;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,10 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import org.pressdav.dav.DavError;
-import org.pressdav.dav.DavPath;
 import org.pressdav.dav.ResourceKey;
 import org.pressdav.dav.node.AcceptsUploads;
-import org.pressdav.dav.node.DriveResourceFactory;
+import org.pressdav.dav.Names;
+import org.pressdav.dav.request.BodyType;
 import org.pressdav.dav.node.Node;
 
 /**
@@ -24,8 +26,11 @@ import org.pressdav.dav.node.Node;
 public final class PostHandler extends DavHandler {
     private final IncomingSpool incoming;
 
-    public PostHandler(DriveResourceFactory drive, IncomingSpool incoming) {
-        super(drive, Request.Method.POST);
+    private final ResourceMoves moves;
+
+    PostHandler(IncomingSpool incoming, ResourceMoves moves) {
+        super(Request.Method.POST);
+        this.moves = moves;
         this.incoming = incoming;
     }
 
@@ -35,7 +40,7 @@ public final class PostHandler extends DavHandler {
         if (!sameOrigin(in)) {
             throw new DavError.Forbidden("An upload form is taken only from pressdav's own pages");
         }
-        Node node = drive.find(req.session(), req.path());
+        Node node = req.target().node();
         if (!(node instanceof AcceptsUploads folder)) {
             throw new DavError.Forbidden("Files cannot be uploaded into " + req.path());
         }
@@ -70,17 +75,17 @@ public final class PostHandler extends DavHandler {
         if (refused != null) {
             throw new DavError.Forbidden(refused);
         }
-        DavPath path = req.path().child(name);
-        ResourceKey before = drive.key(req.session(), path);
+        ResourceKey before = req.target().keyOfNew(Names.nfc(name), req.session().userKey());
+        Node made;
         try (InputStream body = part.getInputStream(); IncomingSpool.Spooled spooled = incoming.take(body)) {
             if (spooled.length() == 0) {
                 throw new DavError.BadRequest(name + " is empty: WordPress keeps no empty file");
             }
-            folder.upload(name, PutHandler.contentType(part.getContentType(), name), spooled.file(), spooled.length());
+            made = folder.upload(name, BodyType.of(part.getContentType(), name), spooled.file(), spooled.length());
         } finally {
             part.delete();
         }
-        drive.settle(req.session(), before, path);
+        moves.settle(req.session(), before, req.target().keyOf(made, req.session().userKey()));
     }
 
     /** The form came from this server: its Origin, or lacking one its Referer, names this scheme, host and port. */

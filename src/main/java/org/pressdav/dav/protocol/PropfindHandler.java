@@ -1,5 +1,7 @@
 package org.pressdav.dav.protocol;
 
+import org.pressdav.dav.request.DavRequest;
+import org.pressdav.dav.request.PropfindBody;
 import io.milton.http.Request;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,7 +18,9 @@ import org.pressdav.dav.DavPath;
 import org.pressdav.dav.ResourceKey;
 import org.pressdav.dav.lock.LockSystem;
 import org.pressdav.dav.node.DavFile;
-import org.pressdav.dav.node.DriveResourceFactory;
+import org.pressdav.dav.node.DriveTree;
+import org.pressdav.dav.node.Target;
+import java.time.Clock;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
 import org.pressdav.dav.store.DeadPropertyStore;
@@ -48,13 +52,17 @@ public final class PropfindHandler extends DavHandler {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
+    private final DriveTree tree;
     private final DeadPropertyStore dead;
     private final LockSystem locks;
+    private final Clock clock;
 
-    public PropfindHandler(DriveResourceFactory drive) {
-        super(drive, Request.Method.PROPFIND);
-        this.dead = drive.stores().properties();
-        this.locks = drive.stores().locks();
+    PropfindHandler(DriveTree tree, DeadPropertyStore dead, LockSystem locks, Clock clock) {
+        super(Request.Method.PROPFIND);
+        this.tree = tree;
+        this.dead = dead;
+        this.locks = locks;
+        this.clock = clock;
     }
 
     /** The properties the server computes: PROPPATCH cannot change them. */
@@ -69,27 +77,30 @@ public final class PropfindHandler extends DavHandler {
     @Override
     protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
         PropfindBody body = PropfindBody.parse(req.getInputStream().readAllBytes());
-        Node node = drive.find(req.session(), req.path());
-        if (node == null) {
-            throw new DavError.NotFound("Not found: " + req.path());
-        }
+        Node node = existing(req);
         String depth = depth(req.servletRequest().getHeader("Depth"), node);
         if (depth == null) {
-            finiteDepthOnly(out);
-            return;
+            throw new DavError.FiniteDepthOnly("PROPFIND with Depth: infinity is not answered here: ask for Depth 0 or 1");
         }
-        ResourceKey key = drive.key(req.session(), req.path());
+        String user = req.session().userKey();
+        Target target = req.target();
         DavPath href = req.prefix().resolve(req.path());
-        // Everything WordPress must be asked is asked before the 207 starts: a failure can still be a 502.
-        List<Node> children = "1".equals(depth) && node instanceof Folder folder ? drive.children(req.session(), req.path(), folder)
-                : List.of();
+        // Everything WordPress and the stores must be asked is asked before the 207 starts (a failure can still be a 502),
+        // and each store once for the whole listing: the difference between a few round trips and thousands on a shared store.
+        List<Node> children = "1".equals(depth) && node instanceof Folder ? tree.children(req.session(), target) : List.of();
+        List<ResourceKey> keys = new ArrayList<>(children.size() + 1);
+        keys.add(target.key());
+        for (Node child : children) {
+            keys.add(target.keyOf(child, user));
+        }
+        Map<ResourceKey, Map<QName, String>> deadProps = dead.of(user, keys);
+        Map<ResourceKey, List<LockSystem.Lock>> held = locks.on(clock.instant(), keys);
         try (Multistatus status = Multistatus.open(out)) {
-            describe(status, href, node, body, dead.of(req.session().userKey(), key), lockXml(req, key));
-            if (!children.isEmpty()) {
-                for (Node child : children) {
-                    ResourceKey childKey = key.child(DriveResourceFactory.segmentOf(child, node, req.session()));
-                    describe(status, href.child(child.getName()), child, body, dead.of(req.session().userKey(), childKey), lockXml(req, childKey));
-                }
+            describe(status, href, node, body, deadProps.getOrDefault(keys.get(0), Map.of()), lockXml(req, held.get(keys.get(0))));
+            for (int i = 0; i < children.size(); i++) {
+                Node child = children.get(i);
+                ResourceKey key = keys.get(i + 1);
+                describe(status, href.child(child.getName()), child, body, deadProps.getOrDefault(key, Map.of()), lockXml(req, held.get(key)));
             }
         }
     }
@@ -110,21 +121,14 @@ public final class PropfindHandler extends DavHandler {
         return node instanceof Folder ? null : "0";
     }
 
-    /** RFC 4918 §9.1: a server may refuse Depth: infinity, and says so with this precondition. */
-    private static void finiteDepthOnly(HttpServletResponse out) throws IOException {
-        byte[] body = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                + "<D:error xmlns:D=\"DAV:\"><D:propfind-finite-depth/></D:error>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.setStatus(403);
-        out.setContentType("application/xml; charset=utf-8");
-        out.setContentLength(body.length);
-        out.getOutputStream().write(body);
-    }
-
     /** The {@code DAV:lockdiscovery} content of a resource: its active locks, tokens shown to their owners only. */
-    private String lockXml(DavRequest req, ResourceKey key) {
+    private String lockXml(DavRequest req, List<LockSystem.Lock> held) {
+        if (held == null || held.isEmpty()) {
+            return "";
+        }
         StringBuilder xml = new StringBuilder();
-        for (LockSystem.Lock lock : locks.on(now(), key)) {
-            xml.append(LockHandler.activeLock(lock, req.prefix(), now(), lock.user().equals(req.session().userKey())));
+        for (LockSystem.Lock lock : held) {
+            xml.append(LockHandler.activeLock(lock, req.prefix(), clock.instant(), lock.user().equals(req.session().userKey())));
         }
         return xml.toString();
     }

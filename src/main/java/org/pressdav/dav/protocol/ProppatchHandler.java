@@ -1,5 +1,8 @@
 package org.pressdav.dav.protocol;
 
+import org.pressdav.dav.request.DavRequest;
+import org.pressdav.dav.request.PropfindBody;
+import org.pressdav.dav.request.XmlBodies;
 import io.milton.http.Request;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,7 +13,6 @@ import java.util.Map;
 import javax.xml.namespace.QName;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.ResourceKey;
-import org.pressdav.dav.node.DriveResourceFactory;
 import org.pressdav.dav.node.Node;
 import org.pressdav.dav.store.DeadPropertyStore;
 import org.w3c.dom.Element;
@@ -25,9 +27,9 @@ public final class ProppatchHandler extends DavHandler {
 
     private final DeadPropertyStore dead;
 
-    public ProppatchHandler(DriveResourceFactory drive) {
-        super(drive, Request.Method.PROPPATCH);
-        this.dead = drive.stores().properties();
+    ProppatchHandler(DeadPropertyStore dead) {
+        super(Request.Method.PROPPATCH);
+        this.dead = dead;
     }
 
     private record Instruction(boolean set, QName name, String value) {
@@ -36,14 +38,11 @@ public final class ProppatchHandler extends DavHandler {
     @Override
     protected void handle(DavRequest req, HttpServletResponse out) throws IOException {
         List<Instruction> instructions = parse(req.getInputStream().readAllBytes());
-        Node node = drive.find(req.session(), req.path());
-        if (node == null) {
-            throw new DavError.NotFound("Not found: " + req.path());
-        }
+        Node node = existing(req);
         if (!node.mayChange()) {
             throw new DavError.Forbidden("You may not set properties on " + req.path() + ": " + node.changeRefusal());
         }
-        ResourceKey key = drive.key(req.session(), req.path());
+        ResourceKey key = req.target().key();
         String href = req.prefix().resolve(req.path()).encoded();
         List<QName> names = instructions.stream().map(Instruction::name).distinct().toList();
         List<QName> protectedOnes = names.stream().filter(PropfindHandler::isLive).toList();

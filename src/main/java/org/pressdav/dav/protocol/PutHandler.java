@@ -1,24 +1,24 @@
 package org.pressdav.dav.protocol;
 
+import org.pressdav.dav.request.IncomingSpool;
+import org.pressdav.dav.request.DavRequest;
+import org.pressdav.dav.request.FieldBodies;
 import io.milton.http.Request;
-import io.milton.resource.ReplaceableResource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLConnection;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
-import org.pressdav.dav.ResourceKey;
 import org.pressdav.dav.lock.SerialWrites;
 import org.pressdav.dav.node.AcceptsUploads;
+import org.pressdav.dav.node.DriveTree;
+import org.pressdav.dav.node.TextFile;
+import org.pressdav.dav.request.BodyType;
+import org.pressdav.dav.store.DriveStores;
+import org.pressdav.dav.store.FolderNames;
+import org.pressdav.dav.store.HiddenFiles;
 import org.pressdav.dav.node.DavFile;
-import org.pressdav.dav.node.DriveResourceFactory;
-import org.pressdav.dav.node.Field;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
 import org.pressdav.dav.node.ReplaceableFile;
@@ -36,11 +36,19 @@ import org.pressdav.dav.store.ScratchFiles;
 public final class PutHandler extends DavHandler {
     private final IncomingSpool incoming;
     private final FieldBodies fieldBodies;
+    private final ScratchFiles scratch;
+    private final HiddenFiles hidden;
+    private final FolderNames names;
+    private final ResourceMoves moves;
 
-    public PutHandler(DriveResourceFactory drive, IncomingSpool incoming, FieldBodies fieldBodies) {
-        super(drive, Request.Method.PUT);
+    PutHandler(IncomingSpool incoming, FieldBodies fieldBodies, DriveStores stores, ResourceMoves moves) {
+        super(Request.Method.PUT);
         this.incoming = incoming;
         this.fieldBodies = fieldBodies;
+        this.scratch = stores.scratch();
+        this.hidden = stores.hidden();
+        this.names = stores.names();
+        this.moves = moves;
     }
 
     @Override
@@ -51,27 +59,30 @@ public final class PutHandler extends DavHandler {
             // RFC 9110 §14.5: a server that does not take partial PUTs must refuse them, not store the part as the whole.
             throw new DavError.BadRequest("pressdav does not take partial PUTs (Content-Range): send the whole file");
         }
-        drive.reveal(req.session(), path);
+        String user = req.session().userKey();
+        boolean wasHidden = hidden.isHidden(user, path);
+        hidden.reveal(user, path);
         if (path.isRoot()) {
             throw new DavError.NotAllowed("/ is a folder: a file cannot be written over it");
         }
-        Node parent = drive.find(req.session(), path.parent());
+        Node parent = req.target().parent();
         if (!(parent instanceof Folder)) {
             throw new DavError.Conflict("The folder " + path.parent() + " does not exist");
         }
-        Node existing = drive.find(req.session(), path);
+        // A field file the user deleted (hidden from them) is written again: WordPress still has it.
+        Node existing = wasHidden ? ((Folder) parent).child(path.name()) : req.target().node();
         if (existing instanceof Folder) {
             throw new DavError.NotAllowed(path + " is a folder: a file cannot be written over it");
-        } else if (existing instanceof ReplaceableResource field) {
+        } else if (existing instanceof TextFile field) {
             try {
-                replace(req, out, existing, field);
+                replace(req, out, field);
             } catch (Exception refused) {
-                drive.keep(req.session(), path);
+                hidden.keep(user, path);
                 throw refused;
             }
         } else if (existing instanceof ReplaceableFile file) {
             replaceBytes(req, out, existing, file);
-        } else if (DriveResourceFactory.isScratch(parent, path.name()) || existing instanceof UserFile
+        } else if (DriveTree.isScratch(parent, path.name()) || existing instanceof UserFile
                 && !(parent instanceof AcceptsUploads)) {
             keep(req, out, path);
         } else if (existing != null && !(existing instanceof UserFile)) {
@@ -118,18 +129,17 @@ public final class PutHandler extends DavHandler {
         }
         try (IncomingSpool.Spooled spooled = incoming.take(req.getInputStream())) {
             if (spooled.length() == 0) {
-                boolean created = drive.stores().scratch().write(ScratchFiles.Owner.of(req.session()), req.path(), InputStream.nullInputStream());
+                boolean created = scratch.write(ScratchFiles.Owner.of(req.session()), req.path(), InputStream.nullInputStream());
                 out.setStatus(created ? 201 : 204);
                 return;
             }
             Node made;
-            ResourceKey before = drive.key(req.session(), req.path());
             try {
-                made = target.upload(req.path().name(), contentType(in.getContentType(), req.path().name()), spooled.file(), spooled.length());
+                made = target.upload(req.path().name(), BodyType.of(in.getContentType(), req.path().name()), spooled.file(), spooled.length());
             } finally {
-                drive.stores().scratch().delete(req.session().userKey(), req.path());
+                scratch.delete(req.session().userKey(), req.path());
             }
-            drive.settle(req.session(), before, req.path());
+            moves.settle(req.session(), req.target().key(), req.target().keyNow(made, req.session().userKey()));
             if (made instanceof DavFile file) {
                 out.setHeader("ETag", file.etag());
             }
@@ -155,34 +165,20 @@ public final class PutHandler extends DavHandler {
         if (tooLarge != null) {
             throw new DavError.TooLarge(tooLarge);
         }
+        DavFile now;
         try (IncomingSpool.Spooled spooled = incoming.take(req.getInputStream())) {
-            file.replaceWith(spooled.file(), spooled.length(), contentType(in.getContentType(), node.getName()));
+            now = file.replaceWith(spooled.file(), spooled.length(), BodyType.of(in.getContentType(), node.getName()));
         }
-        if (drive.find(req.session(), req.path()) instanceof DavFile now) {
+        if (now != null) {
             out.setHeader("ETag", now.etag());
         }
         out.setStatus(204);
     }
 
-    /**
-     * The body's type: what the client said, unless it said nothing useful (a form type, octet
-     * stream, or not a type at all: Sardine sends its charset there); else guessed from the name.
-     */
-    public static String contentType(String declared, String name) {
-        String type = declared == null ? "" : declared.strip();
-        if (type.matches("[\\w.+-]+/[\\w.+-]+(\\s*;.*)?") && !type.startsWith("application/x-www-form-urlencoded")
-                && !type.startsWith("multipart/") && !type.startsWith("application/octet-stream")) {
-            return type;
-        }
-        String guessed = URLConnection.guessContentTypeFromName(name);
-        return guessed != null ? guessed : "application/octet-stream";
-    }
-
     /** The user's own file: kept in the scratch store, never sent to WordPress. */
     private void keep(DavRequest req, HttpServletResponse out, DavPath path) throws IOException {
-        boolean created;
-        created = drive.stores().scratch().write(ScratchFiles.Owner.of(req.session()), path, req.getInputStream());
-        ScratchFile kept = drive.stores().scratch().find(req.session().userKey(), path);
+        boolean created = scratch.write(ScratchFiles.Owner.of(req.session()), path, req.getInputStream());
+        ScratchFile kept = scratch.find(req.session().userKey(), path);
         if (kept != null) {
             out.setHeader("ETag", kept.etag());
         }
@@ -192,41 +188,28 @@ public final class PutHandler extends DavHandler {
     /**
      * New text for a field file. It runs in the object's turn ({@link SerialWrites}), so the
      * preconditions are checked against what WordPress holds now and nothing else writes the
-     * object between the check and the write.
+     * object between the check and the write. The answer's ETag is the file as WordPress answered the update.
      */
-    private void replace(DavRequest req, HttpServletResponse out, Node node, ReplaceableResource field) throws Exception {
+    private void replace(DavRequest req, HttpServletResponse out, TextFile field) throws Exception {
         HttpServletRequest in = req.servletRequest();
-        if (!node.mayChange()) {
-            throw new DavError.Forbidden(node.changeRefusal());
+        if (!field.mayChange()) {
+            throw new DavError.Forbidden(field.changeRefusal());
         }
-        String etag = ((DavFile) node).etag();
-        boolean firstWrite = drive.isNew(req.session(), node.objectKey());
-        if (!Preconditions.matches(in.getHeader("If-Match"), etag)
+        boolean firstWrite = field.objectKey() != null && names.isNew(req.session().userKey(), field.objectKey());
+        if (!Preconditions.matches(in.getHeader("If-Match"), field.etag())
                 || "*".equals(trim(in.getHeader("If-None-Match"))) && !firstWrite
-                || Preconditions.modifiedSince(in.getDateHeader("If-Unmodified-Since"), node.modified())) {
-            throw new DavError.PreconditionFailed("Precondition failed: " + node.getName() + " has changed or already exists");
+                || Preconditions.modifiedSince(in.getDateHeader("If-Unmodified-Since"), field.modified())) {
+            throw new DavError.PreconditionFailed("Precondition failed: " + field.getName() + " has changed or already exists");
         }
         long declared = declaredLength(in);
-        try (FieldBodies.Held room = fieldBodies.hold(node.getName(), declared)) {
-            field.replaceContent(req.getInputStream(), declared < 0 ? null : declared);
+        TextFile saved;
+        try (FieldBodies.Held room = fieldBodies.hold(field.getName(), declared)) {
+            saved = field.save(FieldBodies.text(field.getName(), req.getInputStream()));
         }
-        Node fresh = drive.find(req.session(), req.path());
-        if (fresh instanceof DavFile now) {
-            out.setHeader("ETag", now.etag());
+        if (saved != null) {
+            out.setHeader("ETag", saved.etag());
         }
         out.setStatus(204);
-    }
-
-    /** Field files are UTF-8; anything else would be stored as mojibake, so it is refused. */
-    public static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new DavError.BadRequest("The file must be UTF-8 text; nothing was changed");
-        }
     }
 
     private static String trim(String value) {

@@ -1,5 +1,6 @@
 package org.pressdav.dav.protocol;
 
+import org.pressdav.dav.request.DavRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package org.pressdav.dav.protocol;
 
 import org.pressdav.dav.DavSession;
-import org.pressdav.dav.node.DriveResourceFactory;
+import org.pressdav.dav.node.DriveTree;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
 import org.pressdav.dav.store.FolderMove;
@@ -19,12 +19,12 @@ import org.pressdav.dav.store.ScratchFiles;
 final class UnfinishedMoves {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UnfinishedMoves.class);
 
-    private final DriveResourceFactory drive;
+    private final DriveTree tree;
     private final ScratchFiles scratch;
 
-    UnfinishedMoves(DriveResourceFactory drive) {
-        this.drive = drive;
-        this.scratch = drive.stores().scratch();
+    UnfinishedMoves(DriveTree tree, ScratchFiles scratch) {
+        this.tree = tree;
+        this.scratch = scratch;
     }
 
     void finish(DavSession session) {
@@ -34,8 +34,8 @@ final class UnfinishedMoves {
         synchronized (this) {
             for (FolderMove move : scratch.unfinishedCarries()) {
                 try {
-                    Node from = drive.find(session, move.from());
-                    Node to = drive.find(session, move.to());
+                    Node from = tree.find(session, move.from());
+                    Node to = tree.find(session, move.to());
                     if (from == null && to instanceof Folder) {
                         scratch.carry(move.from(), move.to());
                         log.info("finished the move of {} to {}: the users' own files in it followed", move.from(), move.to());

@@ -1,5 +1,6 @@
 package org.pressdav.dav.store;
 
+import java.util.Collection;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import org.pressdav.dav.ResourceKey;
@@ -11,6 +12,9 @@ import org.pressdav.dav.ResourceKey;
  */
 public interface DeadPropertyStore {
     Map<QName, String> of(String user, ResourceKey resource);
+
+    /** The same for many resources at once (a folder's children in a listing): one call; resources without properties are left out. */
+    Map<ResourceKey, Map<QName, String>> of(String user, Collection<ResourceKey> resources);
 
     /** Replaces the resource's properties with {@code updated}, all at once; or changes nothing and says why (507). */
     String replace(String user, ResourceKey resource, Map<QName, String> updated);

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class DiskScratchFiles implements ScratchFiles {
         if (!Files.isRegularFile(file) || expired(file)) {
             return null;
         }
-        return new ScratchFile(file, this, user, path);
+        return fileAt(file, user, path);
     }
 
     /** The temporary files kept in this folder of the drive. */
@@ -70,7 +71,7 @@ public final class DiskScratchFiles implements ScratchFiles {
         for (String name : names(user, folder, Files::isRegularFile)) {
             Path entry = fileOf(user, folder.child(name));
             if (!name.startsWith(".pressdav-") && !expired(entry)) {
-                files.add(new ScratchFile(entry, this, user, folder.child(name)));
+                files.add(fileAt(entry, user, folder.child(name)));
             }
         }
         return files;
@@ -104,7 +105,7 @@ public final class DiskScratchFiles implements ScratchFiles {
         if (path.isRoot() || !isOwnFolder(path) || !Files.isDirectory(dir) || expiredFolder(user, dir)) {
             return null;
         }
-        return new ScratchFolder(dir, this, user, path);
+        return new ScratchFolder(user, path, modifiedOf(dir));
     }
 
     @Override
@@ -359,6 +360,19 @@ public final class DiskScratchFiles implements ScratchFiles {
             return false;
         } catch (NoSuchFileException gone) {
             return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ScratchFile fileAt(Path file, String user, DavPath path) {
+        return new ScratchFile(user, path, file, sizeOf(file), modifiedOf(file));
+    }
+
+    /** When a file or folder of the store last changed. */
+    private static Instant modifiedOf(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

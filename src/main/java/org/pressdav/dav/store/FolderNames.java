@@ -1,7 +1,8 @@
 package org.pressdav.dav.store;
 
-import java.util.Optional;
 import org.pressdav.dav.node.Folder;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The names a user gave folders that WordPress names otherwise, and which objects their New
@@ -16,6 +17,9 @@ public interface FolderNames {
     Optional<Long> id(String user, String kind, String name);
 
     Optional<String> name(String user, String kind, long id);
+
+    /** Every name this user gave an object of this kind, by the object's id: one call for a whole listing. */
+    Map<Long, String> names(String user, String kind);
 
     void forget(String user, String kind, long id);
 

@@ -1,7 +1,8 @@
 package org.pressdav.dav.store;
 
-import org.pressdav.dav.DavPath;
 import org.pressdav.dav.node.Field;
+import java.util.Set;
+import org.pressdav.dav.DavPath;
 
 /**
  * Field files a user deleted. Finder and {@code rm -r} empty a folder before deleting it, and a
@@ -16,6 +17,9 @@ public interface HiddenFiles {
     void reveal(String user, DavPath path);
 
     boolean isHidden(String user, DavPath path);
+
+    /** The names of the files this user hides in {@code folder}: one call for a whole listing. */
+    Set<String> hiddenIn(String user, DavPath folder);
 
     /**
      * A save of the file by this user was refused, and it keeps its old value: rclone then deletes

@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.xml.namespace.QName;
@@ -44,6 +46,18 @@ public final class InMemoryDeadProperties implements DeadPropertyStore {
     public Map<QName, String> of(String user, ResourceKey resource) {
         Map<QName, String> found = properties.getIfPresent(new Key(user, resource));
         return found == null ? Map.of() : Map.copyOf(found);
+    }
+
+    @Override
+    public Map<ResourceKey, Map<QName, String>> of(String user, Collection<ResourceKey> resources) {
+        Map<ResourceKey, Map<QName, String>> found = new HashMap<>();
+        for (ResourceKey resource : resources) {
+            Map<QName, String> props = properties.getIfPresent(new Key(user, resource));
+            if (props != null && !props.isEmpty()) {
+                found.put(resource, Map.copyOf(props));
+            }
+        }
+        return found;
     }
 
     /**

@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 
 /** {@link FolderNames} in memory, each kept ten minutes (the {@code ttl}) after its last use. */
@@ -55,6 +57,21 @@ public final class InMemoryFolderNames implements FolderNames {
     @Override
     public Optional<String> name(String user, String kind, long id) {
         return Optional.ofNullable(names.getIfPresent(new ById(user, kind, id)));
+    }
+
+    /** Names given are few (the last ten minutes' new folders): a look over all of them, each one found kept alive as any use does. */
+    @Override
+    public Map<Long, String> names(String user, String kind) {
+        Map<Long, String> found = new HashMap<>();
+        names.asMap().keySet().forEach(key -> {
+            if (key.user().equals(user) && key.kind().equals(kind)) {
+                String name = names.getIfPresent(key);
+                if (name != null) {
+                    found.put(key.id(), name);
+                }
+            }
+        });
+        return found;
     }
 
     @Override

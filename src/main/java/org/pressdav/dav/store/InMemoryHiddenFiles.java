@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.pressdav.dav.DavPath;
 
 /** {@link HiddenFiles} in memory, each hidden (or kept) for {@code hideFor} (bounded in number). */
@@ -29,6 +31,18 @@ public final class InMemoryHiddenFiles implements HiddenFiles {
     @Override
     public boolean isHidden(String user, DavPath path) {
         return Boolean.TRUE.equals(hidden.getIfPresent(List.of(user, path)));
+    }
+
+    /** Hidden files are few (a folder being emptied): a look over all of them costs less than keeping a second index. */
+    @Override
+    public Set<String> hiddenIn(String user, DavPath folder) {
+        Set<String> names = new HashSet<>();
+        hidden.asMap().forEach((key, isHidden) -> {
+            if (isHidden && key.get(0).equals(user) && ((DavPath) key.get(1)).parent().equals(folder)) {
+                names.add(((DavPath) key.get(1)).name());
+            }
+        });
+        return names;
     }
 
     @Override

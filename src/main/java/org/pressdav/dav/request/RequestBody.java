@@ -1,22 +1,16 @@
-package org.pressdav.dav.protocol;
+package org.pressdav.dav.request;
 
 import java.io.FilterInputStream;
+import org.pressdav.dav.BodyCutShort;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * A request's body as handlers read it. A body that ends before its declared length, or whose
- * client goes silent past the idle timeout, is the client's failure: it becomes {@link CutShort},
+ * client goes silent past the idle timeout, is the client's failure: it becomes {@link BodyCutShort},
  * which is answered 400 (if the client is still there to hear it), never a 500.
  */
 public final class RequestBody extends FilterInputStream {
-    /** The body ended early or stalled. */
-    public static final class CutShort extends IOException {
-        CutShort(IOException cause) {
-            super("The request body ended before its declared length, or stalled: " + cause.getMessage(), cause);
-        }
-    }
-
     public RequestBody(InputStream in) {
         super(in);
     }
@@ -26,7 +20,7 @@ public final class RequestBody extends FilterInputStream {
         try {
             return super.read();
         } catch (IOException e) {
-            throw new CutShort(e);
+            throw new BodyCutShort(e);
         }
     }
 
@@ -35,7 +29,7 @@ public final class RequestBody extends FilterInputStream {
         try {
             return super.read(buffer, offset, length);
         } catch (IOException e) {
-            throw new CutShort(e);
+            throw new BodyCutShort(e);
         }
     }
 }

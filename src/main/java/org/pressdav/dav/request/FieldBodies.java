@@ -1,5 +1,11 @@
-package org.pressdav.dav.protocol;
+package org.pressdav.dav.request;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.pressdav.dav.DavError;
@@ -40,6 +46,26 @@ public final class FieldBodies {
         };
     }
 
+    /**
+     * A field file's new text from a body: at most what the field holds (413 past it) and UTF-8
+     * (400 otherwise: anything else would be stored as mojibake).
+     */
+    public static String text(String fileName, InputStream body) throws IOException {
+        int limit = limit(fileName);
+        byte[] bytes = body.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw new DavError.TooLarge(fileName + " holds at most " + limit + " bytes");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new DavError.BadRequest("The file must be UTF-8 text; nothing was changed");
+        }
+    }
+
     /** A body too large for its field, told from its declared length before any byte is read: null if it may fit. */
     public static String tooLarge(String fileName, long declaredLength) {
         int limit = limit(fileName);
@@ -51,7 +77,7 @@ public final class FieldBodies {
      * length, or the field's limit when none was declared): 413 for a body too large for its
      * field, 503 when the server stays too busy to take it.
      */
-    Held hold(String fileName, long declaredLength) {
+    public Held hold(String fileName, long declaredLength) {
         String refused = tooLarge(fileName, declaredLength);
         if (refused != null) {
             throw new DavError.TooLarge(refused);
@@ -70,7 +96,7 @@ public final class FieldBodies {
     }
 
     /** A body's room in the budget; close it when WordPress has the text. */
-    final class Held implements AutoCloseable {
+    public final class Held implements AutoCloseable {
         private final int kib;
 
         private Held(int kib) {

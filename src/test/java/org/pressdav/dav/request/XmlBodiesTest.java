@@ -1,4 +1,4 @@
-package org.pressdav.dav.protocol;
+package org.pressdav.dav.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.pressdav.dav.lock;
+package org.pressdav.dav.request;
 
 import java.net.URI;
 import java.util.ArrayList;

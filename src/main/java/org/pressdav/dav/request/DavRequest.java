@@ -1,4 +1,4 @@
-package org.pressdav.dav.protocol;
+package org.pressdav.dav.request;
 
 import io.milton.http.AbstractRequest;
 import io.milton.http.Auth;
@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.DavSession;
+import org.pressdav.dav.node.Target;
 
 /**
  * A servlet request as Milton sees it. Unlike Milton's own adapter it keeps no thread-locals and
  * never parses a body as a form, whatever its Content-Type: a PUT's bytes stay the PUT's bytes.
- * It carries the {@link DavSession} the front servlet authenticated and the drive path it resolved.
+ * It carries the {@link DavSession} the front servlet authenticated, the drive path it decoded, and
+ * what that path (and a MOVE's or COPY's Destination) reaches, resolved once for every step of the
+ * request ({@link #target}).
  */
 public final class DavRequest extends AbstractRequest {
     private final HttpServletRequest servlet;
@@ -27,6 +30,8 @@ public final class DavRequest extends AbstractRequest {
     private final DavPath path;
     private final InputStream body;
     private Auth auth;
+    private Target target;
+    private Target destination;
 
     public DavRequest(HttpServletRequest servlet, Method method, DavSession session, DavPath prefix, DavPath path, InputStream body) {
         this.servlet = servlet;
@@ -49,6 +54,28 @@ public final class DavRequest extends AbstractRequest {
     /** The path inside the drive, prefix removed. */
     public DavPath path() {
         return path;
+    }
+
+    /** What the path reaches, as resolved when the request began (or after it waited its turn to write). */
+    public Target target() {
+        if (target == null) {
+            throw new IllegalStateException("the request's path has not been resolved");
+        }
+        return target;
+    }
+
+    /** What a MOVE's or COPY's Destination reaches ({@link Destination}). */
+    public Target destination() {
+        if (destination == null) {
+            throw new IllegalStateException("the request has no resolved Destination");
+        }
+        return destination;
+    }
+
+    /** Sets what the path and Destination (null where there is none) reach. */
+    public void resolved(Target target, Target destination) {
+        this.target = target;
+        this.destination = destination;
     }
 
     public HttpServletRequest servletRequest() {

@@ -1,4 +1,4 @@
-package org.pressdav.dav.protocol;
+package org.pressdav.dav.request;
 
 import io.milton.http.AbstractResponse;
 import io.milton.http.Cookie;

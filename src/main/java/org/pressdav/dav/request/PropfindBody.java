@@ -1,4 +1,4 @@
-package org.pressdav.dav.protocol;
+package org.pressdav.dav.request;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,162 @@
+package org.pressdav.dav.node;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import org.pressdav.dav.DavPath;
+import org.pressdav.dav.DavSession;
+import org.pressdav.dav.ResourceKey;
+import org.pressdav.dav.TemporaryNames;
+import org.pressdav.dav.store.FolderNames;
+import org.pressdav.dav.store.HiddenFiles;
+import org.pressdav.dav.store.ScratchFiles;
+
+/**
+ * The drive as paths: what a path reaches for one user ({@link #resolve}, one walk from the root,
+ * each folder asked for one child by name) and what a folder holds for them ({@link #children}).
+ * What WordPress holds comes from the top folders; a name WordPress does not have may be one of
+ * the user's own files and folders ({@link ScratchFiles}); a field file the user deleted is hidden
+ * from them a while ({@link HiddenFiles}).
+ */
+public final class DriveTree {
+    private final Instant started;
+    private final List<TopFolder> tops;
+    private final FolderNames names;
+    private final HiddenFiles hidden;
+    private final ScratchFiles scratch;
+    private final LongAdder walks = new LongAdder();
+
+    public DriveTree(Instant started, List<TopFolder> tops, FolderNames names, HiddenFiles hidden, ScratchFiles scratch) {
+        this.started = started;
+        this.tops = List.copyOf(tops);
+        this.names = names;
+        this.hidden = hidden;
+        this.scratch = scratch;
+    }
+
+    /** How many paths have been resolved since start: each request should cost one (two for MOVE and COPY). */
+    public long walks() {
+        return walks.sum();
+    }
+
+    public RootFolder root(DavSession session) {
+        return new RootFolder(session, started, names, tops);
+    }
+
+    /** Where the walk is: still on what WordPress holds, inside the user's own space, or past a name that is not there. */
+    private enum Walk { ON, OWN, LOST }
+
+    /**
+     * What {@code path} reaches for this user, its parent and its key, in one walk. The last name
+     * may be a file the user began (a 0-byte PUT) that WordPress has not got yet; a temporary name
+     * on the way (Finder's {@code .TemporaryItems}) starts the user's own space, never asked of
+     * WordPress. The parent and the target are the only levels of the user's own space looked up.
+     */
+    public Target resolve(DavSession session, DavPath path) {
+        walks.increment();
+        Node node = root(session);
+        Node parent = null;
+        ResourceKey key = ResourceKey.ROOT;
+        List<String> segments = path.segments();
+        Walk walk = Walk.ON;
+        DavPath at = DavPath.ROOT;
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            at = at.child(segment);
+            boolean needed = i >= segments.size() - 2;
+            Node above = walk == Walk.ON ? node : null;
+            Node child = null;
+            if (walk == Walk.ON && !TemporaryNames.matches(segment) && node instanceof Folder folder) {
+                child = folder.child(segment);
+            }
+            if (child != null) {
+                key = key.child(segmentOf(child, above, session.userKey()));
+            } else if (above != null && isScratch(above, segment)) {
+                key = key.child(ownSegment(session.userKey(), segment));
+            } else {
+                key = key.child(segment);
+            }
+            parent = node;
+            if (child != null) {
+                node = child;
+            } else if (walk == Walk.LOST || walk == Walk.ON && !(node instanceof Folder) && !TemporaryNames.matches(segment)) {
+                walk = Walk.LOST;
+                node = null;
+            } else {
+                // A name WordPress does not have: the user's own file or folder here, if they keep one; past a
+                // temporary folder's name everything is theirs, past any other name that is not there nothing is.
+                walk = walk == Walk.OWN || TemporaryNames.matches(segment) ? Walk.OWN : i == segments.size() - 1 ? Walk.ON : Walk.LOST;
+                node = needed ? own(session, at) : null;
+            }
+        }
+        if (node != null && !path.isRoot() && hidden.isHidden(session.userKey(), path)) {
+            node = null;
+        }
+        return new Target(path, node, parent, key, turnOf(session, path, node));
+    }
+
+    /** The node at {@code path} for this user, or null. */
+    public Node find(DavSession session, DavPath path) {
+        return resolve(session, path).node();
+    }
+
+    private static String turnOf(DavSession session, DavPath path, Node node) {
+        if (node != null && node.objectKey() != null) {
+            return node.objectKey();
+        }
+        boolean own = path.segments().stream().anyMatch(TemporaryNames::matches);
+        return "path:" + (own ? session.userKey() + ":" : "") + path;
+    }
+
+    /** The user's own file or folder at this path, or null. */
+    private Node own(DavSession session, DavPath path) {
+        Node file = OwnFolder.file(scratch, session.userKey(), path);
+        return file != null ? file : OwnFolder.folder(scratch, session.userKey(), path);
+    }
+
+    /**
+     * The identity of a node in {@code parent} as one segment of a key: an object's folder is its
+     * object; a user's own file is theirs alone; anything else (a field file, a media file, a file
+     * about to be uploaded, which keeps its key when WordPress has it) is its name.
+     */
+    static String segmentOf(Node node, Node parent, String user) {
+        if (node instanceof UserFile && parent != null && isScratch(parent, node.getName())) {
+            return ownSegment(user, node.getName());
+        }
+        // What can be moved is keyed by what it is, not where it is: a post's folder, a media file.
+        if ((node instanceof Folder || node instanceof io.milton.resource.MoveableResource) && node.objectKey() != null) {
+            return "#" + node.objectKey();
+        }
+        return node.getName();
+    }
+
+    static String ownSegment(String user, String name) {
+        return "~" + user + "~" + name;
+    }
+
+    /** Whether a file of this name in this folder is the user's own, kept in the scratch store and never sent to WordPress. */
+    public static boolean isScratch(Node parent, String name) {
+        return TemporaryNames.matches(name) || parent instanceof KeepsScratch folder && folder.keepsAsScratch(name);
+    }
+
+    /**
+     * A folder's children for this user: what WordPress holds there less the field files they
+     * deleted, and their own files and folders. Each store is asked once, whatever the number of children.
+     */
+    public List<Node> children(DavSession session, Target folder) {
+        if (folder.node() instanceof OwnFolder own) {
+            return own.getChildren(); // one of the user's own folders: all it holds is theirs already
+        }
+        List<Node> children = new ArrayList<>();
+        Set<String> gone = hidden.hiddenIn(session.userKey(), folder.path());
+        for (Node child : ((Folder) folder.node()).getChildren()) {
+            if (gone.isEmpty() || !gone.contains(child.getName())) {
+                children.add(child);
+            }
+        }
+        children.addAll(OwnFolder.in(scratch, session.userKey(), folder.path()));
+        return children;
+    }
+}

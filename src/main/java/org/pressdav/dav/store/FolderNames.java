@@ -1,6 +1,5 @@
 package org.pressdav.dav.store;
 
-import org.pressdav.dav.node.Folder;
 import java.util.Map;
 import java.util.Optional;
 

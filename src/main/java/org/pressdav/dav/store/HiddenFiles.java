@@ -1,6 +1,5 @@
 package org.pressdav.dav.store;
 
-import org.pressdav.dav.node.Field;
 import java.util.Set;
 import org.pressdav.dav.DavPath;
 

@@ -130,7 +130,8 @@ public final class Pressdav {
         boolean cacheOff = config.cacheTtl().isZero();
         CachingWordPressClient wordpress = new CachingWordPressClient(origin,
                 following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), Ticker.systemTicker());
-        CountedStores counted = new CountedStores(stores(config, Clock.systemUTC()));
+        DriveStores kept = stores(config, Clock.systemUTC());
+        CountedStores counted = new CountedStores(kept);
         DriveStores stores = counted.stores();
         Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead());
         IncomingSpool incoming = new IncomingSpool(config.dataDir().resolve("incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
@@ -139,7 +140,7 @@ public final class Pressdav {
         DriveTree tree = new DriveTree(stores.clock().instant().truncatedTo(ChronoUnit.SECONDS),
                 topFolders(stores.clock(), stores.firstSeen(), indexed, mediaLibrary(companion, indexed)), stores.names(), stores.hidden(), stores.scratch());
         DavServlet servlet = new DavServlet(DavEngine.build(tree, stores, incoming.clean()), authenticator, config.pathPrefix());
-        Metrics metrics = metrics(origin, wordpress, stores, incoming)
+        Metrics metrics = metrics(origin, wordpress, kept, incoming) // what the metrics read of the stores is not a request's cost
                 .gauge("pressdav_path_walks_total", "counter", "Paths of the drive resolved from the root (one a request, two for MOVE and COPY).", tree::walks)
                 .gauge("pressdav_store_calls_total", "counter", "Calls to the drive's stores (locks, properties, names, hidden and scratch files).", counted::calls);
         // Readiness asks WordPress at most every five seconds, however many ask pressdav.

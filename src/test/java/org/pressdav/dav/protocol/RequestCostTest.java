@@ -1,0 +1,149 @@
+package org.pressdav.dav.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pressdav.wordpress.InMemoryWordPress.ADMIN;
+import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.RunningDrive;
+import org.pressdav.wordpress.InMemoryWordPress;
+
+/**
+ * What one request costs, counted: paths resolved from the root (the metric
+ * {@code pressdav_path_walks_total}), calls to the drive's stores ({@code pressdav_store_calls_total})
+ * and calls to WordPress. Each method resolves its path once (MOVE and COPY their Destination too);
+ * a listing asks each store once, whatever the number of children; a save's answer comes from what
+ * WordPress returned. The bounds are today's counts: a change that makes a request walk, ask a store
+ * or ask WordPress more turns this red.
+ */
+class RequestCostTest {
+    private static final Pattern METRIC = Pattern.compile("(?m)^(pressdav_path_walks_total|pressdav_store_calls_total) (\\d+)$");
+    private static final String ALLPROP = "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:allprop/></D:propfind>";
+
+    private InProcessDrive drive;
+
+    @AfterEach
+    void stop() {
+        if (drive != null) {
+            drive.close();
+        }
+    }
+
+    /** What a request cost. */
+    private record Cost(long walks, long storeCalls, int wordpressCalls) {
+    }
+
+    private Cost cost(Runnable request) {
+        Map<String, Long> before = metrics();
+        int calls = wordpressCalls();
+        request.run();
+        Map<String, Long> after = metrics();
+        return new Cost(after.get("pressdav_path_walks_total") - before.get("pressdav_path_walks_total"),
+                after.get("pressdav_store_calls_total") - before.get("pressdav_store_calls_total"), wordpressCalls() - calls);
+    }
+
+    private Map<String, Long> metrics() {
+        String text = drive.send(null, "GET", drive.url("/").replaceAll("/$", "") + "/metrics", Map.of(), null).text();
+        Matcher m = METRIC.matcher(text);
+        Map<String, Long> values = new java.util.HashMap<>();
+        while (m.find()) {
+            values.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        assertEquals(2, values.size(), "the metrics name walks and store calls: " + text);
+        return values;
+    }
+
+    /** WordPress calls but the login's ({@code me}: the real client keeps accepted logins a minute, this fake client does not). */
+    private int wordpressCalls() {
+        return drive.wordpress.calls.entrySet().stream().filter(call -> !call.getKey().equals("me")).mapToInt(call -> call.getValue().get()).sum();
+    }
+
+    private RunningDrive.Answer ok(RunningDrive.Answer answer, int status) {
+        assertEquals(status, answer.status(), answer.text());
+        return answer;
+    }
+
+    private String seed(int posts) {
+        drive = new InProcessDrive();
+        long first = 0;
+        for (int i = 0; i < posts; i++) {
+            long id = drive.wordpress.addPost("post", EDITOR.id(), "publish", "Post " + i, "<p>text " + i + "</p>");
+            first = first == 0 ? id : first;
+        }
+        return drive.folderOf(first);
+    }
+
+    /** A PROPFIND Depth 1 of a folder of {@code posts} posts, caches warm: its cost. */
+    private Cost listing(int posts) {
+        seed(posts);
+        ok(drive.send(ADMIN, "PROPFIND", "posts/", Map.of("Depth", "1"), ALLPROP), 207);
+        return cost(() -> ok(drive.send(ADMIN, "PROPFIND", "posts/", Map.of("Depth", "1"), ALLPROP), 207));
+    }
+
+    @Test
+    void aListingAsksEachStoreOnceWhateverTheNumberOfChildren() {
+        Cost ten = listing(10);
+        drive.close();
+        Cost thousand = listing(1000);
+        assertEquals(1, thousand.walks(), "one walk for the folder; its children come from the listing");
+        assertEquals(ten.storeCalls(), thousand.storeCalls(), "store calls for 10 children and for 1,000");
+        assertTrue(thousand.storeCalls() <= 8, "a fixed few store calls: " + thousand);
+        assertEquals(0, thousand.wordpressCalls(), "a warm listing asks WordPress nothing: " + thousand);
+    }
+
+    @Test
+    void eachMethodWalksItsPathOnce() {
+        String folder = seed(3);
+        String file = folder + "content.html";
+        ok(drive.send(ADMIN, "GET", file, Map.of(), null), 200);
+        ok(drive.send(ADMIN, "PROPFIND", folder, Map.of("Depth", "1"), ALLPROP), 207);
+
+        Cost get = cost(() -> ok(drive.send(ADMIN, "GET", file, Map.of(), null), 200));
+        assertEquals(new Cost(1, get.storeCalls(), 0), get, "GET of a field file, warm");
+        assertTrue(get.storeCalls() <= 3, "GET: " + get);
+
+        Cost propfind = cost(() -> ok(drive.send(ADMIN, "PROPFIND", file, Map.of("Depth", "0"), ALLPROP), 207));
+        assertEquals(1, propfind.walks(), "PROPFIND: " + propfind);
+        assertTrue(propfind.storeCalls() <= 5 && propfind.wordpressCalls() == 0, "PROPFIND: " + propfind);
+
+        Cost lock = cost(() -> ok(drive.send(ADMIN, "LOCK", file, Map.of("Timeout", "Second-60"), "<?xml version=\"1.0\"?>"
+                + "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>"), 200));
+        assertEquals(1, lock.walks(), "LOCK: " + lock);
+        assertTrue(lock.wordpressCalls() == 0 && lock.storeCalls() <= 7, "LOCK: " + lock);
+    }
+
+    @Test
+    void aSaveIsAnsweredFromWhatWordPressReturned() {
+        String folder = seed(3);
+        String file = folder + "title.txt";
+        ok(drive.send(ADMIN, "GET", file, Map.of(), null), 200);
+        RunningDrive.Answer[] put = new RunningDrive.Answer[1];
+        Cost cost = cost(() -> put[0] = ok(drive.send(ADMIN, "PUT", file, Map.of(), "A new title"), 204));
+        assertEquals(1, cost.walks(), "PUT: " + cost);
+        assertEquals(1, cost.wordpressCalls(), "the update alone, no read of the post after it: " + cost + " " + drive.wordpress.calls);
+        assertTrue(cost.storeCalls() <= 11, "PUT: " + cost);
+        RunningDrive.Answer read = ok(drive.send(ADMIN, "GET", file, Map.of(), null), 200);
+        assertEquals("A new title", read.text());
+        assertEquals(read.headers().get("etag"), put[0].headers().get("etag"), "the save's ETag is the one a read gives");
+    }
+
+    @Test
+    void moveAndCopyWalkTheirDestinationOnceToo() {
+        String folder = seed(3);
+        ok(drive.send(ADMIN, "PROPFIND", "posts/", Map.of("Depth", "1"), ALLPROP), 207);
+        Cost copy = cost(() -> ok(drive.send(ADMIN, "COPY", folder, Map.of("Destination", drive.url("posts/A copy/")), null), 201));
+        assertEquals(2, copy.walks(), "COPY: " + copy);
+        Cost move = cost(() -> ok(drive.send(ADMIN, "MOVE", "posts/A copy/", Map.of("Destination", drive.url("posts/Renamed/")), null), 201));
+        assertEquals(2, move.walks(), "MOVE: " + move);
+        Cost delete = cost(() -> ok(drive.send(ADMIN, "DELETE", "posts/Renamed/", Map.of(), null), 204));
+        assertEquals(1, delete.walks(), "DELETE: " + delete);
+        assertTrue(copy.wordpressCalls() <= 4 && move.wordpressCalls() <= 4 && delete.wordpressCalls() <= 3,
+                "COPY " + copy + ", MOVE " + move + ", DELETE " + delete);
+    }
+}

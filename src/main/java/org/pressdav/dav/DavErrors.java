@@ -26,6 +26,41 @@ public final class DavErrors {
 
     /** The status and message a DAV client gets for this failure. */
     public record Failure(int status, String message) {
+        /** What the drive's own refusal is answered. */
+        public static Failure of(DavError refusal) {
+            return new Failure(refusal.status(), refusal.getMessage());
+        }
+
+        /** Said no (4xx) before anything was done; a 5xx may have stopped halfway through. */
+        public boolean refused() {
+            return status < 500;
+        }
+
+        /**
+         * WordPress stopped answering (502, 504) rather than refused: what was asked of it may or
+         * may not have been done.
+         */
+        public boolean unanswered() {
+            return status == 502 || status == 504;
+        }
+
+        /** Its status as a line of a 207's {@code DAV:status}: {@code HTTP/1.1 424 Failed Dependency}. */
+        public String statusLine() {
+            return DavErrors.statusLine(status);
+        }
+    }
+
+    /** The status line of a property a PROPFIND asked for that the resource does not have (RFC 4918 §9.1). */
+    public static final String PROPERTY_NOT_FOUND = statusLine(404);
+    /** The status line of a live property a PROPPATCH may not change (RFC 4918 §9.2). */
+    public static final String PROPERTY_PROTECTED = statusLine(403);
+    /** The status line of the properties of a PROPPATCH the server could not store (RFC 4918 §9.2.1). */
+    public static final String PROPERTIES_NOT_STORED = statusLine(507);
+    /** The status line of the rest of a PROPPATCH, not made because another instruction failed (all or nothing). */
+    public static final String FAILED_DEPENDENCY = statusLine(424);
+
+    private static String statusLine(int status) {
+        return "HTTP/1.1 " + status + " " + org.eclipse.jetty.http.HttpStatus.getMessage(status);
     }
 
     /** Not an HTTP status sent: the client closed the request (nginx's 499), so there is nobody to answer. */
@@ -36,7 +71,7 @@ public final class DavErrors {
             return fromWordPress(wp, anonymous);
         }
         if (e instanceof DavError refusal) {
-            return new Failure(refusal.status(), refusal.getMessage());
+            return Failure.of(refusal);
         }
         if (e instanceof RequestBody.CutShort cut) {
             return new Failure(400, cut.getMessage());
@@ -151,7 +186,31 @@ public final class DavErrors {
         if (failure.status() == CLIENT_GONE) {
             return;
         }
+        if (e instanceof DavError refusal && refusal.condition() != null) {
+            writeCondition(response, refusal);
+            return;
+        }
         write(response, failure.status(), failure.message());
+    }
+
+    /** RFC 4918 §16: a broken precondition is named in a {@code DAV:error} body, which a client can act on. */
+    private static void writeCondition(HttpServletResponse response, DavError refusal) {
+        log.debug("answered {}: {}", refusal.status(), refusal.getMessage());
+        if (response.isCommitted()) {
+            log.warn("cannot report {} {}: the response has started", refusal.status(), refusal.getMessage());
+            return;
+        }
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:error xmlns:D=\"DAV:\"><D:" + refusal.condition()
+                + "/></D:error>\n").getBytes(StandardCharsets.UTF_8);
+        response.resetBuffer();
+        response.setStatus(refusal.status());
+        response.setContentType("application/xml; charset=utf-8");
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IOException gone) {
+            log.debug("client went away before the error was sent", gone);
+        }
     }
 
     public static void write(HttpServletResponse response, int status, String message) {

@@ -4,22 +4,45 @@ package org.pressdav.dav;
  * What the drive answers when it will not do what was asked: one type per status, thrown from
  * anywhere (a handler, a node, a store) and turned into a response in one place,
  * {@link DavErrors}, which also maps WordPress's own errors. The message is what the user reads.
+ * No status is written anywhere else: a new refusal is a new type here, its status documented beside it.
  */
 public abstract class DavError extends RuntimeException {
     private final int status;
+    private final String condition;
 
     protected DavError(int status, String message) {
+        this(status, message, null);
+    }
+
+    private DavError(int status, String message, String condition) {
         super(message);
         this.status = status;
+        this.condition = condition;
+    }
+
+    /**
+     * An error of a type of its own, answered as one of these: the path's errors
+     * ({@link DavPath.BadPathException}) are answered as a {@link BadRequest} or a {@link Forbidden}.
+     */
+    protected DavError(DavError answeredAs) {
+        this(answeredAs.status, answeredAs.getMessage(), answeredAs.condition);
     }
 
     public int status() {
         return status;
     }
 
-    /** The DAV precondition this refusal names in its body ({@code DAV:error}, RFC 4918 §16), or null for a plain message. */
-    public String precondition() {
-        return null;
+    /** The request itself is wrong (400), whichever type says so: worth a line in the log, unlike a refusal. */
+    public boolean blamesTheRequest() {
+        return status == 400;
+    }
+
+    /**
+     * The precondition of RFC 4918 §16 this breaks, as the local name of its {@code DAV:} element
+     * (the body is then {@code <D:error>} naming it, not text), or null for none.
+     */
+    public String condition() {
+        return condition;
     }
 
     /** 400: the request itself is wrong (malformed XML, a bad header, text that is not UTF-8). */
@@ -33,13 +56,6 @@ public abstract class DavError extends RuntimeException {
     public static final class Unauthorized extends DavError {
         public Unauthorized(String message) {
             super(401, message);
-        }
-    }
-
-    /** 501: a method pressdav does not handle. */
-    public static final class NotImplemented extends DavError {
-        public NotImplemented(String message) {
-            super(501, message);
         }
     }
 
@@ -57,15 +73,13 @@ public abstract class DavError extends RuntimeException {
         }
     }
 
-    /** 403 for a PROPFIND of a folder with {@code Depth: infinity}, which the drive does not answer (RFC 4918 §9.1). */
-    public static final class FiniteDepthOnly extends DavError {
-        public FiniteDepthOnly(String message) {
-            super(403, message);
-        }
-
-        @Override
-        public String precondition() {
-            return "propfind-finite-depth";
+    /**
+     * 403 with the precondition {@code DAV:propfind-finite-depth} (RFC 4918 §9.1): a PROPFIND of
+     * a whole tree ({@code Depth: infinity}) is refused; a client asks again one level at a time.
+     */
+    public static final class InfiniteDepthRefused extends DavError {
+        public InfiniteDepthRefused() {
+            super(403, "PROPFIND with Depth: infinity is not supported; ask with Depth: 1", "propfind-finite-depth");
         }
     }
 
@@ -125,6 +139,16 @@ public abstract class DavError extends RuntimeException {
         }
     }
 
+    /**
+     * 424 Failed Dependency: a member of a folder COPY that was not tried because the copy stopped
+     * at another (RFC 4918 §9.8.8); only ever a part of a 207, beside the member that stopped it.
+     */
+    public static final class FailedDependency extends DavError {
+        public FailedDependency(String message) {
+            super(424, message);
+        }
+    }
+
     /** 507: a user's share of what pressdav keeps is full, or all users' together (the disk's own "no space" is 507 too, in {@link DavErrors}). */
     public static final class InsufficientStorage extends DavError {
         public InsufficientStorage(String message) {
@@ -132,7 +156,17 @@ public abstract class DavError extends RuntimeException {
         }
     }
 
-    /** 502: what was asked of the destination cannot be reached through this drive. */
+    /** 501: a method pressdav knows but does not do (the request line alone decides). */
+    public static final class NotImplemented extends DavError {
+        public NotImplemented(String message) {
+            super(501, message);
+        }
+    }
+
+    /**
+     * 502: what was asked cannot be reached through this drive: a destination on another server,
+     * or a media file WordPress's web server would not hand over.
+     */
     public static final class BadGateway extends DavError {
         public BadGateway(String message) {
             super(502, message);

@@ -25,6 +25,41 @@ public final class DavErrors {
 
     /** The status and message a DAV client gets for this failure. */
     public record Failure(int status, String message) {
+        /** What the drive's own refusal is answered. */
+        public static Failure of(DavError refusal) {
+            return new Failure(refusal.status(), refusal.getMessage());
+        }
+
+        /** Said no (4xx) before anything was done; a 5xx may have stopped halfway through. */
+        public boolean refused() {
+            return status < 500;
+        }
+
+        /**
+         * WordPress stopped answering (502, 504) rather than refused: what was asked of it may or
+         * may not have been done.
+         */
+        public boolean unanswered() {
+            return status == 502 || status == 504;
+        }
+
+        /** Its status as a line of a 207's {@code DAV:status}: {@code HTTP/1.1 424 Failed Dependency}. */
+        public String statusLine() {
+            return DavErrors.statusLine(status);
+        }
+    }
+
+    /** The status line of a property a PROPFIND asked for that the resource does not have (RFC 4918 §9.1). */
+    public static final String PROPERTY_NOT_FOUND = statusLine(404);
+    /** The status line of a live property a PROPPATCH may not change (RFC 4918 §9.2). */
+    public static final String PROPERTY_PROTECTED = statusLine(403);
+    /** The status line of the properties of a PROPPATCH the server could not store (RFC 4918 §9.2.1). */
+    public static final String PROPERTIES_NOT_STORED = statusLine(507);
+    /** The status line of the rest of a PROPPATCH, not made because another instruction failed (all or nothing). */
+    public static final String FAILED_DEPENDENCY = statusLine(424);
+
+    private static String statusLine(int status) {
+        return "HTTP/1.1 " + status + " " + org.eclipse.jetty.http.HttpStatus.getMessage(status);
     }
 
     /** Not an HTTP status sent: the client closed the request (nginx's 499), so there is nobody to answer. */
@@ -35,7 +70,7 @@ public final class DavErrors {
             return fromWordPress(wp, anonymous);
         }
         if (e instanceof DavError refusal) {
-            return new Failure(refusal.status(), refusal.getMessage());
+            return Failure.of(refusal);
         }
         if (e instanceof BodyCutShort cut) {
             return new Failure(400, cut.getMessage());
@@ -144,32 +179,31 @@ public final class DavErrors {
         return e;
     }
 
-    /**
-     * Sends a failure as a short plain-text body, or, for a refusal that names a DAV precondition
-     * (RFC 4918 §16), as the {@code DAV:error} element that names it; unless the response has already started.
-     */
+    /** Sends a failure as a short plain-text body, unless the response has already started. */
     public static void send(HttpServletResponse response, Throwable e, boolean anonymous) {
         Failure failure = classify(e, anonymous);
         if (failure.status() == CLIENT_GONE) {
             return;
         }
-        if (e instanceof DavError refusal && refusal.precondition() != null) {
-            writeXml(response, failure.status(), "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:error xmlns:D=\"DAV:\"><D:"
-                    + refusal.precondition() + "/></D:error>\n");
+        if (e instanceof DavError refusal && refusal.condition() != null) {
+            writeCondition(response, refusal);
             return;
         }
         write(response, failure.status(), failure.message());
     }
 
-    private static void writeXml(HttpServletResponse response, int status, String xml) {
+    /** RFC 4918 §16: a broken precondition is named in a {@code DAV:error} body, which a client can act on. */
+    private static void writeCondition(HttpServletResponse response, DavError refusal) {
+        log.debug("answered {}: {}", refusal.status(), refusal.getMessage());
         if (response.isCommitted()) {
-            log.warn("cannot report {}: the response has started", status);
+            log.warn("cannot report {} {}: the response has started", refusal.status(), refusal.getMessage());
             return;
         }
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:error xmlns:D=\"DAV:\"><D:" + refusal.condition()
+                + "/></D:error>\n").getBytes(StandardCharsets.UTF_8);
         response.resetBuffer();
-        response.setStatus(status);
+        response.setStatus(refusal.status());
         response.setContentType("application/xml; charset=utf-8");
-        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         try {
             response.getOutputStream().write(body);

@@ -48,7 +48,7 @@ public final class DavPath {
 
     private static String checked(String segment) {
         if (segment.equals(".") || segment.equals("..")) {
-            throw new BadPathException(403, "'" + segment + "' segments are not allowed in a path");
+            throw new LeavesTree(segment);
         }
         if (segment.indexOf('/') >= 0 || segment.indexOf('\0') >= 0) {
             throw new BadPathException("a path segment may not contain a slash or NUL");
@@ -167,14 +167,24 @@ public final class DavPath {
         return "/" + String.join("/", segments);
     }
 
-    /** A path that does not decode (400) or tries to leave the tree (403). */
-    public static final class BadPathException extends DavError {
+    /**
+     * A path pressdav will not read: one that does not decode is a bad request; one that tries to
+     * leave the tree is {@link LeavesTree}. Either way its status is the vocabulary's, not the thrower's.
+     */
+    public static sealed class BadPathException extends DavError permits LeavesTree {
         public BadPathException(String message) {
-            this(400, message);
+            super(new DavError.BadRequest(message));
         }
 
-        public BadPathException(int status, String message) {
-            super(status, message);
+        private BadPathException(DavError answeredAs) {
+            super(answeredAs);
+        }
+    }
+
+    /** A '.' or '..' segment, a way out of the tree: forbidden to everyone, whatever follows it. */
+    public static final class LeavesTree extends BadPathException {
+        LeavesTree(String segment) {
+            super(new DavError.Forbidden("'" + segment + "' segments are not allowed in a path"));
         }
     }
 }

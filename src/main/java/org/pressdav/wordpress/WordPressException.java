@@ -28,6 +28,22 @@ public class WordPressException extends RuntimeException {
         return status;
     }
 
+    /**
+     * WordPress will not show this to this caller as asked (401, 403): for a read in
+     * {@code context=edit}, the caller may not edit it, and may still see it in {@code context=view}.
+     */
+    public boolean deniesAccess() {
+        return status == 401 || status == 403;
+    }
+
+    /**
+     * The object is not there for this caller: WordPress answers 401, 403 or 404 alike for one
+     * that does not exist and one the caller may not see, and a drive shows neither.
+     */
+    public boolean hidesObject() {
+        return deniesAccess() || status == 404;
+    }
+
     /** WordPress's error code, or one of this class's {@code pressdav_*} codes. */
     public String code() {
         return code;

@@ -17,7 +17,6 @@ import org.pressdav.dav.node.DavFile;
 import org.pressdav.dav.node.FileNode;
 import org.pressdav.wordpress.Media;
 import org.pressdav.wordpress.MediaContent;
-import org.pressdav.wordpress.WordPressException;
 
 /**
  * A file of the media library, streamed from WordPress's web server (or read from its uploads folder
@@ -146,8 +145,7 @@ public final class MediaFile extends FileNode implements DeletableResource, Move
             if (!whole && content.status() == 200) {
                 in.skipNBytes(offset); // the server ignored the range: skip to it
             } else if (content.status() != 200 && content.status() != 206) {
-                throw new WordPressException(502, "pressdav_media_unavailable",
-                        "WordPress's web server answered " + content.status() + " for " + media.sourceUrl());
+                throw new DavError.BadGateway("WordPress's web server answered " + content.status() + " for " + media.sourceUrl());
             }
             content.copyTo(out, count);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.Field;
 import org.pressdav.dav.node.Folder;
@@ -18,7 +19,6 @@ import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Post;
 import org.pressdav.wordpress.Rendered;
-import org.pressdav.wordpress.WordPressException;
 
 /** Posts and pages: {@code posts/<id>-<slug>/content.html}, …; pages add {@code parent.txt}. */
 public final class PostKind implements ObjectKind<Post> {
@@ -264,7 +264,7 @@ public final class PostKind implements ObjectKind<Post> {
         if (!folder.isEmpty()) {
             Optional<Post> found = pages(false).find(session, folder); // find reads one page by its id: no listing
             if (found.isEmpty()) {
-                throw new WordPressException(409, "pressdav_unknown_page", "There is no page folder '" + folder + "' to be the parent.");
+                throw new DavError.Conflict("There is no page folder '" + folder + "' to be the parent.");
             }
             parent = found.get().id();
         }

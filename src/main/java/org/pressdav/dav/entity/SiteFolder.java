@@ -62,7 +62,7 @@ public final class SiteFolder extends Folder {
         try {
             return session.wordpress().settings(session.credentials());
         } catch (WordPressException e) {
-            if (e.status() == 401 || e.status() == 403) {
+            if (e.deniesAccess()) {
                 return null;
             }
             throw e;

@@ -12,13 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.Field;
 import org.pressdav.dav.Names;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Term;
-import org.pressdav.wordpress.WordPressException;
 
 /**
  * How a field file's new text becomes a REST update. Free text (content, titles, names,
@@ -69,8 +69,7 @@ final class Updates {
         Long found = ids.get(Names.nfc(slug));
         if (found == null) {
             String kind = taxonomy == Endpoint.CATEGORIES ? "category" : "tag";
-            throw new WordPressException(409, "pressdav_unknown_term",
-                    "There is no " + kind + " with the slug '" + slug + "': create its folder first.");
+            throw new DavError.Conflict("There is no " + kind + " with the slug '" + slug + "': create its folder first.");
         }
         return found;
     }
@@ -82,8 +81,7 @@ final class Updates {
                     : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
             return REST_DATE.format(LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
-            throw new WordPressException(400, "pressdav_bad_date",
-                    "'" + text + "' is not an ISO-8601 UTC date such as 2026-11-25T17:38:06Z");
+            throw new DavError.BadRequest("'" + text + "' is not an ISO-8601 UTC date such as 2026-11-25T17:38:06Z");
         }
     }
 

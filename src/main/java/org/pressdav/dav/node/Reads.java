@@ -19,19 +19,19 @@ public final class Reads {
         try {
             return session.wordpress().get(session.credentials(), endpoint, id, Context.EDIT);
         } catch (WordPressException e) {
-            if (e.status() == 401 || e.status() == 403) {
+            if (e.deniesAccess()) {
                 return session.wordpress().get(session.credentials(), endpoint, id, Context.VIEW);
             }
             throw e;
         }
     }
 
-    /** The object if this user may see it; WordPress's 401, 403 and 404 all mean "not for you". */
+    /** The object if this user may see it; WordPress's 401, 403 and 404 all mean "not for you" ({@link WordPressException#hidesObject}). */
     public static <T> Optional<T> ifVisible(DavSession session, Endpoint<T> endpoint, long id) {
         try {
             return Optional.of(object(session, endpoint, id));
         } catch (WordPressException e) {
-            if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
+            if (e.hidesObject()) {
                 return Optional.empty();
             }
             throw e;
@@ -51,7 +51,7 @@ public final class Reads {
             session.wordpress().get(session.credentials(), endpoint, id, Context.EDIT);
             return true;
         } catch (WordPressException e) {
-            if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
+            if (e.hidesObject()) {
                 return false;
             }
             throw e;
@@ -65,7 +65,7 @@ public final class Reads {
             try {
                 return session.wordpress().getJson(session.credentials(), endpoint, id, Context.EDIT).toPrettyString();
             } catch (WordPressException e) {
-                if (e.status() != 401 && e.status() != 403) {
+                if (!e.deniesAccess()) {
                     throw e;
                 }
             }

@@ -72,7 +72,7 @@ public final class DispatchFilter implements Filter {
         } catch (java.io.UncheckedIOException | DavHandler.HandlerFailure e) {
             DavErrors.send(davResponse.servletResponse(), e.getCause(), anonymous);
         } catch (DavError e) {
-            if (e.status() == 400) {
+            if (e.blamesTheRequest()) {
                 log.info("{} {} refused: {}", request.getMethod().code, davRequest.path(), e.getMessage());
             }
             DavErrors.send(davResponse.servletResponse(), e, anonymous);

@@ -98,7 +98,7 @@ public final class MoveHandler extends DavHandler {
             try {
                 movable.moveTo(into, to.name());
             } catch (DavError | WordPressException refused) {
-                if (source instanceof Folder && DavErrors.classify(refused, false).status() < 500) {
+                if (source instanceof Folder && DavErrors.classify(refused, false).refused()) {
                     scratch.abandonCarry(from, to); // refused: nothing moved (a 5xx may have, and keeps its note)
                 }
                 throw refused;

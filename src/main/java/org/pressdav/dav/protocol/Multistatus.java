@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
+import org.pressdav.dav.DavErrors;
 
 /**
  * A {@code DAV:multistatus} body, written to the client as it is made (a listing of 50,000 posts
@@ -44,7 +45,7 @@ final class Multistatus implements AutoCloseable {
         if (!missing.isEmpty()) {
             Map<QName, String> none = new LinkedHashMap<>();
             missing.forEach(name -> none.put(name, null));
-            propstat(none, "HTTP/1.1 404 Not Found");
+            propstat(none, DavErrors.PROPERTY_NOT_FOUND);
         }
         xml.write("</D:response>");
     }

@@ -80,7 +80,7 @@ public final class PropfindHandler extends DavHandler {
         Node node = existing(req);
         String depth = depth(req.servletRequest().getHeader("Depth"), node);
         if (depth == null) {
-            throw new DavError.FiniteDepthOnly("PROPFIND with Depth: infinity is not answered here: ask for Depth 0 or 1");
+            throw new DavError.InfiniteDepthRefused();
         }
         String user = req.session().userKey();
         Target target = req.target();

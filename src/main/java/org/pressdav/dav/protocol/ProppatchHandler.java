@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.ResourceKey;
 import org.pressdav.dav.node.Node;
 import org.pressdav.dav.store.DeadPropertyStore;
@@ -47,7 +48,7 @@ public final class ProppatchHandler extends DavHandler {
         List<QName> names = instructions.stream().map(Instruction::name).distinct().toList();
         List<QName> protectedOnes = names.stream().filter(PropfindHandler::isLive).toList();
         Map<QName, String> failed = new LinkedHashMap<>();
-        String failure = "HTTP/1.1 403 Forbidden";
+        String failure = DavErrors.PROPERTY_PROTECTED;
         if (!protectedOnes.isEmpty()) {
             protectedOnes.forEach(n -> failed.put(n, null));
         } else {
@@ -63,7 +64,7 @@ public final class ProppatchHandler extends DavHandler {
             if (refused != null) {
                 // RFC 4918 §9.2.1: 507 when the server cannot store them; every property named fails.
                 names.forEach(n -> failed.put(n, null));
-                failure = "HTTP/1.1 507 Insufficient Storage";
+                failure = DavErrors.PROPERTIES_NOT_STORED;
                 log.info("PROPPATCH {} refused: {}", req.path(), refused);
             }
         }
@@ -74,7 +75,7 @@ public final class ProppatchHandler extends DavHandler {
                 status.response(href, done, List.of());
             } else {
                 List<QName> dependent = names.stream().filter(n -> !failed.containsKey(n)).toList();
-                status.failed(href, failed, failure, dependent, "HTTP/1.1 424 Failed Dependency");
+                status.failed(href, failed, failure, dependent, DavErrors.FAILED_DEPENDENCY);
             }
         }
     }

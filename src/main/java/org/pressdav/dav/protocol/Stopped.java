@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jetty.http.HttpStatus;
+import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavPath;
 
@@ -29,7 +29,7 @@ record Stopped(List<Outcome> outcomes) {
     /** The member's failure as the walk met it. */
     static Stopped at(DavPath path, boolean folder, Exception e, DavRequest req) {
         DavErrors.Failure failure = DavErrors.classify(e, req.session().isAnonymous());
-        if (failure.status() == 502 || failure.status() == 504) {
+        if (failure.unanswered()) {
             failure = new DavErrors.Failure(failure.status(), failure.message()
                     + "; WordPress stopped while this was being written: it may or may not have been done");
         }
@@ -39,16 +39,16 @@ record Stopped(List<Outcome> outcomes) {
     /** This, and a member after it that the walk will not try now (its destination path). */
     Stopped notTried(DavPath path, boolean folder) {
         List<Outcome> all = new ArrayList<>(outcomes);
-        all.add(new Outcome(path, folder, new DavErrors.Failure(424, "Not copied: the copy stopped at " + outcomes.get(0).path())));
+        all.add(new Outcome(path, folder, DavErrors.Failure.of(
+                new DavError.FailedDependency("Not copied: the copy stopped at " + outcomes.get(0).path()))));
         return new Stopped(all);
     }
 
     void answer(DavRequest req, HttpServletResponse out) throws IOException {
         try (Multistatus status = Multistatus.open(out)) {
             for (Outcome outcome : outcomes) {
-                int code = outcome.failure().status();
                 status.outcome(req.prefix().resolve(outcome.path()).encoded() + (outcome.folder() ? "/" : ""),
-                        "HTTP/1.1 " + code + " " + HttpStatus.getMessage(code), outcome.failure().message());
+                        outcome.failure().statusLine(), outcome.failure().message());
             }
         }
     }

@@ -140,7 +140,10 @@ public final class DavPath {
     }
 
     public static String encodeSegment(String segment) {
-        StringBuilder out = new StringBuilder();
+        if (needsNoEscape(segment)) {
+            return segment;
+        }
+        StringBuilder out = new StringBuilder(segment.length() + 16);
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=:@".indexOf(c) >= 0) {
@@ -150,6 +153,17 @@ public final class DavPath {
             }
         }
         return out.toString();
+    }
+
+    /** Whether every character of the segment is one an href carries as it is (most names on the drive). */
+    private static boolean needsNoEscape(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=:@".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -10,7 +10,12 @@ public final class Names {
     }
 
     public static String nfc(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFC);
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x300) {
+                return Normalizer.normalize(name, Normalizer.Form.NFC);
+            }
+        }
+        return name; // nothing below U+0300 composes or decomposes: already NFC (most names, and every ASCII one)
     }
 
     /**
@@ -18,12 +23,29 @@ public final class Names {
      * character Windows forbids; NFC. Empty stays empty for the caller to replace.
      */
     public static String safe(String text) {
+        if (isSafe(text)) {
+            return nfc(text);
+        }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             out.append(c < 0x20 || c == 0x7F || "/\\:*?\"<>|".indexOf(c) >= 0 ? '-' : c);
         }
         return nfc(out.toString().strip());
+    }
+
+    /** Whether {@link #safe} would change nothing but the normal form: no character to replace, no space to strip. */
+    private static boolean isSafe(String text) {
+        if (text.isEmpty() || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+            return text.isEmpty();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F || "/\\:*?\"<>|".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -36,18 +36,27 @@ final class Multistatus implements AutoCloseable {
 
     /** One resource: its href, the properties found (name → XML content, null for empty) and the names not found. */
     void response(String href, Map<QName, String> found, List<QName> missing) throws IOException {
-        xml.write("<D:response><D:href>");
-        xml.write(escaped(href));
-        xml.write("</D:href>");
-        if (!found.isEmpty() || missing.isEmpty()) {
-            propstat(found, "HTTP/1.1 200 OK");
+        StringBuilder props = new StringBuilder();
+        found.forEach((name, value) -> property(props, name, value));
+        response(href, props, missing);
+    }
+
+    /** The same with the properties found already written as elements ({@link #property}): a listing writes each child this way. */
+    void response(String href, CharSequence found, List<QName> missing) throws IOException {
+        StringBuilder out = new StringBuilder(found.length() + href.length() + 160);
+        out.append("<D:response><D:href>");
+        escape(out, href, true);
+        out.append("</D:href>");
+        if (found.length() > 0 || missing.isEmpty()) {
+            out.append("<D:propstat><D:prop>").append(found).append("</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>");
         }
         if (!missing.isEmpty()) {
             Map<QName, String> none = new LinkedHashMap<>();
             missing.forEach(name -> none.put(name, null));
-            propstat(none, DavErrors.PROPERTY_NOT_FOUND);
+            propstat(out, none, DavErrors.PROPERTY_NOT_FOUND);
         }
-        xml.write("</D:response>");
+        out.append("</D:response>");
+        xml.append(out);
     }
 
     /** One resource's outcome, without properties: a file a DELETE of its folder could not remove, and why. */
@@ -61,40 +70,44 @@ final class Multistatus implements AutoCloseable {
         xml.write("<D:response><D:href>");
         xml.write(escaped(href));
         xml.write("</D:href>");
-        propstat(first, firstStatus);
+        StringBuilder out = new StringBuilder();
+        propstat(out, first, firstStatus);
         if (!second.isEmpty()) {
             Map<QName, String> rest = new LinkedHashMap<>();
             second.forEach(name -> rest.put(name, null));
-            propstat(rest, secondStatus);
+            propstat(out, rest, secondStatus);
         }
-        xml.write("</D:response>");
+        xml.append(out).write("</D:response>");
     }
 
-    private void propstat(Map<QName, String> props, String status) throws IOException {
-        StringBuilder out = new StringBuilder("<D:propstat><D:prop>");
-        for (Map.Entry<QName, String> prop : props.entrySet()) {
-            QName name = prop.getKey();
-            String ns = name.getNamespaceURI();
-            String tag;
-            if (PropfindBody.DAV.equals(ns)) {
-                tag = "D:" + name.getLocalPart();
-                out.append('<').append(tag);
-            } else if (ns == null || ns.isEmpty()) {
-                // No namespace: an unprefixed element that undeclares the default one (xmlns:x="" is not XML).
-                tag = name.getLocalPart();
-                out.append('<').append(tag).append(" xmlns=\"\"");
-            } else {
-                tag = "x:" + name.getLocalPart();
-                out.append('<').append(tag).append(" xmlns:x=\"").append(escaped(ns)).append('"');
-            }
-            if (prop.getValue() == null) {
-                out.append("/>");
-            } else {
-                out.append('>').append(prop.getValue()).append("</").append(tag).append('>');
-            }
-        }
+    private static void propstat(StringBuilder out, Map<QName, String> props, String status) {
+        out.append("<D:propstat><D:prop>");
+        props.forEach((name, value) -> property(out, name, value));
         out.append("</D:prop><D:status>").append(status).append("</D:status></D:propstat>");
-        xml.write(out.toString());
+    }
+
+    /** One property element: its XML content, or null for an empty element. */
+    static void property(StringBuilder out, QName name, String value) {
+        String ns = name.getNamespaceURI();
+        String tag;
+        if (PropfindBody.DAV.equals(ns)) {
+            tag = "D:" + name.getLocalPart();
+            out.append('<').append(tag);
+        } else if (ns == null || ns.isEmpty()) {
+            // No namespace: an unprefixed element that undeclares the default one (xmlns:x="" is not XML).
+            tag = name.getLocalPart();
+            out.append('<').append(tag).append(" xmlns=\"\"");
+        } else {
+            tag = "x:" + name.getLocalPart();
+            out.append('<').append(tag).append(" xmlns:x=\"");
+            escape(out, ns, true);
+            out.append('"');
+        }
+        if (value == null) {
+            out.append("/>");
+        } else {
+            out.append('>').append(value).append("</").append(tag).append('>');
+        }
     }
 
     @Override
@@ -105,21 +118,34 @@ final class Multistatus implements AutoCloseable {
 
     /** Text as XML character data; quotes stay as they are, so ETags read back unchanged. */
     static String text(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '<' || c == '>' || c == '&') {
+                StringBuilder out = new StringBuilder(value.length() + 16);
+                escape(out, value, false);
+                return out.toString();
+            }
+        }
+        return value;
+    }
+
+    /** Escaped for character data and for double-quoted attributes alike. */
+    private static String escaped(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        escape(out, value, true);
+        return out.toString();
+    }
+
+    private static void escape(StringBuilder out, String value, boolean quotes) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
+                case '"' -> out.append(quotes ? "&quot;" : "\"");
                 default -> out.append(c);
             }
         }
-        return out.toString();
-    }
-
-    /** Escaped for character data and for double-quoted attributes alike. */
-    private static String escaped(String value) {
-        return text(value).replace("\"", "&quot;");
     }
 }

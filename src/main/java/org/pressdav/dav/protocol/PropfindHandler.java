@@ -5,12 +5,8 @@ import org.pressdav.dav.request.PropfindBody;
 import io.milton.http.Request;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import org.pressdav.dav.DavError;
@@ -49,8 +45,6 @@ public final class PropfindHandler extends DavHandler {
             GETLASTMODIFIED, CREATIONDATE, DISPLAYNAME, SUPPORTEDLOCK, LOCKDISCOVERY);
     private static final String LOCK_ENTRIES = "<D:lockentry><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockentry>"
             + "<D:lockentry><D:lockscope><D:shared/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockentry>";
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final DriveTree tree;
     private final DeadPropertyStore dead;
@@ -84,7 +78,8 @@ public final class PropfindHandler extends DavHandler {
         }
         String user = req.session().userKey();
         Target target = req.target();
-        DavPath href = req.prefix().resolve(req.path());
+        DavPath at = req.prefix().resolve(req.path());
+        String href = at.encoded() + (node instanceof Folder && !at.isRoot() ? "/" : "");
         // Everything WordPress and the stores must be asked is asked before the 207 starts (a failure can still be a 502),
         // and each store once for the whole listing: the difference between a few round trips and thousands on a shared store.
         List<Node> children = "1".equals(depth) && node instanceof Folder ? tree.children(req.session(), target) : List.of();
@@ -97,10 +92,12 @@ public final class PropfindHandler extends DavHandler {
         Map<ResourceKey, List<LockSystem.Lock>> held = locks.on(clock.instant(), keys);
         try (Multistatus status = Multistatus.open(out)) {
             describe(status, href, node, body, deadProps.getOrDefault(keys.get(0), Map.of()), lockXml(req, held.get(keys.get(0))));
+            String base = href.endsWith("/") ? href : href + "/";
             for (int i = 0; i < children.size(); i++) {
                 Node child = children.get(i);
                 ResourceKey key = keys.get(i + 1);
-                describe(status, href.child(child.getName()), child, body, deadProps.getOrDefault(key, Map.of()), lockXml(req, held.get(key)));
+                String childHref = base + DavPath.encodeSegment(child.getName()) + (child instanceof Folder ? "/" : "");
+                describe(status, childHref, child, body, deadProps.getOrDefault(key, Map.of()), lockXml(req, held.get(key)));
             }
         }
     }
@@ -133,31 +130,29 @@ public final class PropfindHandler extends DavHandler {
         return xml.toString();
     }
 
-    private static void describe(Multistatus status, DavPath path, Node node, PropfindBody body, Map<QName, String> deadProps,
+    /** One resource's response: the properties asked for that it has, those it has not (PROP only), its dead ones. */
+    private static void describe(Multistatus status, String href, Node node, PropfindBody body, Map<QName, String> deadProps,
             String lockDiscovery) throws IOException {
-        boolean folder = node instanceof Folder;
-        String href = path.encoded() + (folder && !path.isRoot() ? "/" : "");
-        Map<QName, String> found = new LinkedHashMap<>();
-        List<QName> missing = new ArrayList<>();
-        List<QName> wanted = body.kind() == PropfindBody.Kind.PROP ? body.names() : ALLPROP;
-        for (QName name : wanted) {
-            if (!has(node, name)) {
-                if (deadProps.containsKey(name)) {
-                    found.put(name, body.kind() == PropfindBody.Kind.PROPNAME ? null : Multistatus.text(deadProps.get(name)));
-                } else if (body.kind() == PropfindBody.Kind.PROP) {
-                    missing.add(name);
-                }
-            } else {
-                found.put(name, body.kind() == PropfindBody.Kind.PROPNAME ? null
-                        : name.equals(LOCKDISCOVERY) ? lockDiscovery : value(node, name));
+        boolean names = body.kind() == PropfindBody.Kind.PROPNAME;
+        boolean asked = body.kind() == PropfindBody.Kind.PROP;
+        StringBuilder found = new StringBuilder(640);
+        List<QName> missing = asked ? new ArrayList<>() : List.of();
+        for (QName name : asked ? body.names() : ALLPROP) {
+            if (has(node, name)) {
+                Multistatus.property(found, name, names ? null : name.equals(LOCKDISCOVERY) ? lockDiscovery : value(node, name));
+            } else if (asked && deadProps.containsKey(name)) {
+                Multistatus.property(found, name, Multistatus.text(deadProps.get(name)));
+            } else if (asked) {
+                missing.add(name);
             }
         }
-        if (body.kind() == PropfindBody.Kind.PROPNAME && folder) {
-            found.put(QUOTA_AVAILABLE, null);
-            found.put(QUOTA_USED, null);
+        if (names && node instanceof Folder) {
+            Multistatus.property(found, QUOTA_AVAILABLE, null);
+            Multistatus.property(found, QUOTA_USED, null);
         }
-        if (body.kind() != PropfindBody.Kind.PROP) {
-            deadProps.forEach((name, value) -> found.put(name, body.kind() == PropfindBody.Kind.PROPNAME ? null : Multistatus.text(value)));
+        if (!asked) {
+            // Dead properties are never named like live ones (PROPPATCH refuses those): each is written once.
+            deadProps.forEach((name, value) -> Multistatus.property(found, name, names ? null : Multistatus.text(value)));
         }
         status.response(href, found, missing);
     }
@@ -181,7 +176,7 @@ public final class PropfindHandler extends DavHandler {
             case "getcontentlength" -> String.valueOf(((DavFile) node).length());
             case "getcontenttype" -> Multistatus.text(((DavFile) node).contentType());
             case "getetag" -> Multistatus.text(((DavFile) node).etag());
-            case "getlastmodified" -> HTTP_DATE.format(node.modified());
+            case "getlastmodified" -> HttpDates.format(node.modified());
             case "creationdate" -> node.created().toString();
             case "displayname" -> Multistatus.text(node.getName());
             case "quota-available-bytes" -> String.valueOf(((Folder) node).getQuotaAvailable());

@@ -25,10 +25,6 @@ public final class Authenticator {
     private final FirstSeen firstSeen;
     private final LoginThrottle throttle;
 
-    public Authenticator(WordPressClient wordpress, boolean anonymousRead, FirstSeen firstSeen) {
-        this(wordpress, anonymousRead, firstSeen, LoginThrottle.standard());
-    }
-
     Authenticator(WordPressClient wordpress, boolean anonymousRead, FirstSeen firstSeen, LoginThrottle throttle) {
         this.wordpress = wordpress;
         this.anonymousRead = anonymousRead;

@@ -440,6 +440,16 @@ public final class InMemoryWordPress implements WordPressClient {
     @Override
     public JsonNode getJson(Credentials credentials, Endpoint<?> endpoint, long id, Context context) {
         Object item = get(credentials, endpoint, id, context);
+        if (item instanceof Post p) {
+            // A post as REST gives it whole: raw text in the edit context, what a copy of its folder carries over.
+            com.fasterxml.jackson.databind.node.ObjectNode post = json.createObjectNode().put("id", id).put("status", p.status())
+                    .put("parent", p.parent());
+            Map.of("title", p.title(), "content", p.content(), "excerpt", p.excerpt()).forEach((name, text) ->
+                    post.putObject(name).put("raw", text.raw()).put("rendered", text.rendered()));
+            p.categories().forEach(post.putArray("categories")::add);
+            p.tags().forEach(post.putArray("tags")::add);
+            return post;
+        }
         return json.createObjectNode().put("id", id).put("record", item.toString());
     }
 
@@ -454,7 +464,7 @@ public final class InMemoryWordPress implements WordPressClient {
             }
             Map<String, Object> f = new HashMap<>(fields);
             long id = addPost(typeOf(endpoint), who.id(), String.valueOf(f.getOrDefault("status", "draft")),
-                    String.valueOf(f.getOrDefault("title", "")), "");
+                    String.valueOf(f.getOrDefault("title", "")), String.valueOf(f.getOrDefault("content", "")));
             Post p = posts.get(id);
             Object slug = fields.get("slug");
             posts.put(id, withSlug(p, slug == null ? "" : sanitize(slug.toString())));

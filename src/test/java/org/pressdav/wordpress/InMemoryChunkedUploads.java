@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.pressdav.wordpress.InMemoryWordPress.Account;
 
 /**
@@ -30,7 +31,7 @@ final class InMemoryChunkedUploads {
     private final long maxChunk;
     private final Map<String, Upload> open = new ConcurrentHashMap<>();
     /** Chunks stored, for tests that check a file went in chunks. */
-    final java.util.concurrent.atomic.AtomicInteger chunksStored = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger chunksStored = new AtomicInteger();
 
     InMemoryChunkedUploads(InMemoryWordPress wordpress, InMemoryMediaDrive drive, long maxChunk) {
         this.wordpress = wordpress;

@@ -169,7 +169,7 @@ final class InMemoryMediaDrive {
     }
 
     /** Only an empty folder: what is inside is deleted first, file by file, by the drive. */
-    synchronized void deleteFolder(Account who, String path) {
+    synchronized void deleteFolder(String path) {
         String folder = trim(path);
         if (folder.isEmpty() || !folderExists(folder)) {
             throw new WordPressException(404, "pressdav_not_found", "There is no folder " + folder + ".");

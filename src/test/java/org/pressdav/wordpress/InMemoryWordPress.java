@@ -763,9 +763,9 @@ public final class InMemoryWordPress implements WordPressClient {
     public void deleteMediaFolder(Credentials credentials, String path) {
         count("deleteMediaFolder");
         InMemoryCompanionPlugin p = pluginFor(credentials);
-        Account who = uploader(credentials);
+        uploader(credentials);
         write(() -> {
-            p.drive.deleteFolder(who, path);
+            p.drive.deleteFolder(path);
             return path;
         });
     }

@@ -119,10 +119,16 @@ public final class Pressdav {
      * protocol tests an in-memory WordPress.
      */
     public static Pressdav serve(PressdavConfig config, WordPressClient origin) throws Exception {
+        return serve(config, origin, Clock.systemUTC());
+    }
+
+    /**
+     * The same on {@code clock}, the one every store, lock and date of the drive is given (a test moves it to
+     * expire them). The monotonic ticker the WordPress cache, the readiness check and the login throttle measure
+     * their waits with is chosen here too.
+     */
+    public static Pressdav serve(PressdavConfig config, WordPressClient origin, Clock clock) throws Exception {
         Files.createDirectories(config.dataDir());
-        // The two time sources of the drive, chosen here alone: the clock every store and date is given, and the
-        // monotonic ticker the WordPress cache, the readiness check and the login throttle measure their waits with.
-        Clock clock = Clock.systemUTC();
         Ticker ticker = Ticker.systemTicker();
         Companion companion = companion(origin);
         boolean following = companion != null && companion.offers("changes");

@@ -1,5 +1,6 @@
 package org.pressdav.dav.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pressdav.wordpress.InMemoryWordPress.ADMIN;
 
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pressdav.wordpress.Credentials;
+import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.InMemoryWordPress;
 
 /**
@@ -48,6 +50,23 @@ class ChangeFeedFollowerTest {
         assertTrue(listing("posts/").contains("<D:href>/posts/" + second), "the new post is listed: " + listing("posts/"));
         String title = drive.send(ADMIN, "GET", folder + "title.txt", Map.of(), null).text();
         assertTrue(title.startsWith("Retitled in wp-admin"), title);
+    }
+
+    @Test
+    void aPostTrashedAndATagDeletedByAnotherClientAreGoneOnceTheFeedIsFollowed() throws InterruptedException {
+        long post = drive.wordpress.addPost("post", ADMIN.id(), "publish", "Doomed", "");
+        drive.wordpress.addTerm("post_tag", "Fleeting");
+        long tag = drive.wordpress.terms("post_tag").get(0).id();
+        awaitFollowed();
+        String folder = drive.folderOf(post);
+        assertTrue(listing("tags/").contains("<D:href>/tags/fleeting/</D:href>"), "cached now for the feed's hour");
+
+        Credentials admin = Credentials.of("admin", "admin-pass");
+        drive.wordpress.trash(admin, Endpoint.POSTS, post);
+        drive.wordpress.delete(admin, Endpoint.TAGS, tag);
+        awaitFollowed();
+        assertFalse(listing("posts/").contains("<D:href>/" + folder + "</D:href>"), listing("posts/"));
+        assertFalse(listing("tags/").contains("fleeting"), listing("tags/"));
     }
 
     @Test

@@ -23,10 +23,6 @@ public final class Authenticator {
     private final boolean anonymousRead;
     private final LoginThrottle throttle;
 
-    public Authenticator(WordPressClient wordpress, boolean anonymousRead) {
-        this(wordpress, anonymousRead, LoginThrottle.standard());
-    }
-
     Authenticator(WordPressClient wordpress, boolean anonymousRead, LoginThrottle throttle) {
         this.wordpress = wordpress;
         this.anonymousRead = anonymousRead;

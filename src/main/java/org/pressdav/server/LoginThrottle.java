@@ -80,10 +80,6 @@ final class LoginThrottle {
         this.known = Caffeine.newBuilder().expireAfterWrite(limits.knownFor()).ticker(ticker).maximumSize(10_000).build();
     }
 
-    static LoginThrottle standard() {
-        return new LoginThrottle(Limits.STANDARD, Ticker.systemTicker());
-    }
-
     /**
      * Whether this try may be checked with WordPress now: {@link Duration#ZERO} when it may, else
      * how long its pair must wait. A try let through counts against its pair until WordPress has

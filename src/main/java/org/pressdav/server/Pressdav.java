@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Predicate;
@@ -123,28 +122,38 @@ public final class Pressdav {
      * protocol tests an in-memory WordPress.
      */
     public static Pressdav serve(PressdavConfig config, WordPressClient origin) throws Exception {
+        return serve(config, origin, Clock.systemUTC());
+    }
+
+    /**
+     * The same on {@code clock}, the one every store, lock and date of the drive is given (a test moves it to
+     * expire them). The monotonic ticker the WordPress cache, the readiness check and the login throttle measure
+     * their waits with is chosen here too.
+     */
+    public static Pressdav serve(PressdavConfig config, WordPressClient origin, Clock clock) throws Exception {
         Files.createDirectories(config.dataDir());
+        Ticker ticker = Ticker.systemTicker();
         Companion companion = companion(origin);
         boolean following = companion != null && companion.offers("changes");
         // --cache-ttl 0s turns the cache off, feed or not; otherwise the feed lets cached reads live longer.
         boolean cacheOff = config.cacheTtl().isZero();
         CachingWordPressClient wordpress = new CachingWordPressClient(origin,
-                following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), Ticker.systemTicker());
-        DriveStores kept = stores(config, Clock.systemUTC());
+                following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), ticker);
+        DriveStores kept = stores(config, clock);
         CountedStores counted = new CountedStores(kept);
         DriveStores stores = counted.stores();
-        Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead());
+        Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), new LoginThrottle(LoginThrottle.Limits.STANDARD, ticker));
         IncomingSpool incoming = new IncomingSpool(config.dataDir().resolve("incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
         // Each collection is listed from the plugin's index where it offers one, else from core REST.
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
-        DriveTree tree = new DriveTree(stores.clock().instant().truncatedTo(ChronoUnit.SECONDS),
-                topFolders(stores.clock(), stores.firstSeen(), indexed, mediaLibrary(companion, indexed)), stores.names(), stores.hidden(), stores.scratch());
+        DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                topFolders(clock, stores.firstSeen(), indexed, mediaLibrary(companion, indexed)), stores.names(), stores.hidden(), stores.scratch());
         DavServlet servlet = new DavServlet(DavEngine.build(tree, stores, incoming.clean()), authenticator, config.pathPrefix());
         Metrics metrics = metrics(origin, wordpress, kept, incoming) // what the metrics read of the stores is not a request's cost
                 .gauge("pressdav_path_walks_total", "counter", "Paths of the drive resolved from the root (one a request, two for MOVE and COPY).", tree::walks)
                 .gauge("pressdav_store_calls_total", "counter", "Calls to the drive's stores (locks, properties, names, hidden and scratch files).", counted::calls);
         // Readiness asks WordPress at most every five seconds, however many ask pressdav.
-        Readiness readiness = new Readiness(() -> wordpressProblem(origin), Duration.ofSeconds(5), Ticker.systemTicker());
+        Readiness readiness = new Readiness(() -> wordpressProblem(origin), Duration.ofSeconds(5), ticker);
         OperationsServlet operations = new OperationsServlet(metrics, config.metricsPath(), config.metricsToken(), readiness);
         DavServer server = new DavServer(config.host(), config.plainHttp() ? config.port() : -1, config.trustForwardedHeaders(), config.dataDir(),
                 config.idleTimeout(), servlet, new DavServer.Operations(operations, config.metricsPath(), new RequestLine(metrics)),
@@ -194,15 +203,14 @@ public final class Pressdav {
 
     /** What the drive keeps besides WordPress, for one instance: in memory, and locks and temporary files in the data directory. */
     private static DriveStores stores(PressdavConfig config, Clock clock) throws java.io.IOException {
-        Ticker ticker = Ticker.systemTicker();
         return new DriveStores(
                 // Locks outlive a restart: a client that locked a file for ten minutes keeps it for ten minutes.
                 DiskLockSystem.open(config.dataDir().resolve("locks"), clock),
                 // Properties without a WordPress field (Windows' Win32 times) last a day after last use.
-                new InMemoryDeadProperties(Duration.ofHours(24), ticker),
+                new InMemoryDeadProperties(Duration.ofHours(24), clock),
                 // A name given to a new folder is kept ten minutes after its last use; a deleted field file hides as long.
-                new InMemoryFolderNames(Duration.ofMinutes(10), ticker),
-                new InMemoryHiddenFiles(Duration.ofMinutes(10), ticker),
+                new InMemoryFolderNames(Duration.ofMinutes(10), clock),
+                new InMemoryHiddenFiles(Duration.ofMinutes(10), clock),
                 // Who may not upload gets 1 MiB: room for a client's ._ and .DS_Store files, not for a store of their own.
                 new DiskScratchFiles(config.dataDir().resolve("scratch"), config.scratchMaxBytes(), Math.min(1L << 20, config.scratchMaxBytes()),
                         config.scratchTotalMaxBytes(), config.scratchTtl(), clock),

@@ -28,7 +28,10 @@ import java.util.function.Predicate;
  * in which status and context, edit, delete, upload). Like WordPress, an update reads the whole
  * object and writes it back, so two updates of one object at once lose one of them: the tests
  * show that pressdav never lets that happen. {@link #down} makes every call fail as an
- * unreachable WordPress does.
+ * unreachable WordPress does. Without the companion plugin (as constructed) it answers 404 on the
+ * plugin's routes, as a site without it does; {@link #withPlugin()} adds it
+ * ({@link InMemoryCompanionPlugin}), and every write then lands in its change feed as WordPress's
+ * hooks write it there.
  */
 public final class InMemoryWordPress implements WordPressClient {
     /** A seeded user: login, application password, role. */
@@ -39,7 +42,7 @@ public final class InMemoryWordPress implements WordPressClient {
     public static final Account EDITOR = new Account(2, "editor", "editor-pass", "editor");
     public static final Account AUTHOR = new Account(3, "author", "author-pass", "author");
     public static final Account SUBSCRIBER = new Account(4, "subscriber", "subscriber-pass", "subscriber");
-    private static final List<Account> ACCOUNTS = List.of(ADMIN, EDITOR, AUTHOR, SUBSCRIBER);
+    static final List<Account> ACCOUNTS = List.of(ADMIN, EDITOR, AUTHOR, SUBSCRIBER);
 
     private static final Set<String> AUTHOR_CAPS = Set.of("read", "edit_posts", "edit_published_posts", "publish_posts", "delete_posts",
             "upload_files");
@@ -48,18 +51,17 @@ public final class InMemoryWordPress implements WordPressClient {
     private static final Set<String> ADMIN_CAPS = union(EDITOR_CAPS, Set.of("list_users", "edit_users", "manage_options"));
 
     private final ObjectMapper json = new ObjectMapper();
-    private final AtomicLong ids = new AtomicLong(100);
-    private final Map<Long, Post> posts = new ConcurrentHashMap<>();
-    private final Map<Long, Term> terms = new ConcurrentHashMap<>();
-    private final Map<Long, Comment> comments = new ConcurrentHashMap<>();
-    private final Map<Long, Media> media = new ConcurrentHashMap<>();
-    private final Map<Long, byte[]> files = new ConcurrentHashMap<>();
+    final AtomicLong ids = new AtomicLong(100);
+    final Map<Long, Post> posts = new ConcurrentHashMap<>();
+    final Map<Long, Term> terms = new ConcurrentHashMap<>();
+    final Map<Long, Comment> comments = new ConcurrentHashMap<>();
+    final Map<Long, Media> media = new ConcurrentHashMap<>();
+    final Map<Long, byte[]> files = new ConcurrentHashMap<>();
     private volatile Settings settings = new Settings("In-memory site", "Just a test", "http://wp.test", "admin@wp.test", "UTC", "en_US");
     private volatile boolean down;
     private volatile boolean slow;
-    /** The companion plugin's media folders ({@link #withMediaFolders}): folders made on the drive. */
-    private volatile boolean mediaFolders;
-    private final Set<String> folders = ConcurrentHashMap.newKeySet();
+    /** The companion plugin ({@link #withPlugin}, {@link #withMediaFolders}); null: a site without it. */
+    private volatile InMemoryCompanionPlugin plugin;
     /** Writes that still land before WordPress stops ({@link #stopAfterWrites}); negative: no limit. */
     private final AtomicInteger writesLeft = new AtomicInteger(-1);
     /** How many updates were in flight at once, at most: WordPress loses saves when this passes 1 for one object. */
@@ -94,7 +96,7 @@ public final class InMemoryWordPress implements WordPressClient {
     }
 
     /** The write now made: counted against {@link #stopAfterWrites}; run {@code made} unless WordPress is down. */
-    private <T> T write(java.util.function.Supplier<T> made) {
+    <T> T write(java.util.function.Supplier<T> made) {
         int left = writesLeft.getAndUpdate(n -> n < 0 ? n : n - 1);
         if (left == 0) {
             T result = made.get();
@@ -109,8 +111,33 @@ public final class InMemoryWordPress implements WordPressClient {
      * attachment at its drive path, folders made at any depth. Call before pressdav starts.
      */
     public InMemoryWordPress withMediaFolders() {
-        this.mediaFolders = true;
+        this.plugin = new InMemoryCompanionPlugin(this, List.of("media-folders", "index:attachment"));
         return this;
+    }
+
+    /**
+     * With the companion plugin, every feature of it (index of every collection, change feed, media
+     * folders, replace, uploads in chunks), as the test bed has it. Call before pressdav starts.
+     */
+    public InMemoryWordPress withPlugin() {
+        this.plugin = new InMemoryCompanionPlugin(this, InMemoryCompanionPlugin.EVERY_FEATURE);
+        return this;
+    }
+
+    /** The companion plugin, for tests that follow its feed; an {@link IllegalStateException} without it. */
+    public InMemoryCompanionPlugin plugin() {
+        if (plugin == null) {
+            throw new IllegalStateException("this WordPress has no companion plugin: construct it withPlugin()");
+        }
+        return plugin;
+    }
+
+    /** What WordPress's hooks tell the plugin's change feed: an object of a type saved, trashed, deleted. */
+    private void changed(String type, long id, String action) {
+        InMemoryCompanionPlugin p = plugin;
+        if (p != null) {
+            p.feed.record(type, id, action);
+        }
     }
 
     // ---------------------------------------------------------------- seeding
@@ -121,7 +148,17 @@ public final class InMemoryWordPress implements WordPressClient {
         String slug = status.equals("draft") ? "" : title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         posts.put(id, new Post(id, type, slug, title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), status,
                 "http://wp.test/?p=" + id, now, now, author, 0, "", text(title), text(content), text(""), List.of(), List.of()));
+        changed(type, id, "saved");
         return id;
+    }
+
+    /** An edit made in wp-admin, not through the drive: the post's new title, saved now. */
+    public void retitle(long id, String title) {
+        Post p = posts.get(id);
+        posts.put(id, new Post(p.id(), p.type(), p.slug(), p.generatedSlug(), p.status(), p.link(), p.dateGmt(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), p.author(), p.parent(), p.password(), text(title), p.content(), p.excerpt(),
+                p.categories(), p.tags()));
+        changed(p.type(), id, "saved");
     }
 
     /** An attachment uploaded at {@code uploaded} to {@code path} below the uploads folder ({@code 2024/05/a.jpg}), changed at {@code changed}. */
@@ -132,6 +169,7 @@ public final class InMemoryWordPress implements WordPressClient {
                 "application/octet-stream", "file", "http://wp.test/wp-content/uploads/" + path,
                 new Media.Details(path, (long) bytes.length, null, null), null));
         files.put(id, bytes);
+        changed("attachment", id, "saved");
         return id;
     }
 
@@ -139,6 +177,7 @@ public final class InMemoryWordPress implements WordPressClient {
         long id = ids.incrementAndGet();
         String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         terms.put(id, new Term(id, name, slug, "", taxonomy, 0, 0, "http://wp.test/?t=" + id));
+        changed(taxonomy, id, "saved");
         return id;
     }
 
@@ -146,6 +185,7 @@ public final class InMemoryWordPress implements WordPressClient {
         long id = ids.incrementAndGet();
         comments.put(id, new Comment(id, post, 0, 0, "Visitor", "visitor@wp.test", "", Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 text(content), "http://wp.test/?c=" + id, status, "comment"));
+        changed("comment", id, "saved");
         return id;
     }
 
@@ -174,13 +214,13 @@ public final class InMemoryWordPress implements WordPressClient {
         return files.get(mediaId);
     }
 
-    private static Rendered text(String raw) {
+    static Rendered text(String raw) {
         return new Rendered(raw, raw.isEmpty() ? "" : "<p>" + raw + "</p>\n", false);
     }
 
     // ---------------------------------------------------------------- who asks
 
-    private Account account(Credentials credentials) {
+    Account account(Credentials credentials) {
         if (down) {
             throw new WordPressException(502, WordPressException.UNREACHABLE, "WordPress cannot be reached at wp.test: connection refused");
         }
@@ -220,7 +260,7 @@ public final class InMemoryWordPress implements WordPressClient {
         };
     }
 
-    private static boolean can(Account a, String cap) {
+    static boolean can(Account a, String cap) {
         return caps(a).contains(cap);
     }
 
@@ -228,13 +268,13 @@ public final class InMemoryWordPress implements WordPressClient {
         calls.computeIfAbsent(call, c -> new AtomicInteger()).incrementAndGet();
     }
 
-    private static WordPressException forbidden(Account who, String code, String message) {
+    static WordPressException forbidden(Account who, String code, String message) {
         return new WordPressException(who == null ? 401 : 403, code, message);
     }
 
     // ---------------------------------------------------------------- permissions of posts
 
-    private static boolean readable(Account who, Post p) {
+    static boolean readable(Account who, Post p) {
         if (p.status().equals("publish")) {
             return true;
         }
@@ -400,6 +440,16 @@ public final class InMemoryWordPress implements WordPressClient {
     @Override
     public JsonNode getJson(Credentials credentials, Endpoint<?> endpoint, long id, Context context) {
         Object item = get(credentials, endpoint, id, context);
+        if (item instanceof Post p) {
+            // A post as REST gives it whole: raw text in the edit context, what a copy of its folder carries over.
+            com.fasterxml.jackson.databind.node.ObjectNode post = json.createObjectNode().put("id", id).put("status", p.status())
+                    .put("parent", p.parent());
+            Map.of("title", p.title(), "content", p.content(), "excerpt", p.excerpt()).forEach((name, text) ->
+                    post.putObject(name).put("raw", text.raw()).put("rendered", text.rendered()));
+            p.categories().forEach(post.putArray("categories")::add);
+            p.tags().forEach(post.putArray("tags")::add);
+            return post;
+        }
         return json.createObjectNode().put("id", id).put("record", item.toString());
     }
 
@@ -414,10 +464,11 @@ public final class InMemoryWordPress implements WordPressClient {
             }
             Map<String, Object> f = new HashMap<>(fields);
             long id = addPost(typeOf(endpoint), who.id(), String.valueOf(f.getOrDefault("status", "draft")),
-                    String.valueOf(f.getOrDefault("title", "")), "");
+                    String.valueOf(f.getOrDefault("title", "")), String.valueOf(f.getOrDefault("content", "")));
             Post p = posts.get(id);
             Object slug = fields.get("slug");
             posts.put(id, withSlug(p, slug == null ? "" : sanitize(slug.toString())));
+            changed(p.type(), id, "saved");
             return (T) posts.get(id);
         }
         if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
@@ -484,6 +535,7 @@ public final class InMemoryWordPress implements WordPressClient {
                         text(content), text(excerpt), categories, tags);
                 return write(() -> {
                     posts.put(id, written);
+                    changed(written.type(), id, "saved");
                     return (T) written;
                 });
             } catch (InterruptedException e) {
@@ -507,6 +559,7 @@ public final class InMemoryWordPress implements WordPressClient {
                     String.valueOf(f.getOrDefault("description", t.description())), t.taxonomy(),
                     t.parent(), t.count(), t.link());
             terms.put(id, written);
+            changed(written.taxonomy(), id, "saved");
             return (T) written;
         }
         if (endpoint == Endpoint.USERS) {
@@ -533,6 +586,7 @@ public final class InMemoryWordPress implements WordPressClient {
         Post trashed = new Post(p.id(), p.type(), p.slug() + "__trashed", p.generatedSlug(), "trash", p.link(), p.dateGmt(), p.modifiedGmt(),
                 p.author(), p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags());
         posts.put(id, trashed);
+        changed(trashed.type(), id, "trashed");
         return (T) trashed;
     }
 
@@ -544,13 +598,21 @@ public final class InMemoryWordPress implements WordPressClient {
             if (!can(who, "manage_categories")) {
                 throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this term.");
             }
-            terms.remove(id);
+            Term gone = terms.remove(id);
+            if (gone != null) {
+                changed(gone.taxonomy(), id, "deleted");
+            }
         } else if (endpoint == Endpoint.MEDIA) {
             Media m = media.get(id);
             if (m == null || !(can(who, "delete_others_posts") || who != null && m.author() == who.id())) {
                 throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.");
             }
             media.remove(id);
+            InMemoryCompanionPlugin p = plugin;
+            if (p != null) {
+                p.drive.forget(id);
+            }
+            changed("attachment", id, "deleted");
         } else {
             throw new IllegalArgumentException(endpoint.route());
         }
@@ -560,15 +622,18 @@ public final class InMemoryWordPress implements WordPressClient {
     public Media upload(Credentials credentials, String fileName, String contentType, Path file, String drivePath) {
         count("upload");
         Account who = account(credentials);
-        return write(() -> uploaded(who, fileName, contentType, file, drivePath));
-    }
-
-    private Media uploaded(Account who, String fileName, String contentType, Path file, String drivePath) {
-        if (!can(who, "upload_files")) {
-            throw forbidden(who, "rest_cannot_create", "Sorry, you are not allowed to upload media on this site.");
-        }
-        if (fileName.endsWith(".exe")) {
-            throw new WordPressException(500, "rest_upload_sideload_error", "Sorry, you are not allowed to upload this file type.");
+        InMemoryCompanionPlugin p = plugin;
+        boolean toDrive = p != null && drivePath != null;
+        if (toDrive) {
+            // The plugin's checks of the name and the path come before core stores anything.
+            List<String> names = InMemoryMediaDrive.parse(drivePath);
+            WordPressException refused = InMemoryCompanionPlugin.uploadRefusal(who, names.get(names.size() - 1));
+            if (refused == null) {
+                refused = p.drive.refusalAt(drivePath);
+            }
+            if (refused != null) {
+                throw refused;
+            }
         }
         byte[] bytes;
         try {
@@ -576,16 +641,56 @@ public final class InMemoryWordPress implements WordPressClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return write(() -> {
+            Media m = stored(who, fileName, contentType, bytes, toDrive);
+            if (toDrive) {
+                p.drive.place(m.id(), drivePath);
+            }
+            return m;
+        });
+    }
+
+    /**
+     * A new attachment as core stores an upload: in this month's folder, under a name no other file
+     * there has (with the plugin, a drive upload without an extension gets {@code .bin} on disk).
+     */
+    Media stored(Account who, String fileName, String contentType, byte[] bytes, boolean toDrive) {
+        if (!can(who, "upload_files")) {
+            throw forbidden(who, "rest_cannot_create", "Sorry, you are not allowed to upload media on this site.");
+        }
+        if (fileName.endsWith(".exe")) {
+            throw new WordPressException(500, "rest_upload_sideload_error", "Sorry, you are not allowed to upload this file type.");
+        }
         long id = ids.incrementAndGet();
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        String path = String.format("%d/%02d/%s", now.getYear(), now.getMonthValue(), fileName);
+        String onDisk = toDrive && !fileName.contains(".") ? fileName + ".bin" : fileName;
+        String path = uniqueOnDisk(String.format("%d/%02d/", now.getYear(), now.getMonthValue()), onDisk);
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Media m = new Media(id, fileName, "inherit", "http://wp.test/?attachment=" + id, at, at, who.id(), 0, text(fileName), contentType,
-                "file", "http://wp.test/wp-content/uploads/" + path, new Media.Details(path, (long) bytes.length, null, null),
-                mediaFolders ? (drivePath != null ? drivePath : path) : null);
+                "file", "http://wp.test/wp-content/uploads/" + path, new Media.Details(path, (long) bytes.length, null, null), null);
         media.put(id, m);
         files.put(id, bytes);
+        changed("attachment", id, "saved");
         return m;
+    }
+
+    /** With the plugin, as WordPress does, a name taken in the folder gets -1, -2 added; core-only tests keep the name as given. */
+    private String uniqueOnDisk(String folder, String name) {
+        if (plugin == null) {
+            return folder + name;
+        }
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        String candidate = folder + name;
+        for (int n = 1; taken(candidate); n++) {
+            candidate = folder + base + "-" + n + extension;
+        }
+        return candidate;
+    }
+
+    private boolean taken(String path) {
+        return media.values().stream().anyMatch(m -> m.mediaDetails().file().equals(path));
     }
 
     @Override
@@ -604,80 +709,144 @@ public final class InMemoryWordPress implements WordPressClient {
         return MediaContent.of(m.sourceUrl(), 206, headers, java.util.Arrays.copyOfRange(bytes, from, to + 1));
     }
 
-    /** No companion plugin here (core REST only, as a site without it answers), unless {@link #withMediaFolders}. */
+    /** The plugin's account of itself, to anyone; a 404 where it is not active. */
     @Override
     public Companion companion(Credentials credentials) {
-        if (mediaFolders) {
-            account(credentials);
-            return new Companion("pressdav", "in-memory", 1, List.of("media-folders", "index:attachment"), 0, 0);
-        }
-        throw noCompanion(credentials);
+        count("companion");
+        return pluginFor(credentials).status();
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> List<T> index(Credentials credentials, Endpoint<T> endpoint) {
-        if (mediaFolders && endpoint == Endpoint.MEDIA) {
-            account(credentials);
-            return (List<T>) media.values().stream().sorted(Comparator.comparingLong(Media::id)).toList();
-        }
-        throw noCompanion(credentials);
+        count("index:" + endpoint.objectType());
+        InMemoryCompanionPlugin p = pluginFor(credentials);
+        return p.index(account(credentials), endpoint);
     }
 
     @Override
     public Changes changes(Credentials credentials, long since, int limit) {
-        throw noCompanion(credentials);
+        count("changes");
+        InMemoryCompanionPlugin p = pluginFor(credentials);
+        return p.feed.since(account(credentials), since, limit);
     }
 
     @Override
     public List<String> mediaFolders(Credentials credentials) {
-        if (mediaFolders) {
-            account(credentials);
-            return folders.stream().sorted().toList();
-        }
-        throw noCompanion(credentials);
+        count("mediaFolders");
+        InMemoryCompanionPlugin p = pluginFor(credentials);
+        return p.drive.folders(account(credentials));
     }
 
     @Override
     public void makeMediaFolder(Credentials credentials, String path) {
-        if (!mediaFolders) {
-            throw noCompanion(credentials);
-        }
-        Account who = account(credentials);
-        if (!can(who, "upload_files")) {
-            throw forbidden(who, "rest_cannot_create", "Sorry, you are not allowed to upload files.");
-        }
+        count("makeMediaFolder");
+        InMemoryCompanionPlugin p = pluginFor(credentials);
+        Account who = uploader(credentials);
         write(() -> {
-            if (!folders.add(path)) {
-                throw new WordPressException(409, "pressdav_exists", path + " already exists");
-            }
+            p.drive.makeFolder(who, path);
             return path;
         });
     }
 
     @Override
     public void moveMediaFolder(Credentials credentials, String from, String to) {
-        throw noCompanion(credentials);
+        count("moveMediaFolder");
+        InMemoryCompanionPlugin p = pluginFor(credentials);
+        Account who = uploader(credentials);
+        write(() -> {
+            p.drive.moveFolder(who, from, to);
+            return to;
+        });
     }
 
     @Override
     public void deleteMediaFolder(Credentials credentials, String path) {
-        throw noCompanion(credentials);
+        count("deleteMediaFolder");
+        InMemoryCompanionPlugin p = pluginFor(credentials);
+        uploader(credentials);
+        write(() -> {
+            p.drive.deleteFolder(path);
+            return path;
+        });
     }
 
     @Override
     public void moveMedia(Credentials credentials, long id, String path) {
-        throw noCompanion(credentials);
+        count("moveMedia");
+        InMemoryCompanionPlugin p = pluginFor(credentials);
+        Account who = uploader(credentials);
+        write(() -> {
+            p.drive.moveFile(who, id, path);
+            return path;
+        });
     }
 
+    /**
+     * Sent as {@link OkHttpWordPressClient} sends it: opened, a request a chunk, finished; aborted
+     * when any step fails, so that a failed upload leaves nothing open.
+     */
     @Override
     public long uploadInChunks(Credentials credentials, String fileName, Path file, String drivePath, long replaces, long chunkBytes) {
-        throw noCompanion(credentials);
+        count("uploadInChunks");
+        InMemoryCompanionPlugin p = pluginFor(credentials);
+        Account who = uploader(credentials);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String id = p.uploads.open(who, fileName, bytes.length, drivePath, replaces, chunkBytes);
+        try {
+            int chunks = 0;
+            for (long offset = 0; offset < bytes.length; offset += chunkBytes, chunks++) {
+                p.uploads.chunk(account(credentials), id, chunks,
+                        java.util.Arrays.copyOfRange(bytes, (int) offset, (int) Math.min(bytes.length, offset + chunkBytes)));
+            }
+            int all = chunks;
+            return write(() -> p.uploads.finish(account(credentials), id, all));
+        } catch (RuntimeException e) {
+            try {
+                p.uploads.abort(account(credentials), id);
+            } catch (RuntimeException abortFailed) {
+                e.addSuppressed(abortFailed);
+            }
+            throw e;
+        }
     }
 
     @Override
     public void replaceMedia(Credentials credentials, long id, String contentType, Path file) {
-        throw noCompanion(credentials);
+        count("replaceMedia");
+        InMemoryCompanionPlugin p = pluginFor(credentials);
+        Account who = uploader(credentials);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        write(() -> {
+            p.drive.replaceFile(who, id, bytes);
+            return id;
+        });
+    }
+
+    /** The plugin, where it is active; what a site without it answers on its routes otherwise. */
+    private InMemoryCompanionPlugin pluginFor(Credentials credentials) {
+        InMemoryCompanionPlugin p = plugin;
+        if (p == null) {
+            throw noCompanion(credentials);
+        }
+        account(credentials);
+        return p;
+    }
+
+    /** The caller, where the route's own check lets them through: the media drive's and the uploads' routes are for those who may upload. */
+    private Account uploader(Credentials credentials) {
+        Account who = account(credentials);
+        InMemoryCompanionPlugin.requireUploader(who);
+        return who;
     }
 
     /** What a site without the companion plugin answers on its routes. */
@@ -702,6 +871,7 @@ public final class InMemoryWordPress implements WordPressClient {
         settings = new Settings(String.valueOf(f.getOrDefault("title", s.title())),
                 String.valueOf(f.getOrDefault("description", s.description())), s.url(), s.email(),
                 s.timezone(), s.language());
+        changed("settings", 0, "saved");
         return settings;
     }
 }

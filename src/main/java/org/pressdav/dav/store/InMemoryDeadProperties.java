@@ -3,7 +3,7 @@ package org.pressdav.dav.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
-import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,8 +30,8 @@ public final class InMemoryDeadProperties implements DeadPropertyStore {
     private final Cache<Key, Map<QName, String>> properties;
     private final Map<String, AtomicLong> perUser = new ConcurrentHashMap<>();
 
-    public InMemoryDeadProperties(Duration ttl, Ticker ticker) {
-        this.properties = Caffeine.newBuilder().expireAfterAccess(ttl).ticker(ticker)
+    public InMemoryDeadProperties(Duration ttl, Clock clock) {
+        this.properties = Caffeine.newBuilder().expireAfterAccess(ttl).ticker(new ClockTicker(clock))
                 .maximumWeight(MAX_TOTAL_CHARS).weigher((Key k, Map<QName, String> v) -> (int) Math.min(Integer.MAX_VALUE, weight(v)))
                 .executor(Runnable::run)
                 .removalListener((Key key, Map<QName, String> value, RemovalCause cause) -> {

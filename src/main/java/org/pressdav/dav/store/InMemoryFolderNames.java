@@ -3,6 +3,7 @@ package org.pressdav.dav.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ public final class InMemoryFolderNames implements FolderNames {
     private final Cache<ById, String> names;
     private final Cache<List<String>, Boolean> created;
 
-    public InMemoryFolderNames(Duration ttl, Ticker ticker) {
+    public InMemoryFolderNames(Duration ttl, Clock clock) {
+        Ticker ticker = new ClockTicker(clock);
         this.ids = Caffeine.newBuilder().expireAfterAccess(ttl).ticker(ticker).maximumSize(10_000).build();
         this.names = Caffeine.newBuilder().expireAfterAccess(ttl).ticker(ticker).maximumSize(10_000).build();
         this.created = Caffeine.newBuilder().expireAfterAccess(ttl).ticker(ticker).maximumSize(10_000).build();

@@ -2,7 +2,7 @@ package org.pressdav.dav.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +14,8 @@ public final class InMemoryHiddenFiles implements HiddenFiles {
     /** TRUE: hidden; FALSE: kept, a refused save's. A file is one or the other, never both. */
     private final Cache<List<Object>, Boolean> hidden;
 
-    public InMemoryHiddenFiles(Duration hideFor, Ticker ticker) {
-        this.hidden = Caffeine.newBuilder().expireAfterWrite(hideFor).ticker(ticker).maximumSize(100_000).build();
+    public InMemoryHiddenFiles(Duration hideFor, Clock clock) {
+        this.hidden = Caffeine.newBuilder().expireAfterWrite(hideFor).ticker(new ClockTicker(clock)).maximumSize(100_000).build();
     }
 
     @Override

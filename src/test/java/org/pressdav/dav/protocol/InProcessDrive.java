@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,21 @@ final class InProcessDrive implements AutoCloseable {
 
     /** A drive over this WordPress and data directory: started again over another's, it is that drive restarted. */
     InProcessDrive(InMemoryWordPress wordpress, Path data, String... flags) {
+        this(wordpress, data, Clock.systemUTC(), flags);
+    }
+
+    /** A drive whose stores, locks and dates read {@code clock}: a test moves it to pass their time. */
+    InProcessDrive(InMemoryWordPress wordpress, Clock clock, String... flags) {
+        this(wordpress, temporaryDataDir(), clock, flags);
+    }
+
+    private InProcessDrive(InMemoryWordPress wordpress, Path data, Clock clock, String... flags) {
         this.wordpress = wordpress;
         this.data = data;
         try {
             List<String> args = new ArrayList<>(List.of("--wordpress-url", "http://wp.test/", "--port", "0", "--data-dir", data.toString()));
             args.addAll(List.of(flags));
-            pressdav = Pressdav.serve(ConfigLoader.load(args, Map.of()), wordpress);
+            pressdav = Pressdav.serve(ConfigLoader.load(args, Map.of()), wordpress, clock);
         } catch (Exception e) {
             throw new IllegalStateException("pressdav did not start", e);
         }

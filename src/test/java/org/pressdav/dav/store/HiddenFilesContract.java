@@ -1,35 +1,78 @@
 package org.pressdav.dav.store;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.pressdav.dav.DavPath;
 
-/** What every {@link HiddenFiles} must do; a backend's test extends this. */
+/** What every {@link HiddenFiles} must do, with the time passed in; a backend's test extends this. */
 abstract class HiddenFilesContract {
-    abstract HiddenFiles newHidden();
+    private static final Duration HIDE_FOR = Duration.ofMinutes(10);
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+    /** A store that hides (and keeps) a file for {@code hideFor} after it was hidden (or kept). */
+    abstract HiddenFiles newHidden(Clock clock, Duration hideFor);
 
     @Test
     void hiddenFilesArePerUserUntilRevealed() {
-        HiddenFiles hidden = newHidden();
+        HiddenFiles hidden = newHidden(clock, HIDE_FOR);
         DavPath path = DavPath.parseDecoded("/posts/12-x/title.txt");
         hidden.hide("user-1", path);
         assertTrue(hidden.isHidden("user-1", path));
-        assertTrue(!hidden.isHidden("user-2", path));
+        assertFalse(hidden.isHidden("user-2", path));
+        assertFalse(hidden.isHidden("user-1", DavPath.parseDecoded("/posts/12-x/content.html")));
         hidden.reveal("user-1", path);
-        assertTrue(!hidden.isHidden("user-1", path));
+        assertFalse(hidden.isHidden("user-1", path));
     }
 
     @Test
     void aFileKeptAfterARefusedSaveIsNotHiddenUntilASaveLands() {
-        HiddenFiles hidden = newHidden();
+        HiddenFiles hidden = newHidden(clock, HIDE_FOR);
         DavPath path = DavPath.parseDecoded("/posts/12-x/status.txt");
         hidden.keep("user-1", path);
         assertTrue(hidden.isKept("user-1", path) && !hidden.isHidden("user-1", path));
-        assertTrue(!hidden.isKept("user-2", path));
+        assertFalse(hidden.isKept("user-2", path));
         hidden.reveal("user-1", path);
-        assertTrue(!hidden.isKept("user-1", path));
+        assertFalse(hidden.isKept("user-1", path));
         hidden.hide("user-1", path);
-        assertTrue(!hidden.isKept("user-1", path), "hidden is not kept");
+        assertFalse(hidden.isKept("user-1", path), "hidden is not kept");
+    }
+
+    @Test
+    void aHiddenFileShowsAgainOnceItsTimeIsUp() {
+        HiddenFiles hidden = newHidden(clock, HIDE_FOR);
+        DavPath path = DavPath.parseDecoded("/posts/12-x/title.txt");
+        hidden.hide("user-1", path);
+        clock.advance(HIDE_FOR.minusSeconds(1));
+        assertTrue(hidden.isHidden("user-1", path), "a second before its time is up, still hidden");
+        clock.advance(Duration.ofSeconds(2));
+        assertFalse(hidden.isHidden("user-1", path), "a second after, it shows again");
+    }
+
+    @Test
+    void aKeptFileIsKeptAsLongAsAHiddenOneIsHidden() {
+        HiddenFiles hidden = newHidden(clock, HIDE_FOR);
+        DavPath path = DavPath.parseDecoded("/posts/12-x/status.txt");
+        hidden.keep("user-1", path);
+        clock.advance(HIDE_FOR.minusSeconds(1));
+        assertTrue(hidden.isKept("user-1", path), "a second before its time is up, still kept");
+        clock.advance(Duration.ofSeconds(2));
+        assertFalse(hidden.isKept("user-1", path), "a second after, no longer");
+    }
+
+    @Test
+    void hidingAgainStartsTheTimeAgain() {
+        HiddenFiles hidden = newHidden(clock, HIDE_FOR);
+        DavPath path = DavPath.parseDecoded("/posts/12-x/title.txt");
+        hidden.hide("user-1", path);
+        clock.advance(HIDE_FOR.minusMinutes(1));
+        hidden.hide("user-1", path);
+        clock.advance(Duration.ofMinutes(2));
+        assertTrue(hidden.isHidden("user-1", path), "hidden again nine minutes in: hidden for ten more");
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 class InMemoryFirstSeenTest extends FirstSeenContract {
     @Override
-    FirstSeen newFirstSeen() {
-        return new InMemoryFirstSeen(Clock.systemUTC());
+    FirstSeen newFirstSeen(Clock clock) {
+        return new InMemoryFirstSeen(clock);
     }
 }

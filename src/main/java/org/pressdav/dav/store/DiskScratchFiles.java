@@ -98,7 +98,7 @@ public final class DiskScratchFiles implements ScratchFiles {
 
     @Override
     public ScratchFolder folder(String user, DavPath path) {
-        fileOf(user, path);
+        fileOf(user, path); // a name longer than the disk takes is refused here too, as before
         if (path.isRoot() || !isOwnFolder(path)) {
             return null;
         }

@@ -164,6 +164,9 @@ class DiskScratchFilesIndexTest {
         store.write(user1(), POSTS.child("._a"), bytes(2));
         DavPath to = DavPath.parseDecoded("/pages");
         store.write(user1(), to.child("._a"), bytes(9));
+        ScratchFiles.Owner user2 = new ScratchFiles.Owner("user-2", true);
+        store.makeFolder(user2, OWN);
+        store.write(user2, POSTS.child(".DS_Store"), bytes(8));
         store.carry(POSTS, to);
 
         assertNull(store.find("user-1", POSTS.child("._a")), "no stale entry where the files were");
@@ -172,6 +175,11 @@ class DiskScratchFilesIndexTest {
         DavPath moved = to.child(OWN.name());
         assertEquals(4, store.find("user-1", moved.child("draft.html")).length());
         assertEquals(index(open(root), "user-1"), index(store, "user-1"), "memory and disk agree");
+        assertNull(store.find("user-2", POSTS.child(".DS_Store")), "a folder carried whole leaves no stale entry either");
+        assertNull(store.folder("user-2", OWN));
+        assertEquals(8, store.find("user-2", to.child(".DS_Store")).length());
+        assertNotNull(store.folder("user-2", moved));
+        assertEquals(index(open(root), "user-2"), index(store, "user-2"));
 
         now.set(now.get().plus(Duration.ofMinutes(61)));
         assertNotNull(store.folder("user-1", moved), "a folder holding a file does not expire");

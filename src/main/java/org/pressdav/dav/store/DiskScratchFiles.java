@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,12 +23,18 @@ import java.util.stream.Stream;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.TemporaryNames;
+import org.pressdav.dav.store.ScratchIndex.Entries;
+import org.pressdav.dav.store.ScratchIndex.Entry;
 
 /**
  * {@link ScratchFiles} on disk: a folder per user in pressdav's data directory, laid out like the
  * drive. Each user who may upload keeps at most {@code maxBytes}, anyone else {@code smallMaxBytes},
  * and all users together {@code totalMaxBytes}; a file untouched for {@code ttl} is removed.
- * Folder moves under way are noted in {@code .moves/} beside the users' folders ({@link FolderMoveNotes}).
+ * What each user keeps is known from memory ({@link ScratchIndex}, read from disk at start), as the
+ * drive asks on every request for a name WordPress does not have: a lookup or a listing never asks
+ * the disk, only a client reading a file's bytes does. Every change of the disk changes the index
+ * under the user's lock. Folder moves under way are noted in {@code .moves/} beside the users'
+ * folders ({@link FolderMoveNotes}).
  */
 public final class DiskScratchFiles implements ScratchFiles {
     /** What a folder of the user's own counts against their share: a block of the disk, so that empty folders are bounded too. */
@@ -39,10 +46,12 @@ public final class DiskScratchFiles implements ScratchFiles {
     private final long totalMaxBytes;
     private final Duration ttl;
     private final Clock clock;
+    private final ScratchIndex index;
+    /** What each user's files take: counted from the index at start, then kept up to date with every change. */
     private final Map<String, AtomicLong> usage = new ConcurrentHashMap<>();
     private final FolderMoveNotes moves;
-    /** What all users' files take: counted from disk at start, then kept up to date with every user's own count. */
-    private final AtomicLong total;
+    /** What all users' files take. */
+    private final AtomicLong total = new AtomicLong();
 
     public DiskScratchFiles(Path root, long maxBytes, long smallMaxBytes, long totalMaxBytes, Duration ttl, Clock clock) {
         this.root = root;
@@ -51,47 +60,35 @@ public final class DiskScratchFiles implements ScratchFiles {
         this.totalMaxBytes = totalMaxBytes;
         this.ttl = ttl;
         this.clock = clock;
-        this.total = new AtomicLong(usersOnDisk().stream().mapToLong(user -> diskUsage(userDir(user))).sum());
+        this.index = ScratchIndex.read(root);
+        for (String user : index.users()) {
+            long used = index.of(user).all().stream().mapToLong(DiskScratchFiles::bytesOf).sum();
+            usage.put(user, new AtomicLong(used));
+            total.addAndGet(used);
+        }
         this.moves = new FolderMoveNotes(root.resolve(".moves"), ttl, clock);
     }
 
     @Override
     public ScratchFile find(String user, DavPath path) {
         Path file = fileOf(user, path);
-        if (!Files.isRegularFile(file) || expired(file)) {
+        Entry entry = index.of(user).at(path);
+        if (entry == null || entry.folder() || lapsed(user, entry)) {
             return null;
         }
-        return fileAt(file, user, path);
+        return new ScratchFile(user, path, file, entry.length(), entry.modified());
     }
 
     /** The temporary files kept in this folder of the drive. */
     @Override
     public List<ScratchFile> list(String user, DavPath folder) {
         List<ScratchFile> files = new ArrayList<>();
-        for (String name : names(user, folder, Files::isRegularFile)) {
-            Path entry = fileOf(user, folder.child(name));
-            if (!name.startsWith(".pressdav-") && !expired(entry)) {
-                files.add(fileAt(entry, user, folder.child(name)));
+        for (Entry entry : index.of(user).in(folder)) {
+            if (!entry.folder() && !lapsed(user, entry)) {
+                files.add(new ScratchFile(user, entry.path(), fileOf(user, entry.path()), entry.length(), entry.modified()));
             }
         }
         return files;
-    }
-
-    /** The names in this folder of the user's on disk that pass {@code filter}. */
-    private List<String> names(String user, DavPath folder, DirectoryStream.Filter<Path> filter) {
-        Path dir = fileOf(user, folder);
-        List<String> names = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return names;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, filter)) {
-            for (Path entry : entries) {
-                names.add(entry.getFileName().toString());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
     }
 
     /** A folder is the user's own where it, or a folder it is in, has a temporary folder's name. */
@@ -101,20 +98,20 @@ public final class DiskScratchFiles implements ScratchFiles {
 
     @Override
     public ScratchFolder folder(String user, DavPath path) {
-        Path dir = fileOf(user, path);
-        if (path.isRoot() || !isOwnFolder(path) || !Files.isDirectory(dir) || expiredFolder(user, dir)) {
+        fileOf(user, path); // a name longer than the disk takes is refused here too, as before
+        if (path.isRoot() || !isOwnFolder(path)) {
             return null;
         }
-        return new ScratchFolder(user, path, modifiedOf(dir));
+        Entry entry = index.of(user).at(path);
+        return entry == null || !entry.folder() || lapsed(user, entry) ? null : new ScratchFolder(user, path, entry.modified());
     }
 
     @Override
     public List<ScratchFolder> folders(String user, DavPath folder) {
         List<ScratchFolder> found = new ArrayList<>();
-        for (String name : names(user, folder, Files::isDirectory)) {
-            ScratchFolder own = folder(user, folder.child(name));
-            if (own != null) {
-                found.add(own);
+        for (Entry entry : index.of(user).in(folder)) {
+            if (entry.folder() && isOwnFolder(entry.path()) && !lapsed(user, entry)) {
+                found.add(new ScratchFolder(user, entry.path(), entry.modified()));
             }
         }
         return found;
@@ -127,29 +124,47 @@ public final class DiskScratchFiles implements ScratchFiles {
         }
         reserve(owner, FOLDER_BYTES, 0);
         Path dir = fileOf(owner.user(), path);
+        Entries entries = index.of(owner.user());
         try {
-            Files.createDirectories(dir.getParent());
-            Files.createDirectory(dir);
+            synchronized (entries) {
+                Files.createDirectories(dir.getParent());
+                Files.createDirectory(dir);
+                Instant now = clock.instant();
+                entries.put(Entry.folder(path, now), now);
+                Files.setLastModifiedTime(dir, FileTime.from(now)); // a restart reads the time the index had
+            }
         } catch (IOException e) {
             release(owner.user(), FOLDER_BYTES);
             throw e;
         }
     }
 
-    /** An empty folder of the user's own untouched for the time to live goes, like a file. */
-    private boolean expiredFolder(String user, Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isPresent() || !Files.getLastModifiedTime(dir).toInstant().plus(ttl).isBefore(clock.instant())) {
+    /**
+     * Whether the file or folder {@code seen} is gone or has outlived the time to live untouched,
+     * in which case it goes now; a folder outlives it only while it holds nothing.
+     */
+    private boolean lapsed(String user, Entry seen) {
+        if (!seen.modified().plus(ttl).isBefore(clock.instant())) {
+            return false;
+        }
+        Entries entries = index.of(user);
+        synchronized (entries) {
+            Entry now = entries.at(seen.path());
+            if (now == null) {
+                return true;
+            }
+            if (!now.modified().plus(ttl).isBefore(clock.instant()) || now.folder() && entries.holdsAnything(now.path())) {
                 return false;
             }
-            if (Files.deleteIfExists(dir)) {
-                release(user, FOLDER_BYTES);
+            try {
+                Files.deleteIfExists(fileOf(user, now.path()));
+            } catch (DirectoryNotEmptyException writing) {
+                return false; // a write into it is under way
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            forget(user, entries, now.path());
             return true;
-        } catch (NoSuchFileException gone) {
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -162,10 +177,11 @@ public final class DiskScratchFiles implements ScratchFiles {
     public boolean write(Owner owner, DavPath path, InputStream body) throws IOException {
         String user = owner.user();
         Path file = fileOf(user, path);
-        boolean created = !Files.isRegularFile(file);
+        Entries entries = index.of(user);
+        Entry old = entries.at(path);
+        long replaced = old == null || old.folder() ? 0 : old.length();
         Files.createDirectories(file.getParent());
-        long replaced = created ? 0 : sizeOf(file);
-        Path partial = Files.createTempFile(file.getParent(), ".pressdav-", ".part");
+        Path partial = Files.createTempFile(file.getParent(), ScratchIndex.PARTIAL, ".part");
         long reserved = 0;
         try {
             try (InputStream in = body; var out = Files.newOutputStream(partial)) {
@@ -177,12 +193,16 @@ public final class DiskScratchFiles implements ScratchFiles {
                     out.write(buffer, 0, n);
                 }
             }
-            long before = created ? 0 : sizeOf(file);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
-            release(user, before);
-            reserved = 0;
-            return created;
+            synchronized (entries) {
+                Entry before = entries.at(path);
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Instant now = clock.instant();
+                entries.put(Entry.file(path, reserved, now), now);
+                release(user, before == null ? 0 : bytesOf(before));
+                reserved = 0;
+                Files.setLastModifiedTime(file, FileTime.from(now)); // a restart reads the time the index had
+                return before == null;
+            }
         } finally {
             release(user, reserved);
             Files.deleteIfExists(partial);
@@ -218,79 +238,100 @@ public final class DiskScratchFiles implements ScratchFiles {
         }
     }
 
-    /**
-     * Gives {@code n} bytes that have left the disk back to the user's share and the total. A
-     * user's count not made yet will be made from the disk, without them; the total had them from the start.
-     */
+    /** Gives {@code n} bytes that have left the disk back to the user's share and the total. */
     private void release(String user, long n) {
-        AtomicLong used = usage.get(user);
-        if (used != null) {
-            used.addAndGet(-n);
-        }
+        usageOf(user).addAndGet(-n);
         total.addAndGet(-n);
     }
 
     @Override
     public boolean delete(String user, DavPath path) throws IOException {
         Path file = fileOf(user, path);
-        if (Files.isDirectory(file) && !path.isRoot() && isOwnFolder(path)) {
-            return deleteFolder(user, file);
+        Entries entries = index.of(user);
+        synchronized (entries) {
+            Entry entry = entries.at(path);
+            if (entry == null) {
+                return false;
+            }
+            if (entry.folder() && isOwnFolder(path)) {
+                deleteFolder(user, entries, path);
+            } else {
+                Files.deleteIfExists(file);
+                forget(user, entries, path);
+            }
+            return true;
         }
-        long size = sizeOf(file);
-        boolean deleted = Files.deleteIfExists(file);
-        if (deleted) {
-            release(user, size);
-        }
-        return deleted;
     }
 
-    /** One of the user's own folders with everything in it, deepest first, each freed from their share. */
-    private boolean deleteFolder(String user, Path dir) throws IOException {
+    /**
+     * One of the user's folders with everything in it, deepest first, each freed from their share
+     * as it leaves the disk; a write under way in it loses its partial file. The caller holds the
+     * user's lock.
+     */
+    private void deleteFolder(String user, Entries entries, DavPath folder) throws IOException {
         List<Path> all;
-        try (Stream<Path> walk = Files.walk(dir)) {
+        try (Stream<Path> walk = Files.walk(fileOf(user, folder))) {
             all = new ArrayList<>(walk.toList());
+        } catch (NoSuchFileException gone) {
+            all = new ArrayList<>();
         }
-        java.util.Collections.reverse(all);
+        Collections.reverse(all);
         for (Path entry : all) {
-            long size = bytesOf(userDir(user), entry);
-            if (Files.deleteIfExists(entry)) {
-                release(user, size);
-            }
+            Files.deleteIfExists(entry);
+            forget(user, entries, ScratchIndex.pathOf(userDir(user), entry));
         }
-        return true;
+        forget(user, entries, folder); // what the disk had lost before
+    }
+
+    /** The entry at this path, and all in it, leave the index and give their room back. */
+    private void forget(String user, Entries entries, DavPath path) {
+        for (Entry gone : entries.remove(path, clock.instant())) {
+            release(user, bytesOf(gone));
+        }
+    }
+
+    /** The index follows a rename the disk made: what was at {@code to} gives its room back. */
+    private void moved(String user, Entries entries, DavPath from, DavPath to) {
+        if (!from.equals(to)) {
+            forget(user, entries, to);
+            entries.move(from, to, clock.instant());
+        }
     }
 
     @Override
     public void carry(DavPath from, DavPath to) throws IOException {
-        carryFiles(from, to);
+        for (String user : List.copyOf(index.users())) {
+            Entries entries = index.of(user);
+            synchronized (entries) {
+                carryFiles(user, entries, from, to);
+            }
+        }
         moves.drop(new FolderMove(from, to));
     }
 
-    private void carryFiles(DavPath from, DavPath to) throws IOException {
-        for (String user : usersOnDisk()) {
-            Path source = fileOf(user, from);
-            if (!Files.isDirectory(source)) {
-                continue;
-            }
-            Path target = fileOf(user, to);
-            Files.createDirectories(target.getParent());
-            if (!Files.exists(target)) {
-                Files.move(source, target);
-                continue;
-            }
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(source)) {
-                files = walk.filter(Files::isRegularFile).toList();
-            }
-            for (Path file : files) {
-                Path moved = target.resolve(source.relativize(file).toString());
-                long replaced = Files.isRegularFile(moved) ? sizeOf(moved) : 0;
-                Files.createDirectories(moved.getParent());
-                Files.move(file, moved, StandardCopyOption.REPLACE_EXISTING);
-                release(user, replaced);
-            }
-            deleteFolder(user, source);
+    /** One user's files in {@code from} go to {@code to}: the folder whole where nothing is there yet, else file by file. */
+    private void carryFiles(String user, Entries entries, DavPath from, DavPath to) throws IOException {
+        Entry source = entries.at(from);
+        if (source == null || !source.folder()) {
+            return;
         }
+        Path target = fileOf(user, to);
+        Files.createDirectories(target.getParent());
+        if (entries.at(to) == null) {
+            Files.move(fileOf(user, from), target);
+            entries.move(from, to, clock.instant());
+            return;
+        }
+        for (Entry file : entries.below(from)) {
+            if (!file.folder()) {
+                DavPath movedTo = to.resolve(file.path().relativeTo(from));
+                Path moved = fileOf(user, movedTo);
+                Files.createDirectories(moved.getParent());
+                Files.move(fileOf(user, file.path()), moved, StandardCopyOption.REPLACE_EXISTING);
+                moved(user, entries, file.path(), movedTo);
+            }
+        }
+        deleteFolder(user, entries, from);
     }
 
     @Override
@@ -312,10 +353,15 @@ public final class DiskScratchFiles implements ScratchFiles {
     @Override
     public void move(String user, DavPath from, DavPath to) throws IOException {
         Path target = fileOf(user, to);
-        long replaced = sizeOf(target);
-        Files.createDirectories(target.getParent());
-        Files.move(fileOf(user, from), target, StandardCopyOption.REPLACE_EXISTING);
-        release(user, replaced);
+        Entries entries = index.of(user);
+        synchronized (entries) {
+            if (entries.at(from) == null) {
+                throw new NoSuchFileException(from.toString());
+            }
+            Files.createDirectories(target.getParent());
+            Files.move(fileOf(user, from), target, StandardCopyOption.REPLACE_EXISTING);
+            moved(user, entries, from, to);
+        }
     }
 
     /** The bytes all users' files take. */
@@ -324,77 +370,13 @@ public final class DiskScratchFiles implements ScratchFiles {
         return total.get();
     }
 
-    /** Every user's folder; not {@code .moves/}, whose notes are no user's. */
-    private List<String> usersOnDisk() {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).filter(name -> !name.startsWith(".")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private AtomicLong usageOf(String user) {
-        return usage.computeIfAbsent(user, u -> new AtomicLong(diskUsage(userDir(u))));
+        return usage.computeIfAbsent(user, u -> new AtomicLong());
     }
 
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException gone) {
-            return 0;
-        }
-    }
-
-    private boolean expired(Path file) {
-        try {
-            if (Files.getLastModifiedTime(file).toInstant().plus(ttl).isBefore(clock.instant())) {
-                long size = sizeOf(file);
-                if (Files.deleteIfExists(file)) {
-                    release(root.relativize(file).getName(0).toString(), size);
-                }
-                return true;
-            }
-            return false;
-        } catch (NoSuchFileException gone) {
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ScratchFile fileAt(Path file, String user, DavPath path) {
-        return new ScratchFile(user, path, file, sizeOf(file), modifiedOf(file));
-    }
-
-    /** When a file or folder of the store last changed. */
-    private static Instant modifiedOf(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private long diskUsage(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.mapToLong(f -> bytesOf(dir, f)).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** What an entry of a user's folder counts against their share: a file its size, a folder of their own a block. */
-    private static long bytesOf(Path userDir, Path entry) {
-        if (Files.isDirectory(entry)) {
-            return !entry.equals(userDir) && isOwnFolder(DavPath.parseDecoded("/" + userDir.relativize(entry).toString())) ? FOLDER_BYTES : 0;
-        }
-        return entry.getFileName().toString().startsWith(".pressdav-") ? 0 : sizeOf(entry);
+    /** What an entry counts against its user's share: a file its size, a folder of their own a block. */
+    private static long bytesOf(Entry entry) {
+        return !entry.folder() ? entry.length() : isOwnFolder(entry.path()) ? FOLDER_BYTES : 0;
     }
 
     private Path userDir(String user) {

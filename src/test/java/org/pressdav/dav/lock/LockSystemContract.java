@@ -27,6 +27,25 @@ abstract class LockSystemContract {
     }
 
     @Test
+    void theLocksOfManyKeysAreToldInOneCall() {
+        LockSystem locks = newSystem();
+        LockSystem.Lock deep = exclusive(locks, FOLDER, true, "user-1");
+        ResourceKey title = FOLDER.child("title.txt");
+        ResourceKey elsewhere = ResourceKey.ROOT.child("pages").child("#pages/9");
+        LockSystem.Lock shallow = exclusive(locks, elsewhere, false, "user-2");
+        LockSystem.Lock brief = locks.create(T0, elsewhere.child("x"), PATH, true, false, null, "user-2", Duration.ofSeconds(1));
+        var held = locks.on(T0.plusSeconds(5), List.of(FOLDER, title, elsewhere, elsewhere.child("x"), elsewhere.child("y")));
+        assertEquals(List.of(deep), held.get(FOLDER));
+        assertEquals(List.of(deep), held.get(title), "a depth-infinity lock covers what is below it");
+        assertEquals(List.of(shallow), held.get(elsewhere));
+        assertTrue(!held.containsKey(elsewhere.child("y")), "a depth-0 lock covers nothing below it");
+        assertTrue(!held.containsKey(elsewhere.child("x")), "an expired lock is not told: " + brief);
+        for (ResourceKey key : List.of(FOLDER, title, elsewhere)) {
+            assertEquals(locks.on(T0.plusSeconds(5), key), held.get(key), "as on() tells " + key);
+        }
+    }
+
+    @Test
     void anExclusiveLockExcludesAndASharedOneShares() {
         LockSystem locks = newSystem();
         exclusive(locks, FILE, false, "user-1");

@@ -31,6 +31,18 @@ abstract class DeadPropertyStoreContract {
     }
 
     @Test
+    void aListingsPropertiesAreReadInOneCall() {
+        DeadPropertyStore store = newStore();
+        ResourceKey other = FILE.parent().child("title.txt");
+        ResourceKey bare = FILE.parent().child("slug.txt");
+        assertNull(store.replace("user-1", FILE, Map.of(WIN32, "a")));
+        assertNull(store.replace("user-1", other, Map.of(WIN32, "b")));
+        assertNull(store.replace("user-2", bare, Map.of(WIN32, "c")));
+        Map<ResourceKey, Map<QName, String>> read = store.of("user-1", java.util.List.of(FILE, other, bare));
+        assertEquals(Map.of(FILE, Map.of(WIN32, "a"), other, Map.of(WIN32, "b")), read, "this user's, each as of() tells it; none for the bare one");
+    }
+
+    @Test
     void whatCannotBeKeptIsRefusedAndChangesNothing() {
         DeadPropertyStore store = newStore();
         store.replace("user-1", FILE, Map.of(WIN32, "kept"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pressdav.dav.DavPath;
 
@@ -24,6 +25,19 @@ abstract class FolderNamesContract {
         assertTrue(names.id("user-1", "posts", "untitled folder").isEmpty(), "an object has one name");
         names.forget("user-1", "posts", 13);
         assertTrue(names.name("user-1", "posts", 13).isEmpty());
+    }
+
+    @Test
+    void aKindsGivenNamesAreToldInOneCall() {
+        FolderNames names = newNames();
+        names.put("user-1", "posts", "untitled folder", 12);
+        names.put("user-1", "posts", "Summer plans", 13);
+        names.put("user-1", "pages", "About us", 14);
+        names.put("user-2", "posts", "Theirs", 15);
+        assertEquals(Map.of(12L, "untitled folder", 13L, "Summer plans"), names.names("user-1", "posts"));
+        names.forget("user-1", "posts", 12);
+        assertEquals(Map.of(13L, "Summer plans"), names.names("user-1", "posts"));
+        assertEquals(Map.of(), names.names("user-3", "posts"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.pressdav.dav.DavPath;
 
@@ -28,6 +30,22 @@ abstract class HiddenFilesContract {
         assertFalse(hidden.isHidden("user-1", DavPath.parseDecoded("/posts/12-x/content.html")));
         hidden.reveal("user-1", path);
         assertFalse(hidden.isHidden("user-1", path));
+    }
+
+    @Test
+    void aFoldersHiddenFilesAreToldInOneCall() {
+        HiddenFiles hidden = newHidden(clock, HIDE_FOR);
+        DavPath folder = DavPath.parseDecoded("/posts/12-x");
+        hidden.hide("user-1", folder.child("title.txt"));
+        hidden.hide("user-1", folder.child("content.html"));
+        hidden.hide("user-1", DavPath.parseDecoded("/posts/13-y/title.txt"));
+        hidden.hide("user-2", folder.child("excerpt.txt"));
+        hidden.keep("user-1", folder.child("slug.txt"));
+        assertEquals(Set.of("title.txt", "content.html"), hidden.hiddenIn("user-1", folder), "this user's, this folder's, hidden not kept");
+        hidden.reveal("user-1", folder.child("title.txt"));
+        assertEquals(Set.of("content.html"), hidden.hiddenIn("user-1", folder));
+        clock.advance(HIDE_FOR.plusSeconds(1));
+        assertEquals(Set.of(), hidden.hiddenIn("user-1", folder), "what expired is not told");
     }
 
     @Test

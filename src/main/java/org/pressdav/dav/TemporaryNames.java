@@ -26,15 +26,15 @@ public final class TemporaryNames {
             Pattern.compile("\\..+\\.[A-Za-z0-9]{6}"),
             Pattern.compile("~WR[DL]\\d+\\.tmp|[0-9A-F]{8}\\.tmp", Pattern.CASE_INSENSITIVE));
 
+    /** All of them as one pattern: every path segment of every request is tried against it. */
+    private static final Pattern ANY = Pattern.compile(PATTERNS.stream()
+            .map(p -> "(?" + ((p.flags() & Pattern.CASE_INSENSITIVE) != 0 ? "i" : "") + ":" + p.pattern() + ")")
+            .collect(java.util.stream.Collectors.joining("|")));
+
     private TemporaryNames() {
     }
 
     public static boolean matches(String name) {
-        for (Pattern pattern : PATTERNS) {
-            if (pattern.matcher(name).matches()) {
-                return true;
-            }
-        }
-        return false;
+        return ANY.matcher(name).matches();
     }
 }

@@ -16,6 +16,8 @@ public final class Credentials {
 
     private final String login;
     private final String password;
+    /** {@link #cacheKey()}, made once: every cache read of a request asks for it. */
+    private String cacheKey;
 
     private Credentials(String login, String password) {
         this.login = login;
@@ -53,6 +55,15 @@ public final class Credentials {
         if (isAnonymous()) {
             return "anonymous";
         }
+        String made = cacheKey;
+        if (made == null) {
+            made = hash(login, password);
+            cacheKey = made; // two threads may both make it: the same string either way
+        }
+        return made;
+    }
+
+    private static String hash(String login, String password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(login.getBytes(StandardCharsets.UTF_8));

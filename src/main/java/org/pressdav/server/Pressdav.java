@@ -231,10 +231,10 @@ public final class Pressdav {
     /** The drive's top folders, in the order they are listed: each kind of WordPress object is one line. */
     private static List<TopFolder> topFolders(Clock clock, FirstSeen firstSeen, Predicate<Endpoint<?>> indexed, MediaLibrary library) {
         return List.of(
-                new TopFolder("site", (session, started, names) -> new SiteFolder(session, started)),
+                new TopFolder(SiteFolder.NAME, (session, started, names) -> new SiteFolder(session, started)),
                 TopFolder.of(PostKind.posts(indexed.test(Endpoint.POSTS))),
                 TopFolder.of(PostKind.pages(indexed.test(Endpoint.PAGES))),
-                new TopFolder("media", (session, started, names) -> new MediaFolder(session, started, clock, library, firstSeen)),
+                new TopFolder(MediaFolder.NAME, (session, started, names) -> new MediaFolder(session, started, clock, library, firstSeen)),
                 TopFolder.of(new UserKind(indexed.test(Endpoint.USERS), firstSeen)),
                 TopFolder.of(TermKind.categories(indexed.test(Endpoint.CATEGORIES), firstSeen)),
                 TopFolder.of(TermKind.tags(indexed.test(Endpoint.TAGS), firstSeen)),

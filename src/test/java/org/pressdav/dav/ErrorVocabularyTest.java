@@ -1,7 +1,6 @@
 package org.pressdav.dav;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,13 +22,6 @@ import org.junit.jupiter.api.Test;
 class ErrorVocabularyTest {
     private static final Path DAV = Path.of("src/main/java/org/pressdav/dav");
     private static final Set<String> VOCABULARY = Set.of("DavError.java", "DavErrors.java");
-
-    /**
-     * Files (relative to dav/) that still write error statuses themselves, until they are rewritten
-     * to throw the vocabulary's types. This list only shrinks: a file here that has nothing left to
-     * route (or is gone) fails the test too, so that it is taken off.
-     */
-    private static final Set<String> NOT_YET_THROUGH_THE_VOCABULARY = Set.of();
 
     private static final String ERROR = "[45]\\d\\d\\b";
 
@@ -54,22 +46,12 @@ class ErrorVocabularyTest {
         List<String> offences = new ArrayList<>();
         for (Path file : sources()) {
             String name = DAV.relativize(file).toString().replace('\\', '/');
-            if (VOCABULARY.contains(file.getFileName().toString()) || NOT_YET_THROUGH_THE_VOCABULARY.contains(name)) {
+            if (VOCABULARY.contains(file.getFileName().toString())) {
                 continue;
             }
             offences.addAll(offences(name, Files.readString(file)));
         }
         assertEquals(List.of(), offences, "error statuses outside DavError/DavErrors: throw a DavError type instead");
-    }
-
-    @Test
-    void anExemptionIsTakenOffOnceItsFileHasNothingLeftToRoute() throws IOException {
-        for (String name : NOT_YET_THROUGH_THE_VOCABULARY) {
-            Path file = DAV.resolve(name);
-            assertTrue(Files.exists(file), name + " is gone: take it off NOT_YET_THROUGH_THE_VOCABULARY");
-            assertTrue(!offences(name, Files.readString(file)).isEmpty(),
-                    name + " writes no error status now: take it off NOT_YET_THROUGH_THE_VOCABULARY");
-        }
     }
 
     /** The scan itself can fail: each way of writing an error status is caught, comments and success statuses are not. */

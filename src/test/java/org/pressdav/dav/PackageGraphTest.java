@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class PackageGraphTest {
     private static final Path SOURCES = Path.of("src/main/java/org/pressdav/dav");
     private static final Pattern PACKAGE = Pattern.compile("^package (org\\.pressdav\\.dav[\\w.]*);", Pattern.MULTILINE);
-    private static final Pattern NAMED = Pattern.compile("org\\.pressdav\\.(dav(?:\\.[a-z]\\w*)*)\\.[A-Z]");
+    private static final Pattern NAMED = Pattern.compile("org\\.pressdav\\.(dav(?:\\.[a-z]\\w*)*)\\.(?:[A-Z]|\\*)");
 
     @Test
     void theDavPackagesFormNoCycle() throws IOException {

@@ -635,12 +635,7 @@ public final class InMemoryWordPress implements WordPressClient {
                 throw refused;
             }
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] bytes = bytesOf(file);
         return write(() -> {
             Media m = stored(who, fileName, contentType, bytes, toDrive);
             if (toDrive) {
@@ -781,6 +776,14 @@ public final class InMemoryWordPress implements WordPressClient {
         });
     }
 
+    private static byte[] bytesOf(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Sent as {@link OkHttpWordPressClient} sends it: opened, a request a chunk, finished; aborted
      * when any step fails, so that a failed upload leaves nothing open.
@@ -790,12 +793,7 @@ public final class InMemoryWordPress implements WordPressClient {
         count("uploadInChunks");
         InMemoryCompanionPlugin p = pluginFor(credentials);
         Account who = uploader(credentials);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] bytes = bytesOf(file);
         String id = p.uploads.open(who, fileName, bytes.length, drivePath, replaces, chunkBytes);
         try {
             int chunks = 0;
@@ -820,12 +818,7 @@ public final class InMemoryWordPress implements WordPressClient {
         count("replaceMedia");
         InMemoryCompanionPlugin p = pluginFor(credentials);
         Account who = uploader(credentials);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] bytes = bytesOf(file);
         write(() -> {
             p.drive.replaceFile(who, id, bytes);
             return id;

@@ -32,6 +32,8 @@ import org.pressdav.wordpress.WordPressException;
  * renamed, moved and deleted anywhere below {@code media/}, and no file on disk ever moves.
  */
 public final class MediaFolder extends Folder implements AcceptsUploads, MakeCollectionableResource, MoveableResource, HoldsFiles {
+    /** Its name at the top of the drive. */
+    public static final String NAME = "media";
     public static final String NEEDS_PLUGIN = "needs pressdav's companion plugin (wordpress-plugin/ in pressdav's sources)";
 
     private final DavSession session;
@@ -41,7 +43,7 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
     private final FirstSeen firstSeen;
 
     public MediaFolder(DavSession session, Instant seen, Clock clock, MediaLibrary library, FirstSeen firstSeen) {
-        this(session, List.of(), "media", new MediaTree.Dates(seen, seen), clock, library, firstSeen);
+        this(session, List.of(), NAME, new MediaTree.Dates(seen, seen), clock, library, firstSeen);
     }
 
     private MediaFolder(DavSession session, List<String> path, String name, MediaTree.Dates dates, Clock clock, MediaLibrary library,

@@ -15,6 +15,9 @@ import org.pressdav.wordpress.WordPressException;
 
 /** {@code site/}: the site's name, tagline and address; {@code site.json} has all REST says of it. */
 public final class SiteFolder extends Folder {
+    /** Its name at the top of the drive. */
+    public static final String NAME = "site";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final DavSession session;
@@ -22,7 +25,7 @@ public final class SiteFolder extends Folder {
     private final TextFile.Access access;
 
     public SiteFolder(DavSession session, Instant seen) {
-        super("site", seen, seen);
+        super(NAME, seen, seen);
         this.session = session;
         this.seen = seen;
         this.access = new TextFile.Access("site", () -> session.can("manage_options"), "Sorry, you are not allowed to do that.");

@@ -3,6 +3,7 @@ package org.pressdav.dav.entity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.store.FirstSeen;
 import org.pressdav.dav.node.Field;
@@ -116,6 +117,12 @@ public final class TermKind implements ObjectKind<Term> {
     @Override
     public Instant created(DavSession session, Term term) {
         return modified(session, term);
+    }
+
+    @Override
+    public List<Dates> dates(DavSession session, List<Term> terms) {
+        Map<Long, Instant> seen = firstSeen.of(folderName, terms.stream().map(Term::id).toList());
+        return terms.stream().map(term -> new Dates(seen.get(term.id()), seen.get(term.id()))).toList();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.pressdav.dav.entity;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.store.FirstSeen;
 import org.pressdav.dav.node.Field;
@@ -87,6 +88,13 @@ public final class UserKind implements ObjectKind<User> {
     @Override
     public Instant created(DavSession session, User user) {
         return user.registeredDate() != null ? user.registeredDate() : modified(session, user);
+    }
+
+    @Override
+    public List<Dates> dates(DavSession session, List<User> users) {
+        Map<Long, Instant> seen = firstSeen.of("user", users.stream().map(User::id).toList());
+        return users.stream().map(user -> new Dates(seen.get(user.id()),
+                user.registeredDate() != null ? user.registeredDate() : seen.get(user.id()))).toList();
     }
 
     @Override

@@ -13,11 +13,18 @@ public interface SerialWrites {
     Turn await(java.util.Collection<String> objectKeys);
 
     /**
-     * How many turns have ended so far, on any object. A write finds out what it writes before it
-     * waits for its turn (the object is the turn's key); if a turn ended in between, what it found
-     * may be out of date and it looks again.
+     * A mark of the turns ended so far. A write finds out what it writes (the object is its turn's
+     * key) before it waits for the turn; taken before it looks, the mark tells whether a turn on its
+     * objects ended meanwhile ({@link #endedSince}), in which case what it found may be out of date.
      */
-    long ended();
+    Mark mark();
+
+    /** Whether a turn on any of these objects (or on one that shares their bookkeeping) ended since the mark. */
+    boolean endedSince(Mark mark, java.util.Collection<String> objectKeys);
+
+    /** What {@link #mark} took; only the implementation that made it reads it. */
+    interface Mark {
+    }
 
     /** Held while a write runs. */
     interface Turn extends AutoCloseable {

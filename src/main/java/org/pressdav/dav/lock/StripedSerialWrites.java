@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import org.pressdav.dav.DavError;
 
@@ -18,7 +18,11 @@ import org.pressdav.dav.DavError;
 public final class StripedSerialWrites implements SerialWrites {
     private final ReentrantLock[] stripes;
     private final Duration patience;
-    private final AtomicLong ended = new AtomicLong();
+    /** Turns ended, counted in a few buckets of stripes: a mark copies them all, so it stays small. */
+    private final AtomicLongArray ended = new AtomicLongArray(64);
+
+    private record Counts(long[] ended) implements Mark {
+    }
 
     /** {@code patience}: how long a write waits for its turn before it is refused (503). */
     public StripedSerialWrites(int stripes, Duration patience) {
@@ -34,7 +38,7 @@ public final class StripedSerialWrites implements SerialWrites {
         TreeSet<Integer> wanted = new TreeSet<>();
         for (String key : objectKeys) {
             if (key != null) {
-                wanted.add(Math.floorMod(key.hashCode(), stripes.length));
+                wanted.add(stripeOf(key));
             }
         }
         List<ReentrantLock> held = new ArrayList<>();
@@ -56,15 +60,41 @@ public final class StripedSerialWrites implements SerialWrites {
         }
         return () -> {
             if (!held.isEmpty()) {
-                ended.incrementAndGet();
+                wanted.forEach(index -> ended.incrementAndGet(bucket(index)));
             }
             release(held);
         };
     }
 
     @Override
-    public long ended() {
-        return ended.get();
+    public Mark mark() {
+        long[] counts = new long[ended.length()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = ended.get(i);
+        }
+        return new Counts(counts);
+    }
+
+    @Override
+    public boolean endedSince(Mark mark, Collection<String> objectKeys) {
+        long[] then = ((Counts) mark).ended();
+        for (String key : objectKeys) {
+            if (key != null) {
+                int bucket = bucket(stripeOf(key));
+                if (ended.get(bucket) != then[bucket]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private int stripeOf(String key) {
+        return Math.floorMod(key.hashCode(), stripes.length);
+    }
+
+    private int bucket(int stripe) {
+        return stripe % ended.length();
     }
 
     private static void release(List<ReentrantLock> held) {

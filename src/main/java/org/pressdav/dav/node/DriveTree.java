@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import io.milton.resource.MoveableResource;
 import java.util.concurrent.atomic.LongAdder;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.DavSession;
@@ -73,10 +74,8 @@ public final class DriveTree {
             }
             if (child != null) {
                 key = key.child(segmentOf(child, above, session.userKey()));
-            } else if (above != null && isScratch(above, segment)) {
-                key = key.child(ownSegment(session.userKey(), segment));
             } else {
-                key = key.child(segment);
+                key = key.child(newSegment(above, segment, session.userKey()));
             }
             parent = node;
             if (child != null) {
@@ -117,22 +116,32 @@ public final class DriveTree {
     }
 
     /**
-     * The identity of a node in {@code parent} as one segment of a key: an object's folder is its
-     * object; a user's own file is theirs alone; anything else (a field file, a media file, a file
-     * about to be uploaded, which keeps its key when WordPress has it) is its name.
+     * The identity of a node in {@code parent} as one segment of a key, as {@link #resolve} makes it:
+     * an object's folder is its object; a user's own file or folder is theirs alone where it stands
+     * among the drive's (inside one of their folders, which is theirs already, it is its name);
+     * anything else (a field file, a media file, a file about to be uploaded, which keeps its key
+     * when WordPress has it) is its name.
      */
     static String segmentOf(Node node, Node parent, String user) {
-        if (node instanceof UserFile && parent != null && isScratch(parent, node.getName())) {
+        if (parent instanceof OwnFolder) {
+            return node.getName();
+        }
+        if ((node instanceof UserFile || node instanceof OwnFolder) && parent != null && isScratch(parent, node.getName())) {
             return ownSegment(user, node.getName());
         }
         // What can be moved is keyed by what it is, not where it is: a post's folder, a media file.
-        if ((node instanceof Folder || node instanceof io.milton.resource.MoveableResource) && node.objectKey() != null) {
+        if ((node instanceof Folder || node instanceof MoveableResource) && node.objectKey() != null) {
             return "#" + node.objectKey();
         }
         return node.getName();
     }
 
-    static String ownSegment(String user, String name) {
+    /** The key segment of a name that reaches nothing yet in {@code parent} (null where the parent is not there). */
+    static String newSegment(Node parent, String name, String user) {
+        return parent != null && !(parent instanceof OwnFolder) && isScratch(parent, name) ? ownSegment(user, name) : name;
+    }
+
+    private static String ownSegment(String user, String name) {
         return "~" + user + "~" + name;
     }
 

@@ -37,10 +37,13 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
     @Override
     public List<ObjectFolder<T>> getChildren() {
         Map<Long, String> given = names.names(session.userKey(), kind.folderName());
-        List<ObjectFolder<T>> folders = new ArrayList<>();
-        for (T item : kind.list(session)) {
+        List<T> items = kind.list(session);
+        List<ObjectKind.Dates> dates = kind.dates(session, items);
+        List<ObjectFolder<T>> folders = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
             String name = given.isEmpty() ? null : given.get(kind.id(item));
-            folders.add(new ObjectFolder<>(this, kind, session, item, name != null ? name : kind.name(item)));
+            folders.add(new ObjectFolder<>(this, kind, session, item, name != null ? name : kind.name(item), dates.get(i)));
         }
         return folders;
     }

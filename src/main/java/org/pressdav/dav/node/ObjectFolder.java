@@ -22,7 +22,12 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
     private TextFile.Access access;
 
     ObjectFolder(KindFolder<T> parent, ObjectKind<T> kind, DavSession session, T listed, String name) {
-        super(name, kind.modified(session, listed), kind.created(session, listed));
+        this(parent, kind, session, listed, name, new ObjectKind.Dates(kind.modified(session, listed), kind.created(session, listed)));
+    }
+
+    /** One of a listing's folders, its dates read with the whole listing's. */
+    ObjectFolder(KindFolder<T> parent, ObjectKind<T> kind, DavSession session, T listed, String name, ObjectKind.Dates dates) {
+        super(name, dates.modified(), dates.created());
         this.parent = parent;
         this.kind = kind;
         this.session = session;

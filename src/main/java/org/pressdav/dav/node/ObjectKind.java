@@ -34,6 +34,18 @@ public interface ObjectKind<T> {
 
     Instant created(DavSession session, T item);
 
+    /** When an object's folder was changed and made. */
+    record Dates(Instant modified, Instant created) {
+    }
+
+    /**
+     * The dates of a whole listing, in its order: by default each object's own; a kind whose dates
+     * the drive keeps ({@code FirstSeen}) reads them for all the objects at once.
+     */
+    default List<Dates> dates(DavSession session, List<T> items) {
+        return items.stream().map(item -> new Dates(modified(session, item), created(session, item))).toList();
+    }
+
     /** The object with everything its field files show; by default the listed object itself. */
     default T load(DavSession session, T listed) {
         return listed;

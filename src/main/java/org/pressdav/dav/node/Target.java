@@ -29,7 +29,7 @@ public record Target(DavPath path, Node node, Node parent, ResourceKey key, Stri
 
     /** The key of a name in this folder that reaches nothing yet: its name, or, where it would be the user's own file, theirs alone. */
     public ResourceKey keyOfNew(String name, String user) {
-        return key.child(node != null && DriveTree.isScratch(node, name) ? DriveTree.ownSegment(user, name) : name);
+        return key.child(DriveTree.newSegment(node, name, user));
     }
 
     /** The key of what is at this path now that {@code now} is there (a file WordPress took, which has a key of its own). */

@@ -3,7 +3,9 @@ package org.pressdav.dav.protocol;
 import io.milton.config.HttpManagerBuilder;
 import io.milton.http.HttpManager;
 import java.util.ArrayList;
+import org.pressdav.dav.DavPath;
 import org.pressdav.dav.node.DriveTree;
+import org.pressdav.dav.node.Node;
 import org.pressdav.dav.request.DavRequest;
 import org.pressdav.dav.request.FieldBodies;
 import org.pressdav.dav.request.IncomingSpool;
@@ -20,11 +22,16 @@ public final class DavEngine {
     private DavEngine() {
     }
 
+    /** What Milton asks for: the request's own resource as it was resolved, any other path looked up. */
+    private static Node resourceAt(DriveTree tree, DavRequest request, DavPath path) {
+        return path.equals(request.path()) ? request.target().node() : tree.find(request.session(), path);
+    }
+
     /** The drive's HTTP manager over its tree and stores, with where uploads wait. */
     public static HttpManager build(DriveTree tree, DriveStores stores, IncomingSpool incoming) {
         ResourceMoves moves = new ResourceMoves(stores.locks(), stores.properties());
         HttpManagerBuilder builder = new HttpManagerBuilder();
-        builder.setResourceFactory((host, path) -> ((DavRequest) io.milton.http.HttpManager.request()).target().node());
+        builder.setResourceFactory((host, path) -> resourceAt(tree, (DavRequest) HttpManager.request(), DavPath.parseDecoded(path)));
         builder.setAuthenticationHandlers(new ArrayList<>());
         builder.setEnableBasicAuth(false);
         builder.setEnableDigestAuth(false);

@@ -32,6 +32,9 @@ public final class DispatchFilter implements Filter {
     private static final Set<Request.Method> WRITES = Set.of(Request.Method.PUT, Request.Method.DELETE, Request.Method.MKCOL,
             Request.Method.PROPPATCH, Request.Method.MOVE, Request.Method.COPY, Request.Method.LOCK, Request.Method.UNLOCK, Request.Method.POST);
 
+    /** How often a write looks again at what it writes, when others keep changing it, before it gives up (503). */
+    private static final int MOST_LOOKS = 5;
+
     private final LockGuard guard;
     private final DriveTree tree;
     private final LockSystem locks;
@@ -81,25 +84,21 @@ public final class DispatchFilter implements Filter {
         }
     }
 
-    /**
-     * A write runs in the turn of the objects it may change ({@link Target#turn}): the request's
-     * resource and a MOVE's destination. What it found before waiting is looked at again if any
-     * turn ended meanwhile, so that ten MKCOLs of one name make one folder and two users uploading
-     * one name make one file (the second finds the first's object).
-     */
     /** The handler's run, which may throw what Milton's handlers throw. */
     @FunctionalInterface
     private interface Run {
         void run() throws Exception;
     }
 
+    /**
+     * A write runs in the turn of the objects it may change ({@link Target#turn}): the request's
+     * resource and a MOVE's or COPY's destination. What it found before waiting is looked at again
+     * if a turn on those objects ended meanwhile, so that ten MKCOLs of one name make one folder and
+     * two users uploading one name make one file (the second finds the first's object); and if what
+     * it finds then is another object, it waits for that object's turn instead.
+     */
     private void write(DavRequest request, DavResponse response, Run handler) throws Exception {
-        long ended = serial.ended();
-        resolve(request);
-        try (SerialWrites.Turn turn = serial.await(turnsOf(request))) {
-            if (serial.ended() != ended) {
-                resolve(request);
-            }
+        try (SerialWrites.Turn turn = turnFor(request)) {
             guard.check(request);
             ResourceKey gone = takesAway(request.getMethod()) ? request.target().key() : null;
             handler.run();
@@ -109,6 +108,26 @@ public final class DispatchFilter implements Filter {
                 locks.forget(gone);
             }
         }
+    }
+
+    /** The turn of what the request writes, with what it writes resolved while the turn is held (or known unchanged since). */
+    private SerialWrites.Turn turnFor(DavRequest request) {
+        SerialWrites.Mark mark = serial.mark();
+        resolve(request);
+        for (int look = 0; look < MOST_LOOKS; look++) {
+            List<String> turns = turnsOf(request);
+            SerialWrites.Turn turn = serial.await(turns);
+            if (!serial.endedSince(mark, turns)) {
+                return turn;
+            }
+            mark = serial.mark();
+            resolve(request);
+            if (turnsOf(request).equals(turns)) {
+                return turn;
+            }
+            turn.close();
+        }
+        throw new DavError.Busy("What " + request.path() + " is kept changing while this waited to write it; try again");
     }
 
     private void resolve(DavRequest request) {

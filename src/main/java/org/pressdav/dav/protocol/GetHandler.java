@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.pressdav.dav.DavError;
-import org.pressdav.dav.DavPath;
 import org.pressdav.dav.node.DavFile;
 import org.pressdav.dav.node.DriveTree;
 import org.pressdav.dav.node.Folder;

@@ -193,6 +193,24 @@ class ProtocolLockTest {
     }
 
     @Test
+    void aLockAndAPropertyInsideAFolderOfTheUsersOwnShowInItsListingAsOnItself() {
+        assertEquals(201, drive.send(AUTHOR, "MKCOL", folder + ".TemporaryItems", Map.of(), null).status());
+        String inside = folder + ".TemporaryItems/x.txt";
+        assertEquals(201, drive.send(AUTHOR, "PUT", inside, Map.of(), "x").status());
+        token(lock(AUTHOR, inside, "0"));
+        String property = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:z=\"urn:test\"><D:set><D:prop>"
+                + "<z:colour>teal</z:colour></D:prop></D:set></D:propertyupdate>";
+        assertEquals(207, drive.send(AUTHOR, "PROPPATCH", folder + ".TemporaryItems", Map.of(), property).status());
+        String allprop = "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:allprop/></D:propfind>";
+        assertTrue(drive.send(AUTHOR, "PROPFIND", inside, Map.of("Depth", "0"), allprop).text().contains("activelock"));
+        String listing = drive.send(AUTHOR, "PROPFIND", folder + ".TemporaryItems/", Map.of("Depth", "1"), allprop).text();
+        assertTrue(listing.contains("activelock"), "the file's lock, in its folder's listing too: " + listing);
+        assertTrue(listing.contains("teal"), "the folder's own property, on itself: " + listing);
+        String above = drive.send(AUTHOR, "PROPFIND", folder, Map.of("Depth", "1"), allprop).text();
+        assertTrue(above.contains("teal"), "the folder's property, in the listing of the folder it is in: " + above);
+    }
+
+    @Test
     void aLockOfAnotherScopeOrTypeIsRefused() {
         String file = folder + "excerpt.txt";
         assertEquals(400, drive.send(ADMIN, "LOCK", file, Map.of("Depth", "0"), lockInfo("bogus", "write")).status());

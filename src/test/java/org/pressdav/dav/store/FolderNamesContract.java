@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.pressdav.dav.DavPath;
 
 /** What every {@link FolderNames} must do; a backend's test extends this. */
 abstract class FolderNamesContract {

@@ -17,11 +17,12 @@ import jdk.jfr.consumer.RecordingFile;
  * samples (jdk.ExecutionSample), the pressdav methods the samples were in or below (the first
  * pressdav frame from the top, so a JDK or library method counts for the pressdav code that called
  * it), pressdav methods inclusive, the share of the request's fixed parts (authentication, logging,
- * metrics, Milton, Jetty), and where memory was allocated (jdk.ObjectAllocationSample, by weight).
+ * metrics, Milton, Jetty), and where pressdav code allocated memory (jdk.ObjectAllocationSample, by weight).
  * Run with the JDK alone: {@code java bench/JfrTop.java recording.jfr [rows]}.
  */
 public final class JfrTop {
     private static final String PRESSDAV = "org.pressdav.";
+    private static final String NONE = "(no pressdav frame) ";
 
     /** A part of every request, by the classes its code lives in; a sample counts for each part on its stack. */
     private static final Map<String, Predicate<String>> PARTS = new LinkedHashMap<>();
@@ -59,6 +60,7 @@ public final class JfrTop {
         Map<String, Long> firstPressdav = new HashMap<>();
         Map<String, Long> inclusive = new HashMap<>();
         Map<String, Long> parts = new HashMap<>();
+        Map<String, Long> owners = new HashMap<>();
         Map<String, Long> allocatedBy = new HashMap<>();
         Map<String, Long> allocatedClass = new HashMap<>();
         long samples = 0;
@@ -78,9 +80,15 @@ public final class JfrTop {
             }
             List<RecordedFrame> frames = stack.getFrames();
             if (type.equals("jdk.ObjectAllocationSample")) {
+                String by = firstPressdav(frames);
+                if (by.startsWith(NONE)) {
+                    // Outside requests (Jetty accepting a connection, JFR itself): on a thread idle till then the
+                    // sample carries all that was allocated since the last one, anywhere; it would drown the rest.
+                    continue;
+                }
                 long weight = event.getLong("weight");
                 allocated += weight;
-                allocatedBy.merge(firstPressdav(frames), weight, Long::sum);
+                allocatedBy.merge(by, weight, Long::sum);
                 allocatedClass.merge(event.getClass("objectClass").getName(), weight, Long::sum);
                 continue;
             }
@@ -90,6 +98,7 @@ public final class JfrTop {
             samples++;
             self.merge(name(frames.get(0)), 1L, Long::sum);
             firstPressdav.merge(firstPressdav(frames), 1L, Long::sum);
+            owners.merge(owner(frames), 1L, Long::sum);
             Set<String> methods = new HashSet<>();
             Set<String> seenParts = new HashSet<>();
             for (RecordedFrame frame : frames) {
@@ -107,18 +116,20 @@ public final class JfrTop {
             methods.forEach(m -> inclusive.merge(m, 1L, Long::sum));
             seenParts.forEach(p -> parts.merge(p, 1L, Long::sum));
         }
-        System.out.printf("%s: %d execution samples, %d GCs pausing %.1f ms in all, %.1f MB allocated (sampled weight)%n",
+        System.out.printf("%s: %d execution samples, %d GCs pausing %.1f ms in all, %.1f MB allocated under pressdav code (sampled weight)%n",
                 Path.of(args[0]).getFileName(), samples, gcs, gcPauseNanos / 1e6, allocated / 1e6);
         print("hottest methods, own samples", self, samples, rows);
         print("first pressdav frame from the top (a library's time counts for the pressdav code that called it)", firstPressdav, samples, rows);
         print("pressdav methods, inclusive", inclusive, samples, rows);
+        print("own time by the first frame from the top that is not the JDK's (its package; the JDK's time counts for its caller)",
+                owners, samples, rows);
         System.out.println();
         System.out.println("## parts of the request, inclusive (a sample counts for each part on its stack)");
         for (String part : PARTS.keySet()) {
             System.out.printf("%6.1f %%  %s%n", percent(parts.getOrDefault(part, 0L), samples), part);
         }
-        print("allocation by first pressdav frame (weight)", allocatedBy, allocated, rows);
-        print("allocation by class (weight)", allocatedClass, allocated, rows);
+        print("allocation under pressdav code, by first pressdav frame (weight)", allocatedBy, allocated, rows);
+        print("allocation under pressdav code, by class (weight)", allocatedClass, allocated, rows);
     }
 
     private static String firstPressdav(List<RecordedFrame> frames) {
@@ -128,7 +139,20 @@ public final class JfrTop {
                 return method;
             }
         }
-        return "(no pressdav frame) " + name(frames.get(frames.size() - 1));
+        return NONE + name(frames.get(frames.size() - 1));
+    }
+
+    /** The package of the first frame that is not the JDK's: whose code the sample's time is spent for. */
+    private static String owner(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String cls = frame.getMethod().getType().getName();
+            if (!(cls.startsWith("java.") || cls.startsWith("javax.") || cls.startsWith("jdk.") || cls.startsWith("sun.")
+                    || cls.startsWith("com.sun."))) {
+                int dot = cls.lastIndexOf('.');
+                return dot < 0 ? cls : cls.substring(0, dot);
+            }
+        }
+        return "(the JDK alone)";
     }
 
     private static String name(RecordedFrame frame) {

@@ -62,14 +62,32 @@ class AbandonedUploadIT extends WritingIT {
         }
     }
 
-    private static void age(Path upload, Duration by) throws IOException {
+    /**
+     * The upload's files and folder, dated {@code by} ago. A piece PHP was still writing when the
+     * relay was killed (a temporary {@code N.piece.XXXX}, renamed or removed when its request ends)
+     * is waited for first: dated now, it would make the upload look alive again.
+     */
+    private static void age(Path upload, Duration by) throws Exception {
+        for (int i = 0; i < 100 && writing(upload); i++) {
+            Thread.sleep(100);
+        }
         FileTime then = FileTime.from(Instant.now().minus(by));
         try (Stream<Path> files = Files.list(upload)) {
             for (Path file : files.toList()) {
-                Files.setLastModifiedTime(file, then);
+                try {
+                    Files.setLastModifiedTime(file, then);
+                } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
+                    // a temporary piece finished just now: its final name is dated below on the next look
+                }
             }
         }
         Files.setLastModifiedTime(upload, then);
+    }
+
+    private static boolean writing(Path upload) throws IOException {
+        try (Stream<Path> files = Files.list(upload)) {
+            return files.anyMatch(f -> f.getFileName().toString().matches(".*\\.piece\\..+"));
+        }
     }
 
     @Test

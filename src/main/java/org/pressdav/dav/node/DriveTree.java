@@ -68,8 +68,9 @@ public final class DriveTree {
             at = at.child(segment);
             boolean needed = i >= segments.size() - 2;
             Node above = walk == Walk.ON ? node : null;
+            boolean temporary = TemporaryNames.matches(segment);
             Node child = null;
-            if (walk == Walk.ON && !TemporaryNames.matches(segment) && node instanceof Folder folder) {
+            if (walk == Walk.ON && !temporary && node instanceof Folder folder) {
                 child = folder.child(segment);
             }
             if (child != null) {
@@ -80,13 +81,13 @@ public final class DriveTree {
             parent = node;
             if (child != null) {
                 node = child;
-            } else if (walk == Walk.LOST || walk == Walk.ON && !(node instanceof Folder) && !TemporaryNames.matches(segment)) {
+            } else if (walk == Walk.LOST || walk == Walk.ON && !(node instanceof Folder) && !temporary) {
                 walk = Walk.LOST;
                 node = null;
             } else {
                 // A name WordPress does not have: the user's own file or folder here, if they keep one; past a
                 // temporary folder's name everything is theirs, past any other name that is not there nothing is.
-                walk = walk == Walk.OWN || TemporaryNames.matches(segment) ? Walk.OWN : i == segments.size() - 1 ? Walk.ON : Walk.LOST;
+                walk = walk == Walk.OWN || temporary ? Walk.OWN : i == segments.size() - 1 ? Walk.ON : Walk.LOST;
                 node = needed ? own(session, at) : null;
             }
         }

@@ -157,7 +157,33 @@ public final class ConfigLoader {
                 duration(Setting.IDLE_TIMEOUT, v),
                 metricsPath(v.get(Setting.METRICS_PATH)),
                 v.get(Setting.METRICS_TOKEN).strip(),
+                redisUrl(v.get(Setting.REDIS_URL)),
+                instanceName(v.get(Setting.INSTANCE_NAME)),
                 logLevel(v.get(Setting.LOG_LEVEL)));
+    }
+
+    /** A redis:// or rediss:// URL (a password in it stays out of every log), or null for none: this instance alone. */
+    static String redisUrl(String raw) {
+        String url = raw.strip();
+        if (url.isEmpty()) {
+            return null;
+        }
+        if (!url.matches("rediss?://[^/?#\\s]+(/\\d+)?/?")) {
+            throw new ConfigException("--redis-url must look like redis://host:6379 (or rediss://, redis://:password@host:6379/0)");
+        }
+        return url;
+    }
+
+    /** The instance's name as given, else the host's, else "pressdav". */
+    static String instanceName(String raw) {
+        if (!raw.isBlank()) {
+            return raw.strip();
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "pressdav";
+        }
     }
 
     /** An http:// or https:// URL, or null for none. */

@@ -37,5 +37,7 @@ public record PressdavConfig(
         Duration idleTimeout,
         String metricsPath,
         String metricsToken,
+        String redisUrl,
+        String instanceName,
         String logLevel) {
 }

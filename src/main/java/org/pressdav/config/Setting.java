@@ -39,6 +39,8 @@ public enum Setting {
     IDLE_TIMEOUT("30s", "how long a client's connection may stay silent, also in the middle of a body, before it is closed"),
     METRICS_PATH("/metrics", "where Prometheus reads pressdav's metrics, outside the drive (off: nowhere)"),
     METRICS_TOKEN("", "a token the metrics need (Authorization: Bearer <token>); empty: none"),
+    REDIS_URL("", "a Redis every instance serving this site shares (redis://host:6379, rediss:// with TLS, redis://:password@host:6379/0): locks, write turns, names, hidden and temporary files' accounting, login tries; empty: this instance alone, in memory and data-dir"),
+    INSTANCE_NAME("", "this instance's name in metrics and logs when several serve one site (empty: the host's name)"),
     LOG_LEVEL("info", "how much to log: error, warn, info (a line a request), debug or trace");
 
     private final String defaultValue;

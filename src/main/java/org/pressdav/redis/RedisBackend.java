@@ -1,0 +1,166 @@
+package org.pressdav.redis;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.pressdav.dav.DavError;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+import org.redisson.config.SingleServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to the Redis every instance of a site shares, the names of its keys, and the one
+ * rule for a Redis that does not answer: a write is refused (503, saying why), a read goes on
+ * without what Redis keeps (and says so in the log), nothing falls back to this instance's memory.
+ */
+public final class RedisBackend implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RedisBackend.class);
+    /** How often a read that went on without Redis is logged at most. */
+    private static final long QUIET_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private final RedissonClient redisson;
+    private final String where;
+    private final String namespace;
+    private final String instance;
+    private final Duration lease;
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - QUIET_NANOS);
+
+    private RedisBackend(RedissonClient redisson, String where, String namespace, String instance, Duration lease) {
+        this.redisson = redisson;
+        this.where = where;
+        this.namespace = namespace;
+        this.instance = instance;
+        this.lease = lease;
+    }
+
+    /**
+     * Connects to {@code url} ({@code redis://[:password@]host:port[/db]}, {@code rediss://} with TLS).
+     * {@code namespace} starts every key (one Redis can hold several sites' state); {@code lease} is how
+     * long a write turn outlives an instance that died holding it (renewed while it lives).
+     */
+    public static RedisBackend connect(String url, String namespace, String instance, Duration lease) {
+        URI uri = URI.create(url);
+        String where = uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort());
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        // Few threads: pressdav's requests wait on Redis, they do not need a pool of its own.
+        config.setThreads(2);
+        config.setNettyThreads(4);
+        config.setLockWatchdogTimeout(lease.toMillis());
+        SingleServerConfig server = config.useSingleServer()
+                .setAddress(uri.getScheme() + "://" + where)
+                .setClientName("pressdav-" + instance)
+                .setDatabase(database(uri))
+                .setConnectTimeout(2_000)
+                .setTimeout(2_000)
+                .setRetryAttempts(1)
+                .setRetryInterval(200)
+                .setPingConnectionInterval(5_000)
+                .setConnectionMinimumIdleSize(2)
+                .setConnectionPoolSize(32);
+        String userInfo = uri.getUserInfo();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            if (colon > 0) {
+                server.setUsername(userInfo.substring(0, colon));
+            }
+            server.setPassword(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
+        }
+        RedissonClient redisson;
+        try {
+            redisson = Redisson.create(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Redis at " + where + " does not answer: " + e.getMessage(), e);
+        }
+        log.info("shared state in Redis at {} (keys {}*), lease of a write turn {} s", where, namespace, lease.toSeconds());
+        return new RedisBackend(redisson, where, namespace, instance, lease);
+    }
+
+    private static int database(URI uri) {
+        String path = uri.getPath();
+        return path == null || path.length() <= 1 ? 0 : Integer.parseInt(path.substring(1).replace("/", ""));
+    }
+
+    public RedissonClient redisson() {
+        return redisson;
+    }
+
+    /** A key of this site: the namespace, then the parts joined by {@code :}. */
+    public String key(String... parts) {
+        return namespace + String.join(":", parts);
+    }
+
+    /** This instance's name (lock owners, messages to the others, metrics). */
+    public String instance() {
+        return instance;
+    }
+
+    /** How long a write turn outlives an instance that died holding it. */
+    public Duration lease() {
+        return lease;
+    }
+
+    /** Calls made to Redis so far (each one round trip, or one batch of them): the metrics. */
+    public long calls() {
+        return calls.get();
+    }
+
+    /** Runs a call that changes or guards something: without Redis it is refused with 503, saying why. */
+    public <T> T write(Supplier<T> call) {
+        calls.incrementAndGet();
+        try {
+            return call.get();
+        } catch (RedisException e) {
+            throw new DavError.Busy(unreachable(e) + "; writes wait until it answers again");
+        }
+    }
+
+    /** The same for a call that answers nothing. */
+    public void run(Runnable call) {
+        write(() -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** Runs a read: without Redis the request goes on with {@code without} (no names, no hidden files, no locks to show). */
+    public <T> T read(Supplier<T> call, T without) {
+        calls.incrementAndGet();
+        try {
+            return call.get();
+        } catch (RedisException e) {
+            long now = System.nanoTime();
+            long last = lastWarned.get();
+            if (now - last >= QUIET_NANOS && lastWarned.compareAndSet(last, now)) {
+                log.warn("{}; reads go on without the drive's shared state", unreachable(e));
+            }
+            return without;
+        }
+    }
+
+    /** Why Redis cannot be used now (readiness), or null when it answers. */
+    public String problem() {
+        try {
+            redisson.getKeys().count();
+            return null;
+        } catch (RedisException e) {
+            return unreachable(e);
+        }
+    }
+
+    private String unreachable(RedisException e) {
+        return "Redis at " + where + " does not answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+    }
+
+    @Override
+    public void close() {
+        redisson.shutdown();
+    }
+}

@@ -305,6 +305,45 @@ public final class CachingWordPressClient implements WordPressClient {
         forgetRoute(route, null);
     }
 
+    /**
+     * Forgets, for every user, what another instance of this drive has just written, named by the
+     * drive's keys of its write turns: {@code posts/12} is that post and the listings of posts;
+     * {@code path:/media/a/b.png} (a name that was not an object yet) the listings of its top folder;
+     * {@code site} the site's settings. A user's own files ({@code path:user:/…}) are never cached.
+     */
+    public void forgetWritten(java.util.Collection<String> objectKeys) {
+        for (String key : objectKeys) {
+            if (key.equals("site")) {
+                forgetRoute("settings", null);
+                forgetRoute("index", null);
+                continue;
+            }
+            boolean named = key.startsWith("path:/");
+            String rest = named ? key.substring("path:/".length()) : key;
+            if (key.startsWith("path:") && !named) {
+                continue;
+            }
+            int slash = rest.indexOf('/');
+            String base = slash < 0 ? rest : rest.substring(0, slash);
+            Long id = null;
+            if (!named && slash > 0) {
+                try {
+                    id = Long.parseLong(rest.substring(slash + 1));
+                } catch (NumberFormatException notAnObject) {
+                    id = null;
+                }
+            }
+            for (Endpoint<?> endpoint : Endpoint.ALL) {
+                if (endpoint.route().equals("wp/v2/" + base)) {
+                    forgetRoute(endpoint.route(), id);
+                    if (endpoint == Endpoint.MEDIA) {
+                        forgetRoute(Companion.MEDIA_FOLDERS, null);
+                    }
+                }
+            }
+        }
+    }
+
     /** Forgets everything: the feed lost track (a resync). */
     public void invalidateAll() {
         everything.incrementAndGet();

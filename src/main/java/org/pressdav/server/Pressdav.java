@@ -35,6 +35,8 @@ import org.pressdav.ops.Metrics;
 import org.pressdav.ops.OperationsServlet;
 import org.pressdav.ops.Readiness;
 import org.pressdav.ops.RequestLine;
+import org.pressdav.redis.RedisBackend;
+import org.pressdav.redis.RedisSerialWrites;
 import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.WordPressException;
@@ -53,11 +55,40 @@ public final class Pressdav {
     private final DavServer server;
     private final PressdavConfig config;
     private final ChangeFeed feed;
+    private final Shared shared;
 
-    private Pressdav(DavServer server, PressdavConfig config, ChangeFeed feed) {
+    private Pressdav(DavServer server, PressdavConfig config, ChangeFeed feed, Shared shared) {
         this.server = server;
         this.config = config;
         this.feed = feed;
+        this.shared = shared;
+    }
+
+    /**
+     * What several instances of one site share, with {@code --redis-url}: the connection to Redis and
+     * the write turns (which tell this instance's cache what the others wrote); null for an instance alone.
+     */
+    private record Shared(RedisBackend redis, RedisSerialWrites turns) {
+        /** How long a write turn outlives an instance that died holding it; renewed every third of it while it lives. */
+        static final Duration LEASE = Duration.ofSeconds(10);
+
+        static Shared connect(PressdavConfig config, CachingWordPressClient wordpress) {
+            if (config.redisUrl() == null) {
+                return null;
+            }
+            RedisBackend redis = RedisBackend.connect(config.redisUrl(), "pressdav:", config.instanceName(), LEASE);
+            return new Shared(redis, new RedisSerialWrites(redis, patience(config), wordpress::forgetWritten));
+        }
+
+        void close() {
+            turns.close();
+            redis.close();
+        }
+    }
+
+    /** How long a write waits for its turn before it is refused (503): two of WordPress's longest answers. */
+    private static Duration patience(PressdavConfig config) {
+        return config.wordpressTimeout().multipliedBy(2);
     }
 
     /**
@@ -139,7 +170,8 @@ public final class Pressdav {
         boolean cacheOff = config.cacheTtl().isZero();
         CachingWordPressClient wordpress = new CachingWordPressClient(origin,
                 following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), ticker);
-        DriveStores kept = stores(config, clock);
+        Shared shared = Shared.connect(config, wordpress);
+        DriveStores kept = stores(config, clock, shared);
         CountedStores counted = new CountedStores(kept);
         DriveStores stores = counted.stores();
         Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), new LoginThrottle(LoginThrottle.Limits.STANDARD, ticker));
@@ -153,14 +185,14 @@ public final class Pressdav {
                 .gauge("pressdav_path_walks_total", "counter", "Paths of the drive resolved from the root (one a request, two for MOVE and COPY).", tree::walks)
                 .gauge("pressdav_store_calls_total", "counter", "Calls to the drive's stores (locks, properties, names, hidden and scratch files).", counted::calls);
         // Readiness asks WordPress at most every five seconds, however many ask pressdav.
-        Readiness readiness = new Readiness(() -> wordpressProblem(origin), Duration.ofSeconds(5), ticker);
+        Readiness readiness = new Readiness(() -> problem(origin, shared), Duration.ofSeconds(5), ticker);
         OperationsServlet operations = new OperationsServlet(metrics, config.metricsPath(), config.metricsToken(), readiness);
         DavServer server = new DavServer(config.host(), config.plainHttp() ? config.port() : -1, config.trustForwardedHeaders(), config.dataDir(),
                 config.idleTimeout(), servlet, new DavServer.Operations(operations, config.metricsPath(), new RequestLine(metrics)),
                 tls(config), config.httpsPort(), config.maxUploadBytes());
         server.start();
         ChangeFeed feed = following ? new ChangeFeed(origin, wordpress, companion.head(), config.changePoll()) : null;
-        Pressdav running = new Pressdav(server, config, feed);
+        Pressdav running = new Pressdav(server, config, feed, shared);
         log.info("pressdav serves the drive at {}{}{}", running.baseUrl(),
                 running.secureUrl() != null && server.port() >= 0 ? " and " + running.secureUrl() : "",
                 config.anonymousRead() ? " (anonymous reading allowed)" : "");
@@ -191,8 +223,12 @@ public final class Pressdav {
                 : Tls.pem(config.tlsCert(), config.tlsKey(), every);
     }
 
-    /** Why WordPress does not answer now (readiness), or null when it does. */
-    private static String wordpressProblem(WordPressClient origin) {
+    /** Why WordPress (or the Redis the instances share) does not answer now (readiness), or null when both do. */
+    private static String problem(WordPressClient origin, Shared shared) {
+        String redis = shared == null ? null : shared.redis().problem();
+        if (redis != null) {
+            return redis;
+        }
         try {
             origin.index(Credentials.ANONYMOUS);
             return null;
@@ -201,8 +237,11 @@ public final class Pressdav {
         }
     }
 
-    /** What the drive keeps besides WordPress, for one instance: in memory, and locks and temporary files in the data directory. */
-    private static DriveStores stores(PressdavConfig config, Clock clock) throws java.io.IOException {
+    /**
+     * What the drive keeps besides WordPress: for an instance alone in memory, and locks and temporary
+     * files in the data directory; shared by several in Redis.
+     */
+    private static DriveStores stores(PressdavConfig config, Clock clock, Shared shared) throws java.io.IOException {
         return new DriveStores(
                 // Locks outlive a restart: a client that locked a file for ten minutes keeps it for ten minutes.
                 DiskLockSystem.open(config.dataDir().resolve("locks"), clock),
@@ -215,7 +254,7 @@ public final class Pressdav {
                 new DiskScratchFiles(config.dataDir().resolve("scratch"), config.scratchMaxBytes(), Math.min(1L << 20, config.scratchMaxBytes()),
                         config.scratchTotalMaxBytes(), config.scratchTtl(), clock),
                 new InMemoryFirstSeen(clock),
-                new StripedSerialWrites(1024, config.wordpressTimeout().multipliedBy(2)),
+                shared != null ? shared.turns() : new StripedSerialWrites(1024, patience(config)),
                 clock);
     }
 
@@ -266,6 +305,9 @@ public final class Pressdav {
             feed.close();
         }
         server.stop();
+        if (shared != null) {
+            shared.close();
+        }
     }
 
     public void join() throws InterruptedException {

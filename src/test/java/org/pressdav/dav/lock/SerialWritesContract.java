@@ -17,6 +17,11 @@ abstract class SerialWritesContract {
     /** Turns that a waiting writer gives up on after about {@code patienceMillis} (503). */
     abstract SerialWrites newWrites(long patienceMillis);
 
+    /** Another client of the backend {@code first} uses (another instance of pressdav); in one process, the same. */
+    SerialWrites sameBackend(SerialWrites first, long patienceMillis) {
+        return first;
+    }
+
     @Test
     void writesOfOneObjectTakeTurnsAndOthersRunAlongside() throws Exception {
         SerialWrites writes = newWrites(10_000);
@@ -75,5 +80,29 @@ abstract class SerialWritesContract {
             assertEquals(503, ((DavError) e.getCause()).status());
         }
         writes.await(List.of("posts/12")).close();
+    }
+
+    @Test
+    void twoClientsOfOneBackendTakeTurnsAndSeeEachOthersWrites() throws Exception {
+        SerialWrites one = newWrites(10_000);
+        SerialWrites other = sameBackend(one, 200);
+        SerialWrites.Mark before = other.mark();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            try (SerialWrites.Turn held = one.await(List.of("posts/12"))) {
+                java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> pool.submit(() -> other.await(List.of("posts/12")).close()).get());
+                assertEquals(503, ((DavError) refused.getCause()).status(), "the other client waits for the turn the first holds");
+            }
+            pool.submit(() -> {
+                try (SerialWrites.Turn turn = other.await(List.of("posts/12"))) {
+                    org.junit.jupiter.api.Assertions.assertTrue(other.endedSince(before, List.of("posts/12")),
+                            "a write of the object through the first client ended since the second's mark");
+                }
+                return null;
+            }).get();
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -174,13 +174,18 @@ public final class ConfigLoader {
         return url;
     }
 
-    /** The instance's name as given, else the host's, else "pressdav". */
+    /** The instance's name as given, else the host's, else "pressdav": letters, digits, dots, dashes (it names a folder too). */
     static String instanceName(String raw) {
         if (!raw.isBlank()) {
-            return raw.strip();
+            String name = raw.strip();
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+                throw new ConfigException("--instance-name '" + name + "' may hold letters, digits, '.', '_' and '-' (at most 63, not starting with '.')");
+            }
+            return name;
         }
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
+            String host = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+            return host.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}") ? host : "pressdav";
         } catch (java.io.IOException e) {
             return "pressdav";
         }

@@ -175,7 +175,7 @@ public final class Pressdav {
         CountedStores counted = new CountedStores(kept);
         DriveStores stores = counted.stores();
         Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), new LoginThrottle(LoginThrottle.Limits.STANDARD, ticker));
-        IncomingSpool incoming = new IncomingSpool(config.dataDir().resolve("incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
+        IncomingSpool incoming = new IncomingSpool(incomingDir(config), config.maxUploadBytes(), config.incomingMaxBytes());
         // Each collection is listed from the plugin's index where it offers one, else from core REST.
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
         DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS),
@@ -211,6 +211,15 @@ public final class Pressdav {
             client.observe(metrics);
         }
         return metrics;
+    }
+
+    /**
+     * Where request bodies wait for WordPress. Instances sharing one data directory each spool into a
+     * folder of their own: one that starts removes its own leftovers, never another's upload in flight.
+     */
+    private static java.nio.file.Path incomingDir(PressdavConfig config) {
+        java.nio.file.Path incoming = config.dataDir().resolve("incoming");
+        return config.redisUrl() == null ? incoming : incoming.resolve(config.instanceName());
     }
 
     /** HTTPS's certificate, from PEM files or a PKCS#12 keystore, looked at again every five seconds; null without HTTPS. */

@@ -25,6 +25,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aRedisMakesTheInstanceOneOfSeveralWithItsOwnName() {
+        PressdavConfig alone = ConfigLoader.load(List.of("--wordpress-url", "http://x/"), Map.of());
+        assertEquals(null, alone.redisUrl(), "no Redis unless one is given: the instance keeps its state itself");
+        PressdavConfig shared = ConfigLoader.load(List.of("--wordpress-url", "http://x/", "--instance-name", "dav-2"),
+                Map.of("PRESSDAV_REDIS_URL", "redis://:secret@redis:6379/1"));
+        assertEquals("redis://:secret@redis:6379/1", shared.redisUrl());
+        assertEquals("dav-2", shared.instanceName());
+    }
+
+    @Test
     void theSiteCanBeReachedAtAnAddressOfItsOwn() {
         PressdavConfig c = ConfigLoader.load(List.of("--wordpress-url", "http://127.0.0.1:8000/"),
                 Map.of("PRESSDAV_WORDPRESS_CONNECT_URL", "http://wordpress/"));
@@ -57,6 +67,8 @@ class ConfigLoaderTest {
         assertMessage("--wordpress-url 'ftp:x' is not", List.of("--wordpress-url", "ftp:x"));
         assertMessage("--wordpress-connect-url 'wordpress' is not", List.of("--wordpress-url", "http://x/", "--wordpress-connect-url", "wordpress"));
         assertMessage("--port must be between", List.of("--wordpress-url", "http://x/", "--port", "70000"));
+        assertMessage("--redis-url must look like redis://host:6379", List.of("--wordpress-url", "http://x/", "--redis-url", "http://redis:6379"));
+        assertMessage("--instance-name '../a' may hold", List.of("--wordpress-url", "http://x/", "--instance-name", "../a"));
         assertMessage("--cache-ttl '3 weeks' is not a duration", List.of("--wordpress-url", "http://x/", "--cache-ttl", "3 weeks"));
         assertMessage("--anonymous-read 'maybe'", List.of("--wordpress-url", "http://x/", "--anonymous-read", "maybe"));
         assertMessage("--path-prefix 'dav' must start with /", List.of("--wordpress-url", "http://x/", "--path-prefix", "dav"));

@@ -2,6 +2,7 @@ package org.pressdav.server;
 
 import org.pressdav.dav.request.IncomingSpool;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +32,6 @@ import org.pressdav.dav.store.InMemoryDeadProperties;
 import org.pressdav.dav.store.InMemoryFirstSeen;
 import org.pressdav.dav.store.InMemoryFolderNames;
 import org.pressdav.dav.store.InMemoryHiddenFiles;
-import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import org.pressdav.ops.Metrics;
 import org.pressdav.ops.OperationsServlet;
 import org.pressdav.ops.Readiness;

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,7 +54,8 @@ public final class CachingWordPressClient implements WordPressClient {
 
     public CachingWordPressClient(WordPressClient origin, Duration ttl, Ticker ticker) {
         this.origin = origin;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).maximumSize(20_000).build();
+        // Caffeine's own statistics (gets, evictions, loads) for its meters: a few counters per operation.
+        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).maximumSize(20_000).recordStats().build();
     }
 
     /**
@@ -143,6 +147,11 @@ public final class CachingWordPressClient implements WordPressClient {
 
     public long misses() {
         return misses.get();
+    }
+
+    /** Caffeine's meters of this cache ({@code cache_gets_total{cache="wordpress",result=...}}, size, evictions). */
+    public MeterBinder meters() {
+        return new CaffeineCacheMetrics<>(cache, "wordpress", List.of());
     }
 
     @Override

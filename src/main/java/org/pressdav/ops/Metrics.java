@@ -1,44 +1,116 @@
 package org.pressdav.ops;
 
-import java.util.Map;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.pressdav.wordpress.CallObserver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * pressdav's counters, written as Prometheus text (version 0.0.4): requests by method and status,
- * WordPress calls and their time, and gauges read when scraped (cache hits and misses, upload
- * bytes, locks held, scratch bytes). It observes WordPress calls for the request log too.
- * Labels take a bounded set of values whatever the requests say: a method pressdav does not
+ * pressdav's meters, on Micrometer and written as Prometheus text: requests by method and status
+ * (a count and a latency histogram), WordPress calls by status and their time, the JVM's memory,
+ * GC, threads, classes, processor and uptime, and what the composition root binds besides (the
+ * Jetty pool, the WordPress cache, values of the stores read when scraped). Every meter carries
+ * the tag {@code instance}, this instance's name, so that several behind a balancer stay apart.
+ * It observes WordPress calls for the request log too.
+ * Tags take a bounded set of values whatever the requests say: a method pressdav does not
  * answer is {@code other}, and so is a status that is not an HTTP status, so that nobody can
  * grow the metrics (and the memory they hold) by sending made-up methods.
  */
-public final class Metrics implements CallObserver {
+public final class Metrics implements CallObserver, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Metrics.class);
     private static final Set<String> METHODS = Set.of("OPTIONS", "GET", "HEAD", "POST", "PUT", "DELETE", "PROPFIND", "PROPPATCH", "MKCOL",
             "COPY", "MOVE", "LOCK", "UNLOCK");
     private static final String OTHER = "other";
+    /** The latency histograms' range: below a millisecond is as good as instant, a minute is WordPress's timeout. */
+    private static final Duration FASTEST = Duration.ofMillis(1);
+    private static final Duration SLOWEST = Duration.ofSeconds(60);
 
-    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> wordpressCalls = new ConcurrentHashMap<>();
-    private final LongAdder wordpressNanos = new LongAdder();
-    private final Map<String, Gauge> gauges = new TreeMap<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Binders with listeners or threads to stop (the GC's notifications, say), closed with the metrics. */
+    private final List<AutoCloseable> bound = new CopyOnWriteArrayList<>();
+    /** Micrometer keeps function counters' objects weakly: these keep the suppliers alive as long as the metrics. */
+    private final List<LongSupplier> read = new CopyOnWriteArrayList<>();
 
-    private record Gauge(String type, String help, LongSupplier value) {
+    /** The metrics of the instance named {@code instance}, with the JVM's meters. */
+    public Metrics(String instance) {
+        registry.config().commonTags("instance", instance);
+        bind(new JvmMemoryMetrics());
+        bind(new JvmGcMetrics());
+        // jvm_gc_overhead: the share of CPU time spent collecting, there from the start (GC pauses are meters only once one happened).
+        bind(new JvmHeapPressureMetrics());
+        bind(new JvmThreadMetrics());
+        bind(new ClassLoaderMetrics());
+        bind(new ProcessorMetrics());
+        bind(new UptimeMetrics());
     }
 
-    /** A value read when scraped: {@code type} counter or gauge. */
-    public synchronized Metrics gauge(String name, String type, String help, LongSupplier value) {
-        gauges.put(name, new Gauge(type, help, value));
+    /**
+     * Where the composition root registers meters of its own (Redis round trips, write-turn waits):
+     * they carry the {@code instance} tag and are scraped with the rest.
+     */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** A library's meters (Jetty's pool, a Caffeine cache, ...), closed with the metrics where they hold something. */
+    public Metrics bind(MeterBinder binder) {
+        binder.bindTo(registry);
+        if (binder instanceof AutoCloseable closeable) {
+            bound.add(closeable);
+        }
         return this;
     }
 
-    /** One DAV request answered. */
-    public void request(String method, int status) {
+    /** A value read when scraped, which goes up and down: {@code pressdav.locks.held} is {@code pressdav_locks_held}. */
+    public Metrics gauge(String name, String help, LongSupplier value) {
+        Gauge.builder(name, value::getAsLong).description(help).strongReference(true).register(registry);
+        return this;
+    }
+
+    /** A count read when scraped, which only grows: {@code pressdav.cache.hits} is {@code pressdav_cache_hits_total}. */
+    public Metrics counter(String name, String help, LongSupplier value) {
+        read.add(value);
+        FunctionCounter.builder(name, value, LongSupplier::getAsLong).description(help).register(registry);
+        return this;
+    }
+
+    /**
+     * A latency histogram, {@code tags} given as name, value pairs: {@code pressdav.write.turn.wait} is
+     * {@code pressdav_write_turn_wait_seconds_bucket}, {@code _count}, {@code _sum} and {@code _max}.
+     */
+    public Timer timer(String name, String help, String... tags) {
+        return Timer.builder(name).description(help).tags(tags).publishPercentileHistogram()
+                .minimumExpectedValue(FASTEST).maximumExpectedValue(SLOWEST).register(registry);
+    }
+
+    /** One DAV request answered with {@code status} after {@code nanos}. */
+    public void request(String method, int status, long nanos) {
         String methodLabel = METHODS.contains(method) ? method : OTHER;
-        requests.computeIfAbsent(methodLabel + "\u0000" + statusLabel(status), k -> new LongAdder()).increment();
+        String statusLabel = statusLabel(status);
+        Counter.builder("pressdav.requests").description("DAV requests answered, by method and status.")
+                .tags("method", methodLabel, "status", statusLabel).register(registry).increment();
+        timer("pressdav.request", "Time from a DAV request's headers to its last byte, by method and status.", "method", methodLabel,
+                "status", statusLabel).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -48,8 +120,11 @@ public final class Metrics implements CallObserver {
 
     @Override
     public void finished(Object context, int status, long nanos) {
-        wordpressCalls.computeIfAbsent(status < 0 ? "none" : statusLabel(status), k -> new LongAdder()).increment();
-        wordpressNanos.add(nanos);
+        String statusLabel = status < 0 ? "none" : statusLabel(status);
+        Counter.builder("pressdav.wordpress.requests").description("Requests pressdav sent WordPress, by the status it answered (none: no answer).")
+                .tag("status", statusLabel).register(registry).increment();
+        timer("pressdav.wordpress.request", "Time WordPress took to answer, by its status.", "status", statusLabel)
+                .record(nanos, TimeUnit.NANOSECONDS);
         if (context instanceof RequestStats stats) {
             stats.countWordPressCall();
         }
@@ -59,29 +134,20 @@ public final class Metrics implements CallObserver {
         return status >= 100 && status <= 599 ? String.valueOf(status) : OTHER;
     }
 
+    /** Everything, as Prometheus text (version 0.0.4). */
     public String prometheus() {
-        StringBuilder out = new StringBuilder();
-        out.append("# HELP pressdav_requests_total DAV requests answered, by method and status.\n# TYPE pressdav_requests_total counter\n");
-        new TreeMap<>(requests).forEach((key, count) -> {
-            String[] parts = key.split("\u0000");
-            out.append("pressdav_requests_total{method=\"").append(parts[0]).append("\",status=\"").append(parts[1]).append("\"} ")
-                    .append(count.sum()).append('\n');
-        });
-        out.append("# HELP pressdav_wordpress_requests_total Requests pressdav sent WordPress, by the status it answered (none: no answer).\n")
-                .append("# TYPE pressdav_wordpress_requests_total counter\n");
-        long calls = 0;
-        for (Map.Entry<String, LongAdder> entry : new TreeMap<>(wordpressCalls).entrySet()) {
-            out.append("pressdav_wordpress_requests_total{status=\"").append(entry.getKey()).append("\"} ").append(entry.getValue().sum()).append('\n');
-            calls += entry.getValue().sum();
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable binder : bound) {
+            try {
+                binder.close();
+            } catch (Exception e) {
+                log.warn("a metrics binder did not close: {}", e.toString());
+            }
         }
-        out.append("# HELP pressdav_wordpress_request_seconds Time WordPress took to answer.\n# TYPE pressdav_wordpress_request_seconds summary\n")
-                .append("pressdav_wordpress_request_seconds_sum ").append(wordpressNanos.sum() / 1e9).append('\n')
-                .append("pressdav_wordpress_request_seconds_count ").append(calls).append('\n');
-        synchronized (this) {
-            gauges.forEach((name, gauge) -> out.append("# HELP ").append(name).append(' ').append(gauge.help()).append('\n')
-                    .append("# TYPE ").append(name).append(' ').append(gauge.type()).append('\n')
-                    .append(name).append(' ').append(gauge.value().getAsLong()).append('\n'));
-        }
-        return out.toString();
+        registry.close();
     }
 }

@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.lock.SerialWrites;
 import org.pressdav.dav.lock.StripedSerialWrites;
@@ -62,21 +62,22 @@ public final class RedisSerialWrites implements SerialWrites, AutoCloseable {
     private final AtomicLongArray learned = new AtomicLongArray(64);
     /** The counter of each object as this instance last knew it. */
     private final Cache<String, String> known = Caffeine.newBuilder().maximumSize(200_000).build();
-    private final LongAdder waitedNanos = new LongAdder();
-    private final LongAdder turns = new LongAdder();
+    private final LongConsumer waited;
 
     private record Marks(Mark here, long[] learned) implements Mark {
     }
 
     /**
      * {@code patience}: how long a write waits for its turn, here and in Redis together, before it is
-     * refused (503); {@code forget}: drops this instance's cached copies of objects written elsewhere.
+     * refused (503); {@code forget}: drops this instance's cached copies of objects written elsewhere;
+     * {@code waited}: told how long each write waited for its turn, in nanoseconds (the metrics).
      */
-    public RedisSerialWrites(RedisBackend backend, Duration patience, Consumer<Collection<String>> forget) {
+    public RedisSerialWrites(RedisBackend backend, Duration patience, Consumer<Collection<String>> forget, LongConsumer waited) {
         this.backend = backend;
         this.here = new StripedSerialWrites(1024, patience);
         this.patience = patience;
         this.forget = forget;
+        this.waited = waited;
         this.counters = backend.key("writes");
         this.topic = backend.redisson().getTopic(backend.key("written"));
         this.listener = topic.addListener(String.class, (channel, message) -> heard(message));
@@ -106,8 +107,7 @@ public final class RedisSerialWrites implements SerialWrites, AutoCloseable {
             local.close();
             throw e;
         }
-        waitedNanos.add(System.nanoTime() - start);
-        turns.increment();
+        waited.accept(System.nanoTime() - start);
         return () -> {
             try {
                 if (!keys.isEmpty()) {
@@ -222,15 +222,6 @@ public final class RedisSerialWrites implements SerialWrites, AutoCloseable {
             }
         }
         return false;
-    }
-
-    /** Turns taken so far, and the time spent waiting for them (the metrics). */
-    public long turns() {
-        return turns.sum();
-    }
-
-    public long waitedNanos() {
-        return waitedNanos.sum();
     }
 
     @Override

@@ -112,6 +112,11 @@ public final class DavServer {
         return mapping;
     }
 
+    /** The threads that answer requests: Jetty's pool, for its meters. */
+    public org.eclipse.jetty.util.thread.ThreadPool threads() {
+        return server.getThreadPool();
+    }
+
     public void start() throws Exception {
         server.start();
     }

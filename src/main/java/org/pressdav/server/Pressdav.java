@@ -2,6 +2,7 @@ package org.pressdav.server;
 
 import org.pressdav.dav.request.IncomingSpool;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,8 @@ import org.pressdav.ops.Metrics;
 import org.pressdav.ops.OperationsServlet;
 import org.pressdav.ops.Readiness;
 import org.pressdav.ops.RequestLine;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import org.pressdav.redis.RedisBackend;
 import org.pressdav.redis.RedisSerialWrites;
 import org.pressdav.wordpress.ClientSettings;
@@ -55,12 +58,14 @@ public final class Pressdav {
     private final DavServer server;
     private final PressdavConfig config;
     private final ChangeFeed feed;
+    private final Metrics metrics;
     private final Shared shared;
 
-    private Pressdav(DavServer server, PressdavConfig config, ChangeFeed feed, Shared shared) {
+    private Pressdav(DavServer server, PressdavConfig config, ChangeFeed feed, Metrics metrics, Shared shared) {
         this.server = server;
         this.config = config;
         this.feed = feed;
+        this.metrics = metrics;
         this.shared = shared;
     }
 
@@ -72,12 +77,15 @@ public final class Pressdav {
         /** How long a write turn outlives an instance that died holding it; renewed every third of it while it lives. */
         static final Duration LEASE = Duration.ofSeconds(10);
 
-        static Shared connect(PressdavConfig config, CachingWordPressClient wordpress) {
+        static Shared connect(PressdavConfig config, CachingWordPressClient wordpress, Metrics metrics) {
             if (config.redisUrl() == null) {
                 return null;
             }
             RedisBackend redis = RedisBackend.connect(config.redisUrl(), "pressdav:", config.instanceName(), LEASE);
-            return new Shared(redis, new RedisSerialWrites(redis, patience(config), wordpress::forgetWritten));
+            metrics.counter("pressdav.redis.calls", "Calls to Redis: each one round trip (or one batch of commands).", redis::calls);
+            Timer waits = metrics.timer("pressdav.write.turn.wait", "How long writes waited for their turn, on this instance and in Redis.");
+            return new Shared(redis, new RedisSerialWrites(redis, patience(config), wordpress::forgetWritten,
+                    nanos -> waits.record(nanos, TimeUnit.NANOSECONDS)));
         }
 
         void close() {
@@ -170,7 +178,8 @@ public final class Pressdav {
         boolean cacheOff = config.cacheTtl().isZero();
         CachingWordPressClient wordpress = new CachingWordPressClient(origin,
                 following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), ticker);
-        Shared shared = Shared.connect(config, wordpress);
+        Metrics metrics = new Metrics(config.instanceName());
+        Shared shared = Shared.connect(config, wordpress, metrics);
         DriveStores kept = stores(config, clock, shared);
         CountedStores counted = new CountedStores(kept);
         DriveStores stores = counted.stores();
@@ -181,34 +190,45 @@ public final class Pressdav {
         DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 topFolders(clock, stores.firstSeen(), indexed, mediaLibrary(companion, indexed)), stores.names(), stores.hidden(), stores.scratch());
         DavServlet servlet = new DavServlet(DavEngine.build(tree, stores, incoming.clean()), authenticator, config.pathPrefix());
-        Metrics metrics = metrics(origin, wordpress, kept, incoming) // what the metrics read of the stores is not a request's cost
-                .gauge("pressdav_path_walks_total", "counter", "Paths of the drive resolved from the root (one a request, two for MOVE and COPY).", tree::walks)
-                .gauge("pressdav_store_calls_total", "counter", "Calls to the drive's stores (locks, properties, names, hidden and scratch files).", counted::calls);
+        observe(metrics, origin, wordpress, kept, incoming) // what the metrics read of the stores is not a request's cost
+                .counter("pressdav.path.walks", "Paths of the drive resolved from the root (one a request, two for MOVE and COPY).", tree::walks)
+                .counter("pressdav.store.calls", "Calls to the drive's stores (locks, properties, names, hidden and scratch files).", counted::calls);
         // Readiness asks WordPress at most every five seconds, however many ask pressdav.
         Readiness readiness = new Readiness(() -> problem(origin, shared), Duration.ofSeconds(5), ticker);
         OperationsServlet operations = new OperationsServlet(metrics, config.metricsPath(), config.metricsToken(), readiness);
         DavServer server = new DavServer(config.host(), config.plainHttp() ? config.port() : -1, config.trustForwardedHeaders(), config.dataDir(),
                 config.idleTimeout(), servlet, new DavServer.Operations(operations, config.metricsPath(), new RequestLine(metrics)),
                 tls(config), config.httpsPort(), config.maxUploadBytes());
-        server.start();
+        metrics.bind(new JettyServerThreadPoolMetrics(server.threads(), List.of()));
+        try {
+            server.start();
+        } catch (Exception e) {
+            metrics.close();
+            throw e;
+        }
         ChangeFeed feed = following ? new ChangeFeed(origin, wordpress, companion.head(), config.changePoll()) : null;
-        Pressdav running = new Pressdav(server, config, feed, shared);
+        Pressdav running = new Pressdav(server, config, feed, metrics, shared);
         log.info("pressdav serves the drive at {}{}{}", running.baseUrl(),
                 running.secureUrl() != null && server.port() >= 0 ? " and " + running.secureUrl() : "",
                 config.anonymousRead() ? " (anonymous reading allowed)" : "");
         return running;
     }
 
-    /** The metrics: every WordPress call observed (where the client is the real one), and what the stores hold read when scraped. */
-    private static Metrics metrics(WordPressClient origin, CachingWordPressClient cache, DriveStores stores, IncomingSpool incoming) {
-        Metrics metrics = new Metrics()
-                .gauge("pressdav_cache_hits_total", "counter", "Reads answered from the cache.", cache::hits)
-                .gauge("pressdav_cache_misses_total", "counter", "Reads that had to ask WordPress.", cache::misses)
-                .gauge("pressdav_upload_bytes_total", "counter", "Bytes of request bodies received for WordPress.", incoming::received)
-                .gauge("pressdav_locks_held", "gauge", "Live WebDAV locks.", () -> stores.locks().held(stores.clock().instant()))
-                .gauge("pressdav_scratch_bytes", "gauge", "Bytes of users' temporary files kept.", () -> stores.scratch().bytes());
+    /**
+     * The metrics, every meter tagged with this instance's name: every WordPress call observed and its connections
+     * measured (where the client is the real one), the cache's meters, and what the stores hold read when scraped.
+     */
+    private static Metrics observe(Metrics metrics, WordPressClient origin, CachingWordPressClient cache, DriveStores stores,
+            IncomingSpool incoming) {
+        metrics.counter("pressdav.cache.hits", "Reads answered from the cache.", cache::hits)
+                .counter("pressdav.cache.misses", "Reads that had to ask WordPress.", cache::misses)
+                .counter("pressdav.upload.bytes", "Bytes of request bodies received for WordPress.", incoming::received)
+                .gauge("pressdav.locks.held", "Live WebDAV locks.", () -> stores.locks().held(stores.clock().instant()))
+                .gauge("pressdav.scratch.bytes", "Bytes of users' temporary files kept.", () -> stores.scratch().bytes())
+                .bind(cache.meters());
         if (origin instanceof OkHttpWordPressClient client) {
             client.observe(metrics);
+            metrics.bind(client.connectionMeters());
         }
         return metrics;
     }
@@ -314,6 +334,8 @@ public final class Pressdav {
             feed.close();
         }
         server.stop();
+        // The GC's notification listeners and Jetty's gauges would outlive a drive stopped in a JVM that goes on (tests).
+        metrics.close();
         if (shared != null) {
             shared.close();
         }

@@ -2,6 +2,8 @@ package org.pressdav.wordpress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.okhttp3.OkHttpConnectionPoolMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -93,6 +95,14 @@ public final class OkHttpWordPressClient implements WordPressClient {
                 .followRedirects(false)
                 .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()))
                 .build();
+    }
+
+    /**
+     * OkHttp's meters of the connections to WordPress: {@code okhttp_pool_connection_count_connections{state="active"|"idle"}}
+     * (the time of each call is told to the {@link #observe observer}).
+     */
+    public MeterBinder connectionMeters() {
+        return new OkHttpConnectionPoolMetrics(http.connectionPool(), List.of());
     }
 
     /** Who is told of every call from now on (the metrics). */

@@ -11,6 +11,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
+import org.pressdav.ops.Scrape;
 import org.pressdav.testbed.RequestLog;
 import org.pressdav.testbed.RunningDrive;
 
@@ -55,13 +56,19 @@ class OperationsIT extends WritingIT {
         drive.send("subscriber", "PUT", drive.url("site/name.txt"), Map.of(), "not yours");
         Plain metrics = get(drive, "/metrics", null);
         assertEquals(200, metrics.status());
-        for (String expected : List.of("pressdav_requests_total{method=\"PROPFIND\",status=\"207\"} ", "pressdav_requests_total{method=\"PUT\",status=\"403\"} ",
-                "pressdav_wordpress_requests_total{status=\"200\"} ", "pressdav_wordpress_request_seconds_count ", "pressdav_cache_hits_total ",
-                "pressdav_cache_misses_total ", "pressdav_upload_bytes_total ", "pressdav_locks_held ", "pressdav_scratch_bytes ")) {
-            assertTrue(metrics.body().contains(expected), expected + " in\n" + metrics.body());
+        Scrape scrape = Scrape.of(metrics.body());
+        for (String expected : List.of("pressdav_cache_hits_total", "pressdav_cache_misses_total", "pressdav_upload_bytes_total", "pressdav_locks_held",
+                "pressdav_scratch_bytes", "pressdav_path_walks_total", "pressdav_store_calls_total")) {
+            assertTrue(scrape.value(expected, Map.of()).isPresent(), expected + " in\n" + metrics.body());
         }
-        long propfinds = Long.parseLong(metrics.body().split("pressdav_requests_total\\{method=\"PROPFIND\",status=\"207\"} ")[1].split("\n")[0]);
-        assertTrue(propfinds >= 2, metrics.body());
+        assertTrue(scrape.value("pressdav_requests_total", Map.of("method", "PROPFIND", "status", "207")).orElseThrow() >= 2, metrics.body());
+        assertTrue(scrape.value("pressdav_requests_total", Map.of("method", "PUT", "status", "403")).orElseThrow() >= 1, metrics.body());
+        assertTrue(scrape.value("pressdav_request_seconds_count", Map.of("method", "PROPFIND", "status", "207")).orElseThrow() >= 2, metrics.body());
+        assertTrue(scrape.value("pressdav_wordpress_requests_total", Map.of("status", "200")).orElseThrow() >= 1, metrics.body());
+        assertTrue(scrape.value("pressdav_wordpress_request_seconds_count", Map.of("status", "200")).orElseThrow() >= 1, metrics.body());
+        // Against the real WordPress, the cache and the connections to it are measured too.
+        assertTrue(scrape.value("cache_gets_total", Map.of("cache", "wordpress", "result", "miss")).orElseThrow() >= 1, metrics.body());
+        assertTrue(scrape.value("okhttp_pool_connection_count_connections", Map.of("state", "idle")).isPresent(), metrics.body());
     }
 
     @Test
@@ -71,7 +78,7 @@ class OperationsIT extends WritingIT {
             assertEquals(401, get(guarded, "/internal/metrics", "wrong").status());
             Plain scraped = get(guarded, "/internal/metrics", "s3cret");
             assertEquals(200, scraped.status());
-            assertTrue(scraped.body().contains("# TYPE pressdav_requests_total counter"), scraped.body());
+            assertTrue(scraped.body().contains("# TYPE pressdav_locks_held gauge"), scraped.body());
             assertEquals(200, get(guarded, "/health", null).status(), "health needs no token");
         }
     }

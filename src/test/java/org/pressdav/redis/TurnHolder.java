@@ -13,7 +13,7 @@ public final class TurnHolder {
 
     public static void main(String[] args) throws InterruptedException {
         RedisBackend backend = RedisBackend.connect(args[0], args[1], "holder", Duration.ofMillis(Long.parseLong(args[2])));
-        RedisSerialWrites writes = new RedisSerialWrites(backend, Duration.ofSeconds(10), keys -> { });
+        RedisSerialWrites writes = new RedisSerialWrites(backend, Duration.ofSeconds(10), keys -> { }, nanos -> { });
         writes.await(List.of(args[3]));
         System.out.println("held");
         System.out.flush();

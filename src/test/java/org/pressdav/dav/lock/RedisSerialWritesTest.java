@@ -49,7 +49,7 @@ class RedisSerialWritesTest extends SerialWritesContract {
     private RedisSerialWrites client(long patienceMillis, java.util.function.Consumer<java.util.Collection<String>> forget) {
         RedisBackend backend = RedisBackend.connect(redis.url(), namespace, "test", LEASE);
         opened.add(backend);
-        RedisSerialWrites writes = new RedisSerialWrites(backend, Duration.ofMillis(patienceMillis), forget);
+        RedisSerialWrites writes = new RedisSerialWrites(backend, Duration.ofMillis(patienceMillis), forget, nanos -> { });
         opened.add(writes);
         return writes;
     }

@@ -5,11 +5,11 @@ import static org.pressdav.wordpress.InMemoryWordPress.ADMIN;
 import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.pressdav.ops.Scrape;
 import org.pressdav.testbed.RunningDrive;
 
 /**
@@ -21,7 +21,6 @@ import org.pressdav.testbed.RunningDrive;
  * WordPress returned.
  */
 class RequestCostTest {
-    private static final Pattern METRIC = Pattern.compile("(?m)^(pressdav_path_walks_total|pressdav_store_calls_total) (\\d+)$");
     private static final Instant MAY = Instant.parse("2020-01-15T10:00:00Z");
     private static final String ALLPROP = "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:allprop/></D:propfind>";
 
@@ -49,10 +48,10 @@ class RequestCostTest {
 
     private Map<String, Long> metrics() {
         String text = drive.send(null, "GET", drive.url("/").replaceAll("/$", "") + "/metrics", Map.of(), null).text();
-        Matcher m = METRIC.matcher(text);
+        Scrape scrape = Scrape.of(text);
         Map<String, Long> values = new java.util.HashMap<>();
-        while (m.find()) {
-            values.put(m.group(1), Long.parseLong(m.group(2)));
+        for (String name : List.of("pressdav_path_walks_total", "pressdav_store_calls_total")) {
+            scrape.value(name, Map.of()).ifPresent(value -> values.put(name, value.longValue()));
         }
         assertEquals(2, values.size(), "the metrics name walks and store calls: " + text);
         return values;

@@ -80,6 +80,34 @@ public final class RedisServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The commands the server has run so far, as it counts them ({@code INFO commandstats}), leaving out
+     * what is not a store's work: a client's keep-alive {@code PING}s and these questions themselves.
+     */
+    public long commands() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("INFO commandstats\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            String header = in.readLine();
+            int length = Integer.parseInt(header.substring(1));
+            char[] body = new char[length];
+            for (int read = 0; read < length; ) {
+                read += in.read(body, read, length - read);
+            }
+            long total = 0;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+)").matcher(new String(body));
+            while (m.find()) {
+                if (!m.group(1).equals("ping") && !m.group(1).equals("info")) {
+                    total += Long.parseLong(m.group(2));
+                }
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

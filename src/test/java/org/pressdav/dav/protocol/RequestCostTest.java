@@ -1,14 +1,17 @@
 package org.pressdav.dav.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pressdav.wordpress.InMemoryWordPress.ADMIN;
 import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.RedisServer;
 import org.pressdav.ops.Scrape;
 import org.pressdav.testbed.RunningDrive;
 
@@ -79,7 +82,12 @@ class RequestCostTest {
 
     /** A warm PROPFIND Depth 1 of a folder of {@code children} posts, tags or media files: its cost. */
     private Cost listing(String folder, int children) {
-        drive = new InProcessDrive();
+        return listing(folder, children, () -> { });
+    }
+
+    /** The same, {@code around} the measured listing too (a count of what Redis did, say), over a drive started with {@code flags}. */
+    private Cost listing(String folder, int children, Runnable around, String... flags) {
+        drive = new InProcessDrive(flags);
         for (int i = 0; i < children; i++) {
             switch (folder) {
                 case "posts/" -> drive.wordpress.addPost("post", EDITOR.id(), "publish", "Post " + i, "<p>text " + i + "</p>");
@@ -88,7 +96,9 @@ class RequestCostTest {
             }
         }
         ok(drive.send(ADMIN, "PROPFIND", folder, Map.of("Depth", "1"), ALLPROP), 207);
+        around.run();
         Cost cost = cost(() -> ok(drive.send(ADMIN, "PROPFIND", folder, Map.of("Depth", "1"), ALLPROP), 207));
+        around.run();
         drive.close();
         drive = null;
         return cost;
@@ -103,6 +113,22 @@ class RequestCostTest {
         assertEquals(new Cost(1, 9, 0), listing("tags/", 1000));
         assertEquals(new Cost(1, 9, 0), listing("media/2020/01/", 10));
         assertEquals(new Cost(1, 9, 0), listing("media/2020/01/", 1000));
+    }
+
+    @Test
+    void onRedisAListingTakesAFewRoundTripsWhateverTheNumberOfChildren() {
+        try (RedisServer redis = RedisServer.start()) {
+            for (String folder : List.of("posts/", "tags/", "media/2020/01/")) {
+                List<Long> commands = new ArrayList<>();
+                for (int children : List.of(10, 1000)) {
+                    List<Long> counts = new ArrayList<>();
+                    listing(folder, children, () -> counts.add(redis.commands()), "--redis-url", redis.url());
+                    commands.add(counts.get(1) - counts.get(0));
+                }
+                assertEquals(commands.get(0), commands.get(1), folder + ": as many Redis commands for 1,000 children as for 10");
+                assertTrue(commands.get(0) <= 5, folder + ": at most 5 round trips, not " + commands.get(0));
+            }
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,13 +57,13 @@ class ClusterIT {
     /** Runs these tests with the balancer as their drive; every test found must pass. */
     private static void passThroughTheBalancer(String what, DiscoverySelector... selectors) {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        Properties before = (Properties) System.getProperties().clone();
         System.setProperty(RunningDrive.URL, cluster.url());
         System.setProperty(RunningDrive.RENEW, cluster.renewCommand());
         try {
             LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectors).build(), listener);
         } finally {
-            System.clearProperty(RunningDrive.URL);
-            System.clearProperty(RunningDrive.RENEW);
+            System.setProperties(before);
         }
         TestExecutionSummary summary = listener.getSummary();
         StringWriter failures = new StringWriter();

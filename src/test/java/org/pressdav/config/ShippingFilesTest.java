@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -106,6 +108,62 @@ class ShippingFilesTest {
             }
         }
         assertEquals(Set.of(Setting.values()), described, "the README's table has a row for every setting");
+    }
+
+    /** The services of docker/compose.yaml, each with its lines: a service starts at a two-space indented name. */
+    private static Map<String, String> composeServices() throws IOException {
+        Map<String, String> services = new LinkedHashMap<>();
+        String section = read("docker/compose.yaml").split("(?m)^services:\\n", 2)[1].split("(?m)^volumes:", 2)[0];
+        Matcher m = Pattern.compile("(?m)^  ([a-z0-9-]+):(?: &\\S+)?\\n((?:(?:    .*)?\\n)*)").matcher(section);
+        while (m.find()) {
+            services.put(m.group(1), m.group(2));
+        }
+        return services;
+    }
+
+    /**
+     * The cluster profile adds Redis, replicas and HAProxy and changes nothing without it; HAProxy's
+     * config (also scripts/cluster's) balances round robin without stickiness over exactly the
+     * replicas, on the image's port, and checks the readiness pressdav serves.
+     */
+    @Test
+    void theClusterProfileIsOptionalAndHaproxyBalancesItsReplicas() throws IOException {
+        Map<String, String> services = composeServices();
+        Set<String> always = new TreeSet<>();
+        Set<String> replicas = new TreeSet<>();
+        services.forEach((name, lines) -> {
+            if (!lines.contains("profiles: [cluster]")) {
+                always.add(name);
+            } else if (name.startsWith("pressdav-")) {
+                replicas.add(name);
+            }
+        });
+        assertEquals(Set.of("db", "wordpress", "setup", "pressdav"), always, "without --profile cluster Compose starts what it always did");
+        assertTrue(services.keySet().containsAll(Set.of("redis", "balancer")), services.keySet().toString());
+        assertTrue(services.get("redis").contains("--appendonly\", \"yes") && services.get("redis").contains("noeviction"), services.get("redis"));
+        String first = services.get(replicas.iterator().next());
+        assertTrue(first.contains("PRESSDAV_REDIS_URL: redis://redis:6379"), first);
+        assertTrue(first.contains("- pressdav-shared:/var/lib/pressdav"), "the replicas share one data volume where the image keeps its data");
+        for (String replica : replicas) {
+            assertTrue(replica.equals(replicas.iterator().next()) || services.get(replica).contains("<<: *replica"), replica + " is the first replica again");
+        }
+        assertTrue(services.get("balancer").contains("./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg"), services.get("balancer"));
+
+        String haproxy = read("docker/haproxy.cfg");
+        String port = match(read("Dockerfile"), "PRESSDAV_PORT=(\\d+)");
+        Set<String> servers = new TreeSet<>();
+        Matcher server = Pattern.compile("(?m)^\\s*server (\\S+) (\\S+):(\\d+)").matcher(haproxy);
+        while (server.find()) {
+            assertEquals(server.group(1), server.group(2), "a server is reached by its service's name");
+            assertEquals(port, server.group(3), "the image's port");
+            servers.add(server.group(1));
+        }
+        assertEquals(replicas, servers, "HAProxy balances exactly the replicas");
+        assertTrue(haproxy.contains("\n  bind :" + port + "\n") && services.get("balancer").contains(":" + port + "\""), "the balancer listens where Compose publishes it");
+        assertTrue(haproxy.contains("balance roundrobin"));
+        assertTrue(!haproxy.matches("(?s).*\\n\\s*(cookie|stick|hash-type|balance (?!roundrobin)).*"), "no stickiness: correctness must not depend on it");
+        assertTrue(haproxy.contains("option httpchk GET " + org.pressdav.ops.OperationsServlet.READY + "\n"), "health checks on readiness");
+        assertTrue(haproxy.contains("option forwardfor"));
     }
 
     private static String match(String text, String regex) {

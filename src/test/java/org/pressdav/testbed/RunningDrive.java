@@ -21,16 +21,28 @@ import org.pressdav.wordpress.OkHttpWordPressClient;
 /**
  * pressdav itself, started in this JVM on a free port in front of the test bed's WordPress,
  * plus a plain HTTP client for requests no DAV library would send (bad paths, bad XML).
+ *
+ * <p>With the system property {@value #URL} set, the drive is the one at that URL instead (a
+ * balancer in front of several instances: {@code scripts/cluster}), and nothing is started here.
+ * A test that starts pressdav with flags of its own cannot be run so. Where the property
+ * {@value #RENEW} names a command ({@code scripts/cluster renew}), it runs before each test class
+ * starts its drive: the drive forgets what it kept of the site the last class wrote, as a pressdav
+ * started anew does.
  */
 public final class RunningDrive implements AutoCloseable {
-    private final Pressdav pressdav;
+    public static final String URL = "pressdav.drive.url";
+    public static final String RENEW = "pressdav.drive.renew";
+
+    private final Pressdav pressdav; // null: a drive elsewhere, at url
+    private final String url;
     private final TestBed bed;
     private final boolean resetOnClose;
     private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
     private OkHttpWordPressClient wordpress;
 
-    private RunningDrive(Pressdav pressdav, TestBed bed, boolean resetOnClose) {
+    private RunningDrive(Pressdav pressdav, String url, TestBed bed, boolean resetOnClose) {
         this.pressdav = pressdav;
+        this.url = url;
         this.bed = bed;
         this.resetOnClose = resetOnClose;
     }
@@ -48,15 +60,42 @@ public final class RunningDrive implements AutoCloseable {
 
     private static RunningDrive start(boolean resetOnClose, String... flags) {
         TestBed bed = TestBed.get();
+        String elsewhere = System.getProperty(URL, "");
+        if (!elsewhere.isEmpty()) {
+            return elsewhere(elsewhere.endsWith("/") ? elsewhere : elsewhere + "/", bed, resetOnClose, flags);
+        }
         try {
             Path data = Files.createTempDirectory("pressdav-it");
             List<String> args = new ArrayList<>(List.of("--wordpress-url", bed.url().toString(), "--port", "0",
                     "--data-dir", data.toString()));
             args.addAll(List.of(flags));
-            return new RunningDrive(Pressdav.start(ConfigLoader.load(args, Map.of())), bed, resetOnClose);
+            Pressdav pressdav = Pressdav.start(ConfigLoader.load(args, Map.of()));
+            return new RunningDrive(pressdav, pressdav.baseUrl(), bed, resetOnClose);
         } catch (Exception e) {
             throw new IllegalStateException("pressdav did not start", e);
         }
+    }
+
+    private static RunningDrive elsewhere(String url, TestBed bed, boolean resetOnClose, String... flags) {
+        if (flags.length > 0) {
+            throw new IllegalStateException("this test starts pressdav with " + String.join(" ", flags) + ", which the drive at " + url
+                    + " (-D" + URL + ") was not started with: run it without -D" + URL);
+        }
+        String renew = System.getProperty(RENEW, "");
+        if (!renew.isEmpty()) {
+            try {
+                Process process = new ProcessBuilder("bash", "-c", renew).inheritIO().start();
+                if (!process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+                    throw new IllegalStateException(renew + " failed");
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return new RunningDrive(null, url, bed, resetOnClose);
     }
 
     public TestBed bed() {
@@ -73,7 +112,7 @@ public final class RunningDrive implements AutoCloseable {
 
     /** The drive's root URL, ending in a slash. */
     public String url() {
-        return pressdav.baseUrl();
+        return url;
     }
 
     /** The URL of a path inside the drive, given decoded ({@code posts/7-emoji-🎉-party/}). */
@@ -94,7 +133,7 @@ public final class RunningDrive implements AutoCloseable {
     }
 
     public int port() {
-        return pressdav.port();
+        return pressdav != null ? pressdav.port() : okhttp3.HttpUrl.get(url).port();
     }
 
     /** Sends a request as a seeded user (null: no Authorization) and returns status, headers, body. */
@@ -175,7 +214,9 @@ public final class RunningDrive implements AutoCloseable {
     @Override
     public void close() {
         try {
-            pressdav.stop();
+            if (pressdav != null) {
+                pressdav.stop();
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -41,7 +41,7 @@ public final class DavServer {
      * {@code port}: plain HTTP, or -1 for none; {@code tls} and {@code httpsPort}: HTTPS (HTTP/2 and
      * HTTP/1.1, by ALPN), or null for none.
      */
-    public DavServer(String host, int port, boolean trustForwardedHeaders, Path dataDir, java.time.Duration idleTimeout,
+    public DavServer(String host, int port, boolean trustForwardedHeaders, Path tmpDir, java.time.Duration idleTimeout,
             HttpServlet servlet, Operations operations, Tls tls, int httpsPort, long maxUploadBytes) throws java.io.IOException {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("pressdav");
@@ -72,7 +72,7 @@ public final class DavServer {
         }
 
         ServletContextHandler context = new ServletContextHandler("/");
-        Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
+        Path tmp = Files.createDirectories(tmpDir);
         context.setTempDirectory(tmp.toFile());
         ServletHolder dav = new ServletHolder("dav", servlet);
         // The upload form of a folder's page (a browser's POST): parts on disk past 1 MB, the upload limit for the whole.

@@ -184,7 +184,7 @@ public final class Pressdav {
         CountedStores counted = new CountedStores(kept);
         DriveStores stores = counted.stores();
         Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), new LoginThrottle(LoginThrottle.Limits.STANDARD, ticker));
-        IncomingSpool incoming = new IncomingSpool(incomingDir(config), config.maxUploadBytes(), config.incomingMaxBytes());
+        IncomingSpool incoming = new IncomingSpool(ownDir(config, "incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
         // Each collection is listed from the plugin's index where it offers one, else from core REST.
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
         DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS),
@@ -196,7 +196,7 @@ public final class Pressdav {
         // Readiness asks WordPress at most every five seconds, however many ask pressdav.
         Readiness readiness = new Readiness(() -> problem(origin, shared), Duration.ofSeconds(5), ticker);
         OperationsServlet operations = new OperationsServlet(metrics, config.metricsPath(), config.metricsToken(), readiness);
-        DavServer server = new DavServer(config.host(), config.plainHttp() ? config.port() : -1, config.trustForwardedHeaders(), config.dataDir(),
+        DavServer server = new DavServer(config.host(), config.plainHttp() ? config.port() : -1, config.trustForwardedHeaders(), ownDir(config, "tmp"),
                 config.idleTimeout(), servlet, new DavServer.Operations(operations, config.metricsPath(), new RequestLine(metrics)),
                 tls(config), config.httpsPort(), config.maxUploadBytes());
         metrics.bind(new JettyServerThreadPoolMetrics(server.threads(), List.of()));
@@ -234,12 +234,13 @@ public final class Pressdav {
     }
 
     /**
-     * Where request bodies wait for WordPress. Instances sharing one data directory each spool into a
-     * folder of their own: one that starts removes its own leftovers, never another's upload in flight.
+     * A folder of the data directory that only this instance uses (request bodies waiting for WordPress,
+     * Jetty's temporary files): instances sharing one data directory each get their own inside it, so one
+     * that starts or stops removes its own leftovers, never another's files in flight.
      */
-    private static java.nio.file.Path incomingDir(PressdavConfig config) {
-        java.nio.file.Path incoming = config.dataDir().resolve("incoming");
-        return config.redisUrl() == null ? incoming : incoming.resolve(config.instanceName());
+    private static java.nio.file.Path ownDir(PressdavConfig config, String name) {
+        java.nio.file.Path dir = config.dataDir().resolve(name);
+        return config.redisUrl() == null ? dir : dir.resolve(config.instanceName());
     }
 
     /** HTTPS's certificate, from PEM files or a PKCS#12 keystore, looked at again every five seconds; null without HTTPS. */

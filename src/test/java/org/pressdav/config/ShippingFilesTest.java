@@ -83,6 +83,7 @@ class ShippingFilesTest {
         unknown.remove("PRESSDAV_WP_PORT");
         unknown.remove("PRESSDAV_CONFIG");
         unknown.remove("PRESSDAV_IMAGE_WORK");
+        unknown.remove("PRESSDAV_CLUSTER_DIR"); // scripts/cluster's state folder
         assertTrue(unknown.isEmpty(), "the README names settings pressdav does not have: " + unknown);
     }
 
@@ -152,13 +153,17 @@ class ShippingFilesTest {
         String haproxy = read("docker/haproxy.cfg");
         String port = match(read("Dockerfile"), "PRESSDAV_PORT=(\\d+)");
         Set<String> servers = new TreeSet<>();
-        Matcher server = Pattern.compile("(?m)^\\s*server (\\S+) (\\S+):(\\d+)").matcher(haproxy);
+        Set<String> backups = new TreeSet<>();
+        Matcher server = Pattern.compile("(?m)^\\s*server (\\S+) (\\S+):(\\d+)(.*)$").matcher(haproxy);
         while (server.find()) {
-            assertEquals(server.group(1), server.group(2), "a server is reached by its service's name");
+            boolean backup = server.group(4).strip().equals("backup no-check");
+            assertEquals(backup ? server.group(2) + "-reads" : server.group(2), server.group(1), "a server is reached by its service's name");
             assertEquals(port, server.group(3), "the image's port");
-            servers.add(server.group(1));
+            (backup ? backups : servers).add(server.group(2));
         }
         assertEquals(replicas, servers, "HAProxy balances exactly the replicas");
+        assertEquals(replicas, backups, "and, when none is ready (Redis stopped), the same replicas unchecked, so reads go on");
+        assertTrue(haproxy.contains("option allbackups"));
         assertTrue(haproxy.contains("\n  bind :" + port + "\n") && services.get("balancer").contains(":" + port + "\""), "the balancer listens where Compose publishes it");
         assertTrue(haproxy.contains("balance roundrobin"));
         assertTrue(!haproxy.matches("(?s).*\\n\\s*(cookie|stick|hash-type|balance (?!roundrobin)).*"), "no stickiness: correctness must not depend on it");

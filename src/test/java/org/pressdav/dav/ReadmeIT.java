@@ -61,8 +61,11 @@ class ReadmeIT extends WritingIT {
         CHECKS.put(c -> c.startsWith("curl http://host:8080/health"), ReadmeIT::healthAndMetricsAnswer);
         CHECKS.put(c -> c.startsWith("openssl req"), ReadmeIT::httpsServesTheSelfSignedPair);
         CHECKS.put(c -> c.startsWith("curl -fsS -u 'NAME:PASSWORD' -X MKCOL http://host:8080/media/litmus/"), (c, dir) -> litmusRunsIt(c));
+        CHECKS.put(c -> c.startsWith("scripts/cluster up"), (c, dir) -> clusterHasTheCommands(c));
         // Inline commands.
         CHECKS.put(c -> c.startsWith("scripts/wordpress"), (c, dir) -> testBedHasTheCommand(c));
+        CHECKS.put(c -> c.startsWith("scripts/cluster"), (c, dir) -> clusterHasTheCommands(c));
+        CHECKS.put(c -> c.equals("docker compose -f docker/compose.yaml --profile cluster up -d"), (c, dir) -> theClusterProfileIsValidated());
         CHECKS.put(c -> c.matches("(scripts|bench|\\.ci)/[\\w-]+( .*)?"), (c, dir) -> scriptRunsHere(c));
         CHECKS.put(c -> c.matches("mvn (-B )?(test|package|verify)"), (c, dir) -> assertTrue(Files.exists(ROOT.resolve("pom.xml"))));
         CHECKS.put(c -> c.matches("docker compose -f docker/\\S+\\.yaml up( -d)? --build"), (c, dir) -> composeFileBuilds(c));
@@ -245,6 +248,22 @@ class ReadmeIT extends WritingIT {
                 assertTrue(script.contains(argument + ")") || script.contains("= " + argument + " "), "scripts/wordpress " + words[1] + " takes " + argument);
             }
         }
+    }
+
+    /** Each line's subcommand is one scripts/cluster has, and ClusterIT brings the cluster up with it. */
+    private static void clusterHasTheCommands(String commands) throws IOException {
+        String script = Files.readString(ROOT.resolve("scripts/cluster"));
+        for (String line : commands.lines().toList()) {
+            String[] words = line.strip().split("\\s+");
+            assertTrue(script.contains("\n  " + words[1] + ")"), "scripts/cluster has the subcommand " + words[1]);
+        }
+        assertTrue(Files.readString(ROOT.resolve("src/test/java/org/pressdav/testbed/Cluster.java")).contains("scripts/cluster"),
+                "ClusterIT runs the cluster through scripts/cluster");
+    }
+
+    private static void theClusterProfileIsValidated() throws IOException {
+        assertTrue(Files.readString(ROOT.resolve("scripts/image-test")).contains("--profile cluster -f docker/compose.yaml"),
+                "scripts/image-test validates the cluster profile");
     }
 
     private static void scriptRunsHere(String command) throws Exception {

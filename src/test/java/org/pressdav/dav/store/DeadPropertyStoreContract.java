@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import org.junit.jupiter.api.Test;
@@ -12,7 +16,20 @@ import org.pressdav.dav.ResourceKey;
 
 /** What every {@link DeadPropertyStore} must do; a backend's test extends this. */
 abstract class DeadPropertyStoreContract {
-    abstract DeadPropertyStore newStore();
+    static final Duration TTL = Duration.ofHours(24);
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+    /** A store that keeps a resource's properties {@code ttl} after their last use, by {@code clock}. */
+    abstract DeadPropertyStore newStore(Clock clock, Duration ttl);
+
+    /** Another client of the same store, as a second instance of the drive has: in memory, the same object. */
+    DeadPropertyStore secondClientOf(DeadPropertyStore first, Clock clock, Duration ttl) {
+        return first;
+    }
+
+    private DeadPropertyStore newStore() {
+        return newStore(clock, TTL);
+    }
 
     private static final ResourceKey FILE = ResourceKey.ROOT.child("posts").child("#posts/12").child("content.html");
     private static final QName WIN32 = new QName("urn:schemas-microsoft-com:", "Win32LastModifiedTime");
@@ -59,5 +76,34 @@ abstract class DeadPropertyStoreContract {
         }
         assertEquals(1, refused, "each user's total is bounded");
         assertNull(store.replace("user-2", FILE, Map.of(WIN32, "another user's room is their own")));
+    }
+
+    @Test
+    void whatOneClientKeepsTheOtherReads() {
+        DeadPropertyStore first = newStore();
+        DeadPropertyStore second = secondClientOf(first, clock, TTL);
+        assertNull(first.replace("user-1", FILE, Map.of(WIN32, "through the first")));
+        assertEquals(Map.of(WIN32, "through the first"), second.of("user-1", FILE));
+        assertEquals(Map.of(FILE, Map.of(WIN32, "through the first")), second.of("user-1", List.of(FILE, FILE.parent())));
+        assertNull(second.replace("user-1", FILE, Map.of()));
+        assertTrue(first.of("user-1", FILE).isEmpty(), "removed through the second");
+    }
+
+    @Test
+    void propertiesLastADayAfterTheirLastUse() {
+        DeadPropertyStore store = newStore();
+        ResourceKey read = FILE.parent().child("title.txt");
+        assertNull(store.replace("user-1", FILE, Map.of(WIN32, "set once")));
+        assertNull(store.replace("user-1", read, Map.of(WIN32, "read every so often")));
+        for (int hour = 0; hour < 30; hour += 10) {
+            clock.advance(Duration.ofHours(10));
+            assertEquals(Map.of(read, Map.of(WIN32, "read every so often")), store.of("user-1", List.of(read)), hour + 10 + " h in");
+        }
+        assertTrue(store.of("user-1", FILE).isEmpty(), "unused for 30 h: gone");
+        assertEquals(Map.of(WIN32, "read every so often"), store.of("user-1", read), "read in a listing every 10 h: kept");
+        clock.advance(TTL.minusSeconds(1));
+        assertEquals(Map.of(WIN32, "read every so often"), store.of("user-1", read), "a second before a day without use");
+        clock.advance(TTL);
+        assertTrue(store.of("user-1", read).isEmpty(), "a day without use: gone");
     }
 }

@@ -50,7 +50,7 @@ public final class RedisDeadProperties implements DeadPropertyStore {
             if ARGV[4] ~= '' and used + tonumber(ARGV[5]) > tonumber(ARGV[6]) then
               return 0
             end
-            chunked('HDEL', KEYS[1], stale, 1000)
+            chunked('HDEL', KEYS[1], stale)
             if ARGV[4] == '' then
               redis.call('HDEL', KEYS[1], ARGV[3])
             else

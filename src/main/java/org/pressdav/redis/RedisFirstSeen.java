@@ -22,8 +22,8 @@ public final class RedisFirstSeen implements FirstSeen {
     /** KEYS[1] the kind's hash; ARGV now (epoch seconds), then the fields. Answers each field's date, the ones new now set to now. */
     private static final RedisScript DATES = new RedisScript(RedisScript.CHUNKS + """
             local dates, unseen = {}, {}
-            for first = 2, #ARGV, 1000 do
-              local last = math.min(first + 999, #ARGV)
+            for first = 2, #ARGV, CHUNK do
+              local last = math.min(first + CHUNK - 1, #ARGV)
               local some = redis.call('HMGET', KEYS[1], unpack(ARGV, first, last))
               for i = 1, last - first + 1 do
                 local date = some[i]
@@ -35,7 +35,7 @@ public final class RedisFirstSeen implements FirstSeen {
                 dates[#dates + 1] = date
               end
             end
-            chunked('HSET', KEYS[1], unseen, 2000)
+            chunked('HSET', KEYS[1], unseen)
             return dates
             """);
 

@@ -15,7 +15,7 @@ import java.util.Optional;
  * and sees a field expire. With {@code touch}, a field read is used, and lasts {@code ttl} from
  * then (Caffeine's expire-after-access); without, from its last write. Redis's own expiry of the
  * whole hash, {@code ttl} after its last write, is only the garbage collection of what nobody asks for.
- * Every method is one round trip and a fixed number of Redis commands (one more per thousand fields).
+ * Every method is one round trip and a fixed number of Redis commands (one more per 2,500 fields: {@link RedisScript#CHUNK}).
  */
 final class TimedHash {
     /** KEYS[1] the hash; ARGV now, ttl (ms), touch (1/0), then the fields, or none for all of them. Answers field, payload, ... of the live ones. */
@@ -29,8 +29,8 @@ final class TimedHash {
                 values[#values + 1] = all[i + 1]
               end
             else
-              for first = 4, #ARGV, 1000 do
-                local last = math.min(first + 999, #ARGV)
+              for first = 4, #ARGV, CHUNK do
+                local last = math.min(first + CHUNK - 1, #ARGV)
                 local some = redis.call('HMGET', KEYS[1], unpack(ARGV, first, last))
                 for i = 1, last - first + 1 do
                   fields[#fields + 1] = ARGV[first + i - 1]
@@ -55,9 +55,9 @@ final class TimedHash {
                 end
               end
             end
-            chunked('HDEL', KEYS[1], stale, 1000)
+            chunked('HDEL', KEYS[1], stale)
             if #used > 0 then
-              chunked('HSET', KEYS[1], used, 2000)
+              chunked('HSET', KEYS[1], used)
               redis.call('PEXPIRE', KEYS[1], ttl)
             end
             return live
@@ -67,7 +67,7 @@ final class TimedHash {
     private static final RedisScript WRITE = new RedisScript(RedisScript.CHUNKS + """
             local values = {}
             for i = 2, #ARGV do values[i - 1] = ARGV[i] end
-            chunked('HSET', KEYS[1], values, 2000)
+            chunked('HSET', KEYS[1], values)
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
             return 1
             """);

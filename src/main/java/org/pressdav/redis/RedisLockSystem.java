@@ -67,7 +67,7 @@ public final class RedisLockSystem implements LockSystem {
         }
     }
 
-    private Held held() {
+    private Held current() {
         Map<String, String> all = backend.redisson().<String, String>getMap(key).readAllMap();
         Map<String, Lock> locks = new HashMap<>();
         all.forEach((token, json) -> {
@@ -86,7 +86,7 @@ public final class RedisLockSystem implements LockSystem {
     private <T> T change(Function<InMemoryLockSystem, T> change) {
         return backend.write(() -> {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Held before = held();
+                Held before = current();
                 InMemoryLockSystem decider = before.decider();
                 T result = change.apply(decider);
                 List<String> writes = differences(before, decider.all());
@@ -103,7 +103,7 @@ public final class RedisLockSystem implements LockSystem {
      * they are removed (once: if another change came first, it will remove them).
      */
     private <T> T look(Function<InMemoryLockSystem, T> question) {
-        Held before = held();
+        Held before = current();
         InMemoryLockSystem decider = before.decider();
         T answer = question.apply(decider);
         List<String> expired = differences(before, decider.all());

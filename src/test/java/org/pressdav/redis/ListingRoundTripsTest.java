@@ -16,9 +16,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.ResourceKey;
 import org.pressdav.dav.lock.LockSystem;
@@ -39,21 +38,8 @@ class ListingRoundTripsTest {
     /** What the counting connection and Redisson's connections send of their own, not the stores'. */
     private static final Set<String> NOT_THE_STORES = Set.of("info", "ping", "hello", "select", "client|setname", "client|setinfo");
 
-    private static RedisClients redis;
-    private static RedisBackend counter;
-
-    @BeforeAll
-    static void start() {
-        redis = RedisClients.start();
-        counter = redis.fresh();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
+    @RegisterExtension
+    static final RedisClients redis = new RedisClients();
 
     /** Redis commands of each of a listing's reads. */
     record Costs(long locks, long properties, long hidden, long names, long firstSeen) {
@@ -61,15 +47,16 @@ class ListingRoundTripsTest {
 
     @Test
     void aListingsReadsCostOneRoundTripAndTheSameFewCommandsFor10And1000Children() {
-        Costs ten = costsOfAListingOf(10);
-        Costs thousand = costsOfAListingOf(1000);
+        RedisBackend counter = redis.fresh();
+        Costs ten = costsOfAListingOf(10, counter);
+        Costs thousand = costsOfAListingOf(1000, counter);
         assertEquals(ten, thousand, "the commands of a listing of 10 (expected) and of 1,000 children");
         // locks: HGETALL; properties: EVAL, HMGET, HSET (their use), PEXPIRE; hidden files: EVAL, HGETALL;
         // names: EVAL, HGETALL, HSET (their use), PEXPIRE; first seen: EVAL, HMGET.
         assertEquals(new Costs(1, 4, 2, 4, 2), ten);
     }
 
-    private static Costs costsOfAListingOf(int children) {
+    private static Costs costsOfAListingOf(int children, RedisBackend counter) {
         RedisBackend backend = redis.fresh();
         RedisLockSystem locks = new RedisLockSystem(backend);
         RedisDeadProperties properties = new RedisDeadProperties(backend, Duration.ofHours(24), CLOCK);
@@ -95,11 +82,11 @@ class ListingRoundTripsTest {
         firstSeen.of("posts", ids);
 
         Costs costs = new Costs(
-                commandsOf(backend, () -> locks.on(NOW, keys), found -> found.size() == children),
-                commandsOf(backend, () -> properties.of("user-1", keys), found -> found.size() == children),
-                commandsOf(backend, () -> hidden.hiddenIn("user-1", folder), found -> found.size() == children),
-                commandsOf(backend, () -> names.names("user-1", "posts"), found -> found.size() == children),
-                commandsOf(backend, () -> firstSeen.of("posts", ids), found -> found.values().stream().allMatch(NOW::equals)));
+                commandsOf(counter, backend, () -> locks.on(NOW, keys), found -> found.size() == children),
+                commandsOf(counter, backend, () -> properties.of("user-1", keys), found -> found.size() == children),
+                commandsOf(counter, backend, () -> hidden.hiddenIn("user-1", folder), found -> found.size() == children),
+                commandsOf(counter, backend, () -> names.names("user-1", "posts"), found -> found.size() == children),
+                commandsOf(counter, backend, () -> firstSeen.of("posts", ids), found -> found.values().stream().allMatch(NOW::equals)));
         assertEquals(2, locks.on(NOW, keys.get(0)).size(), "the lock on the child and the folder's depth-infinity one");
         assertTrue(locks.on(NOW, keys).values().stream().allMatch(held -> held.stream().anyMatch(LockSystem.Lock::infinite)));
         return costs;
@@ -110,19 +97,19 @@ class ListingRoundTripsTest {
     }
 
     /** The commands Redis runs for one {@code read}, after one read before (scripts cached), which must find every child. */
-    private static <T> long commandsOf(RedisBackend backend, Supplier<T> read, Check<T> complete) {
+    private static <T> long commandsOf(RedisBackend counter, RedisBackend backend, Supplier<T> read, Check<T> complete) {
         read.get();
         long callsBefore = backend.calls();
-        long before = commands();
+        long before = commands(counter);
         T found = read.get();
-        long after = commands();
+        long after = commands(counter);
         assertTrue(complete.holds(found), "the read found what the listing holds: " + found);
         assertEquals(1, backend.calls() - callsBefore, "one call to Redis");
         return after - before;
     }
 
     /** Every command Redis ran so far, but the INFO calls that ask it and connections' own. */
-    private static long commands() {
+    private static long commands(RedisBackend counter) {
         Map<String, String> stats = counter.redisson().getRedisNodes(RedisNodes.SINGLE).getInstance().info(RedisNode.InfoSection.COMMANDSTATS);
         long commands = 0;
         for (Map.Entry<String, String> stat : stats.entrySet()) {

@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.namespace.QName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
@@ -35,19 +34,8 @@ class StoresWithoutRedisTest {
     private static final ResourceKey FILE = ResourceKey.ROOT.child("posts").child("#posts/12").child("content.html");
     private static final DavPath PATH = DavPath.parseDecoded("/posts/12-x/content.html");
 
-    private static RedisClients redis;
-
-    @BeforeAll
-    static void start() {
-        redis = RedisClients.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
+    @RegisterExtension
+    static final RedisClients redis = new RedisClients();
 
     @Test
     void withoutRedisWritesAre503AndReadsGoOnWithoutAndWhenItIsBackAllIsThere() {
@@ -75,11 +63,7 @@ class StoresWithoutRedisTest {
             assertEquals(Set.of(), hidden.hiddenIn("user-1", PATH.parent()));
             assertEquals(Map.of(), names.names("user-1", "posts"));
         } finally {
-            redis.server().restart();
-        }
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (backend.problem() != null && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            redis.restartFor(backend);
         }
         assertEquals(Map.of(FILE, List.of(lock)), locks.on(NOW, List.of(FILE)));
         assertEquals(Map.of(FILE, Map.of(WIN32, "kept")), properties.of("user-1", List.of(FILE)));

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.ResourceKey;
 import org.pressdav.redis.RedisBackend;
@@ -21,37 +17,17 @@ import org.pressdav.testbed.RedisClients;
 
 /** The lock contract on a real redis-server, plus what Redis adds: a restart of Redis from its append-only file keeps the locks. */
 class RedisLockSystemTest extends LockSystemContract {
-    private static RedisClients redis;
-    private final Map<LockSystem, RedisBackend> backends = new IdentityHashMap<>();
-
-    @BeforeAll
-    static void start() {
-        redis = RedisClients.start();
-    }
-
-    @AfterEach
-    void closeClients() {
-        redis.closeClients();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
+    @RegisterExtension
+    static final RedisClients redis = new RedisClients();
 
     @Override
     LockSystem newSystem() {
-        RedisBackend backend = redis.fresh();
-        LockSystem locks = new RedisLockSystem(backend);
-        backends.put(locks, backend);
-        return locks;
+        return redis.fresh(RedisLockSystem::new);
     }
 
     @Override
     LockSystem secondClientOf(LockSystem first) {
-        return new RedisLockSystem(redis.secondClientOf(backends.get(first)));
+        return redis.secondClientOf(first, RedisLockSystem::new);
     }
 
     @Test
@@ -61,13 +37,9 @@ class RedisLockSystemTest extends LockSystemContract {
         LockSystem locks = newSystem();
         LockSystem.Lock lock = locks.create(now, file, DavPath.parseDecoded("/posts/12-x/content.html"), true, false, "<D:href>ana</D:href>",
                 "user-1", Duration.ofMinutes(10));
-        RedisBackend backend = backends.get(locks);
+        RedisBackend backend = redis.backendOf(locks);
         redis.server().kill();
-        redis.server().restart();
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (backend.problem() != null && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        redis.restartFor(backend);
         assertNull(backend.problem());
         assertEquals(List.of(lock), locks.on(now, file));
         assertEquals(List.of(lock), secondClientOf(locks).on(now, file), "and through another instance");

@@ -8,7 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import org.junit.jupiter.api.Test;
@@ -105,5 +109,35 @@ abstract class DeadPropertyStoreContract {
         assertEquals(Map.of(WIN32, "read every so often"), store.of("user-1", read), "a second before a day without use");
         clock.advance(TTL);
         assertTrue(store.of("user-1", read).isEmpty(), "a day without use: gone");
+    }
+
+    @Test
+    void aUsersBoundHoldsWhenTwoClientsWriteAtOnce() throws Exception {
+        DeadPropertyStore first = newStore();
+        DeadPropertyStore second = secondClientOf(first, clock, TTL);
+        List<ResourceKey> resources = new ArrayList<>();
+        List<Future<String>> answers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < 160; i++) {
+                ResourceKey resource = FILE.child("f" + i);
+                DeadPropertyStore through = i % 2 == 0 ? first : second;
+                resources.add(resource);
+                answers.add(pool.submit(() -> through.replace("user-1", resource, Map.of(WIN32, "x".repeat(10_000)))));
+            }
+            int refused = 0;
+            for (Future<String> answer : answers) {
+                refused += answer.get() == null ? 0 : 1;
+            }
+            long kept = 0;
+            for (Map<QName, String> props : first.of("user-1", resources).values()) {
+                kept += DeadPropertyBounds.weight(props);
+            }
+            assertTrue(kept <= DeadPropertyBounds.MAX_PER_USER_CHARS, kept + " characters kept");
+            assertEquals(160 - refused, first.of("user-1", resources).size(), "what was not refused is kept");
+            assertTrue(refused > 0 && kept > DeadPropertyBounds.MAX_PER_USER_CHARS - 20_000, "refused only when full: " + kept);
+        } finally {
+            pool.shutdown();
+        }
     }
 }

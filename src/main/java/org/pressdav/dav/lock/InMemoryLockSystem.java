@@ -23,6 +23,16 @@ import org.pressdav.dav.ResourceKey;
 public final class InMemoryLockSystem implements LockSystem {
     private final Map<String, Lock> locks = new ConcurrentHashMap<>();
 
+    /**
+     * A lock system holding these locks, expired or not: a store kept elsewhere (shared by several
+     * instances) reads its locks into one, lets it decide, and keeps what {@link #all()} then holds.
+     */
+    public static InMemoryLockSystem holding(Collection<Lock> locks) {
+        InMemoryLockSystem system = new InMemoryLockSystem();
+        locks.forEach(system::restore);
+        return system;
+    }
+
     private List<Lock> live(Instant now) {
         List<Lock> live = new ArrayList<>();
         for (Lock lock : locks.values()) {
@@ -143,7 +153,7 @@ public final class InMemoryLockSystem implements LockSystem {
     }
 
     /** Every lock held, expired or not: what {@link DiskLockSystem} compares before and after a change. */
-    List<Lock> all() {
+    public List<Lock> all() {
         return List.copyOf(locks.values());
     }
 

@@ -1,21 +1,14 @@
 package org.pressdav.dav.lock;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.pressdav.dav.DavPath;
-import org.pressdav.dav.ResourceKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LockFiles {
     private static final Logger log = LoggerFactory.getLogger(LockFiles.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUFFIX = ".lock";
     private static final String PARTIAL = ".tmp";
 
@@ -44,7 +36,7 @@ final class LockFiles {
     void write(LockSystem.Lock lock) throws IOException {
         Path partial = Files.createTempFile(dir, ".", PARTIAL);
         try {
-            Files.write(partial, JSON.writeValueAsBytes(toJson(lock)));
+            Files.write(partial, LockJson.write(lock).getBytes(StandardCharsets.UTF_8));
             Files.move(partial, fileOf(lock.token()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(partial);
@@ -83,7 +75,7 @@ final class LockFiles {
     }
 
     private LockSystem.Lock read(Path file) throws IOException {
-        LockSystem.Lock lock = fromJson(JSON.readTree(Files.readAllBytes(file)));
+        LockSystem.Lock lock = LockJson.read(Files.readString(file));
         if (!fileOf(lock.token()).equals(file)) {
             throw new IllegalArgumentException("it holds the lock " + lock.token() + ", whose file has another name");
         }
@@ -92,51 +84,5 @@ final class LockFiles {
 
     private Path fileOf(String token) {
         return dir.resolve(Base64.getUrlEncoder().withoutPadding().encodeToString(token.getBytes(StandardCharsets.UTF_8)) + SUFFIX);
-    }
-
-    private static ObjectNode toJson(LockSystem.Lock lock) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("token", lock.token());
-        ArrayNode root = json.putArray("root");
-        lock.root().segments().forEach(root::add);
-        json.put("path", lock.path().encoded());
-        json.put("exclusive", lock.exclusive());
-        json.put("infinite", lock.infinite());
-        json.put("owner", lock.ownerXml());
-        json.put("user", lock.user());
-        json.put("expires", lock.expires().toString());
-        return json;
-    }
-
-    private static LockSystem.Lock fromJson(JsonNode json) {
-        List<String> root = new ArrayList<>();
-        JsonNode segments = json.path("root");
-        if (!segments.isArray()) {
-            throw new IllegalArgumentException("no root");
-        }
-        segments.forEach(segment -> root.add(segment.textValue()));
-        if (root.contains(null)) {
-            throw new IllegalArgumentException("a root segment is not text");
-        }
-        JsonNode owner = json.path("owner");
-        return new LockSystem.Lock(text(json, "token"), new ResourceKey(root), DavPath.parseEncoded(text(json, "path")),
-                bool(json, "exclusive"), bool(json, "infinite"), owner.isTextual() ? owner.textValue() : null, text(json, "user"),
-                Instant.parse(text(json, "expires")));
-    }
-
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.path(field);
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException("no " + field);
-        }
-        return value.textValue();
-    }
-
-    private static boolean bool(JsonNode json, String field) {
-        JsonNode value = json.path(field);
-        if (!value.isBoolean()) {
-            throw new IllegalArgumentException("no " + field);
-        }
-        return value.booleanValue();
     }
 }

@@ -16,12 +16,10 @@ import org.pressdav.dav.ResourceKey;
 
 /**
  * {@link DeadPropertyStore} in memory, for {@code ttl} after last use. Bounded: a value's size,
- * the count per resource, each user's total, and everything together (least recently used first).
+ * the count per resource, each user's total ({@link DeadPropertyBounds}), and everything together
+ * (least recently used first).
  */
 public final class InMemoryDeadProperties implements DeadPropertyStore {
-    static final int MAX_VALUE_CHARS = 16 << 10;
-    static final int MAX_PER_RESOURCE = 64;
-    static final long MAX_PER_USER_CHARS = 1 << 20;
     private static final long MAX_TOTAL_CHARS = 32L << 20;
 
     private record Key(String user, ResourceKey resource) {
@@ -65,18 +63,14 @@ public final class InMemoryDeadProperties implements DeadPropertyStore {
      * one resource, or more than this user may keep in all.
      */
     private String refusal(String user, ResourceKey resource, Map<QName, String> updated) {
-        for (Map.Entry<QName, String> p : updated.entrySet()) {
-            if (p.getValue() != null && p.getValue().length() > MAX_VALUE_CHARS) {
-                return p.getKey().getLocalPart() + " is longer than the " + MAX_VALUE_CHARS + " characters a property may have";
-            }
-        }
-        if (updated.size() > MAX_PER_RESOURCE) {
-            return "a resource may have at most " + MAX_PER_RESOURCE + " properties of your own";
+        String refused = DeadPropertyBounds.refusal(updated);
+        if (refused != null) {
+            return refused;
         }
         Map<QName, String> old = properties.getIfPresent(new Key(user, resource));
         long after = usage(user).get() - (old == null ? 0 : weight(old)) + weight(updated);
-        if (after > MAX_PER_USER_CHARS) {
-            return "your properties would take more than the " + MAX_PER_USER_CHARS + " characters each user may keep";
+        if (after > DeadPropertyBounds.MAX_PER_USER_CHARS) {
+            return DeadPropertyBounds.userFull();
         }
         return null;
     }
@@ -107,11 +101,6 @@ public final class InMemoryDeadProperties implements DeadPropertyStore {
     }
 
     private static long weight(Map<QName, String> props) {
-        long chars = 0;
-        for (Map.Entry<QName, String> p : props.entrySet()) {
-            chars += 64 + p.getKey().getNamespaceURI().length() + p.getKey().getLocalPart().length()
-                    + (p.getValue() == null ? 0 : p.getValue().length());
-        }
-        return chars;
+        return DeadPropertyBounds.weight(props);
     }
 }

@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
@@ -16,6 +22,11 @@ import org.pressdav.dav.ResourceKey;
 /** What every {@link LockSystem} must do, with the time passed in; a backend's test extends this. */
 abstract class LockSystemContract {
     abstract LockSystem newSystem();
+
+    /** Another client of the same locks, as a second instance of the drive has: in memory, the same object. */
+    LockSystem secondClientOf(LockSystem first) {
+        return first;
+    }
 
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     private static final ResourceKey FOLDER = ResourceKey.ROOT.child("posts").child("#posts/12");
@@ -113,6 +124,54 @@ abstract class LockSystemContract {
         assertTrue(locks.on(T0, FILE).isEmpty());
         assertEquals(List.of(lock.token()), locks.on(T0, object).stream().map(LockSystem.Lock::token).toList());
         assertEquals(LockSystem.Unlocked.DONE, locks.unlock(T0, object, lock.token(), "user-1", false));
+    }
+
+    @Test
+    void aLockTakenThroughOneClientHoldsThroughAnother() {
+        LockSystem first = newSystem();
+        LockSystem second = secondClientOf(first);
+        LockSystem.Lock lock = exclusive(first, FILE, false, "user-1");
+        assertEquals(List.of(lock), second.on(T0, FILE));
+        assertEquals(Map.of(FILE, List.of(lock)), second.on(T0, List.of(FILE, FOLDER)));
+        assertEquals(1, second.held(T0));
+        DavError.Locked refused = assertThrows(DavError.Locked.class, () -> exclusive(second, FILE, false, "user-2"));
+        assertEquals(423, refused.status());
+        assertThrows(DavError.Locked.class, () -> second.confirm(T0, "user-2", Set.of(), FILE, false));
+        second.confirm(T0, "user-1", Set.of(lock.token()), FILE, false);
+        assertEquals(LockSystem.Unlocked.DONE, second.unlock(T0, FILE, lock.token(), "user-1", false));
+        assertTrue(first.on(T0, FILE).isEmpty(), "unlocked through the other");
+        exclusive(first, FILE, false, "user-2");
+    }
+
+    @Test
+    void ofManyExclusiveLocksAskedAtOnceThroughTwoClientsOneIsGranted() throws Exception {
+        LockSystem first = newSystem();
+        LockSystem second = secondClientOf(first);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> asked = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                LockSystem through = i % 2 == 0 ? first : second;
+                String user = "user-" + i;
+                Callable<Boolean> take = () -> {
+                    try {
+                        exclusive(through, FILE, false, user);
+                        return true;
+                    } catch (DavError.Locked refused) {
+                        return false;
+                    }
+                };
+                asked.add(pool.submit(take));
+            }
+            int granted = 0;
+            for (Future<Boolean> answer : asked) {
+                granted += answer.get() ? 1 : 0;
+            }
+            assertEquals(1, granted);
+            assertEquals(1, first.on(T0, FILE).size());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

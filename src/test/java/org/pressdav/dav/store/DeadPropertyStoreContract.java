@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import org.junit.jupiter.api.Test;
@@ -12,7 +20,20 @@ import org.pressdav.dav.ResourceKey;
 
 /** What every {@link DeadPropertyStore} must do; a backend's test extends this. */
 abstract class DeadPropertyStoreContract {
-    abstract DeadPropertyStore newStore();
+    static final Duration TTL = Duration.ofHours(24);
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+    /** A store that keeps a resource's properties {@code ttl} after their last use, by {@code clock}. */
+    abstract DeadPropertyStore newStore(Clock clock, Duration ttl);
+
+    /** Another client of the same store, as a second instance of the drive has: in memory, the same object. */
+    DeadPropertyStore secondClientOf(DeadPropertyStore first, Clock clock, Duration ttl) {
+        return first;
+    }
+
+    private DeadPropertyStore newStore() {
+        return newStore(clock, TTL);
+    }
 
     private static final ResourceKey FILE = ResourceKey.ROOT.child("posts").child("#posts/12").child("content.html");
     private static final QName WIN32 = new QName("urn:schemas-microsoft-com:", "Win32LastModifiedTime");
@@ -59,5 +80,64 @@ abstract class DeadPropertyStoreContract {
         }
         assertEquals(1, refused, "each user's total is bounded");
         assertNull(store.replace("user-2", FILE, Map.of(WIN32, "another user's room is their own")));
+    }
+
+    @Test
+    void whatOneClientKeepsTheOtherReads() {
+        DeadPropertyStore first = newStore();
+        DeadPropertyStore second = secondClientOf(first, clock, TTL);
+        assertNull(first.replace("user-1", FILE, Map.of(WIN32, "through the first")));
+        assertEquals(Map.of(WIN32, "through the first"), second.of("user-1", FILE));
+        assertEquals(Map.of(FILE, Map.of(WIN32, "through the first")), second.of("user-1", List.of(FILE, FILE.parent())));
+        assertNull(second.replace("user-1", FILE, Map.of()));
+        assertTrue(first.of("user-1", FILE).isEmpty(), "removed through the second");
+    }
+
+    @Test
+    void propertiesLastADayAfterTheirLastUse() {
+        DeadPropertyStore store = newStore();
+        ResourceKey read = FILE.parent().child("title.txt");
+        assertNull(store.replace("user-1", FILE, Map.of(WIN32, "set once")));
+        assertNull(store.replace("user-1", read, Map.of(WIN32, "read every so often")));
+        for (int hour = 0; hour < 30; hour += 10) {
+            clock.advance(Duration.ofHours(10));
+            assertEquals(Map.of(read, Map.of(WIN32, "read every so often")), store.of("user-1", List.of(read)), hour + 10 + " h in");
+        }
+        assertTrue(store.of("user-1", FILE).isEmpty(), "unused for 30 h: gone");
+        assertEquals(Map.of(WIN32, "read every so often"), store.of("user-1", read), "read in a listing every 10 h: kept");
+        clock.advance(TTL.minusSeconds(1));
+        assertEquals(Map.of(WIN32, "read every so often"), store.of("user-1", read), "a second before a day without use");
+        clock.advance(TTL);
+        assertTrue(store.of("user-1", read).isEmpty(), "a day without use: gone");
+    }
+
+    @Test
+    void aUsersBoundHoldsWhenTwoClientsWriteAtOnce() throws Exception {
+        DeadPropertyStore first = newStore();
+        DeadPropertyStore second = secondClientOf(first, clock, TTL);
+        List<ResourceKey> resources = new ArrayList<>();
+        List<Future<String>> answers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < 160; i++) {
+                ResourceKey resource = FILE.child("f" + i);
+                DeadPropertyStore through = i % 2 == 0 ? first : second;
+                resources.add(resource);
+                answers.add(pool.submit(() -> through.replace("user-1", resource, Map.of(WIN32, "x".repeat(10_000)))));
+            }
+            int refused = 0;
+            for (Future<String> answer : answers) {
+                refused += answer.get() == null ? 0 : 1;
+            }
+            long kept = 0;
+            for (Map<QName, String> props : first.of("user-1", resources).values()) {
+                kept += DeadPropertyBounds.weight(props);
+            }
+            assertTrue(kept <= DeadPropertyBounds.MAX_PER_USER_CHARS, kept + " characters kept");
+            assertEquals(160 - refused, first.of("user-1", resources).size(), "what was not refused is kept");
+            assertTrue(refused > 0 && kept > DeadPropertyBounds.MAX_PER_USER_CHARS - 20_000, "refused only when full: " + kept);
+        } finally {
+            pool.shutdown();
+        }
     }
 }

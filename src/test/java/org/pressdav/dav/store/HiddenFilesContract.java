@@ -20,6 +20,11 @@ abstract class HiddenFilesContract {
     /** A store that hides (and keeps) a file for {@code hideFor} after it was hidden (or kept). */
     abstract HiddenFiles newHidden(Clock clock, Duration hideFor);
 
+    /** Another client of the same store, as a second instance of the drive has: in memory, the same object. */
+    HiddenFiles secondClientOf(HiddenFiles first, Clock clock, Duration hideFor) {
+        return first;
+    }
+
     @Test
     void hiddenFilesArePerUserUntilRevealed() {
         HiddenFiles hidden = newHidden(clock, HIDE_FOR);
@@ -92,5 +97,19 @@ abstract class HiddenFilesContract {
         hidden.hide("user-1", path);
         clock.advance(Duration.ofMinutes(2));
         assertTrue(hidden.isHidden("user-1", path), "hidden again nine minutes in: hidden for ten more");
+    }
+
+    @Test
+    void aFileHiddenThroughOneClientIsHiddenThroughAnother() {
+        HiddenFiles first = newHidden(clock, HIDE_FOR);
+        HiddenFiles second = secondClientOf(first, clock, HIDE_FOR);
+        DavPath folder = DavPath.parseDecoded("/posts/12-x");
+        first.hide("user-1", folder.child("title.txt"));
+        first.keep("user-1", folder.child("status.txt"));
+        assertTrue(second.isHidden("user-1", folder.child("title.txt")));
+        assertEquals(Set.of("title.txt"), second.hiddenIn("user-1", folder));
+        assertTrue(second.isKept("user-1", folder.child("status.txt")));
+        second.reveal("user-1", folder.child("title.txt"));
+        assertFalse(first.isHidden("user-1", folder.child("title.txt")), "revealed through the other");
     }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 class InMemoryDeadPropertiesTest extends DeadPropertyStoreContract {
     @Override
-    DeadPropertyStore newStore() {
-        return new InMemoryDeadProperties(Duration.ofHours(24), Clock.systemUTC());
+    DeadPropertyStore newStore(Clock clock, Duration ttl) {
+        return new InMemoryDeadProperties(ttl, clock);
     }
 }

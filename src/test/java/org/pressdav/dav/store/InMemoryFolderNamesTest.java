@@ -5,7 +5,7 @@ import java.time.Duration;
 
 class InMemoryFolderNamesTest extends FolderNamesContract {
     @Override
-    FolderNames newNames() {
-        return new InMemoryFolderNames(Duration.ofMinutes(10), Clock.systemUTC());
+    FolderNames newNames(Clock clock, Duration ttl) {
+        return new InMemoryFolderNames(ttl, clock);
     }
 }

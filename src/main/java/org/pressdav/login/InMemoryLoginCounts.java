@@ -19,21 +19,26 @@ public final class InMemoryLoginCounts implements LoginCounts {
     }
 
     @Override
-    public Tries change(String pair, String login, String network, BiFunction<Failures, Tries, Tries> change) {
+    public Tries change(String pair, String login, String network, String guess, BiFunction<Seen, Tries, Tries> change) {
         Integer ofLogin = perLogin.getIfPresent(login);
         Integer fromAddress = perAddress.getIfPresent(network);
-        Failures failures = new Failures(ofLogin == null ? 0 : ofLogin, fromAddress == null ? 0 : fromAddress);
+        Seen seen = new Seen(ofLogin == null ? 0 : ofLogin, fromAddress == null ? 0 : fromAddress, false);
         Tries now = pairs.asMap().compute(pair, (key, held) -> {
             Tries before = held == null ? Tries.NONE : held;
-            Tries after = change.apply(failures, before);
+            Tries after = change.apply(seen, before);
             return held == null && after == before ? null : after; // a pair left as it was is not made
         });
         return now == null ? Tries.NONE : now;
     }
 
     @Override
-    public void forget(String pair) {
+    public void accepted(String pair, String guess) {
         pairs.invalidate(pair);
+    }
+
+    /** The throttle's own memory of accepted credentials is all there is in one process. */
+    @Override
+    public void refused(String guess) {
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.pressdav.dav.DavError;
 import org.pressdav.login.LoginCounts;
+import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.client.codec.StringCodec;
 
@@ -18,8 +19,11 @@ import org.redisson.client.codec.StringCodec;
  * throttle's time, the wall clock) and its value; a key older than {@code memory} reads as nothing,
  * and Redis's own expiry only collects it later. A pair changes by compare-and-set (a Lua script
  * that writes only if the key still holds what was read), so two instances' tries never both pass.
- * Round trips: a change is one read of the pair and both failure counts (MGET) and one script
- * (again on the rare conflict); a failure counted is one script; a success one DEL.
+ * Credentials WordPress accepted are kept as the hash the WordPress cache keys them by (of the
+ * login and an application password, which WordPress makes of 24 random characters), with when.
+ * Round trips: a change is one read of the pair, both failure counts and the credentials' acceptance
+ * (MGET) and one script (again on the rare conflict); a failure counted is one script; credentials
+ * accepted one batch (SET and DEL), refused one DEL.
  * Redis not answering: a change is refused (503, saying why), so an unknown login is never let
  * through uncounted; forgetting and counting a failure after WordPress answered go on without it (logged).
  */
@@ -47,26 +51,36 @@ public final class RedisLoginCounts implements LoginCounts {
 
     private final RedisBackend redis;
     private final Duration memory;
+    private final Duration knownFor;
     private final Ticker ticker;
 
-    /** {@code ticker}: the throttle's, which must read the wall clock, as every instance compares the times kept here. */
-    public RedisLoginCounts(RedisBackend redis, Duration memory, Ticker ticker) {
+    /**
+     * Counts forgotten {@code memory} after their last change, accepted credentials {@code knownFor}
+     * after their acceptance; {@code ticker}: the throttle's, which must read the wall clock, as every
+     * instance compares the times kept here.
+     */
+    public RedisLoginCounts(RedisBackend redis, Duration memory, Duration knownFor, Ticker ticker) {
         this.redis = redis;
         this.memory = memory;
+        this.knownFor = knownFor;
         this.ticker = ticker;
     }
 
     @Override
-    public Tries change(String pair, String login, String network, BiFunction<Failures, Tries, Tries> change) {
-        String pairKey = redis.key("login", "pair", pair.replace('\n', ' '));
+    public Tries change(String pair, String login, String network, String guess, BiFunction<Seen, Tries, Tries> change) {
+        String pairKey = pairKey(pair);
+        String acceptedKey = acceptedKey(guess);
         String loginKey = redis.key("login", "failures", "login", login);
         String addressKey = redis.key("login", "failures", "address", network);
         while (true) {
-            Map<String, String> held = refusingLogins(() -> redis.redisson().getBuckets(StringCodec.INSTANCE).get(pairKey, loginKey, addressKey));
+            Map<String, String> held = refusingLogins(() -> redis.redisson().getBuckets(StringCodec.INSTANCE).get(pairKey, loginKey, addressKey, acceptedKey));
             long now = ticker.read();
             String raw = held.getOrDefault(pairKey, "");
             Tries before = tries(raw, now);
-            Tries after = change.apply(new Failures(count(held.get(loginKey), now), count(held.get(addressKey), now)), before);
+            String accepted = held.get(acceptedKey);
+            Seen seen = new Seen(count(held.get(loginKey), now), count(held.get(addressKey), now),
+                    accepted != null && now - Long.parseLong(accepted) < knownFor.toNanos());
+            Tries after = change.apply(seen, before);
             if (after.equals(before)) {
                 return before;
             }
@@ -80,8 +94,26 @@ public final class RedisLoginCounts implements LoginCounts {
     }
 
     @Override
-    public void forget(String pair) {
-        redis.read(() -> redis.redisson().getBucket(redis.key("login", "pair", pair.replace('\n', ' ')), StringCodec.INSTANCE).delete(), false);
+    public void accepted(String pair, String guess) {
+        redis.read(() -> {
+            RBatch batch = redis.redisson().createBatch();
+            batch.getBucket(acceptedKey(guess), StringCodec.INSTANCE).setAsync(Long.toString(ticker.read()), knownFor.plusMinutes(1));
+            batch.getBucket(pairKey(pair), StringCodec.INSTANCE).deleteAsync();
+            return batch.execute();
+        }, null);
+    }
+
+    @Override
+    public void refused(String guess) {
+        redis.read(() -> redis.redisson().getBucket(acceptedKey(guess), StringCodec.INSTANCE).delete(), false);
+    }
+
+    private String pairKey(String pair) {
+        return redis.key("login", "pair", pair.replace('\n', ' '));
+    }
+
+    private String acceptedKey(String guess) {
+        return redis.key("login", "accepted", guess);
     }
 
     @Override

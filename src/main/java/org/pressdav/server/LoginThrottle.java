@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.pressdav.dav.DavError;
 import org.pressdav.login.InMemoryLoginCounts;
 import org.pressdav.login.LoginCounts;
-import org.pressdav.login.LoginCounts.Failures;
+import org.pressdav.login.LoginCounts.Seen;
 import org.pressdav.login.LoginCounts.Tries;
 import org.pressdav.wordpress.Credentials;
 
@@ -66,11 +66,11 @@ final class LoginThrottle {
     private final Ticker ticker;
     private final LoginCounts counts;
     /**
-     * Credentials WordPress accepted, in this process only, even when the counts are shared: they
-     * are a cache of WordPress's answer, not a count a guesser could multiply by asking several
-     * instances (an instance that has not seen them yet counts them as any try, as after a restart),
-     * nothing derived from a password leaves the process, and a mount already known here goes on
-     * working while shared counts cannot be reached.
+     * Credentials WordPress accepted, known here without asking the counts: they are a cache of
+     * WordPress's answer, not a count a guesser could multiply by asking several instances, and a
+     * mount known here goes on working while shared counts cannot be reached. Shared counts know
+     * them too ({@link LoginCounts#accepted}), so that a mount whose requests a balancer sends to an
+     * instance that has not seen it yet is not throttled there by a guesser at its address.
      */
     private final Cache<String, Boolean> known;
 
@@ -114,13 +114,18 @@ final class LoginThrottle {
         String guess = credentials.cacheKey();
         long now = ticker.read();
         Duration[] wait = {Duration.ZERO};
-        counts.change(pair(network, login), login, network, (failures, tries) -> {
+        boolean[] acceptedElsewhere = {false};
+        counts.change(pair(network, login), login, network, guess, (seen, tries) -> {
             wait[0] = Duration.ZERO;
+            acceptedElsewhere[0] = seen.accepted();
+            if (seen.accepted()) {
+                return tries;
+            }
             Integer carriers = tries.checking().get(guess);
             if (carriers != null) {
                 return new Tries(tries.failed(), tries.last(), with(tries.checking(), guess, carriers + 1));
             }
-            int allowed = attacked(failures) ? limits.triesUnderAttack() : limits.tries();
+            int allowed = attacked(seen) ? limits.triesUnderAttack() : limits.tries();
             int used = tries.failed() + tries.checking().size();
             long left = tries.last() + waitAfter(used - allowed).toNanos() - now;
             if (used >= allowed && left > 0) {
@@ -129,13 +134,16 @@ final class LoginThrottle {
             }
             return new Tries(tries.failed(), now, with(tries.checking(), guess, 1));
         });
+        if (acceptedElsewhere[0]) {
+            known.put(guess, Boolean.TRUE);
+        }
         return wait[0];
     }
 
     /** WordPress accepted the credentials: they are known from now on, and the first time their pair starts afresh. */
     void succeeded(String address, Credentials credentials) {
         if (!isKnown(credentials)) {
-            counts.forget(pair(network(address), loginKey(credentials.login())));
+            counts.accepted(pair(network(address), loginKey(credentials.login())), credentials.cacheKey());
         }
         known.put(credentials.cacheKey(), Boolean.TRUE);
     }
@@ -146,11 +154,12 @@ final class LoginThrottle {
      */
     void failed(String address, Credentials credentials) {
         known.invalidate(credentials.cacheKey());
+        counts.refused(credentials.cacheKey());
         String network = network(address);
         String login = loginKey(credentials.login());
         String guess = credentials.cacheKey();
         boolean[] counted = {false};
-        boolean reached = changed(network, login, tries -> {
+        boolean reached = changed(network, login, guess, tries -> {
             counted[0] = tries.checking().containsKey(guess);
             return counted[0] ? new Tries(tries.failed() + 1, tries.last(), with(tries.checking(), guess, 0)) : tries;
         });
@@ -162,7 +171,7 @@ final class LoginThrottle {
     /** WordPress said neither yes nor no (it failed or timed out): the try is given back to its pair. */
     void unanswered(String address, Credentials credentials) {
         String guess = credentials.cacheKey();
-        changed(network(address), loginKey(credentials.login()), tries -> {
+        changed(network(address), loginKey(credentials.login()), guess, tries -> {
             Integer carriers = tries.checking().get(guess);
             return carriers == null ? tries : new Tries(tries.failed(), tries.last(), with(tries.checking(), guess, carriers - 1));
         });
@@ -173,9 +182,9 @@ final class LoginThrottle {
      * request is answered all the same: its try stays counted as being checked until the pair is
      * forgotten, which errs against the guesser.
      */
-    private boolean changed(String network, String login, UnaryOperator<Tries> change) {
+    private boolean changed(String network, String login, String guess, UnaryOperator<Tries> change) {
         try {
-            counts.change(pair(network, login), login, network, (failures, tries) -> change.apply(tries));
+            counts.change(pair(network, login), login, network, guess, (seen, tries) -> change.apply(tries));
             return true;
         } catch (DavError.Busy unreachable) {
             return false;
@@ -197,8 +206,8 @@ final class LoginThrottle {
         return known.getIfPresent(credentials.cacheKey()) != null;
     }
 
-    private boolean attacked(Failures failures) {
-        return failures.ofLogin() >= limits.loginAttacked() || failures.fromAddress() >= limits.addressAttacked();
+    private boolean attacked(Seen seen) {
+        return seen.ofLogin() >= limits.loginAttacked() || seen.fromAddress() >= limits.addressAttacked();
     }
 
     /** The wait after a pair's last failure once it has used its tries: doubled by each failure past them, up to the longest. */

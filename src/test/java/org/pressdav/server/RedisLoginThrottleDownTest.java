@@ -23,7 +23,7 @@ class RedisLoginThrottleDownTest {
         try (RedisServer redis = RedisServer.start();
                 RedisBackend backend = RedisBackend.connect(redis.url(), "test:", "a", Duration.ofSeconds(5))) {
             LoginThrottle throttle = new LoginThrottle(LoginThrottle.Limits.STANDARD, nanos::get,
-                    new RedisLoginCounts(backend, LoginThrottle.Limits.STANDARD.memory(), nanos::get));
+                    new RedisLoginCounts(backend, LoginThrottle.Limits.STANDARD.memory(), LoginThrottle.Limits.STANDARD.knownFor(), nanos::get));
             Credentials known = Credentials.of("admin", "right-password");
             assertEquals(Duration.ZERO, throttle.admit(OFFICE, known));
             throttle.succeeded(OFFICE, known);

@@ -56,7 +56,7 @@ class RedisLoginThrottleTest extends LoginThrottleContract {
     }
 
     private static LoginThrottle on(RedisBackend backend, LoginThrottle.Limits limits, Ticker ticker) {
-        return new LoginThrottle(limits, ticker, new RedisLoginCounts(backend, limits.memory(), ticker));
+        return new LoginThrottle(limits, ticker, new RedisLoginCounts(backend, limits.memory(), limits.knownFor(), ticker));
     }
 
     @Test
@@ -72,6 +72,27 @@ class RedisLoginThrottleTest extends LoginThrottleContract {
         }
         assertEquals(Duration.ofMinutes(1), a.admit(GUESSER, Credentials.of("admin", "eleventh")), "10 tries in all, not 10 per instance");
         assertEquals(Duration.ofMinutes(1), b.admit(GUESSER, Credentials.of("admin", "eleventh")));
+    }
+
+    @Test
+    void aMountAcceptedThroughOneInstanceIsNotThrottledThroughAnotherByAGuesserAtItsAddress() {
+        AtomicLong nanos = new AtomicLong(1_000);
+        LoginThrottle a = on(first, LoginThrottle.Limits.STANDARD, nanos::get);
+        LoginThrottle b = on(second, LoginThrottle.Limits.STANDARD, nanos::get);
+        String office = "198.51.100.7";
+        Credentials mount = Credentials.of("admin", "right-password");
+        assertEquals(Duration.ZERO, a.admit(office, mount));
+        a.succeeded(office, mount);
+        for (int i = 0; i < 10; i++) {
+            LoginThrottle through = i % 2 == 0 ? a : b;
+            Credentials guess = Credentials.of("admin", "office-guess-" + i);
+            assertEquals(Duration.ZERO, through.admit(office, guess), "try " + (i + 1));
+            through.failed(office, guess);
+        }
+        assertNotEquals(Duration.ZERO, b.admit(office, Credentials.of("admin", "eleventh")), "the guesser waits");
+        assertEquals(Duration.ZERO, b.admit(office, mount), "the mount's request the balancer sent to the other instance goes on");
+        b.succeeded(office, mount);
+        assertNotEquals(Duration.ZERO, a.admit(office, Credentials.of("admin", "twelfth")), "its use gives the guesser no new tries");
     }
 
     @Test

@@ -47,6 +47,10 @@ import org.pressdav.wordpress.Credentials;
  * but one password sent over a client's parallel connections is one guess; a try WordPress did
  * not answer is given back. Failures are forgotten an hour after the last one, a pair's also
  * when it succeeds.
+ * <p>
+ * The rules are here; where tries are counted is {@link LoginCounts}'s: in this process for one
+ * instance, in Redis for several behind a balancer, so that N instances do not give a guesser N
+ * times the tries.
  */
 final class LoginThrottle {
     private static final Pattern TAGS = Pattern.compile("<[^>]*>");

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.pressdav.dav.DavPath;
 
 /**
- * What each user keeps in {@link DiskScratchFiles}, in memory, so that a lookup or a listing never
+ * What each user keeps in {@link DiskScratchFiles} of one instance ({@link ScratchBook}), in memory, so that a lookup or a listing never
  * asks the disk (the drive asks on every request for a name WordPress does not have). Read from the
  * disk when the store opens; after that the store changes the disk and a user's {@link Entries}
  * together, holding that user's entries' lock, so that no lookup sees a file the disk has lost or

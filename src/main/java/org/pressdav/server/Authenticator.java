@@ -46,7 +46,13 @@ public final class Authenticator {
             return null;
         }
         String address = req.getRemoteAddr();
-        Duration wait = throttle.admit(address, credentials);
+        Duration wait;
+        try {
+            wait = throttle.admit(address, credentials);
+        } catch (DavError.Busy uncounted) { // the counts are shared and cannot be reached: an unknown login is not checked
+            DavErrors.send(resp, uncounted, false);
+            return null;
+        }
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.plusMillis(999).toSeconds());
             resp.setHeader("Retry-After", String.valueOf(seconds));

@@ -9,12 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.pressdav.dav.DavError;
+import org.pressdav.login.InMemoryLoginCounts;
+import org.pressdav.login.LoginCounts;
+import org.pressdav.login.LoginCounts.Seen;
+import org.pressdav.login.LoginCounts.Tries;
 import org.pressdav.wordpress.Credentials;
 
 /**
@@ -39,6 +47,10 @@ import org.pressdav.wordpress.Credentials;
  * but one password sent over a client's parallel connections is one guess; a try WordPress did
  * not answer is given back. Failures are forgotten an hour after the last one, a pair's also
  * when it succeeds.
+ * <p>
+ * The rules are here; where tries are counted is {@link LoginCounts}'s: in this process for one
+ * instance, in Redis for several behind a balancer, so that N instances do not give a guesser N
+ * times the tries.
  */
 final class LoginThrottle {
     private static final Pattern TAGS = Pattern.compile("<[^>]*>");
@@ -54,37 +66,48 @@ final class LoginThrottle {
                 Duration.ofDays(1));
     }
 
-    /**
-     * One pair's tries: how many failed, when the last was let through, and the guesses WordPress
-     * is checking now, with how many requests carry each. Changed only inside the cache's compute.
-     */
-    private static final class Tries {
-        private int failed;
-        private long last;
-        private final Map<String, Integer> checking = new HashMap<>();
-    }
-
     private final Limits limits;
     private final Ticker ticker;
-    private final Cache<String, Tries> pairs;
-    private final Cache<String, Integer> perLogin;
-    private final Cache<String, Integer> perAddress;
+    private final LoginCounts counts;
+    /**
+     * Credentials WordPress accepted, known here without asking the counts: they are a cache of
+     * WordPress's answer, not a count a guesser could multiply by asking several instances, and a
+     * mount known here goes on working while shared counts cannot be reached. Shared counts know
+     * them too ({@link LoginCounts#accepted}), so that a mount whose requests a balancer sends to an
+     * instance that has not seen it yet is not throttled there by a guesser at its address.
+     */
     private final Cache<String, Boolean> known;
 
+    /** Counting in this process: one instance. */
     LoginThrottle(Limits limits, Ticker ticker) {
+        this(limits, ticker, new InMemoryLoginCounts(limits.memory(), ticker));
+    }
+
+    /**
+     * Counting in {@code counts}; where they are shared by several instances the ticker must read
+     * the wall clock ({@link #wallClock}), as each instance's own monotonic time means nothing to the others.
+     */
+    LoginThrottle(Limits limits, Ticker ticker, LoginCounts counts) {
         this.limits = limits;
         this.ticker = ticker;
-        this.pairs = Caffeine.newBuilder().expireAfterWrite(limits.memory()).ticker(ticker).maximumSize(100_000).build();
-        this.perLogin = Caffeine.newBuilder().expireAfterWrite(limits.memory()).ticker(ticker).maximumSize(100_000).build();
-        this.perAddress = Caffeine.newBuilder().expireAfterWrite(limits.memory()).ticker(ticker).maximumSize(100_000).build();
+        this.counts = counts;
         this.known = Caffeine.newBuilder().expireAfterWrite(limits.knownFor()).ticker(ticker).maximumSize(10_000).build();
+    }
+
+    /** The clock's time in nanoseconds since the epoch: the ticker of a throttle whose counts are shared. */
+    static Ticker wallClock(Clock clock) {
+        return () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
     }
 
     /**
      * Whether this try may be checked with WordPress now: {@link Duration#ZERO} when it may, else
      * how long its pair must wait. A try let through counts against its pair until WordPress has
      * answered; the same credentials sent again while they are checked (a client's parallel
-     * connections) are the same guess and count once.
+     * connections) are the same guess and count once. Where the counts cannot be reached, known
+     * credentials go on and any others are refused ({@link DavError.Busy}, 503).
      */
     Duration admit(String address, Credentials credentials) {
         if (isKnown(credentials)) {
@@ -92,34 +115,39 @@ final class LoginThrottle {
         }
         String network = network(address);
         String login = loginKey(credentials.login());
-        int allowed = attacked(network, login) ? limits.triesUnderAttack() : limits.tries();
         String guess = credentials.cacheKey();
         long now = ticker.read();
         Duration[] wait = {Duration.ZERO};
-        pairs.asMap().compute(pair(network, login), (key, held) -> {
-            Tries tries = held == null ? new Tries() : held;
-            Integer carriers = tries.checking.get(guess);
-            if (carriers != null) {
-                tries.checking.put(guess, carriers + 1);
+        boolean[] acceptedElsewhere = {false};
+        counts.change(pair(network, login), login, network, guess, (seen, tries) -> {
+            wait[0] = Duration.ZERO;
+            acceptedElsewhere[0] = seen.accepted();
+            if (seen.accepted()) {
                 return tries;
             }
-            int used = tries.failed + tries.checking.size();
-            long left = tries.last + waitAfter(used - allowed).toNanos() - now;
+            Integer carriers = tries.checking().get(guess);
+            if (carriers != null) {
+                return new Tries(tries.failed(), tries.last(), with(tries.checking(), guess, carriers + 1));
+            }
+            int allowed = attacked(seen) ? limits.triesUnderAttack() : limits.tries();
+            int used = tries.failed() + tries.checking().size();
+            long left = tries.last() + waitAfter(used - allowed).toNanos() - now;
             if (used >= allowed && left > 0) {
                 wait[0] = Duration.ofNanos(left);
                 return tries;
             }
-            tries.checking.put(guess, 1);
-            tries.last = now;
-            return tries;
+            return new Tries(tries.failed(), now, with(tries.checking(), guess, 1));
         });
+        if (acceptedElsewhere[0]) {
+            known.put(guess, Boolean.TRUE);
+        }
         return wait[0];
     }
 
     /** WordPress accepted the credentials: they are known from now on, and the first time their pair starts afresh. */
     void succeeded(String address, Credentials credentials) {
         if (!isKnown(credentials)) {
-            pairs.invalidate(pair(network(address), loginKey(credentials.login())));
+            counts.accepted(pair(network(address), loginKey(credentials.login())), credentials.cacheKey());
         }
         known.put(credentials.cacheKey(), Boolean.TRUE);
     }
@@ -130,39 +158,60 @@ final class LoginThrottle {
      */
     void failed(String address, Credentials credentials) {
         known.invalidate(credentials.cacheKey());
+        counts.refused(credentials.cacheKey());
         String network = network(address);
         String login = loginKey(credentials.login());
+        String guess = credentials.cacheKey();
         boolean[] counted = {false};
-        pairs.asMap().computeIfPresent(pair(network, login), (key, tries) -> {
-            if (tries.checking.remove(credentials.cacheKey()) != null) {
-                tries.failed++;
-                counted[0] = true;
-            }
-            return tries;
+        boolean reached = changed(network, login, guess, tries -> {
+            counted[0] = tries.checking().containsKey(guess);
+            return counted[0] ? new Tries(tries.failed() + 1, tries.last(), with(tries.checking(), guess, 0)) : tries;
         });
-        if (counted[0]) {
-            perLogin.asMap().merge(login, 1, Integer::sum);
-            perAddress.asMap().merge(network, 1, Integer::sum);
+        if (reached && counted[0]) {
+            counts.failed(login, network);
         }
     }
 
     /** WordPress said neither yes nor no (it failed or timed out): the try is given back to its pair. */
     void unanswered(String address, Credentials credentials) {
         String guess = credentials.cacheKey();
-        pairs.asMap().computeIfPresent(pair(network(address), loginKey(credentials.login())), (key, tries) -> {
-            tries.checking.computeIfPresent(guess, (g, carriers) -> carriers <= 1 ? null : carriers - 1);
-            return tries;
+        changed(network(address), loginKey(credentials.login()), guess, tries -> {
+            Integer carriers = tries.checking().get(guess);
+            return carriers == null ? tries : new Tries(tries.failed(), tries.last(), with(tries.checking(), guess, carriers - 1));
         });
+    }
+
+    /**
+     * Changes a pair after WordPress answered; false where the counts could not be reached. The
+     * request is answered all the same: its try stays counted as being checked until the pair is
+     * forgotten, which errs against the guesser.
+     */
+    private boolean changed(String network, String login, String guess, UnaryOperator<Tries> change) {
+        try {
+            counts.change(pair(network, login), login, network, guess, (seen, tries) -> change.apply(tries));
+            return true;
+        } catch (DavError.Busy unreachable) {
+            return false;
+        }
+    }
+
+    /** The guesses being checked, with this one now carried by {@code carriers} requests (gone at none). */
+    private static Map<String, Integer> with(Map<String, Integer> checking, String guess, int carriers) {
+        Map<String, Integer> changed = new HashMap<>(checking);
+        if (carriers <= 0) {
+            changed.remove(guess);
+        } else {
+            changed.put(guess, carriers);
+        }
+        return changed;
     }
 
     private boolean isKnown(Credentials credentials) {
         return known.getIfPresent(credentials.cacheKey()) != null;
     }
 
-    private boolean attacked(String network, String login) {
-        Integer forLogin = perLogin.getIfPresent(login);
-        Integer fromAddress = perAddress.getIfPresent(network);
-        return forLogin != null && forLogin >= limits.loginAttacked() || fromAddress != null && fromAddress >= limits.addressAttacked();
+    private boolean attacked(Seen seen) {
+        return seen.ofLogin() >= limits.loginAttacked() || seen.fromAddress() >= limits.addressAttacked();
     }
 
     /** The wait after a pair's last failure once it has used its tries: doubled by each failure past them, up to the longest. */

@@ -15,10 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
@@ -35,6 +36,12 @@ import org.pressdav.dav.store.ScratchIndex.Entry;
  * the disk, only a client reading a file's bytes does. Every change of the disk changes the index
  * under the user's lock. Folder moves under way are noted in {@code .moves/} beside the users'
  * folders ({@link FolderMoveNotes}).
+ * <p>
+ * Several instances may share one data directory ({@link #shared}): what each user keeps is then
+ * in {@link ScratchRecords} and what it takes in a {@link ScratchQuota} every instance counts in
+ * (Redis), the user's lock is theirs too, and both are made again from the disk when an instance
+ * opens the directory. A write stays atomic between instances: each writes its own partial file
+ * and renames it into place.
  */
 public final class DiskScratchFiles implements ScratchFiles {
     /** What a folder of the user's own counts against their share: a block of the disk, so that empty folders are bounded too. */
@@ -46,27 +53,60 @@ public final class DiskScratchFiles implements ScratchFiles {
     private final long totalMaxBytes;
     private final Duration ttl;
     private final Clock clock;
-    private final ScratchIndex index;
-    /** What each user's files take: counted from the index at start, then kept up to date with every change. */
-    private final Map<String, AtomicLong> usage = new ConcurrentHashMap<>();
+    private final ScratchBook index;
+    /** What each user's files take and all users' together: counted from the disk at start, then kept up to date with every change. */
+    private final ScratchQuota quota;
     private final FolderMoveNotes moves;
-    /** What all users' files take. */
-    private final AtomicLong total = new AtomicLong();
 
+    /** The data directory of one instance: what is in it known from memory. */
     public DiskScratchFiles(Path root, long maxBytes, long smallMaxBytes, long totalMaxBytes, Duration ttl, Clock clock) {
+        this(root, maxBytes, smallMaxBytes, totalMaxBytes, ttl, clock, ScratchIndex.read(root), new InMemoryScratchQuota());
+        Map<String, Long> used = new HashMap<>();
+        for (String user : index.users()) {
+            used.put(user, bytesOf(index.of(user)));
+        }
+        quota.recount(used);
+    }
+
+    private DiskScratchFiles(Path root, long maxBytes, long smallMaxBytes, long totalMaxBytes, Duration ttl, Clock clock, ScratchBook index,
+            ScratchQuota quota) {
         this.root = root;
         this.maxBytes = maxBytes;
         this.smallMaxBytes = smallMaxBytes;
         this.totalMaxBytes = totalMaxBytes;
         this.ttl = ttl;
         this.clock = clock;
-        this.index = ScratchIndex.read(root);
-        for (String user : index.users()) {
-            long used = index.of(user).all().stream().mapToLong(DiskScratchFiles::bytesOf).sum();
-            usage.put(user, new AtomicLong(used));
-            total.addAndGet(used);
-        }
+        this.index = index;
+        this.quota = quota;
         this.moves = new FolderMoveNotes(root.resolve(".moves"), ttl, clock);
+    }
+
+    /**
+     * A data directory several instances share (a shared volume): what each user keeps is in
+     * {@code records} and what it takes in {@code quota}, both kept where every instance sees
+     * them. Opening recounts both from the disk, user by user under the user's lock.
+     */
+    public static DiskScratchFiles shared(Path root, long maxBytes, long smallMaxBytes, long totalMaxBytes, Duration ttl, Clock clock,
+            ScratchRecords records, ScratchQuota quota) throws IOException {
+        SharedScratchIndex index = new SharedScratchIndex(records);
+        Set<String> users = new TreeSet<>(records.users());
+        users.addAll(ScratchIndex.read(root).users());
+        for (String user : users) {
+            records.locked(user, () -> {
+                Entries onDisk = new Entries();
+                if (Files.isDirectory(root.resolve(user))) {
+                    onDisk.read(root.resolve(user));
+                }
+                index.replace(user, onDisk);
+                quota.recount(Map.of(user, bytesOf(onDisk)));
+                return null;
+            });
+        }
+        return new DiskScratchFiles(root, maxBytes, smallMaxBytes, totalMaxBytes, ttl, clock, index, quota);
+    }
+
+    private static long bytesOf(Entries entries) {
+        return entries.all().stream().mapToLong(DiskScratchFiles::bytesOf).sum();
     }
 
     @Override
@@ -124,15 +164,15 @@ public final class DiskScratchFiles implements ScratchFiles {
         }
         reserve(owner, FOLDER_BYTES, 0);
         Path dir = fileOf(owner.user(), path);
-        Entries entries = index.of(owner.user());
         try {
-            synchronized (entries) {
+            index.change(owner.user(), entries -> {
                 Files.createDirectories(dir.getParent());
                 Files.createDirectory(dir);
                 Instant now = clock.instant();
                 entries.put(Entry.folder(path, now), now);
                 Files.setLastModifiedTime(dir, FileTime.from(now)); // a restart reads the time the index had
-            }
+                return null;
+            });
         } catch (IOException e) {
             release(owner.user(), FOLDER_BYTES);
             throw e;
@@ -147,25 +187,29 @@ public final class DiskScratchFiles implements ScratchFiles {
         if (!seen.modified().plus(ttl).isBefore(clock.instant())) {
             return false;
         }
-        Entries entries = index.of(user);
-        synchronized (entries) {
-            Entry now = entries.at(seen.path());
-            if (now == null) {
-                return true;
-            }
-            if (!now.modified().plus(ttl).isBefore(clock.instant()) || now.folder() && entries.holdsAnything(now.path())) {
-                return false;
-            }
-            try {
-                Files.deleteIfExists(fileOf(user, now.path()));
-            } catch (DirectoryNotEmptyException writing) {
-                return false; // a write into it is under way
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            forget(user, entries, now.path());
+        try {
+            return index.change(user, entries -> lapsed(user, entries, seen));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same, holding the user's lock: the entry is looked at again, as another request may have touched it. */
+    private boolean lapsed(String user, Entries entries, Entry seen) throws IOException {
+        Entry now = entries.at(seen.path());
+        if (now == null) {
             return true;
         }
+        if (!now.modified().plus(ttl).isBefore(clock.instant()) || now.folder() && entries.holdsAnything(now.path())) {
+            return false;
+        }
+        try {
+            Files.deleteIfExists(fileOf(user, now.path()));
+        } catch (DirectoryNotEmptyException writing) {
+            return false; // a write into it is under way
+        }
+        forget(user, entries, now.path());
+        return true;
     }
 
     /**
@@ -177,8 +221,7 @@ public final class DiskScratchFiles implements ScratchFiles {
     public boolean write(Owner owner, DavPath path, InputStream body) throws IOException {
         String user = owner.user();
         Path file = fileOf(user, path);
-        Entries entries = index.of(user);
-        Entry old = entries.at(path);
+        Entry old = index.of(user).at(path);
         long replaced = old == null || old.folder() ? 0 : old.length();
         Files.createDirectories(file.getParent());
         Path partial = Files.createTempFile(file.getParent(), ScratchIndex.PARTIAL, ".part");
@@ -193,16 +236,18 @@ public final class DiskScratchFiles implements ScratchFiles {
                     out.write(buffer, 0, n);
                 }
             }
-            synchronized (entries) {
+            long length = reserved;
+            boolean made = index.change(user, entries -> {
                 Entry before = entries.at(path);
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Instant now = clock.instant();
-                entries.put(Entry.file(path, reserved, now), now);
+                entries.put(Entry.file(path, length, now), now);
                 release(user, before == null ? 0 : bytesOf(before));
-                reserved = 0;
                 Files.setLastModifiedTime(file, FileTime.from(now)); // a restart reads the time the index had
                 return before == null;
-            }
+            });
+            reserved = 0;
+            return made;
         } finally {
             release(user, reserved);
             Files.deleteIfExists(partial);
@@ -215,40 +260,26 @@ public final class DiskScratchFiles implements ScratchFiles {
      */
     private void reserve(Owner owner, long n, long credit) {
         long share = owner.uploads() ? maxBytes : smallMaxBytes;
-        AtomicLong used = usageOf(owner.user());
-        if (!add(used, n, share + credit)) {
-            throw new DavError.InsufficientStorage("Temporary files may take " + share + " bytes per user "
+        switch (quota.reserve(owner.user(), n, share + credit, totalMaxBytes + credit)) {
+            case USER -> throw new DavError.InsufficientStorage("Temporary files may take " + share + " bytes per user "
                     + (owner.uploads() ? "" : "who may not upload files ") + "on this server");
-        }
-        if (!add(total, n, totalMaxBytes + credit)) {
-            used.addAndGet(-n);
-            throw new DavError.InsufficientStorage("The room for all users' temporary files on this server is full; try again later");
-        }
-    }
-
-    private static boolean add(AtomicLong used, long n, long limit) {
-        while (true) {
-            long now = used.get();
-            if (now + n > limit) {
-                return false;
-            }
-            if (used.compareAndSet(now, now + n)) {
-                return true;
+            case TOTAL -> throw new DavError.InsufficientStorage("The room for all users' temporary files on this server is full; try again later");
+            case NONE -> {
             }
         }
     }
 
     /** Gives {@code n} bytes that have left the disk back to the user's share and the total. */
     private void release(String user, long n) {
-        usageOf(user).addAndGet(-n);
-        total.addAndGet(-n);
+        if (n != 0) {
+            quota.release(user, n);
+        }
     }
 
     @Override
     public boolean delete(String user, DavPath path) throws IOException {
         Path file = fileOf(user, path);
-        Entries entries = index.of(user);
-        synchronized (entries) {
+        return index.change(user, entries -> {
             Entry entry = entries.at(path);
             if (entry == null) {
                 return false;
@@ -260,7 +291,7 @@ public final class DiskScratchFiles implements ScratchFiles {
                 forget(user, entries, path);
             }
             return true;
-        }
+        });
     }
 
     /**
@@ -301,10 +332,10 @@ public final class DiskScratchFiles implements ScratchFiles {
     @Override
     public void carry(DavPath from, DavPath to) throws IOException {
         for (String user : List.copyOf(index.users())) {
-            Entries entries = index.of(user);
-            synchronized (entries) {
+            index.change(user, entries -> {
                 carryFiles(user, entries, from, to);
-            }
+                return null;
+            });
         }
         moves.drop(new FolderMove(from, to));
     }
@@ -353,25 +384,21 @@ public final class DiskScratchFiles implements ScratchFiles {
     @Override
     public void move(String user, DavPath from, DavPath to) throws IOException {
         Path target = fileOf(user, to);
-        Entries entries = index.of(user);
-        synchronized (entries) {
+        index.change(user, entries -> {
             if (entries.at(from) == null) {
                 throw new NoSuchFileException(from.toString());
             }
             Files.createDirectories(target.getParent());
             Files.move(fileOf(user, from), target, StandardCopyOption.REPLACE_EXISTING);
             moved(user, entries, from, to);
-        }
+            return null;
+        });
     }
 
     /** The bytes all users' files take. */
     @Override
     public long bytes() {
-        return total.get();
-    }
-
-    private AtomicLong usageOf(String user) {
-        return usage.computeIfAbsent(user, u -> new AtomicLong());
+        return quota.total();
     }
 
     /** What an entry counts against its user's share: a file its size, a folder of their own a block. */

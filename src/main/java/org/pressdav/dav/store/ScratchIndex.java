@@ -9,6 +9,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.pressdav.dav.DavPath;
 
 /**
- * What each user keeps in {@link DiskScratchFiles}, in memory, so that a lookup or a listing never
+ * What each user keeps in {@link DiskScratchFiles} of one instance ({@link ScratchBook}), in memory, so that a lookup or a listing never
  * asks the disk (the drive asks on every request for a name WordPress does not have). Read from the
  * disk when the store opens; after that the store changes the disk and a user's {@link Entries}
  * together, holding that user's entries' lock, so that no lookup sees a file the disk has lost or
  * misses one it gained.
  */
-final class ScratchIndex {
+final class ScratchIndex implements ScratchBook {
     /** A partial write's name: never one of the user's files, and never counted. */
     static final String PARTIAL = ".pressdav-";
 
@@ -61,12 +63,23 @@ final class ScratchIndex {
     }
 
     /** The user's entries, empty for a user who keeps nothing yet. */
-    Entries of(String user) {
+    @Override
+    public Entries of(String user) {
         return users.computeIfAbsent(user, u -> new Entries());
     }
 
+    /** The user's lock is their entries' own. */
+    @Override
+    public <T> T change(String user, Change<T> change) throws IOException {
+        Entries entries = of(user);
+        synchronized (entries) {
+            return change.apply(entries);
+        }
+    }
+
     /** Every user the index knows. */
-    Set<String> users() {
+    @Override
+    public Set<String> users() {
         return users.keySet();
     }
 
@@ -190,8 +203,21 @@ final class ScratchIndex {
             touch(to.parent(), now);
         }
 
+        /** Entries made of these (as {@link #all} gives them, in any order), each folder they are in among them. */
+        static Entries of(Collection<Entry> all) {
+            List<Entry> byDepth = new ArrayList<>(all);
+            byDepth.sort(Comparator.comparingInt(entry -> entry.path().segments().size()));
+            Entries entries = new Entries();
+            for (Entry entry : byDepth) {
+                if (entries.folders.containsKey(entry.path().parent())) { // one whose folder is missing was never whole: left out
+                    entries.add(entry);
+                }
+            }
+            return entries;
+        }
+
         /** Reads a user's folder from the disk, a partial write left by a stopped process aside. */
-        private synchronized void read(Path userDir) throws IOException {
+        synchronized void read(Path userDir) throws IOException {
             Files.walkFileTree(userDir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {

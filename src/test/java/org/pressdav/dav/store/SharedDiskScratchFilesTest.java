@@ -1,0 +1,244 @@
+package org.pressdav.dav.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavPath;
+import org.pressdav.redis.RedisBackend;
+import org.pressdav.redis.RedisScratchQuota;
+import org.pressdav.redis.RedisScratchRecords;
+import org.pressdav.testbed.RedisServer;
+
+/**
+ * The scratch contract on a data directory two instances share, with their index and quota in a
+ * real redis-server: every call of the contract goes to the next instance in turn (a balancer's
+ * round robin), and what only two instances can show besides.
+ */
+class SharedDiskScratchFilesTest extends ScratchFilesContract {
+    private static RedisServer redis;
+    private static RedisBackend first;
+    private static RedisBackend second;
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T12:00:00Z"));
+
+    @BeforeAll
+    static void start() {
+        redis = RedisServer.start();
+        first = RedisBackend.connect(redis.url(), "test:", "a", Duration.ofSeconds(5));
+        second = RedisBackend.connect(redis.url(), "test:", "b", Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable open : new AutoCloseable[] {first, second, redis}) {
+            if (open != null) {
+                open.close();
+            }
+        }
+    }
+
+    private DiskScratchFiles open(RedisBackend through, Path root, long share, long smallShare, long total) throws IOException {
+        return DiskScratchFiles.shared(root, share, smallShare, total, Duration.ofHours(1), clock, new RedisScratchRecords(through),
+                new RedisScratchQuota(through));
+    }
+
+    @Override
+    ScratchFiles newStore(long share, long smallShare, long total) throws Exception {
+        first.redisson().getKeys().flushdb();
+        Path root = Files.createTempDirectory("scratch");
+        return new RoundRobin(open(first, root, share, smallShare, total), open(second, root, share, smallShare, total));
+    }
+
+    private static ByteArrayInputStream bytes(int n) {
+        return new ByteArrayInputStream(new byte[n]);
+    }
+
+    @Test
+    void aFinderSafeSaveWrittenThroughOneInstanceIsFoundMovedAndDeletedThroughTheOther() throws Exception {
+        first.redisson().getKeys().flushdb();
+        Path root = Files.createTempDirectory("scratch");
+        DiskScratchFiles a = open(first, root, 1 << 20, 1 << 20, 1 << 24);
+        DiskScratchFiles b = open(second, root, 1 << 20, 1 << 20, 1 << 24);
+        DavPath folder = DavPath.parseDecoded("/posts/12-x");
+        DavPath temporary = folder.child(".dat1234.tmp");
+        DavPath kept = folder.child("._content.html");
+        a.write(uploader("user-1"), temporary, new ByteArrayInputStream(new byte[] {7, 8, 9}));
+        assertEquals(3, b.find("user-1", temporary).length());
+        assertEquals(List.of(".dat1234.tmp"), b.list("user-1", folder).stream().map(file -> file.path().name()).toList());
+        b.move("user-1", temporary, kept);
+        assertNull(a.find("user-1", temporary));
+        assertArrayEquals(new byte[] {7, 8, 9}, Files.readAllBytes(a.find("user-1", kept).content()));
+        assertEquals(3, a.bytes());
+        assertTrue(b.delete("user-1", kept));
+        assertNull(a.find("user-1", kept));
+        assertEquals(0, a.bytes());
+    }
+
+    @Test
+    void aShareFilledHalfThroughEachInstanceRefusesTheNextByte() throws Exception {
+        first.redisson().getKeys().flushdb();
+        Path root = Files.createTempDirectory("scratch");
+        DiskScratchFiles a = open(first, root, 100, 100, 1 << 20);
+        DiskScratchFiles b = open(second, root, 100, 100, 1 << 20);
+        a.write(uploader("user-1"), DavPath.parseDecoded("/posts/._a"), bytes(50));
+        b.write(uploader("user-1"), DavPath.parseDecoded("/posts/._b"), bytes(50));
+        DavError refused = assertThrows(DavError.InsufficientStorage.class, () -> a.write(uploader("user-1"), DavPath.parseDecoded("/posts/._c"), bytes(1)));
+        assertEquals(507, refused.status());
+        assertThrows(DavError.InsufficientStorage.class, () -> b.write(uploader("user-1"), DavPath.parseDecoded("/posts/._c"), bytes(1)));
+        assertTrue(b.write(uploader("user-2"), DavPath.parseDecoded("/posts/._c"), bytes(1)), "the share is per user");
+    }
+
+    @Test
+    void anInstanceOpeningTheDirectoryRecountsWhatIsOnDisk() throws Exception {
+        first.redisson().getKeys().flushdb();
+        Path root = Files.createTempDirectory("scratch");
+        DiskScratchFiles a = open(first, root, 100, 100, 1 << 20);
+        a.write(uploader("user-1"), DavPath.parseDecoded("/posts/._a"), bytes(40));
+        a.write(uploader("user-2"), DavPath.parseDecoded("/posts/._a"), bytes(30));
+        Files.delete(root.resolve("user-1/posts/._a")); // lost behind the stores' back (an operator, a crash)
+        Files.write(root.resolve("user-2/posts/._b"), new byte[20]);
+        Files.createDirectories(root.resolve("user-3/pages"));
+        Files.write(root.resolve("user-3/pages/.DS_Store"), new byte[10]);
+
+        DiskScratchFiles b = open(second, root, 100, 100, 1 << 20);
+        assertEquals(60, b.bytes(), "the counts are the disk's: user-2's 30 + 20, user-3's 10");
+        assertNull(a.find("user-1", DavPath.parseDecoded("/posts/._a")), "the index too, for every instance");
+        assertEquals(20, a.find("user-2", DavPath.parseDecoded("/posts/._b")).length());
+        assertEquals(10, a.find("user-3", DavPath.parseDecoded("/pages/.DS_Store")).length());
+        assertTrue(a.write(uploader("user-1"), DavPath.parseDecoded("/posts/._c"), bytes(100)), "user-1's lost 40 bytes are theirs again");
+        assertThrows(DavError.InsufficientStorage.class, () -> b.write(uploader("user-2"), DavPath.parseDecoded("/posts/._c"), bytes(51)));
+    }
+
+    @Test
+    void twoInstancesWritingOneNameAtOnceLeaveOneWholeFileCountedOnce() throws Exception {
+        first.redisson().getKeys().flushdb();
+        Path root = Files.createTempDirectory("scratch");
+        DiskScratchFiles a = open(first, root, 1 << 24, 1 << 24, 1 << 26);
+        DiskScratchFiles b = open(second, root, 1 << 24, 1 << 24, 1 << 26);
+        DavPath path = DavPath.parseDecoded("/posts/._same");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> writes = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                DiskScratchFiles through = i % 2 == 0 ? a : b;
+                byte[] body = new byte[(1 << 20) + i];
+                Arrays.fill(body, (byte) i);
+                writes.add(pool.submit(() -> through.write(uploader("user-1"), path, new ByteArrayInputStream(body))));
+            }
+            int made = 0;
+            for (Future<Boolean> write : writes) {
+                made += write.get() ? 1 : 0;
+            }
+            assertEquals(1, made, "one write made the file, the others replaced it");
+        } finally {
+            pool.shutdownNow();
+        }
+        byte[] kept = Files.readAllBytes(b.find("user-1", path).content());
+        int writer = kept.length - (1 << 20);
+        for (byte one : kept) {
+            assertEquals((byte) writer, one, "the file is one writer's whole body");
+        }
+        assertEquals(kept.length, a.find("user-1", path).length());
+        assertEquals(kept.length, b.bytes(), "counted once, at the size that stayed");
+    }
+
+    /** Each call to the next instance, as a balancer without stickiness sends requests. */
+    private static final class RoundRobin implements ScratchFiles {
+        private final List<ScratchFiles> instances;
+        private final AtomicInteger next = new AtomicInteger();
+
+        RoundRobin(ScratchFiles... instances) {
+            this.instances = List.of(instances);
+        }
+
+        private ScratchFiles next() {
+            return instances.get(Math.floorMod(next.getAndIncrement(), instances.size()));
+        }
+
+        @Override
+        public ScratchFile find(String user, DavPath path) {
+            return next().find(user, path);
+        }
+
+        @Override
+        public long bytes() {
+            return next().bytes();
+        }
+
+        @Override
+        public List<ScratchFile> list(String user, DavPath folder) {
+            return next().list(user, folder);
+        }
+
+        @Override
+        public ScratchFolder folder(String user, DavPath path) {
+            return next().folder(user, path);
+        }
+
+        @Override
+        public List<ScratchFolder> folders(String user, DavPath folder) {
+            return next().folders(user, folder);
+        }
+
+        @Override
+        public void makeFolder(Owner owner, DavPath path) throws IOException {
+            next().makeFolder(owner, path);
+        }
+
+        @Override
+        public boolean write(Owner owner, DavPath path, InputStream body) throws IOException {
+            return next().write(owner, path, body);
+        }
+
+        @Override
+        public boolean delete(String user, DavPath path) throws IOException {
+            return next().delete(user, path);
+        }
+
+        @Override
+        public void carry(DavPath from, DavPath to) throws IOException {
+            next().carry(from, to);
+        }
+
+        @Override
+        public void intendCarry(DavPath from, DavPath to) throws IOException {
+            next().intendCarry(from, to);
+        }
+
+        @Override
+        public void abandonCarry(DavPath from, DavPath to) throws IOException {
+            next().abandonCarry(from, to);
+        }
+
+        @Override
+        public List<FolderMove> unfinishedCarries() {
+            return next().unfinishedCarries();
+        }
+
+        @Override
+        public void move(String user, DavPath from, DavPath to) throws IOException {
+            next().move(user, from, to);
+        }
+    }
+}

@@ -39,6 +39,14 @@ import org.pressdav.ops.RequestLine;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import org.pressdav.redis.RedisBackend;
+import org.pressdav.redis.RedisDeadProperties;
+import org.pressdav.redis.RedisFirstSeen;
+import org.pressdav.redis.RedisFolderNames;
+import org.pressdav.redis.RedisHiddenFiles;
+import org.pressdav.redis.RedisLockSystem;
+import org.pressdav.redis.RedisLoginCounts;
+import org.pressdav.redis.RedisScratchQuota;
+import org.pressdav.redis.RedisScratchRecords;
 import org.pressdav.redis.RedisSerialWrites;
 import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Companion;
@@ -183,7 +191,7 @@ public final class Pressdav {
         DriveStores kept = stores(config, clock, shared);
         CountedStores counted = new CountedStores(kept);
         DriveStores stores = counted.stores();
-        Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), new LoginThrottle(LoginThrottle.Limits.STANDARD, ticker));
+        Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), loginThrottle(shared, ticker, clock));
         IncomingSpool incoming = new IncomingSpool(ownDir(config, "incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
         // Each collection is listed from the plugin's index where it offers one, else from core REST.
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
@@ -267,24 +275,49 @@ public final class Pressdav {
         }
     }
 
+    /** Failed logins counted by this instance alone, or by all of them together in Redis (on the wall clock they share). */
+    private static LoginThrottle loginThrottle(Shared shared, Ticker ticker, Clock clock) {
+        LoginThrottle.Limits limits = LoginThrottle.Limits.STANDARD;
+        if (shared == null) {
+            return new LoginThrottle(limits, ticker);
+        }
+        Ticker wall = LoginThrottle.wallClock(clock);
+        return new LoginThrottle(limits, wall, new RedisLoginCounts(shared.redis(), limits.memory(), limits.knownFor(), wall));
+    }
+
+    /** Properties without a WordPress field (Windows' Win32 times) last a day after last use. */
+    private static final Duration PROPERTIES_KEPT = Duration.ofHours(24);
+    /** A name given to a new folder is kept ten minutes after its last use; a deleted field file hides as long. */
+    private static final Duration NAMES_KEPT = Duration.ofMinutes(10);
+
     /**
      * What the drive keeps besides WordPress: for an instance alone in memory, and locks and temporary
-     * files in the data directory; shared by several in Redis.
+     * files in the data directory; shared by several in Redis (temporary files on their shared data directory).
      */
     private static DriveStores stores(PressdavConfig config, Clock clock, Shared shared) throws java.io.IOException {
+        java.nio.file.Path scratchDir = config.dataDir().resolve("scratch");
+        // Who may not upload gets 1 MiB: room for a client's ._ and .DS_Store files, not for a store of their own.
+        long smallShare = Math.min(1L << 20, config.scratchMaxBytes());
+        if (shared != null) {
+            RedisBackend redis = shared.redis();
+            // Users' own files on the shared data directory, their index and accounting in Redis.
+            DiskScratchFiles scratch = DiskScratchFiles.shared(scratchDir, config.scratchMaxBytes(), smallShare, config.scratchTotalMaxBytes(),
+                    config.scratchTtl(), clock, new RedisScratchRecords(redis), new RedisScratchQuota(redis));
+            return new DriveStores(new RedisLockSystem(redis), new RedisDeadProperties(redis, PROPERTIES_KEPT, clock),
+                    new RedisFolderNames(redis, NAMES_KEPT, clock), new RedisHiddenFiles(redis, NAMES_KEPT, clock), scratch,
+                    new RedisFirstSeen(redis, clock), shared.turns(), clock);
+        }
+        DiskScratchFiles scratch = new DiskScratchFiles(scratchDir, config.scratchMaxBytes(), smallShare, config.scratchTotalMaxBytes(),
+                config.scratchTtl(), clock);
         return new DriveStores(
                 // Locks outlive a restart: a client that locked a file for ten minutes keeps it for ten minutes.
                 DiskLockSystem.open(config.dataDir().resolve("locks"), clock),
-                // Properties without a WordPress field (Windows' Win32 times) last a day after last use.
-                new InMemoryDeadProperties(Duration.ofHours(24), clock),
-                // A name given to a new folder is kept ten minutes after its last use; a deleted field file hides as long.
-                new InMemoryFolderNames(Duration.ofMinutes(10), clock),
-                new InMemoryHiddenFiles(Duration.ofMinutes(10), clock),
-                // Who may not upload gets 1 MiB: room for a client's ._ and .DS_Store files, not for a store of their own.
-                new DiskScratchFiles(config.dataDir().resolve("scratch"), config.scratchMaxBytes(), Math.min(1L << 20, config.scratchMaxBytes()),
-                        config.scratchTotalMaxBytes(), config.scratchTtl(), clock),
+                new InMemoryDeadProperties(PROPERTIES_KEPT, clock),
+                new InMemoryFolderNames(NAMES_KEPT, clock),
+                new InMemoryHiddenFiles(NAMES_KEPT, clock),
+                scratch,
                 new InMemoryFirstSeen(clock),
-                shared != null ? shared.turns() : new StripedSerialWrites(1024, patience(config)),
+                new StripedSerialWrites(1024, patience(config)),
                 clock);
     }
 

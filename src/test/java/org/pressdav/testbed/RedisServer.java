@@ -108,6 +108,74 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Watches every command clients send from now on ({@code MONITOR}) until closed: {@link Monitor#roundTrips}
+     * counts what clients sent (a script is one, whatever it runs inside), keep-alive {@code PING}s left out.
+     */
+    public Monitor monitor() {
+        return new Monitor(port);
+    }
+
+    /** The commands a {@code MONITOR} connection sees, read in a thread of their own. */
+    public static final class Monitor implements AutoCloseable {
+        private final Socket socket;
+        private final java.util.List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Thread reader;
+
+        private Monitor(int port) {
+            try {
+                socket = new Socket("127.0.0.1", port);
+                socket.getOutputStream().write("MONITOR\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                if (!"+OK".equals(in.readLine())) {
+                    throw new IllegalStateException("redis-server refused MONITOR");
+                }
+                reader = new Thread(() -> {
+                    try {
+                        for (String line; (line = in.readLine()) != null; ) {
+                            lines.add(line);
+                        }
+                    } catch (IOException closed) {
+                        // the monitor was closed
+                    }
+                });
+                reader.setDaemon(true);
+                reader.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The commands clients sent since the monitor started, once none has arrived for a fifth of a second. */
+        public long roundTrips() {
+            int seen = -1;
+            while (seen != lines.size()) {
+                seen = lines.size();
+                sleep(200);
+            }
+            synchronized (lines) {
+                return lines.stream().filter(line -> !line.contains(" lua] ") && !line.contains("] \"PING\"") && !line.contains("] \"ping\"")).count();
+            }
+        }
+
+        /** What was sent, for a failing test's message. */
+        public java.util.List<String> commands() {
+            synchronized (lines) {
+                return lines.stream().filter(line -> !line.contains(" lua] ")).toList();
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a monitor that failed
+            }
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

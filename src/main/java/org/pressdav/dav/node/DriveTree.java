@@ -91,7 +91,8 @@ public final class DriveTree {
                 node = needed ? own(session, at) : null;
             }
         }
-        if (node != null && !path.isRoot() && hidden.isHidden(session.userKey(), path)) {
+        // Only a field file is ever hidden (a DELETE of one): nothing else costs a look at the store.
+        if (node instanceof TextFile && hidden.isHidden(session.userKey(), path)) {
             node = null;
         }
         return new Target(path, node, parent, key, turnOf(session, path, node));
@@ -160,7 +161,8 @@ public final class DriveTree {
             return own.getChildren(); // one of the user's own folders: all it holds is theirs already
         }
         List<Node> children = new ArrayList<>();
-        Set<String> gone = hidden.hiddenIn(session.userKey(), folder.path());
+        // Only field files are ever hidden: a folder of other things costs no look at the store.
+        Set<String> gone = folder.node() instanceof FieldFolder ? hidden.hiddenIn(session.userKey(), folder.path()) : Set.of();
         for (Node child : ((Folder) folder.node()).getChildren()) {
             if (gone.isEmpty() || !gone.contains(child.getName())) {
                 children.add(child);

@@ -39,8 +39,9 @@ public final class OwnFolder extends Folder implements KeepsScratch, DeletableRe
     /** What the user keeps in a folder of the drive: their folders, then their files. */
     static List<Node> in(ScratchFiles store, String user, DavPath path) {
         List<Node> children = new ArrayList<>();
-        store.folders(user, path).forEach(own -> children.add(new OwnFolder(own, store)));
-        store.list(user, path).forEach(own -> children.add(new OwnFile(own, store)));
+        ScratchFiles.Contents contents = store.contents(user, path);
+        contents.folders().forEach(own -> children.add(new OwnFolder(own, store)));
+        contents.files().forEach(own -> children.add(new OwnFile(own, store)));
         return children;
     }
 

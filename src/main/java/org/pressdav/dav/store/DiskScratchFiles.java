@@ -121,14 +121,20 @@ public final class DiskScratchFiles implements ScratchFiles {
 
     /** The temporary files kept in this folder of the drive. */
     @Override
-    public List<ScratchFile> list(String user, DavPath folder) {
+    public Contents contents(String user, DavPath folder) {
+        List<ScratchFolder> folders = new ArrayList<>();
         List<ScratchFile> files = new ArrayList<>();
         for (Entry entry : index.of(user).in(folder)) {
-            if (!entry.folder() && !lapsed(user, entry)) {
+            if (lapsed(user, entry)) {
+                continue;
+            }
+            if (!entry.folder()) {
                 files.add(new ScratchFile(user, entry.path(), fileOf(user, entry.path()), entry.length(), entry.modified()));
+            } else if (isOwnFolder(entry.path())) {
+                folders.add(new ScratchFolder(user, entry.path(), entry.modified()));
             }
         }
-        return files;
+        return new Contents(folders, files);
     }
 
     /** A folder is the user's own where it, or a folder it is in, has a temporary folder's name. */
@@ -144,17 +150,6 @@ public final class DiskScratchFiles implements ScratchFiles {
         }
         Entry entry = index.of(user).at(path);
         return entry == null || !entry.folder() || lapsed(user, entry) ? null : new ScratchFolder(user, path, entry.modified());
-    }
-
-    @Override
-    public List<ScratchFolder> folders(String user, DavPath folder) {
-        List<ScratchFolder> found = new ArrayList<>();
-        for (Entry entry : index.of(user).in(folder)) {
-            if (entry.folder() && isOwnFolder(entry.path()) && !lapsed(user, entry)) {
-                found.add(new ScratchFolder(user, entry.path(), entry.modified()));
-            }
-        }
-        return found;
     }
 
     @Override

@@ -34,14 +34,25 @@ public interface ScratchFiles {
         return 0;
     }
 
+    /** The user's own folders and files in one folder of the drive. */
+    record Contents(List<ScratchFolder> folders, List<ScratchFile> files) {
+    }
+
+    /** The user's own folders and files in this folder of the drive, found with one look at the store (a listing's one). */
+    Contents contents(String user, DavPath folder);
+
     /** The user's files in this folder of the drive. */
-    List<ScratchFile> list(String user, DavPath folder);
+    default List<ScratchFile> list(String user, DavPath folder) {
+        return contents(user, folder).files();
+    }
 
     /** The user's own folder at this path (a {@link TemporaryNames} folder, or one inside it), or null. */
     ScratchFolder folder(String user, DavPath path);
 
     /** The user's own folders in this folder of the drive. */
-    List<ScratchFolder> folders(String user, DavPath folder);
+    default List<ScratchFolder> folders(String user, DavPath folder) {
+        return contents(user, folder).folders();
+    }
 
     /** Makes one of the user's own folders (MKCOL of a temporary folder name); it counts a block of their share. */
     void makeFolder(Owner owner, DavPath path) throws IOException;

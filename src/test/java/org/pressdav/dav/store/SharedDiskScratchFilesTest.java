@@ -187,18 +187,13 @@ class SharedDiskScratchFilesTest extends ScratchFilesContract {
         }
 
         @Override
-        public List<ScratchFile> list(String user, DavPath folder) {
-            return next().list(user, folder);
+        public Contents contents(String user, DavPath folder) {
+            return next().contents(user, folder);
         }
 
         @Override
         public ScratchFolder folder(String user, DavPath path) {
             return next().folder(user, path);
-        }
-
-        @Override
-        public List<ScratchFolder> folders(String user, DavPath folder) {
-            return next().folders(user, folder);
         }
 
         @Override

@@ -61,7 +61,7 @@ public final class Cluster implements AutoCloseable {
             Map<String, Long> sent = new TreeMap<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.split(",", -1);
-                if (fields[0].equals("pressdav") && fields[1].startsWith("pressdav-")) {
+                if (fields[0].equals("pressdav") && fields[1].matches("pressdav-\\d+")) { // the checked servers, not their backups
                     sent.put(fields[1], Long.parseLong(fields[columns.indexOf("lbtot")]));
                 }
             }
@@ -72,6 +72,20 @@ public final class Cluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One instance's own URL, past the balancer ({@code n} from 1). */
+    public String instanceUrl(int n) {
+        try {
+            return "http://127.0.0.1:" + Files.readString(state.resolve("ports/pressdav-" + n)).strip() + "/";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops one instance as a crash would ({@code kill -9}). */
+    public void kill(int n) {
+        script("kill", Integer.toString(n), "--state", state.toString());
     }
 
     @Override

@@ -11,12 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pressdav.redis.RedisBackend;
 import org.pressdav.redis.RedisLoginCounts;
-import org.pressdav.testbed.RedisServer;
+import org.pressdav.testbed.RedisClients;
 import org.pressdav.wordpress.Credentials;
 
 /**
@@ -25,34 +24,28 @@ import org.pressdav.wordpress.Credentials;
  */
 class RedisLoginThrottleTest extends LoginThrottleContract {
     private static final String GUESSER = "203.0.113.9";
-    private static RedisServer redis;
-    private static RedisBackend first;
-    private static RedisBackend second;
+    @RegisterExtension
+    static final RedisClients redis = new RedisClients();
+    private RedisBackend first;
+    private RedisBackend second;
 
-    @BeforeAll
-    static void start() {
-        redis = RedisServer.start();
-        first = RedisBackend.connect(redis.url(), "test:", "a", Duration.ofSeconds(5));
-        second = RedisBackend.connect(redis.url(), "test:", "b", Duration.ofSeconds(5));
+    /** This test's first instance's connection (made on first use: the contract makes its throttle before any @BeforeEach here). */
+    private RedisBackend first() {
+        if (first == null) {
+            first = redis.fresh();
+            second = redis.secondClient(first);
+        }
+        return first;
     }
 
-    @AfterAll
-    static void stop() {
-        for (AutoCloseable open : new AutoCloseable[] {first, second, redis}) {
-            if (open != null) {
-                try {
-                    open.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+    private RedisBackend second() {
+        first();
+        return second;
     }
 
     @Override
     LoginThrottle newThrottle(LoginThrottle.Limits limits, Ticker ticker) {
-        first.redisson().getKeys().flushdb();
-        return on(first, limits, ticker);
+        return on(first(), limits, ticker);
     }
 
     private static LoginThrottle on(RedisBackend backend, LoginThrottle.Limits limits, Ticker ticker) {
@@ -62,8 +55,8 @@ class RedisLoginThrottleTest extends LoginThrottleContract {
     @Test
     void failuresThroughTwoInstancesAddUpToOnePairsTenTries() {
         AtomicLong nanos = new AtomicLong(1_000);
-        LoginThrottle a = on(first, LoginThrottle.Limits.STANDARD, nanos::get);
-        LoginThrottle b = on(second, LoginThrottle.Limits.STANDARD, nanos::get);
+        LoginThrottle a = on(first(), LoginThrottle.Limits.STANDARD, nanos::get);
+        LoginThrottle b = on(second(), LoginThrottle.Limits.STANDARD, nanos::get);
         for (int i = 0; i < 10; i++) {
             LoginThrottle through = i % 2 == 0 ? a : b;
             Credentials guess = Credentials.of("admin", "two-instances-" + i);
@@ -77,8 +70,8 @@ class RedisLoginThrottleTest extends LoginThrottleContract {
     @Test
     void aMountAcceptedThroughOneInstanceIsNotThrottledThroughAnotherByAGuesserAtItsAddress() {
         AtomicLong nanos = new AtomicLong(1_000);
-        LoginThrottle a = on(first, LoginThrottle.Limits.STANDARD, nanos::get);
-        LoginThrottle b = on(second, LoginThrottle.Limits.STANDARD, nanos::get);
+        LoginThrottle a = on(first(), LoginThrottle.Limits.STANDARD, nanos::get);
+        LoginThrottle b = on(second(), LoginThrottle.Limits.STANDARD, nanos::get);
         String office = "198.51.100.7";
         Credentials mount = Credentials.of("admin", "right-password");
         assertEquals(Duration.ZERO, a.admit(office, mount));
@@ -98,8 +91,8 @@ class RedisLoginThrottleTest extends LoginThrottleContract {
     @Test
     void guessesSentAtOnceThroughTwoInstancesCannotPassTheLimitTogether() throws Exception {
         AtomicLong nanos = new AtomicLong(1_000);
-        LoginThrottle a = on(first, LoginThrottle.Limits.STANDARD, nanos::get);
-        LoginThrottle b = on(second, LoginThrottle.Limits.STANDARD, nanos::get);
+        LoginThrottle a = on(first(), LoginThrottle.Limits.STANDARD, nanos::get);
+        LoginThrottle b = on(second(), LoginThrottle.Limits.STANDARD, nanos::get);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Boolean>> tries = new ArrayList<>();

@@ -57,7 +57,7 @@ public final class RedisClients implements BeforeAllCallback, AfterEachCallback,
 
     /** The same store through another connection, as instance {@code b}, to the same namespace as {@code first}'s. */
     public synchronized <S> S secondClientOf(S first, Function<RedisBackend, S> store) {
-        return store.apply(connect(backendOf(first).key(), "b"));
+        return store.apply(secondClient(backendOf(first)));
     }
 
     /** Starts the server again from its append-only file, and waits (15 s at most) until {@code backend} finds it answering again. */
@@ -67,6 +67,11 @@ public final class RedisClients implements BeforeAllCallback, AfterEachCallback,
         while (backend.problem() != null && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
+    }
+
+    /** Another connection to {@code first}'s namespace, as instance {@code b}: a second instance of the drive. */
+    public synchronized RedisBackend secondClient(RedisBackend first) {
+        return connect(first.key(), "b");
     }
 
     private RedisBackend connect(String namespace, String instance) {

@@ -21,15 +21,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
 import org.pressdav.redis.RedisBackend;
 import org.pressdav.redis.RedisScratchQuota;
 import org.pressdav.redis.RedisScratchRecords;
-import org.pressdav.testbed.RedisServer;
+import org.pressdav.testbed.RedisClients;
 
 /**
  * The scratch contract on a data directory two instances share, with their index and quota in a
@@ -37,25 +37,16 @@ import org.pressdav.testbed.RedisServer;
  * round robin), and what only two instances can show besides.
  */
 class SharedDiskScratchFilesTest extends ScratchFilesContract {
-    private static RedisServer redis;
-    private static RedisBackend first;
-    private static RedisBackend second;
+    @RegisterExtension
+    static final RedisClients redis = new RedisClients();
+    private RedisBackend first;
+    private RedisBackend second;
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T12:00:00Z"));
 
-    @BeforeAll
-    static void start() {
-        redis = RedisServer.start();
-        first = RedisBackend.connect(redis.url(), "test:", "a", Duration.ofSeconds(5));
-        second = RedisBackend.connect(redis.url(), "test:", "b", Duration.ofSeconds(5));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable open : new AutoCloseable[] {first, second, redis}) {
-            if (open != null) {
-                open.close();
-            }
-        }
+    @BeforeEach
+    void connect() {
+        first = redis.fresh();
+        second = redis.secondClient(first);
     }
 
     private DiskScratchFiles open(RedisBackend through, Path root, long share, long smallShare, long total) throws IOException {
@@ -65,7 +56,6 @@ class SharedDiskScratchFilesTest extends ScratchFilesContract {
 
     @Override
     ScratchFiles newStore(long share, long smallShare, long total) throws Exception {
-        first.redisson().getKeys().flushdb();
         Path root = Files.createTempDirectory("scratch");
         return new RoundRobin(open(first, root, share, smallShare, total), open(second, root, share, smallShare, total));
     }
@@ -76,7 +66,6 @@ class SharedDiskScratchFilesTest extends ScratchFilesContract {
 
     @Test
     void aFinderSafeSaveWrittenThroughOneInstanceIsFoundMovedAndDeletedThroughTheOther() throws Exception {
-        first.redisson().getKeys().flushdb();
         Path root = Files.createTempDirectory("scratch");
         DiskScratchFiles a = open(first, root, 1 << 20, 1 << 20, 1 << 24);
         DiskScratchFiles b = open(second, root, 1 << 20, 1 << 20, 1 << 24);
@@ -97,7 +86,6 @@ class SharedDiskScratchFilesTest extends ScratchFilesContract {
 
     @Test
     void aShareFilledHalfThroughEachInstanceRefusesTheNextByte() throws Exception {
-        first.redisson().getKeys().flushdb();
         Path root = Files.createTempDirectory("scratch");
         DiskScratchFiles a = open(first, root, 100, 100, 1 << 20);
         DiskScratchFiles b = open(second, root, 100, 100, 1 << 20);
@@ -111,7 +99,6 @@ class SharedDiskScratchFilesTest extends ScratchFilesContract {
 
     @Test
     void anInstanceOpeningTheDirectoryRecountsWhatIsOnDisk() throws Exception {
-        first.redisson().getKeys().flushdb();
         Path root = Files.createTempDirectory("scratch");
         DiskScratchFiles a = open(first, root, 100, 100, 1 << 20);
         a.write(uploader("user-1"), DavPath.parseDecoded("/posts/._a"), bytes(40));
@@ -132,7 +119,6 @@ class SharedDiskScratchFilesTest extends ScratchFilesContract {
 
     @Test
     void twoInstancesWritingOneNameAtOnceLeaveOneWholeFileCountedOnce() throws Exception {
-        first.redisson().getKeys().flushdb();
         Path root = Files.createTempDirectory("scratch");
         DiskScratchFiles a = open(first, root, 1 << 24, 1 << 24, 1 << 26);
         DiskScratchFiles b = open(second, root, 1 << 24, 1 << 24, 1 << 26);

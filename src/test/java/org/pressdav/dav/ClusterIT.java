@@ -159,7 +159,7 @@ class ClusterIT {
         try (RunningDrive drive = RunningDrive.start()) {
             List<Long> ids = drive.wordpress().list(drive.bed().credentials("admin"), Endpoint.POSTS,
                     ListQuery.all().withFields("id").with("status", "publish")).items().stream().map(Post::id).limit(6).toList();
-            String lockedFile = cluster.instanceUrl(2) + drive.postFolder(ids.get(0)).substring(1) + "excerpt.txt";
+            String lockedFile = drive.url(drive.postFolder(ids.get(0)) + "excerpt.txt").replace(cluster.url(), cluster.instanceUrl(2));
             RunningDrive.Answer locked = drive.send("editor", "LOCK", lockedFile, Map.of("Timeout", "Second-600"),
                     "<?xml version=\"1.0\"?><D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope>"
                             + "<D:locktype><D:write/></D:locktype></D:lockinfo>");

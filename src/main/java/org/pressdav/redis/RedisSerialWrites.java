@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -30,24 +28,41 @@ import org.slf4j.LoggerFactory;
  * in Redis, keys in sorted order so two instances never deadlock. A lease outlives an instance that
  * dies holding it by at most {@link RedisBackend#lease()}; Redisson renews it while the instance lives.
  *
- * <p>Each object has a write counter in Redis. Taking the turn reads the counters: an object whose
- * counter moved since this instance last knew it was written elsewhere, so this instance's cached
- * copy is forgotten ({@code forget}) and the write looks at its target again ({@link #endedSince})
- * before it checks {@code If-Match} and the like. Ending the turn bumps the counters and tells the
- * other instances (pub/sub), which forget the objects at once; with pub/sub lost, the counters still
- * make the next write of the object see it, and the change feed makes reads see it within its poll.
+ * <p>Each object has a write counter in Redis, moved when a turn on it is taken and again when it
+ * ends (so a write whose end could not be told still shows). Taking the turn reads the counters: an
+ * object whose counter moved since this instance last knew it (or whose counter this instance knew
+ * and Redis no longer has) was written elsewhere, so this instance's cached copy is forgotten
+ * ({@code forget}) and the write looks at its target again ({@link #endedSince}) before it checks
+ * {@code If-Match} and the like. Ending the turn tells the other instances (pub/sub), which forget
+ * the objects at once; with pub/sub lost, the counters still make the next write of the object see
+ * it, and the change feed makes reads see it within its poll. A counter lives a day after its last
+ * write, longer than anything stays cached; users' own files are never cached, so their turns keep
+ * no counter and tell nobody.
  */
 public final class RedisSerialWrites implements SerialWrites, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisSerialWrites.class);
-    /** Bumps the counters of ARGV[2..] in the hash KEYS[1] and tells the others (channel KEYS[2], message ARGV[1]). */
+    /** Moves the counters KEYS[i] (each kept ARGV[1] ms from now) and answers what each was before (false where none was). */
+    private static final String TAKE_TURN = """
+            local before = {}
+            for i = 1, #KEYS do
+              before[i] = redis.call('GET', KEYS[i])
+              redis.call('INCR', KEYS[i])
+              redis.call('PEXPIRE', KEYS[i], ARGV[1])
+            end
+            return before
+            """;
+    /** Moves the counters KEYS[2..] again, answers their values, and tells the others (channel KEYS[1], message ARGV[2]). */
     private static final String END_TURN = """
             local counts = {}
-            for i = 2, #ARGV do
-              counts[#counts + 1] = redis.call('HINCRBY', KEYS[1], ARGV[i], 1)
+            for i = 2, #KEYS do
+              counts[#counts + 1] = redis.call('INCR', KEYS[i])
+              redis.call('PEXPIRE', KEYS[i], ARGV[1])
             end
-            redis.call('PUBLISH', KEYS[2], ARGV[1])
+            redis.call('PUBLISH', KEYS[1], ARGV[2])
             return counts
             """;
+    /** How long a counter outlives its object's last write: longer than anything stays cached (--feed-cache-ttl, 1 h). */
+    private static final long COUNTER_KEPT_MILLIS = java.time.Duration.ofDays(1).toMillis();
 
     private final RedisBackend backend;
     private final StripedSerialWrites here;
@@ -55,7 +70,6 @@ public final class RedisSerialWrites implements SerialWrites, AutoCloseable {
     private final Consumer<Collection<String>> forget;
     /** This process among the instances: messages it sent itself are not news to it. */
     private final String origin = UUID.randomUUID().toString();
-    private final String counters;
     private final RTopic topic;
     private final int listener;
     /** Writes learned of from elsewhere, in the same buckets of keys as {@link StripedSerialWrites}' marks. */
@@ -78,7 +92,6 @@ public final class RedisSerialWrites implements SerialWrites, AutoCloseable {
         this.patience = patience;
         this.forget = forget;
         this.waited = waited;
-        this.counters = backend.key("writes");
         this.topic = backend.redisson().getTopic(backend.key("written"));
         this.listener = topic.addListener(String.class, (channel, message) -> heard(message));
     }
@@ -98,7 +111,8 @@ public final class RedisSerialWrites implements SerialWrites, AutoCloseable {
                 }
                 held.add(lock);
             }
-            List<String> moved = backend.write(() -> movedCounters(keys));
+            List<String> counted = keys.stream().filter(RedisSerialWrites::cached).toList();
+            List<String> moved = counted.isEmpty() ? List.of() : backend.write(() -> takeCounters(counted));
             if (!moved.isEmpty()) {
                 learn(moved);
             }
@@ -108,10 +122,11 @@ public final class RedisSerialWrites implements SerialWrites, AutoCloseable {
             throw e;
         }
         waited.accept(System.nanoTime() - start);
+        List<String> told = keys.stream().filter(RedisSerialWrites::cached).toList();
         return () -> {
             try {
-                if (!keys.isEmpty()) {
-                    endTurn(keys);
+                if (!told.isEmpty()) {
+                    endTurn(told);
                 }
             } finally {
                 release(held);
@@ -129,34 +144,52 @@ public final class RedisSerialWrites implements SerialWrites, AutoCloseable {
         }
     }
 
-    /** The keys whose counters moved since this instance last knew them (one HMGET); remembers the new values. */
-    private List<String> movedCounters(List<String> keys) {
-        Map<String, String> now = backend.redisson().<String, String>getMap(counters).getAll(new LinkedHashSet<>(keys));
+    /** Whether anything of the object can be cached: everything but a user's own files ({@code path:user-1:/…}). */
+    private static boolean cached(String key) {
+        return !key.startsWith("path:") || key.startsWith("path:/");
+    }
+
+    private String counterOf(String key) {
+        return backend.key("writes", key);
+    }
+
+    /**
+     * Moves the objects' counters (one round trip) and answers those that had moved since this instance last
+     * knew them, or that Redis no longer has while this instance knew them; remembers the new values.
+     */
+    private List<String> takeCounters(List<String> keys) {
+        List<Object> counterKeys = new ArrayList<>(keys.stream().map(this::counterOf).toList());
+        List<Object> before = backend.redisson().getScript().eval(RScript.Mode.READ_WRITE, TAKE_TURN, RScript.ReturnType.LIST,
+                counterKeys, Long.toString(COUNTER_KEPT_MILLIS));
         List<String> moved = new ArrayList<>();
-        for (String key : keys) {
-            String count = now.get(key);
-            String before = known.getIfPresent(key);
-            // Never written through any instance: nothing cached here can be older than a write of ours.
-            if (count != null && !count.equals(before)) {
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            Object value = i < before.size() ? before.get(i) : null;
+            String was = value == null || Boolean.FALSE.equals(value) ? null : value.toString();
+            String knew = known.getIfPresent(key);
+            // Never written through any instance (nor known here): nothing cached here can be older than a write of ours.
+            if (was == null ? knew != null : !was.equals(knew)) {
                 moved.add(key);
-                known.put(key, count);
             }
+            known.put(key, Long.toString(was == null ? 1 : Long.parseLong(was) + 1));
         }
         return moved;
     }
 
-    /** Bumps the counters and tells the others, in one round trip; a Redis gone by now is logged, the write stands. */
+    /** Moves the counters again and tells the others, in one round trip; a Redis gone by now is logged, the write stands. */
     private void endTurn(List<String> keys) {
-        List<Object> args = new ArrayList<>(keys.size() + 1);
-        args.add(origin + "\n" + String.join("\n", keys));
-        args.addAll(keys);
+        List<Object> counterKeys = new ArrayList<>(keys.size() + 1);
+        counterKeys.add(topic.getChannelNames().get(0));
+        keys.forEach(key -> counterKeys.add(counterOf(key)));
+        String message = origin + "\n" + String.join("\n", keys);
         try {
             List<Object> counts = backend.write(() -> backend.redisson().getScript().eval(RScript.Mode.READ_WRITE, END_TURN,
-                    RScript.ReturnType.LIST, List.of(counters, topic.getChannelNames().get(0)), args.toArray()));
+                    RScript.ReturnType.LIST, counterKeys, Long.toString(COUNTER_KEPT_MILLIS), message));
             for (int i = 0; i < keys.size() && i < counts.size(); i++) {
                 known.put(keys.get(i), String.valueOf(counts.get(i)));
             }
         } catch (DavError e) {
+            // The counters moved when the turn was taken: the next write of these objects elsewhere still sees it.
             log.warn("the other instances were not told of a write of {}: {}; they see it at their next write of it or the feed's next poll",
                     keys, e.getMessage());
         }

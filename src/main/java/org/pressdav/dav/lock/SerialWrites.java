@@ -4,8 +4,8 @@ package org.pressdav.dav.lock;
  * One write of a WordPress object at a time. WordPress's update reads the whole object and
  * writes it back, so two updates of one post in flight lose one of them; and a precondition
  * ({@code If-Match}, a lock) holds only if nothing else writes between its check and the write.
- * Objects are named by a key such as {@code posts/12}. This server's instances share nothing yet;
- * several instances behind one balancer will need an implementation they share.
+ * Objects are named by a key such as {@code posts/12}. {@link StripedSerialWrites} serves one
+ * instance; several behind one balancer share theirs in Redis ({@code redis/RedisSerialWrites}).
  */
 public interface SerialWrites {
 
@@ -26,7 +26,7 @@ public interface SerialWrites {
     interface Mark {
     }
 
-    /** Held while a write runs. */
+    /** Held while a write runs, and closed by the thread that took it (a shared implementation's locks belong to that thread). */
     interface Turn extends AutoCloseable {
         @Override
         void close();

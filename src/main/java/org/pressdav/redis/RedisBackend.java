@@ -18,11 +18,16 @@ import org.slf4j.LoggerFactory;
  * One connection to the Redis every instance of a site shares, the names of its keys, and the one
  * rule for a Redis that does not answer: a write is refused (503, saying why), a read goes on
  * without what Redis keeps (and says so in the log), nothing falls back to this instance's memory.
+ * A Redis that stops answering (hung, or its host gone) costs one request its timeout; for the
+ * second after, calls do not wait for it again but fail at once, so a listing's few reads do not
+ * each wait out the timeout. Readiness ({@link #problem}) always asks.
  */
 public final class RedisBackend implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisBackend.class);
     /** How often a read that went on without Redis is logged at most. */
     private static final long QUIET_NANOS = Duration.ofSeconds(10).toNanos();
+    /** How long calls fail at once after one found Redis not answering. */
+    private static final long FAIL_FAST_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final RedissonClient redisson;
     private final String where;
@@ -31,6 +36,10 @@ public final class RedisBackend implements AutoCloseable {
     private final Duration lease;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - QUIET_NANOS);
+    /** Until when (System.nanoTime) calls fail at once, after one found Redis not answering; 0: none did lately. */
+    private volatile long failingUntil;
+    /** Why that call failed. */
+    private volatile RedisException failure;
 
     private RedisBackend(RedissonClient redisson, String where, String namespace, String instance, Duration lease) {
         this.redisson = redisson;
@@ -59,9 +68,9 @@ public final class RedisBackend implements AutoCloseable {
                 .setClientName("pressdav-" + instance)
                 .setDatabase(database(uri))
                 .setConnectTimeout(2_000)
-                .setTimeout(2_000)
-                .setRetryAttempts(1)
-                .setRetryInterval(200)
+                // A loopback or LAN Redis answers in well under a millisecond: a second is a Redis that does not answer.
+                .setTimeout(1_000)
+                .setRetryAttempts(0)
                 .setPingConnectionInterval(5_000)
                 .setConnectionMinimumIdleSize(2)
                 .setConnectionPoolSize(32);
@@ -114,11 +123,28 @@ public final class RedisBackend implements AutoCloseable {
 
     /** Runs a call that changes or guards something: without Redis it is refused with 503, saying why. */
     public <T> T write(Supplier<T> call) {
-        calls.incrementAndGet();
         try {
-            return call.get();
+            return call(call);
         } catch (RedisException e) {
             throw new DavError.Busy(unreachable(e) + "; writes wait until it answers again");
+        }
+    }
+
+    /** The call, unless a call failed less than a second ago (then that failure again, at once). */
+    private <T> T call(Supplier<T> call) {
+        RedisException failed = failure;
+        if (failed != null && System.nanoTime() - failingUntil < 0) {
+            throw failed;
+        }
+        calls.incrementAndGet();
+        try {
+            T answer = call.get();
+            failure = null;
+            return answer;
+        } catch (RedisException e) {
+            failingUntil = System.nanoTime() + FAIL_FAST_NANOS;
+            failure = e;
+            throw e;
         }
     }
 
@@ -132,9 +158,8 @@ public final class RedisBackend implements AutoCloseable {
 
     /** Runs a read: without Redis the request goes on with {@code without} (no names, no hidden files, no locks to show). */
     public <T> T read(Supplier<T> call, T without) {
-        calls.incrementAndGet();
         try {
-            return call.get();
+            return call(call);
         } catch (RedisException e) {
             long now = System.nanoTime();
             long last = lastWarned.get();
@@ -149,6 +174,7 @@ public final class RedisBackend implements AutoCloseable {
     public String problem() {
         try {
             redisson.getKeys().count();
+            failure = null;
             return null;
         } catch (RedisException e) {
             return unreachable(e);

@@ -34,7 +34,7 @@ class RedisBackendTest {
     }
 
     @Test
-    void redisDownRefusesWritesSayingWhyReadsGoOnAndItAllWorksAgainWhenItIsBack() {
+    void redisDownRefusesWritesSayingWhyReadsGoOnAndItAllWorksAgainWhenItIsBack() throws InterruptedException {
         backend.run(() -> backend.redisson().getBucket(backend.key("k")).set("before"));
         assertNull(backend.problem());
         redis.kill();
@@ -50,9 +50,31 @@ class RedisBackendTest {
         // Back, from its append-only file, with no restart of pressdav: the value written before is there, the refused one is not.
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (backend.problem() != null && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            Thread.sleep(50);
         }
-        assertNull(backend.problem());
+        assertNull(backend.problem(), "Redis answers again within 15 s of its restart");
         assertEquals("before", backend.read(() -> backend.redisson().<String>getBucket(backend.key("k")).get(), "without"));
+    }
+
+    @Test
+    void aHungRedisCostsOneCallItsTimeoutAndTheNextFailAtOnce() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<String> get = () -> {
+            asked.incrementAndGet();
+            return backend.redisson().<String>getBucket(backend.key("hung")).get();
+        };
+        redis.pause();
+        try {
+            for (int i = 0; i < 20; i++) {
+                assertEquals("without", backend.read(get, "without"));
+            }
+            assertEquals(503, assertThrows(DavError.class, () -> backend.write(get)).status());
+            // Without failing at once, each of the 21 calls would wait out the timeout.
+            assertTrue(asked.get() <= 2, "Redis was asked " + asked.get() + " times while it hung");
+        } finally {
+            redis.resume();
+        }
+        Thread.sleep(1_100);
+        assertNull(backend.read(get, "without"), "asked again a second later, and answered (nothing is there)");
     }
 }

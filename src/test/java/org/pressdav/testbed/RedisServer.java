@@ -186,6 +186,26 @@ public final class RedisServer implements AutoCloseable {
         waitFor();
     }
 
+    /** Freezes the server ({@code kill -STOP}): it keeps its connections and answers nothing, as a hung Redis does. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a frozen server go on ({@code kill -CONT}). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Starts it again on the same port and folder: it reads its append-only file back. */
     public void restart() {
         if (process.isAlive()) {

@@ -72,7 +72,8 @@ public final class RedisLoginCounts implements LoginCounts {
         String acceptedKey = acceptedKey(guess);
         String loginKey = redis.key("login", "failures", "login", login);
         String addressKey = redis.key("login", "failures", "address", network);
-        while (true) {
+        // Another instance changing the same pair in between makes this one look again; a hundred times means something is wrong.
+        for (int look = 0; look < 100; look++) {
             Map<String, String> held = refusingLogins(() -> redis.redisson().getBuckets(StringCodec.INSTANCE).get(pairKey, loginKey, addressKey, acceptedKey));
             long now = ticker.read();
             String raw = held.getOrDefault(pairKey, "");
@@ -91,6 +92,7 @@ public final class RedisLoginCounts implements LoginCounts {
                 return after;
             }
         }
+        throw new DavError.Busy("Logins cannot be checked now: the count of this login's tries kept changing under pressdav; try again");
     }
 
     @Override

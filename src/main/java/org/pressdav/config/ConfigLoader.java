@@ -47,6 +47,9 @@ public final class ConfigLoader {
             }
         }
         values.putAll(flags);
+        if (values.get(Setting.INSTANCE_NAME).isBlank()) {
+            values.put(Setting.INSTANCE_NAME, hostName(environment));
+        }
         return validate(values);
     }
 
@@ -174,21 +177,30 @@ public final class ConfigLoader {
         return url;
     }
 
-    /** The instance's name as given, else the host's, else "pressdav": letters, digits, dots, dashes (it names a folder too). */
+    /** The instance's name: letters, digits, dots, dashes (it names a folder too). */
     static String instanceName(String raw) {
-        if (!raw.isBlank()) {
-            String name = raw.strip();
-            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
-                throw new ConfigException("--instance-name '" + name + "' may hold letters, digits, '.', '_' and '-' (at most 63, not starting with '.')");
+        String name = raw.strip();
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+            throw new ConfigException("--instance-name '" + name + "' may hold letters, digits, '.', '_' and '-' (at most 63, not starting with '.')");
+        }
+        return name;
+    }
+
+    /**
+     * The host's name as the system keeps it ({@code HOSTNAME}, a container's; else {@code /etc/hostname}), made a
+     * valid instance name; "pressdav" where there is none. Never asked of DNS, which can stall a start.
+     */
+    static String hostName(Map<String, String> environment) {
+        String host = environment.getOrDefault("HOSTNAME", "");
+        if (host.isBlank()) {
+            try {
+                host = Files.readString(Path.of("/etc/hostname"), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException none) {
+                host = "";
             }
-            return name;
         }
-        try {
-            String host = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
-            return host.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}") ? host : "pressdav";
-        } catch (java.io.IOException e) {
-            return "pressdav";
-        }
+        host = host.strip().replaceAll("[^A-Za-z0-9._-]", "-");
+        return host.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}") ? host : "pressdav";
     }
 
     /** An http:// or https:// URL, or null for none. */

@@ -32,6 +32,8 @@ class ConfigLoaderTest {
                 Map.of("PRESSDAV_REDIS_URL", "redis://:secret@redis:6379/1"));
         assertEquals("redis://:secret@redis:6379/1", shared.redisUrl());
         assertEquals("dav-2", shared.instanceName());
+        assertEquals("dav-host-7", ConfigLoader.load(List.of("--wordpress-url", "http://x/"), Map.of("HOSTNAME", "dav-host-7")).instanceName(),
+                "without a name, the host's");
     }
 
     @Test

@@ -41,9 +41,12 @@ public final class Metrics implements CallObserver, AutoCloseable {
     private static final Set<String> METHODS = Set.of("OPTIONS", "GET", "HEAD", "POST", "PUT", "DELETE", "PROPFIND", "PROPPATCH", "MKCOL",
             "COPY", "MOVE", "LOCK", "UNLOCK");
     private static final String OTHER = "other";
-    /** The latency histograms' range: below a millisecond is as good as instant, a minute is WordPress's timeout. */
-    private static final Duration FASTEST = Duration.ofMillis(1);
-    private static final Duration SLOWEST = Duration.ofSeconds(60);
+    /**
+     * The latency histograms' buckets: twelve, from as good as instant to WordPress's timeout (a minute), so
+     * a scrape stays small however many methods and statuses there are (a percentile histogram has some 70).
+     */
+    private static final Duration[] BUCKETS = java.util.stream.Stream.of(1, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 10_000, 60_000)
+            .map(Duration::ofMillis).toArray(Duration[]::new);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     /** Binders with listeners or threads to stop (the GC's notifications, say), closed with the metrics. */
@@ -99,8 +102,7 @@ public final class Metrics implements CallObserver, AutoCloseable {
      * {@code pressdav_write_turn_wait_seconds_bucket}, {@code _count}, {@code _sum} and {@code _max}.
      */
     public Timer timer(String name, String help, String... tags) {
-        return Timer.builder(name).description(help).tags(tags).publishPercentileHistogram()
-                .minimumExpectedValue(FASTEST).maximumExpectedValue(SLOWEST).register(registry);
+        return Timer.builder(name).description(help).tags(tags).serviceLevelObjectives(BUCKETS).register(registry);
     }
 
     /** One DAV request answered with {@code status} after {@code nanos}. */

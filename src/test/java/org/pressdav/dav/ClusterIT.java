@@ -52,6 +52,7 @@ import org.pressdav.wordpress.Post;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
+    private static final List<String> FIELDS = List.of("title.txt", "excerpt.txt", "content.html");
     private static Cluster cluster;
 
     @BeforeAll
@@ -158,8 +159,8 @@ class ClusterIT {
         System.setProperty(RunningDrive.RENEW, cluster.renewCommand());
         try (RunningDrive drive = RunningDrive.start()) {
             List<Long> ids = drive.wordpress().list(drive.bed().credentials("admin"), Endpoint.POSTS,
-                    ListQuery.all().withFields("id").with("status", "publish")).items().stream().map(Post::id).limit(6).toList();
-            String lockedFile = drive.url(drive.postFolder(ids.get(0)) + "excerpt.txt").replace(cluster.url(), cluster.instanceUrl(2));
+                    ListQuery.all().withFields("id").with("status", "publish")).items().stream().map(Post::id).limit(3).toList();
+            String lockedFile = drive.url(drive.postFolder(ids.get(2)) + "excerpt.txt").replace(cluster.url(), cluster.instanceUrl(2));
             RunningDrive.Answer locked = drive.send("editor", "LOCK", lockedFile, Map.of("Timeout", "Second-600"),
                     "<?xml version=\"1.0\"?><D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope>"
                             + "<D:locktype><D:write/></D:locktype></D:lockinfo>");
@@ -167,9 +168,13 @@ class ClusterIT {
             String token = locked.header("Lock-Token");
 
             AtomicLong killedAt = new AtomicLong();
+            // Three writers a post, each saving its own field: WordPress writes a post whole, so a save that overlapped another
+            // of the same post (turns not taken across instances, or one held by the dead instance and lost) would undo it.
             List<Saves> writers = new ArrayList<>();
-            for (long id : ids) {
-                writers.add(new Saves(drive, drive.url(drive.postFolder(id) + "title.txt"), killedAt));
+            for (long id : ids.subList(0, 2)) {
+                for (String field : FIELDS) {
+                    writers.add(new Saves(drive, id, field, drive.url(drive.postFolder(id) + field), killedAt));
+                }
             }
             ExecutorService pool = Executors.newFixedThreadPool(writers.size());
             try {
@@ -185,20 +190,25 @@ class ClusterIT {
             }
             int saves = 0;
             int failed = 0;
-            for (int i = 0; i < ids.size(); i++) {
-                Saves w = writers.get(i);
-                String stored = drive.wordpress().get(drive.bed().credentials("admin"), Endpoint.POSTS, ids.get(i), Context.EDIT).title().raw();
-                assertTrue(w.mayBeStored().contains(stored), "post " + ids.get(i) + " holds \"" + stored + "\", not the last saved " + w.lastSaved()
+            for (Saves w : writers) {
+                Post post = drive.wordpress().get(drive.bed().credentials("admin"), Endpoint.POSTS, w.id(), Context.EDIT);
+                String stored = switch (w.field()) {
+                    case "title.txt" -> post.title().raw();
+                    case "excerpt.txt" -> post.excerpt().raw();
+                    default -> post.content().raw();
+                };
+                String which = "post " + w.id() + " " + w.field();
+                assertTrue(w.mayBeStored().contains(stored), which + " holds \"" + stored + "\", not the last saved " + w.lastSaved()
                         + " (nor a later failed save): a save answered 2xx was lost");
-                assertTrue(w.savedAfterKill(), "post " + ids.get(i) + ": saves went through after the kill (no turn stayed held)");
+                assertTrue(w.savedAfterKill(), which + ": saves went through after the kill (no turn stayed held)");
                 saves += w.sent();
                 failed += w.failures().size();
-                System.out.printf("through the cluster: post %d: %d saves, failures %s, first save after the kill %d ms after it%n", ids.get(i), w.sent(),
+                System.out.printf("through the cluster: %s: %d saves, failures %s, first save after the kill %d ms after it%n", which, w.sent(),
                         w.failures(), w.firstSaveAfterKillMillis());
             }
             System.out.printf("through the cluster: %d saves while pressdav-2 was killed, %d answered with an error, 0 lost%n", saves, failed);
 
-            String viaBalancer = drive.url(drive.postFolder(ids.get(0)) + "excerpt.txt");
+            String viaBalancer = drive.url(drive.postFolder(ids.get(2)) + "excerpt.txt");
             assertEquals(423, drive.send("editor", "PUT", viaBalancer, Map.of(), "without the token").status(),
                     "the lock taken through the dead instance still holds");
             assertEquals(204, drive.send("editor", "PUT", viaBalancer, Map.of("If", "(" + token + ")"), "with the token").status());
@@ -214,6 +224,8 @@ class ClusterIT {
      */
     private static final class Saves {
         private final RunningDrive drive;
+        private final long id;
+        private final String field;
         private final String url;
         private final AtomicLong killedAt;
         private final List<String> answers = new ArrayList<>();
@@ -222,8 +234,10 @@ class ClusterIT {
         private int sent;
         private long firstAfterKill = -1;
 
-        Saves(RunningDrive drive, String url, AtomicLong killedAt) {
+        Saves(RunningDrive drive, long id, String field, String url, AtomicLong killedAt) {
             this.drive = drive;
+            this.id = id;
+            this.field = field;
             this.url = url;
             this.killedAt = killedAt;
         }
@@ -232,7 +246,7 @@ class ClusterIT {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
             int afterKill = 0;
             while (afterKill < 5 && System.nanoTime() < deadline) {
-                String value = "saved " + url.hashCode() + " #" + sent++;
+                String value = field + " saved #" + sent++;
                 String answer;
                 try {
                     answer = Integer.toString(drive.send("editor", "PUT", url, Map.of(), value).status());
@@ -255,6 +269,14 @@ class ClusterIT {
                     sinceLastSaved.add(value);
                 }
             }
+        }
+
+        long id() {
+            return id;
+        }
+
+        String field() {
+            return field;
         }
 
         List<String> mayBeStored() {

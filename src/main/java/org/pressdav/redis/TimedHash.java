@@ -13,7 +13,8 @@ import java.util.Optional;
  * A Redis hash whose fields each last {@code ttl} from the time written into their value
  * ({@code millis|payload}), by the clock the drive passes in, never Redis's: a test moves the clock
  * and sees a field expire. With {@code touch}, a field read is used, and lasts {@code ttl} from
- * then (Caffeine's expire-after-access); without, from its last write. Redis's own expiry of the
+ * then (Caffeine's expire-after-access), written again only where its time is more than a tenth
+ * of {@code ttl} old (a listing read again at once writes nothing); without, from its last write. Redis's own expiry of the
  * whole hash, {@code ttl} after its last write, is only the garbage collection of what nobody asks for.
  * Every method is one round trip and a fixed number of Redis commands (one more per 2,500 fields: {@link RedisScript#CHUNK}).
  */
@@ -43,12 +44,13 @@ final class TimedHash {
               local value = values[i]
               if value then
                 local bar = string.find(value, '|', 1, true)
-                if now - tonumber(string.sub(value, 1, bar - 1)) >= ttl then
+                local age = now - tonumber(string.sub(value, 1, bar - 1))
+                if age >= ttl then
                   stale[#stale + 1] = fields[i]
                 else
                   live[#live + 1] = fields[i]
                   live[#live + 1] = string.sub(value, bar + 1)
-                  if touch then
+                  if touch and age >= ttl / 10 then
                     used[#used + 1] = fields[i]
                     used[#used + 1] = ARGV[1] .. string.sub(value, bar)
                   end

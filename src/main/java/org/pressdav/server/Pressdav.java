@@ -1,6 +1,5 @@
 package org.pressdav.server;
 
-import org.pressdav.dav.request.IncomingSpool;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import java.nio.file.Files;
@@ -19,43 +18,25 @@ import org.pressdav.dav.entity.PostKind;
 import org.pressdav.dav.entity.SiteFolder;
 import org.pressdav.dav.entity.TermKind;
 import org.pressdav.dav.entity.UserKind;
-import org.pressdav.dav.lock.DiskLockSystem;
-import org.pressdav.dav.lock.StripedSerialWrites;
+import org.pressdav.dav.node.DriveTree;
 import org.pressdav.dav.node.TopFolder;
 import org.pressdav.dav.protocol.DavEngine;
-import org.pressdav.dav.store.DiskScratchFiles;
+import org.pressdav.dav.request.IncomingSpool;
 import org.pressdav.dav.store.CountedStores;
 import org.pressdav.dav.store.DriveStores;
 import org.pressdav.dav.store.FirstSeen;
-import org.pressdav.dav.node.DriveTree;
-import org.pressdav.dav.store.InMemoryDeadProperties;
-import org.pressdav.dav.store.InMemoryFirstSeen;
-import org.pressdav.dav.store.InMemoryFolderNames;
-import org.pressdav.dav.store.InMemoryHiddenFiles;
 import org.pressdav.ops.Metrics;
 import org.pressdav.ops.OperationsServlet;
 import org.pressdav.ops.Readiness;
 import org.pressdav.ops.RequestLine;
-import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.TimeUnit;
-import org.pressdav.redis.RedisBackend;
-import org.pressdav.redis.RedisDeadProperties;
-import org.pressdav.redis.RedisFirstSeen;
-import org.pressdav.redis.RedisFolderNames;
-import org.pressdav.redis.RedisHiddenFiles;
-import org.pressdav.redis.RedisLockSystem;
-import org.pressdav.redis.RedisLoginCounts;
-import org.pressdav.redis.RedisScratchQuota;
-import org.pressdav.redis.RedisScratchRecords;
-import org.pressdav.redis.RedisSerialWrites;
 import org.pressdav.wordpress.ClientSettings;
 import org.pressdav.wordpress.Companion;
-import org.pressdav.wordpress.WordPressException;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.OkHttpWordPressClient;
 import org.pressdav.wordpress.SiteIndex;
 import org.pressdav.wordpress.WordPressClient;
+import org.pressdav.wordpress.WordPressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,44 +48,14 @@ public final class Pressdav {
     private final PressdavConfig config;
     private final ChangeFeed feed;
     private final Metrics metrics;
-    private final Shared shared;
+    private final DriveState state;
 
-    private Pressdav(DavServer server, PressdavConfig config, ChangeFeed feed, Metrics metrics, Shared shared) {
+    private Pressdav(DavServer server, PressdavConfig config, ChangeFeed feed, Metrics metrics, DriveState state) {
         this.server = server;
         this.config = config;
         this.feed = feed;
         this.metrics = metrics;
-        this.shared = shared;
-    }
-
-    /**
-     * What several instances of one site share, with {@code --redis-url}: the connection to Redis and
-     * the write turns (which tell this instance's cache what the others wrote); null for an instance alone.
-     */
-    private record Shared(RedisBackend redis, RedisSerialWrites turns) {
-        /** How long a write turn outlives an instance that died holding it; renewed every third of it while it lives. */
-        static final Duration LEASE = Duration.ofSeconds(10);
-
-        static Shared connect(PressdavConfig config, CachingWordPressClient wordpress, Metrics metrics) {
-            if (config.redisUrl() == null) {
-                return null;
-            }
-            RedisBackend redis = RedisBackend.connect(config.redisUrl(), "pressdav:", config.instanceName(), LEASE);
-            metrics.counter("pressdav.redis.calls", "Calls to Redis: each one round trip (or one batch of commands).", redis::calls);
-            Timer waits = metrics.timer("pressdav.write.turn.wait", "How long writes waited for their turn, on this instance and in Redis.");
-            return new Shared(redis, new RedisSerialWrites(redis, patience(config), wordpress::forgetWritten,
-                    nanos -> waits.record(nanos, TimeUnit.NANOSECONDS)));
-        }
-
-        void close() {
-            turns.close();
-            redis.close();
-        }
-    }
-
-    /** How long a write waits for its turn before it is refused (503): two of WordPress's longest answers. */
-    private static Duration patience(PressdavConfig config) {
-        return config.wordpressTimeout().multipliedBy(2);
+        this.state = state;
     }
 
     /**
@@ -187,12 +138,12 @@ public final class Pressdav {
         CachingWordPressClient wordpress = new CachingWordPressClient(origin,
                 following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), ticker);
         Metrics metrics = new Metrics(config.instanceName());
-        Shared shared = Shared.connect(config, wordpress, metrics);
-        DriveStores kept = stores(config, clock, shared);
+        DriveState state = DriveState.open(config, clock, ticker, wordpress, metrics);
+        DriveStores kept = state.stores();
         CountedStores counted = new CountedStores(kept);
         DriveStores stores = counted.stores();
-        Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), loginThrottle(shared, ticker, clock));
-        IncomingSpool incoming = new IncomingSpool(ownDir(config, "incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
+        Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), state.loginThrottle());
+        IncomingSpool incoming = new IncomingSpool(state.ownDir("incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
         // Each collection is listed from the plugin's index where it offers one, else from core REST.
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
         DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS),
@@ -202,9 +153,9 @@ public final class Pressdav {
                 .counter("pressdav.path.walks", "Paths of the drive resolved from the root (one a request, two for MOVE and COPY).", tree::walks)
                 .counter("pressdav.store.calls", "Calls to the drive's stores (locks, properties, names, hidden and scratch files).", counted::calls);
         // Readiness asks WordPress at most every five seconds, however many ask pressdav.
-        Readiness readiness = new Readiness(() -> problem(origin, shared), Duration.ofSeconds(5), ticker);
+        Readiness readiness = new Readiness(() -> problem(origin, state), Duration.ofSeconds(5), ticker);
         OperationsServlet operations = new OperationsServlet(metrics, config.metricsPath(), config.metricsToken(), readiness);
-        DavServer server = new DavServer(config.host(), config.plainHttp() ? config.port() : -1, config.trustForwardedHeaders(), ownDir(config, "tmp"),
+        DavServer server = new DavServer(config.host(), config.plainHttp() ? config.port() : -1, config.trustForwardedHeaders(), state.ownDir("tmp"),
                 config.idleTimeout(), servlet, new DavServer.Operations(operations, config.metricsPath(), new RequestLine(metrics)),
                 tls(config), config.httpsPort(), config.maxUploadBytes());
         metrics.bind(new JettyServerThreadPoolMetrics(server.threads(), List.of()));
@@ -212,10 +163,11 @@ public final class Pressdav {
             server.start();
         } catch (Exception e) {
             metrics.close();
+            state.close();
             throw e;
         }
         ChangeFeed feed = following ? new ChangeFeed(origin, wordpress, companion.head(), config.changePoll()) : null;
-        Pressdav running = new Pressdav(server, config, feed, metrics, shared);
+        Pressdav running = new Pressdav(server, config, feed, metrics, state);
         log.info("pressdav serves the drive at {}{}{}", running.baseUrl(),
                 running.secureUrl() != null && server.port() >= 0 ? " and " + running.secureUrl() : "",
                 config.anonymousRead() ? " (anonymous reading allowed)" : "");
@@ -241,16 +193,6 @@ public final class Pressdav {
         return metrics;
     }
 
-    /**
-     * A folder of the data directory that only this instance uses (request bodies waiting for WordPress,
-     * Jetty's temporary files): instances sharing one data directory each get their own inside it, so one
-     * that starts or stops removes its own leftovers, never another's files in flight.
-     */
-    private static java.nio.file.Path ownDir(PressdavConfig config, String name) {
-        java.nio.file.Path dir = config.dataDir().resolve(name);
-        return config.redisUrl() == null ? dir : dir.resolve(config.instanceName());
-    }
-
     /** HTTPS's certificate, from PEM files or a PKCS#12 keystore, looked at again every five seconds; null without HTTPS. */
     private static Tls tls(PressdavConfig config) {
         if (config.httpsPort() < 0) {
@@ -262,8 +204,8 @@ public final class Pressdav {
     }
 
     /** Why WordPress (or the Redis the instances share) does not answer now (readiness), or null when both do. */
-    private static String problem(WordPressClient origin, Shared shared) {
-        String redis = shared == null ? null : shared.redis().problem();
+    private static String problem(WordPressClient origin, DriveState state) {
+        String redis = state.problem();
         if (redis != null) {
             return redis;
         }
@@ -273,52 +215,6 @@ public final class Pressdav {
         } catch (RuntimeException e) {
             return e.getMessage();
         }
-    }
-
-    /** Failed logins counted by this instance alone, or by all of them together in Redis (on the wall clock they share). */
-    private static LoginThrottle loginThrottle(Shared shared, Ticker ticker, Clock clock) {
-        LoginThrottle.Limits limits = LoginThrottle.Limits.STANDARD;
-        if (shared == null) {
-            return new LoginThrottle(limits, ticker);
-        }
-        Ticker wall = LoginThrottle.wallClock(clock);
-        return new LoginThrottle(limits, wall, new RedisLoginCounts(shared.redis(), limits.memory(), limits.knownFor(), wall));
-    }
-
-    /** Properties without a WordPress field (Windows' Win32 times) last a day after last use. */
-    private static final Duration PROPERTIES_KEPT = Duration.ofHours(24);
-    /** A name given to a new folder is kept ten minutes after its last use; a deleted field file hides as long. */
-    private static final Duration NAMES_KEPT = Duration.ofMinutes(10);
-
-    /**
-     * What the drive keeps besides WordPress: for an instance alone in memory, and locks and temporary
-     * files in the data directory; shared by several in Redis (temporary files on their shared data directory).
-     */
-    private static DriveStores stores(PressdavConfig config, Clock clock, Shared shared) throws java.io.IOException {
-        java.nio.file.Path scratchDir = config.dataDir().resolve("scratch");
-        // Who may not upload gets 1 MiB: room for a client's ._ and .DS_Store files, not for a store of their own.
-        long smallShare = Math.min(1L << 20, config.scratchMaxBytes());
-        if (shared != null) {
-            RedisBackend redis = shared.redis();
-            // Users' own files on the shared data directory, their index and accounting in Redis.
-            DiskScratchFiles scratch = DiskScratchFiles.shared(scratchDir, config.scratchMaxBytes(), smallShare, config.scratchTotalMaxBytes(),
-                    config.scratchTtl(), clock, new RedisScratchRecords(redis), new RedisScratchQuota(redis));
-            return new DriveStores(new RedisLockSystem(redis), new RedisDeadProperties(redis, PROPERTIES_KEPT, clock),
-                    new RedisFolderNames(redis, NAMES_KEPT, clock), new RedisHiddenFiles(redis, NAMES_KEPT, clock), scratch,
-                    new RedisFirstSeen(redis, clock), shared.turns(), clock);
-        }
-        DiskScratchFiles scratch = new DiskScratchFiles(scratchDir, config.scratchMaxBytes(), smallShare, config.scratchTotalMaxBytes(),
-                config.scratchTtl(), clock);
-        return new DriveStores(
-                // Locks outlive a restart: a client that locked a file for ten minutes keeps it for ten minutes.
-                DiskLockSystem.open(config.dataDir().resolve("locks"), clock),
-                new InMemoryDeadProperties(PROPERTIES_KEPT, clock),
-                new InMemoryFolderNames(NAMES_KEPT, clock),
-                new InMemoryHiddenFiles(NAMES_KEPT, clock),
-                scratch,
-                new InMemoryFirstSeen(clock),
-                new StripedSerialWrites(1024, patience(config)),
-                clock);
     }
 
     /** The media library: a drive of folders where the plugin keeps them (and lists the media), its upload paths otherwise. */
@@ -370,9 +266,7 @@ public final class Pressdav {
         server.stop();
         // The GC's notification listeners and Jetty's gauges would outlive a drive stopped in a JVM that goes on (tests).
         metrics.close();
-        if (shared != null) {
-            shared.close();
-        }
+        state.close();
     }
 
     public void join() throws InterruptedException {

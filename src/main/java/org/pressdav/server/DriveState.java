@@ -1,0 +1,139 @@
+package org.pressdav.server;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.pressdav.cache.CachingWordPressClient;
+import org.pressdav.config.PressdavConfig;
+import org.pressdav.dav.lock.DiskLockSystem;
+import org.pressdav.dav.lock.StripedSerialWrites;
+import org.pressdav.dav.store.DiskScratchFiles;
+import org.pressdav.dav.store.DriveStores;
+import org.pressdav.dav.store.InMemoryDeadProperties;
+import org.pressdav.dav.store.InMemoryFirstSeen;
+import org.pressdav.dav.store.InMemoryFolderNames;
+import org.pressdav.dav.store.InMemoryHiddenFiles;
+import org.pressdav.ops.Metrics;
+import org.pressdav.redis.RedisBackend;
+import org.pressdav.redis.RedisDeadProperties;
+import org.pressdav.redis.RedisFirstSeen;
+import org.pressdav.redis.RedisFolderNames;
+import org.pressdav.redis.RedisHiddenFiles;
+import org.pressdav.redis.RedisLockSystem;
+import org.pressdav.redis.RedisLoginCounts;
+import org.pressdav.redis.RedisScratchQuota;
+import org.pressdav.redis.RedisScratchRecords;
+import org.pressdav.redis.RedisSerialWrites;
+
+/**
+ * What the drive keeps besides WordPress, and where: the one place that decides between an instance
+ * alone (in memory, with locks and users' own files in the data directory) and several instances of
+ * a site sharing it all in Redis ({@code --redis-url}), their users' own files on the data directory
+ * they share. Either way the drive sees the same stores ({@link DriveStores}) and login throttle.
+ */
+final class DriveState implements AutoCloseable {
+    /** How long a write turn outlives an instance that died holding it; renewed every third of it while it lives. */
+    static final Duration LEASE = Duration.ofSeconds(10);
+    /** Properties without a WordPress field (Windows' Win32 times) last a day after last use. */
+    private static final Duration PROPERTIES_KEPT = Duration.ofHours(24);
+    /** A name given to a new folder is kept ten minutes after its last use; a deleted field file hides as long. */
+    private static final Duration NAMES_KEPT = Duration.ofMinutes(10);
+
+    private final PressdavConfig config;
+    private final RedisBackend redis;
+    private final RedisSerialWrites turns;
+    private final DriveStores stores;
+    private final LoginThrottle throttle;
+
+    private DriveState(PressdavConfig config, RedisBackend redis, RedisSerialWrites turns, DriveStores stores, LoginThrottle throttle) {
+        this.config = config;
+        this.redis = redis;
+        this.turns = turns;
+        this.stores = stores;
+        this.throttle = throttle;
+    }
+
+    /**
+     * The state as the config asks: alone, or on the Redis of {@code --redis-url}, whose round trips and write-turn
+     * waits {@code metrics} then measures, and whose news of writes elsewhere makes {@code wordpress} forget them.
+     */
+    static DriveState open(PressdavConfig config, Clock clock, Ticker ticker, CachingWordPressClient wordpress, Metrics metrics)
+            throws IOException {
+        Path scratchDir = config.dataDir().resolve("scratch");
+        // Who may not upload gets 1 MiB: room for a client's ._ and .DS_Store files, not for a store of their own.
+        long smallShare = Math.min(1L << 20, config.scratchMaxBytes());
+        LoginThrottle.Limits limits = LoginThrottle.Limits.STANDARD;
+        if (config.redisUrl() == null) {
+            DriveStores alone = new DriveStores(
+                    // Locks outlive a restart: a client that locked a file for ten minutes keeps it for ten minutes.
+                    DiskLockSystem.open(config.dataDir().resolve("locks"), clock),
+                    new InMemoryDeadProperties(PROPERTIES_KEPT, clock),
+                    new InMemoryFolderNames(NAMES_KEPT, clock),
+                    new InMemoryHiddenFiles(NAMES_KEPT, clock),
+                    new DiskScratchFiles(scratchDir, config.scratchMaxBytes(), smallShare, config.scratchTotalMaxBytes(), config.scratchTtl(), clock),
+                    new InMemoryFirstSeen(clock),
+                    new StripedSerialWrites(1024, patience(config)),
+                    clock);
+            return new DriveState(config, null, null, alone, new LoginThrottle(limits, ticker));
+        }
+        RedisBackend redis = RedisBackend.connect(config.redisUrl(), "pressdav:", config.instanceName(), LEASE);
+        metrics.counter("pressdav.redis.calls", "Calls to Redis: each one round trip (or one batch of commands).", redis::calls);
+        Timer waits = metrics.timer("pressdav.write.turn.wait", "How long writes waited for their turn, on this instance and in Redis.");
+        RedisSerialWrites turns = new RedisSerialWrites(redis, patience(config), wordpress::forgetWritten,
+                nanos -> waits.record(nanos, TimeUnit.NANOSECONDS));
+        DriveStores shared = new DriveStores(
+                new RedisLockSystem(redis),
+                new RedisDeadProperties(redis, PROPERTIES_KEPT, clock),
+                new RedisFolderNames(redis, NAMES_KEPT, clock),
+                new RedisHiddenFiles(redis, NAMES_KEPT, clock),
+                DiskScratchFiles.shared(scratchDir, config.scratchMaxBytes(), smallShare, config.scratchTotalMaxBytes(), config.scratchTtl(), clock,
+                        new RedisScratchRecords(redis), new RedisScratchQuota(redis)),
+                new RedisFirstSeen(redis, clock),
+                turns,
+                clock);
+        // Failed logins counted by all instances together, on the wall clock they share.
+        Ticker wall = LoginThrottle.wallClock(clock);
+        LoginThrottle throttle = new LoginThrottle(limits, wall, new RedisLoginCounts(redis, limits.memory(), limits.knownFor(), wall));
+        return new DriveState(config, redis, turns, shared, throttle);
+    }
+
+    /** How long a write waits for its turn before it is refused (503): two of WordPress's longest answers. */
+    private static Duration patience(PressdavConfig config) {
+        return config.wordpressTimeout().multipliedBy(2);
+    }
+
+    DriveStores stores() {
+        return stores;
+    }
+
+    LoginThrottle loginThrottle() {
+        return throttle;
+    }
+
+    /**
+     * A folder of the data directory that only this instance uses (request bodies waiting for WordPress,
+     * Jetty's temporary files): instances sharing one data directory each get their own inside it, so one
+     * that starts or stops removes its own leftovers, never another's files in flight.
+     */
+    Path ownDir(String name) {
+        Path dir = config.dataDir().resolve(name);
+        return redis == null ? dir : dir.resolve(config.instanceName());
+    }
+
+    /** Why the Redis the instances share does not answer now (readiness), or null when it does or there is none. */
+    String problem() {
+        return redis == null ? null : redis.problem();
+    }
+
+    @Override
+    public void close() {
+        if (redis != null) {
+            turns.close();
+            redis.close();
+        }
+    }
+}

@@ -141,7 +141,8 @@ class ShippingFilesTest {
         });
         assertEquals(Set.of("db", "wordpress", "setup", "pressdav"), always, "without --profile cluster Compose starts what it always did");
         assertTrue(services.keySet().containsAll(Set.of("redis", "balancer")), services.keySet().toString());
-        assertTrue(services.get("redis").contains("--appendonly\", \"yes") && services.get("redis").contains("noeviction"), services.get("redis"));
+        assertTrue(services.get("redis").contains("--appendonly\", \"yes") && services.get("redis").contains("--appendfsync\", \"always")
+                && services.get("redis").contains("noeviction"), services.get("redis"));
         String first = services.get(replicas.iterator().next());
         assertTrue(first.contains("PRESSDAV_REDIS_URL: redis://redis:6379"), first);
         assertTrue(first.contains("- pressdav-shared:/var/lib/pressdav"), "the replicas share one data volume where the image keeps its data");

@@ -54,7 +54,7 @@ public final class RedisServer implements AutoCloseable {
 
     private void launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(BINARY, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--dir", dir.toString(), "--save", "", "--appendonly", "yes", "--appendfsync", "everysec",
+                "--dir", dir.toString(), "--save", "", "--appendonly", "yes", "--appendfsync", "always",
                 "--maxmemory-policy", "noeviction", "--daemonize", "no", "--loglevel", "warning"));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

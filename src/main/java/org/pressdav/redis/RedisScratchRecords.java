@@ -36,6 +36,11 @@ public final class RedisScratchRecords implements ScratchRecords {
     }
 
     @Override
+    public Map<String, String> readForChange(String user) {
+        return redis.write(() -> redis.redisson().<String, String>getMap(entries(user), StringCodec.INSTANCE).readAllMap());
+    }
+
+    @Override
     public void write(String user, Map<String, String> put, Set<String> removed) {
         redis.run(() -> {
             RBatch batch = redis.redisson().createBatch(BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC));

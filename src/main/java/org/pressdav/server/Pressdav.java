@@ -302,7 +302,7 @@ public final class Pressdav {
             RedisBackend redis = shared.redis();
             // Users' own files on the shared data directory, their index and accounting in Redis.
             DiskScratchFiles scratch = DiskScratchFiles.shared(scratchDir, config.scratchMaxBytes(), smallShare, config.scratchTotalMaxBytes(),
-                    config.scratchTtl(), clock, new RedisScratchRecords(redis), new RedisScratchQuota(redis));
+                    config.scratchTtl(), clock, redis.instance(), new RedisScratchRecords(redis), new RedisScratchQuota(redis));
             return new DriveStores(new RedisLockSystem(redis), new RedisDeadProperties(redis, PROPERTIES_KEPT, clock),
                     new RedisFolderNames(redis, NAMES_KEPT, clock), new RedisHiddenFiles(redis, NAMES_KEPT, clock), scratch,
                     new RedisFirstSeen(redis, clock), shared.turns(), clock);

@@ -35,7 +35,7 @@ import org.pressdav.dav.store.ScratchIndex.Entry;
  * drive asks on every request for a name WordPress does not have: a lookup or a listing never asks
  * the disk, only a client reading a file's bytes does. Every change of the disk changes the index
  * under the user's lock. Folder moves under way are noted in {@code .moves/} beside the users'
- * folders ({@link FolderMoveNotes}).
+ * folders ({@link FolderMoveNotes}), in a folder per instance where several share the directory.
  * <p>
  * Several instances may share one data directory ({@link #shared}): what each user keeps is then
  * in {@link ScratchRecords} and what it takes in a {@link ScratchQuota} every instance counts in
@@ -60,7 +60,7 @@ public final class DiskScratchFiles implements ScratchFiles {
 
     /** The data directory of one instance: what is in it known from memory. */
     public DiskScratchFiles(Path root, long maxBytes, long smallMaxBytes, long totalMaxBytes, Duration ttl, Clock clock) {
-        this(root, maxBytes, smallMaxBytes, totalMaxBytes, ttl, clock, ScratchIndex.read(root), new InMemoryScratchQuota());
+        this(root, maxBytes, smallMaxBytes, totalMaxBytes, ttl, clock, ScratchIndex.read(root), new InMemoryScratchQuota(), root.resolve(".moves"));
         Map<String, Long> used = new HashMap<>();
         for (String user : index.users()) {
             used.put(user, bytesOf(index.of(user)));
@@ -69,7 +69,7 @@ public final class DiskScratchFiles implements ScratchFiles {
     }
 
     private DiskScratchFiles(Path root, long maxBytes, long smallMaxBytes, long totalMaxBytes, Duration ttl, Clock clock, ScratchBook index,
-            ScratchQuota quota) {
+            ScratchQuota quota, Path moveNotes) {
         this.root = root;
         this.maxBytes = maxBytes;
         this.smallMaxBytes = smallMaxBytes;
@@ -78,16 +78,23 @@ public final class DiskScratchFiles implements ScratchFiles {
         this.clock = clock;
         this.index = index;
         this.quota = quota;
-        this.moves = new FolderMoveNotes(root.resolve(".moves"), ttl, clock);
+        this.moves = new FolderMoveNotes(moveNotes, ttl, clock);
     }
 
     /**
      * A data directory several instances share (a shared volume): what each user keeps is in
      * {@code records} and what it takes in {@code quota}, both kept where every instance sees
      * them. Opening recounts both from the disk, user by user under the user's lock.
+     * <p>
+     * Each instance notes its folder moves in {@code .moves/<instance>/}: at start an instance
+     * takes the notes it finds as left by a process that stopped, which only its own earlier
+     * process can be; in a shared {@code .moves/} it would finish (and drop the half-written notes
+     * of) moves other instances have under way. An instance restarted under the same name finishes
+     * its own notes; another instance's notes are finished when that instance (the same
+     * {@code --instance-name}) starts again, or lapse with the files' time to live.
      */
     public static DiskScratchFiles shared(Path root, long maxBytes, long smallMaxBytes, long totalMaxBytes, Duration ttl, Clock clock,
-            ScratchRecords records, ScratchQuota quota) throws IOException {
+            String instance, ScratchRecords records, ScratchQuota quota) throws IOException {
         SharedScratchIndex index = new SharedScratchIndex(records);
         Set<String> users = new TreeSet<>(records.users());
         users.addAll(ScratchIndex.read(root).users());
@@ -102,7 +109,7 @@ public final class DiskScratchFiles implements ScratchFiles {
                 return null;
             });
         }
-        return new DiskScratchFiles(root, maxBytes, smallMaxBytes, totalMaxBytes, ttl, clock, index, quota);
+        return new DiskScratchFiles(root, maxBytes, smallMaxBytes, totalMaxBytes, ttl, clock, index, quota, root.resolve(".moves").resolve(instance));
     }
 
     private static long bytesOf(Entries entries) {

@@ -31,7 +31,7 @@ class SharedDiskScratchFilesRedisDownTest {
         Path root = Files.createTempDirectory("scratch");
         DavPath ds = DavPath.parseDecoded("/posts/.DS_Store");
         try (RedisServer redis = RedisServer.start(); RedisBackend backend = RedisBackend.connect(redis.url(), "test:", "a", Duration.ofSeconds(5))) {
-            DiskScratchFiles store = DiskScratchFiles.shared(root, 1 << 20, 1 << 20, 1 << 24, Duration.ofHours(1), clock,
+            DiskScratchFiles store = DiskScratchFiles.shared(root, 1 << 20, 1 << 20, 1 << 24, Duration.ofHours(1), clock, "a",
                     new RedisScratchRecords(backend), new RedisScratchQuota(backend));
             store.write(new ScratchFiles.Owner("user-1", true), ds, new ByteArrayInputStream(new byte[10]));
             redis.kill();
@@ -64,7 +64,7 @@ class SharedDiskScratchFilesRedisDownTest {
         try (RedisServer redis = RedisServer.start(); RedisBackend backend = RedisBackend.connect(redis.url(), "test:", "a", Duration.ofSeconds(5))) {
             AtomicBoolean killOnLock = new AtomicBoolean();
             ScratchRecords records = new GoneOnceLocked(new RedisScratchRecords(backend), killOnLock, redis);
-            DiskScratchFiles store = DiskScratchFiles.shared(root, 1 << 20, 1 << 20, 1 << 24, Duration.ofHours(1), clock, records,
+            DiskScratchFiles store = DiskScratchFiles.shared(root, 1 << 20, 1 << 20, 1 << 24, Duration.ofHours(1), clock, "a", records,
                     new RedisScratchQuota(backend));
             store.write(new ScratchFiles.Owner("user-1", true), ds, new ByteArrayInputStream(new byte[10]));
             killOnLock.set(true);

@@ -50,7 +50,7 @@ class SharedDiskScratchFilesTest extends ScratchFilesContract {
     }
 
     private DiskScratchFiles open(RedisBackend through, Path root, long share, long smallShare, long total) throws IOException {
-        return DiskScratchFiles.shared(root, share, smallShare, total, Duration.ofHours(1), clock, new RedisScratchRecords(through),
+        return DiskScratchFiles.shared(root, share, smallShare, total, Duration.ofHours(1), clock, through.instance(), new RedisScratchRecords(through),
                 new RedisScratchQuota(through));
     }
 
@@ -147,6 +147,28 @@ class SharedDiskScratchFilesTest extends ScratchFilesContract {
         }
         assertEquals(kept.length, a.find("user-1", path).length());
         assertEquals(kept.length, b.bytes(), "counted once, at the size that stayed");
+    }
+
+    @Test
+    void aFolderMoveUnderWayOnOneInstanceIsNotTakenAsLeftBehindByAnotherStarting() throws Exception {
+        Path root = Files.createTempDirectory("scratch");
+        DiskScratchFiles a = open(first, root, 1 << 20, 1 << 20, 1 << 24);
+        FolderMove move = new FolderMove(DavPath.parseDecoded("/posts/12-x"), DavPath.parseDecoded("/posts/12-y"));
+        a.intendCarry(move.from(), move.to());
+        Path note;
+        try (var notes = Files.walk(root.resolve(".moves"))) {
+            note = notes.filter(file -> file.toString().endsWith(".move")).findFirst().orElseThrow();
+        }
+        Path beingWritten = note.resolveSibling("another.move.part");
+        Files.write(beingWritten, new byte[] {1}); // a's next note, half written when b starts
+
+        DiskScratchFiles b = open(second, root, 1 << 20, 1 << 20, 1 << 24);
+        assertEquals(List.of(), b.unfinishedCarries(), "a's move waits for WordPress's answer on a; it is not b's to finish");
+        assertTrue(Files.exists(beingWritten), "b leaves a's half-written note alone");
+        assertTrue(Files.exists(note));
+
+        DiskScratchFiles aRestarted = open(first, root, 1 << 20, 1 << 20, 1 << 24);
+        assertEquals(List.of(move), aRestarted.unfinishedCarries(), "a started again under its name finishes its own move");
     }
 
     /** Each call to the next instance, as a balancer without stickiness sends requests. */

@@ -2,6 +2,7 @@ package org.pressdav.dav.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -147,6 +148,33 @@ class SharedDiskScratchFilesTest extends ScratchFilesContract {
         }
         assertEquals(kept.length, a.find("user-1", path).length());
         assertEquals(kept.length, b.bytes(), "counted once, at the size that stayed");
+    }
+
+    @Test
+    void aWriteReservesItsShareInStepsOfAMebibyteNotChunkByChunk() throws Exception {
+        Path root = Files.createTempDirectory("scratch");
+        DiskScratchFiles a = open(first, root, 64 << 20, 64 << 20, 1 << 30);
+        long before = first.calls();
+        assertTrue(a.write(uploader("user-1"), DavPath.parseDecoded("/posts/._big"), bytes(8 << 20))); // 128 reads of 64 KiB
+        long calls = first.calls() - before;
+        assertTrue(calls <= 8 + 6, calls + " calls to Redis for 8 MiB: 8 steps, a lookup, the lock, a read, a write, the unlock, a release");
+        assertEquals(8 << 20, a.bytes(), "what was reserved ahead and not written was given back");
+    }
+
+    @Test
+    void aShareThatIsNoWholeNumberOfStepsIsFilledToTheByte() throws Exception {
+        Path root = Files.createTempDirectory("scratch");
+        long share = (2 << 20) + 10;
+        DiskScratchFiles a = open(first, root, share, share, 1 << 30);
+        DiskScratchFiles b = open(second, root, share, share, 1 << 30);
+        DavPath file = DavPath.parseDecoded("/posts/._big");
+        assertTrue(a.write(uploader("user-1"), file, bytes((int) share)));
+        assertEquals(share, b.bytes());
+        assertThrows(DavError.InsufficientStorage.class, () -> b.write(uploader("user-1"), DavPath.parseDecoded("/posts/._c"), bytes(1)));
+        assertFalse(b.write(uploader("user-1"), file, bytes((int) share)), "a file replaced whole fits the share it leaves");
+        assertThrows(DavError.InsufficientStorage.class, () -> a.write(uploader("user-1"), file, bytes((int) share + 1)));
+        assertEquals(share, a.bytes(), "the refused write gave back all it had reserved");
+        assertEquals(share, a.find("user-1", file).length());
     }
 
     @Test

@@ -10,17 +10,25 @@ import org.redisson.client.codec.StringCodec;
 /**
  * What users' scratch files take in a data directory several instances share, counted in Redis:
  * a counter per user and one for all, each reservation checked and added by one script (one round
- * trip per chunk written), so that writes through different instances never pass a share together.
+ * trip), so that writes through different instances never pass a share together. A write reserves
+ * ahead in steps of {@code DiskScratchFiles.RESERVE_STEP} (1 MiB, the share's last step smaller):
+ * about one round trip per MiB written, plus one giving back what it did not use. A step reserved
+ * ahead is room a parallel write cannot have meanwhile: near a full share, a write beside another
+ * may be refused where one at a time both would have fitted (never the other way round).
  * Without Redis a reservation is refused with 503; the total reads as 0 (metrics only).
  */
 public final class RedisScratchQuota implements ScratchQuota {
+    /** ARGV: bytes needed, bytes wanted, the user's limit, the total's: the bytes reserved (needed up to wanted, as the room allows), or -1 (user) or -2 (total) refused. */
     private static final String RESERVE = """
-            local n = tonumber(ARGV[1])
-            if tonumber(redis.call('GET', KEYS[1]) or '0') + n > tonumber(ARGV[2]) then return 1 end
-            if tonumber(redis.call('GET', KEYS[2]) or '0') + n > tonumber(ARGV[3]) then return 2 end
+            local needed = tonumber(ARGV[1])
+            local userRoom = tonumber(ARGV[3]) - tonumber(redis.call('GET', KEYS[1]) or '0')
+            if userRoom < needed then return -1 end
+            local totalRoom = tonumber(ARGV[4]) - tonumber(redis.call('GET', KEYS[2]) or '0')
+            if totalRoom < needed then return -2 end
+            local n = math.min(tonumber(ARGV[2]), userRoom, totalRoom)
             redis.call('INCRBY', KEYS[1], n)
             redis.call('INCRBY', KEYS[2], n)
-            return 0
+            return n
             """;
     private static final String RELEASE = """
             redis.call('DECRBY', KEYS[1], ARGV[1])
@@ -46,9 +54,15 @@ public final class RedisScratchQuota implements ScratchQuota {
 
     @Override
     public Refusal reserve(String user, long n, long userLimit, long totalLimit) {
-        long refused = redis.write(() -> redis.redisson().getScript(StringCodec.INSTANCE).<Long>eval(RScript.Mode.READ_WRITE, RESERVE,
-                RScript.ReturnType.LONG, List.of(used(user), totalKey()), Long.toString(n), Long.toString(userLimit), Long.toString(totalLimit)));
-        return refused == 1 ? Refusal.USER : refused == 2 ? Refusal.TOTAL : Refusal.NONE;
+        return reserveAhead(user, n, n, userLimit, totalLimit).refusal();
+    }
+
+    @Override
+    public Reserved reserveAhead(String user, long needed, long wanted, long userLimit, long totalLimit) {
+        long reserved = redis.write(() -> redis.redisson().getScript(StringCodec.INSTANCE).<Long>eval(RScript.Mode.READ_WRITE, RESERVE,
+                RScript.ReturnType.LONG, List.of(used(user), totalKey()), Long.toString(needed), Long.toString(wanted), Long.toString(userLimit),
+                Long.toString(totalLimit)));
+        return reserved == -1 ? new Reserved(0, Refusal.USER) : reserved == -2 ? new Reserved(0, Refusal.TOTAL) : new Reserved(reserved, Refusal.NONE);
     }
 
     @Override

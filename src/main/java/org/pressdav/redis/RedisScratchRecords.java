@@ -12,6 +12,8 @@ import org.redisson.api.RBatch;
 import org.redisson.api.RLock;
 import org.redisson.api.RMapAsync;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What each user keeps in a data directory several instances share, in Redis: one hash per user
@@ -21,6 +23,7 @@ import org.redisson.client.codec.StringCodec;
  * Without Redis a lookup finds nothing of the user's (logged) and a change is refused with 503.
  */
 public final class RedisScratchRecords implements ScratchRecords {
+    private static final Logger log = LoggerFactory.getLogger(RedisScratchRecords.class);
     /** How long a change waits for another instance's change of the same user's files. */
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
@@ -33,6 +36,11 @@ public final class RedisScratchRecords implements ScratchRecords {
     @Override
     public Map<String, String> read(String user) {
         return redis.read(() -> redis.redisson().<String, String>getMap(entries(user), StringCodec.INSTANCE).readAllMap(), Map.of());
+    }
+
+    @Override
+    public Map<String, String> readForChange(String user) {
+        return redis.write(() -> redis.redisson().<String, String>getMap(entries(user), StringCodec.INSTANCE).readAllMap());
     }
 
     @Override
@@ -68,11 +76,16 @@ public final class RedisScratchRecords implements ScratchRecords {
         try {
             return change.run();
         } finally {
-            // Where Redis went away meanwhile the lease frees the lock; the change itself is done.
-            redis.read(() -> {
-                lock.unlock();
-                return null;
-            }, null);
+            // The change itself is done: whatever keeps the lock from being released (Redis gone, the lease run
+            // out: IllegalMonitorStateException) is logged, not answered as a failure; the lease frees the lock.
+            try {
+                redis.read(() -> {
+                    lock.unlock();
+                    return null;
+                }, null);
+            } catch (RuntimeException e) {
+                log.warn("the lock of {}'s temporary files was not released ({}); its lease frees it", user, e.toString());
+            }
         }
     }
 

@@ -91,7 +91,7 @@ final class DriveState implements AutoCloseable {
                 new RedisFolderNames(redis, NAMES_KEPT, clock),
                 new RedisHiddenFiles(redis, NAMES_KEPT, clock),
                 DiskScratchFiles.shared(scratchDir, config.scratchMaxBytes(), smallShare, config.scratchTotalMaxBytes(), config.scratchTtl(), clock,
-                        new RedisScratchRecords(redis), new RedisScratchQuota(redis)),
+                        redis.instance(), new RedisScratchRecords(redis), new RedisScratchQuota(redis)),
                 new RedisFirstSeen(redis, clock),
                 turns,
                 clock);

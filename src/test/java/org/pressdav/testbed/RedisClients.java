@@ -60,12 +60,21 @@ public final class RedisClients implements BeforeAllCallback, AfterEachCallback,
         return store.apply(secondClient(backendOf(first)));
     }
 
-    /** Starts the server again from its append-only file, and waits (15 s at most) until {@code backend} finds it answering again. */
+    /** Starts the server again from its append-only file, and waits (15 s at most, else the test fails) until {@code backend} finds it answering again. */
     public void restartFor(RedisBackend backend) {
         server.restart();
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (backend.problem() != null && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        String problem;
+        while ((problem = backend.problem()) != null) {
+            if (System.nanoTime() >= deadline) {
+                throw new AssertionError("redis-server restarted from its append-only file, still not answering after 15 s: " + problem);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for the restarted redis-server", e);
+            }
         }
     }
 

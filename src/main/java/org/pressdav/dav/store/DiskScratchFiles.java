@@ -35,7 +35,7 @@ import org.pressdav.dav.store.ScratchIndex.Entry;
  * drive asks on every request for a name WordPress does not have: a lookup or a listing never asks
  * the disk, only a client reading a file's bytes does. Every change of the disk changes the index
  * under the user's lock. Folder moves under way are noted in {@code .moves/} beside the users'
- * folders ({@link FolderMoveNotes}).
+ * folders ({@link FolderMoveNotes}), in a folder per instance where several share the directory.
  * <p>
  * Several instances may share one data directory ({@link #shared}): what each user keeps is then
  * in {@link ScratchRecords} and what it takes in a {@link ScratchQuota} every instance counts in
@@ -46,6 +46,8 @@ import org.pressdav.dav.store.ScratchIndex.Entry;
 public final class DiskScratchFiles implements ScratchFiles {
     /** What a folder of the user's own counts against their share: a block of the disk, so that empty folders are bounded too. */
     static final long FOLDER_BYTES = 4096;
+    /** How much a write reserves ahead of its body where the quota is counted in another process (Redis): a call per MiB. */
+    static final long RESERVE_STEP = 1 << 20;
 
     private final Path root;
     private final long maxBytes;
@@ -60,7 +62,7 @@ public final class DiskScratchFiles implements ScratchFiles {
 
     /** The data directory of one instance: what is in it known from memory. */
     public DiskScratchFiles(Path root, long maxBytes, long smallMaxBytes, long totalMaxBytes, Duration ttl, Clock clock) {
-        this(root, maxBytes, smallMaxBytes, totalMaxBytes, ttl, clock, ScratchIndex.read(root), new InMemoryScratchQuota());
+        this(root, maxBytes, smallMaxBytes, totalMaxBytes, ttl, clock, ScratchIndex.read(root), new InMemoryScratchQuota(), root.resolve(".moves"));
         Map<String, Long> used = new HashMap<>();
         for (String user : index.users()) {
             used.put(user, bytesOf(index.of(user)));
@@ -69,7 +71,7 @@ public final class DiskScratchFiles implements ScratchFiles {
     }
 
     private DiskScratchFiles(Path root, long maxBytes, long smallMaxBytes, long totalMaxBytes, Duration ttl, Clock clock, ScratchBook index,
-            ScratchQuota quota) {
+            ScratchQuota quota, Path moveNotes) {
         this.root = root;
         this.maxBytes = maxBytes;
         this.smallMaxBytes = smallMaxBytes;
@@ -78,16 +80,23 @@ public final class DiskScratchFiles implements ScratchFiles {
         this.clock = clock;
         this.index = index;
         this.quota = quota;
-        this.moves = new FolderMoveNotes(root.resolve(".moves"), ttl, clock);
+        this.moves = new FolderMoveNotes(moveNotes, ttl, clock);
     }
 
     /**
      * A data directory several instances share (a shared volume): what each user keeps is in
      * {@code records} and what it takes in {@code quota}, both kept where every instance sees
      * them. Opening recounts both from the disk, user by user under the user's lock.
+     * <p>
+     * Each instance notes its folder moves in {@code .moves/<instance>/}: at start an instance
+     * takes the notes it finds as left by a process that stopped, which only its own earlier
+     * process can be; in a shared {@code .moves/} it would finish (and drop the half-written notes
+     * of) moves other instances have under way. An instance restarted under the same name finishes
+     * its own notes; another instance's notes are finished when that instance (the same
+     * {@code --instance-name}) starts again, or lapse with the files' time to live.
      */
     public static DiskScratchFiles shared(Path root, long maxBytes, long smallMaxBytes, long totalMaxBytes, Duration ttl, Clock clock,
-            ScratchRecords records, ScratchQuota quota) throws IOException {
+            String instance, ScratchRecords records, ScratchQuota quota) throws IOException {
         SharedScratchIndex index = new SharedScratchIndex(records);
         Set<String> users = new TreeSet<>(records.users());
         users.addAll(ScratchIndex.read(root).users());
@@ -102,7 +111,7 @@ public final class DiskScratchFiles implements ScratchFiles {
                 return null;
             });
         }
-        return new DiskScratchFiles(root, maxBytes, smallMaxBytes, totalMaxBytes, ttl, clock, index, quota);
+        return new DiskScratchFiles(root, maxBytes, smallMaxBytes, totalMaxBytes, ttl, clock, index, quota, root.resolve(".moves").resolve(instance));
     }
 
     private static long bytesOf(Entries entries) {
@@ -210,7 +219,9 @@ public final class DiskScratchFiles implements ScratchFiles {
     /**
      * Stores the body; returns whether the file is new. The old content stays until the new is
      * complete. Every chunk is reserved against the user's share and the total before it is
-     * written, so that parallel writes can never take a user, or all users, past it together.
+     * written, so that parallel writes can never take a user, or all users, past it together;
+     * a quota counted elsewhere reserves ahead in steps ({@link #RESERVE_STEP}), the rest given
+     * back when the body ends or fails.
      */
     @Override
     public boolean write(Owner owner, DavPath path, InputStream body) throws IOException {
@@ -220,18 +231,24 @@ public final class DiskScratchFiles implements ScratchFiles {
         long replaced = old == null || old.folder() ? 0 : old.length();
         Files.createDirectories(file.getParent());
         Path partial = Files.createTempFile(file.getParent(), ScratchIndex.PARTIAL, ".part");
-        long reserved = 0;
+        long reserved = 0; // written and reserved ahead
+        long written = 0;
         try {
             try (InputStream in = body; var out = Files.newOutputStream(partial)) {
                 byte[] buffer = new byte[64 * 1024];
                 int n;
                 while ((n = in.read(buffer)) > 0) {
-                    reserve(owner, n, replaced);
-                    reserved += n;
+                    if (written + n > reserved) {
+                        reserved += reserveAhead(owner, written + n - reserved, replaced);
+                    }
+                    written += n;
                     out.write(buffer, 0, n);
                 }
             }
-            long length = reserved;
+            long unused = reserved - written;
+            reserved = written; // given back once, even where the call giving it back fails
+            release(user, unused);
+            long length = written;
             boolean made = index.change(user, entries -> {
                 Entry before = entries.at(path);
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -255,7 +272,20 @@ public final class DiskScratchFiles implements ScratchFiles {
      */
     private void reserve(Owner owner, long n, long credit) {
         long share = owner.uploads() ? maxBytes : smallMaxBytes;
-        switch (quota.reserve(owner.user(), n, share + credit, totalMaxBytes + credit)) {
+        refuse(owner, share, quota.reserve(owner.user(), n, share + credit, totalMaxBytes + credit));
+    }
+
+    /** The same for {@code needed} bytes and, where the quota reserves ahead and the shares have room, up to a step: the bytes reserved. */
+    private long reserveAhead(Owner owner, long needed, long credit) {
+        long share = owner.uploads() ? maxBytes : smallMaxBytes;
+        ScratchQuota.Reserved reserved = quota.reserveAhead(owner.user(), needed, Math.max(needed, RESERVE_STEP), share + credit,
+                totalMaxBytes + credit);
+        refuse(owner, share, reserved.refusal());
+        return reserved.bytes();
+    }
+
+    private static void refuse(Owner owner, long share, ScratchQuota.Refusal refusal) {
+        switch (refusal) {
             case USER -> throw new DavError.InsufficientStorage("Temporary files may take " + share + " bytes per user "
                     + (owner.uploads() ? "" : "who may not upload files ") + "on this server");
             case TOTAL -> throw new DavError.InsufficientStorage("The room for all users' temporary files on this server is full; try again later");

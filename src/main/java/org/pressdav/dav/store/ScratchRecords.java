@@ -15,8 +15,14 @@ public interface ScratchRecords {
         T run() throws IOException;
     }
 
-    /** The user's paths and their lines, all at once. */
+    /** The user's paths and their lines, all at once; where they cannot be read, none (a lookup goes on without them). */
     Map<String, String> read(String user);
+
+    /**
+     * The same for a change holding the user's lock: where they cannot be read the change is refused
+     * (503), never run on an empty list, which would answer for files it did not see.
+     */
+    Map<String, String> readForChange(String user);
 
     /** Sets the lines of {@code put} and removes the paths of {@code removed}, at once. */
     void write(String user, Map<String, String> put, Set<String> removed);

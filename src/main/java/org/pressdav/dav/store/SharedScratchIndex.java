@@ -33,7 +33,7 @@ final class SharedScratchIndex implements ScratchBook {
     @Override
     public <T> T change(String user, Change<T> change) throws IOException {
         return records.locked(user, () -> {
-            Map<String, String> before = records.read(user);
+            Map<String, String> before = records.readForChange(user);
             Entries entries = entries(before);
             try {
                 return change.apply(entries);
@@ -50,7 +50,7 @@ final class SharedScratchIndex implements ScratchBook {
 
     /** The user's records become what the disk holds; the caller holds the user's lock. */
     void replace(String user, Entries fromDisk) {
-        keep(user, records.read(user), fromDisk);
+        keep(user, records.readForChange(user), fromDisk);
     }
 
     private void keep(String user, Map<String, String> before, Entries entries) {

@@ -2,6 +2,7 @@ package org.pressdav.dav.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +51,7 @@ class SharedDiskScratchFilesTest extends ScratchFilesContract {
     }
 
     private DiskScratchFiles open(RedisBackend through, Path root, long share, long smallShare, long total) throws IOException {
-        return DiskScratchFiles.shared(root, share, smallShare, total, Duration.ofHours(1), clock, new RedisScratchRecords(through),
+        return DiskScratchFiles.shared(root, share, smallShare, total, Duration.ofHours(1), clock, through.instance(), new RedisScratchRecords(through),
                 new RedisScratchQuota(through));
     }
 
@@ -147,6 +148,55 @@ class SharedDiskScratchFilesTest extends ScratchFilesContract {
         }
         assertEquals(kept.length, a.find("user-1", path).length());
         assertEquals(kept.length, b.bytes(), "counted once, at the size that stayed");
+    }
+
+    @Test
+    void aWriteReservesItsShareInStepsOfAMebibyteNotChunkByChunk() throws Exception {
+        Path root = Files.createTempDirectory("scratch");
+        DiskScratchFiles a = open(first, root, 64 << 20, 64 << 20, 1 << 30);
+        long before = first.calls();
+        assertTrue(a.write(uploader("user-1"), DavPath.parseDecoded("/posts/._big"), bytes(8 << 20))); // 128 reads of 64 KiB
+        long calls = first.calls() - before;
+        assertTrue(calls <= 8 + 6, calls + " calls to Redis for 8 MiB: 8 steps, a lookup, the lock, a read, a write, the unlock, a release");
+        assertEquals(8 << 20, a.bytes(), "what was reserved ahead and not written was given back");
+    }
+
+    @Test
+    void aShareThatIsNoWholeNumberOfStepsIsFilledToTheByte() throws Exception {
+        Path root = Files.createTempDirectory("scratch");
+        long share = (2 << 20) + 10;
+        DiskScratchFiles a = open(first, root, share, share, 1 << 30);
+        DiskScratchFiles b = open(second, root, share, share, 1 << 30);
+        DavPath file = DavPath.parseDecoded("/posts/._big");
+        assertTrue(a.write(uploader("user-1"), file, bytes((int) share)));
+        assertEquals(share, b.bytes());
+        assertThrows(DavError.InsufficientStorage.class, () -> b.write(uploader("user-1"), DavPath.parseDecoded("/posts/._c"), bytes(1)));
+        assertFalse(b.write(uploader("user-1"), file, bytes((int) share)), "a file replaced whole fits the share it leaves");
+        assertThrows(DavError.InsufficientStorage.class, () -> a.write(uploader("user-1"), file, bytes((int) share + 1)));
+        assertEquals(share, a.bytes(), "the refused write gave back all it had reserved");
+        assertEquals(share, a.find("user-1", file).length());
+    }
+
+    @Test
+    void aFolderMoveUnderWayOnOneInstanceIsNotTakenAsLeftBehindByAnotherStarting() throws Exception {
+        Path root = Files.createTempDirectory("scratch");
+        DiskScratchFiles a = open(first, root, 1 << 20, 1 << 20, 1 << 24);
+        FolderMove move = new FolderMove(DavPath.parseDecoded("/posts/12-x"), DavPath.parseDecoded("/posts/12-y"));
+        a.intendCarry(move.from(), move.to());
+        Path note;
+        try (var notes = Files.walk(root.resolve(".moves"))) {
+            note = notes.filter(file -> file.toString().endsWith(".move")).findFirst().orElseThrow();
+        }
+        Path beingWritten = note.resolveSibling("another.move.part");
+        Files.write(beingWritten, new byte[] {1}); // a's next note, half written when b starts
+
+        DiskScratchFiles b = open(second, root, 1 << 20, 1 << 20, 1 << 24);
+        assertEquals(List.of(), b.unfinishedCarries(), "a's move waits for WordPress's answer on a; it is not b's to finish");
+        assertTrue(Files.exists(beingWritten), "b leaves a's half-written note alone");
+        assertTrue(Files.exists(note));
+
+        DiskScratchFiles aRestarted = open(first, root, 1 << 20, 1 << 20, 1 << 24);
+        assertEquals(List.of(move), aRestarted.unfinishedCarries(), "a started again under its name finishes its own move");
     }
 
     /** Each call to the next instance, as a balancer without stickiness sends requests. */

@@ -132,6 +132,7 @@ class ClusterIT {
     @Test
     @Order(6)
     void everyInstanceServesItsShare() throws Exception {
+        cluster.awaitEveryInstanceUp(3);
         Map<String, Long> before = cluster.requestsSent();
         System.out.println("through the cluster: requests per instance so far " + before);
         HttpClient client = HttpClient.newHttpClient();
@@ -158,6 +159,7 @@ class ClusterIT {
         System.setProperty(RunningDrive.URL, cluster.url());
         System.setProperty(RunningDrive.RENEW, cluster.renewCommand());
         try (RunningDrive drive = RunningDrive.start()) {
+            cluster.awaitEveryInstanceUp(3);
             List<Long> ids = drive.wordpress().list(drive.bed().credentials("admin"), Endpoint.POSTS,
                     ListQuery.all().withFields("id").with("status", "publish")).items().stream().map(Post::id).limit(3).toList();
             String lockedFile = drive.url(drive.postFolder(ids.get(2)) + "excerpt.txt").replace(cluster.url(), cluster.instanceUrl(2));

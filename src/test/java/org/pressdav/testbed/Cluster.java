@@ -52,20 +52,43 @@ public final class Cluster implements AutoCloseable {
 
     /** How many requests HAProxy sent each instance so far, by its name ({@code pressdav-1}: 120). */
     public Map<String, Long> requestsSent() {
+        return column("lbtot", Long::parseLong);
+    }
+
+    /** HAProxy's view of each instance now, by its name ({@code pressdav-1}: {@code UP}). */
+    public Map<String, String> states() {
+        return column("status", status -> status);
+    }
+
+    /** Waits (a minute at most) until HAProxy sends requests to every instance: one just started, or slow to answer its checks, may be out for a while. */
+    public void awaitEveryInstanceUp(int instances) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        Map<String, String> states = states();
+        while (states.values().stream().filter("UP"::equals).count() < instances && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            states = states();
+        }
+        if (states.values().stream().filter("UP"::equals).count() < instances) {
+            throw new IllegalStateException("HAProxy does not see " + instances + " instances up within a minute: " + states);
+        }
+    }
+
+    /** One column of HAProxy's statistics for each checked instance (not its unchecked backup). */
+    private <T> Map<String, T> column(String name, java.util.function.Function<String, T> value) {
         try {
             String port = Files.readString(state.resolve("ports/stats")).strip();
             HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/;csv")).build(),
                     HttpResponse.BodyHandlers.ofString());
             List<String> lines = csv.body().lines().toList();
             List<String> columns = List.of(lines.get(0).replaceFirst("^# ", "").split(","));
-            Map<String, Long> sent = new TreeMap<>();
+            Map<String, T> found = new TreeMap<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.split(",", -1);
-                if (fields[0].equals("pressdav") && fields[1].matches("pressdav-\\d+")) { // the checked servers, not their backups
-                    sent.put(fields[1], Long.parseLong(fields[columns.indexOf("lbtot")]));
+                if (fields[0].equals("pressdav") && fields[1].matches("pressdav-\\d+")) {
+                    found.put(fields[1], value.apply(fields[columns.indexOf(name)]));
                 }
             }
-            return sent;
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -121,7 +121,10 @@ public final class RedisBackend implements AutoCloseable {
         return calls.get();
     }
 
-    /** Runs a call that changes or guards something: without Redis it is refused with 503, saying why. */
+    /**
+     * Runs a call that must reach Redis: what changes or guards something (a write, a lock's check, what a write
+     * decides on), whether it reads or writes. Without Redis it is refused with 503, saying why.
+     */
     public <T> T write(Supplier<T> call) {
         try {
             return call(call);
@@ -156,7 +159,10 @@ public final class RedisBackend implements AutoCloseable {
         });
     }
 
-    /** Runs a read: without Redis the request goes on with {@code without} (no names, no hidden files, no locks to show). */
+    /**
+     * Runs a call a request may go without (what a read shows: names, hidden files, locks to list), even one that
+     * writes something of no consequence (the time a value was used): without Redis the request goes on with {@code without}.
+     */
     public <T> T read(Supplier<T> call, T without) {
         try {
             return call(call);

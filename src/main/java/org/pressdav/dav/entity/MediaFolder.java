@@ -126,9 +126,15 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
     }
 
     @Override
+    public String uploadRefusal() {
+        return session.can("upload_files") ? null : "Sorry, you are not allowed to upload files.";
+    }
+
+    @Override
     public String refusal(String name) {
-        if (!session.can("upload_files")) {
-            return "Sorry, you are not allowed to upload files.";
+        String refused = uploadRefusal();
+        if (refused != null) {
+            return refused;
         }
         if (library.asDrive()) {
             requireGoodName(name);

@@ -8,6 +8,11 @@ public interface AcceptsUploads {
     /** Why a new file named so cannot be put here, or null when it can. */
     String refusal(String name);
 
+    /** Why this user may put no file at all here, nor in any folder below, or null. */
+    default String uploadRefusal() {
+        return null;
+    }
+
     /** Sends the file to WordPress; returns the new node. */
     Node upload(String name, String contentType, Path file, long length);
 }

@@ -48,7 +48,7 @@ public final class DavEngine {
         builder.getProtocols().add(new PressdavProtocol(
                 new GetHandler(tree),
                 new PropfindHandler(tree, stores.properties(), stores.locks(), stores.clock()),
-                new PutHandler(incoming, FieldBodies.forThisHeap(), stores, moves),
+                new PutHandler(tree, incoming, FieldBodies.forThisHeap(), stores, moves),
                 new DeleteHandler(tree, stores.hidden()),
                 new MkcolHandler(stores.scratch()),
                 new MoveHandler(tree, incoming, stores.scratch(), stores.hidden(), moves),

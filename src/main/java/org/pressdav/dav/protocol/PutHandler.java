@@ -34,6 +34,7 @@ import org.pressdav.dav.store.ScratchFiles;
  * large, a partial PUT) is refused before a byte of the body is read. Jetty decodes chunked bodies.
  */
 public final class PutHandler extends DavHandler {
+    private final DriveTree tree;
     private final IncomingSpool incoming;
     private final FieldBodies fieldBodies;
     private final ScratchFiles scratch;
@@ -41,8 +42,9 @@ public final class PutHandler extends DavHandler {
     private final FolderNames names;
     private final ResourceMoves moves;
 
-    PutHandler(IncomingSpool incoming, FieldBodies fieldBodies, DriveStores stores, ResourceMoves moves) {
+    PutHandler(DriveTree tree, IncomingSpool incoming, FieldBodies fieldBodies, DriveStores stores, ResourceMoves moves) {
         super(Request.Method.PUT);
+        this.tree = tree;
         this.incoming = incoming;
         this.fieldBodies = fieldBodies;
         this.scratch = stores.scratch();
@@ -67,7 +69,10 @@ public final class PutHandler extends DavHandler {
         }
         Node parent = req.target().parent();
         if (!(parent instanceof Folder)) {
-            throw new DavError.Conflict("The folder " + path.parent() + " does not exist");
+            // Who may upload nothing there is told so whether the folder is there for them or not: a subscriber sees no
+            // empty media folder, and another user's upload may make it appear to them at any moment.
+            String refused = uploadRefusalAbove(req, path);
+            throw refused != null ? new DavError.Forbidden(refused) : new DavError.Conflict("The folder " + path.parent() + " does not exist");
         }
         // A field file the user deleted (hidden from them) is written again: WordPress still has it.
         Node existing = wasHidden ? ((Folder) parent).child(path.name()) : req.target().node();
@@ -95,6 +100,17 @@ public final class PutHandler extends DavHandler {
         } else {
             upload(req, out, target, (UserFile) existing);
         }
+    }
+
+    /** Why this user may upload nothing at all into the nearest folder above {@code path} that is there, or null (asked only on the way to a 409). */
+    private String uploadRefusalAbove(DavRequest req, DavPath path) {
+        for (DavPath at = path.parent(); at != null && !at.isRoot(); at = at.parent()) {
+            Node above = tree.find(req.session(), at);
+            if (above != null) {
+                return above instanceof AcceptsUploads uploads ? uploads.uploadRefusal() : null;
+            }
+        }
+        return null;
     }
 
     /** The body's length as the client declared it ({@code X-Expected-Entity-Length} for Finder's chunked bodies), or -1. */

@@ -76,6 +76,9 @@ class ProtocolErrorTest {
         assertAnswer(403, "Sorry, you are not allowed to delete this post.", drive.send(AUTHOR, "DELETE", folder, Map.of(), null));
         assertAnswer(403, "cannot be made", drive.send(ADMIN, "MKCOL", "site/more", Map.of(), null));
         assertAnswer(403, "not allowed to upload", drive.sendBytes(SUBSCRIBER, "PUT", month + "x.png", Map.of(), new byte[] {1}));
+        // A folder the subscriber does not see (an empty media folder is not shown to them): still "may not upload", not "no such folder".
+        assertAnswer(403, "not allowed to upload", drive.sendBytes(SUBSCRIBER, "PUT", "media/1999/01/x.png", Map.of(), new byte[] {1}));
+        assertAnswer(409, "does not exist", drive.sendBytes(EDITOR, "PUT", "media/1999/01/x.png", Map.of(), new byte[] {1}));
         assertEquals("publish", drive.wordpress.post(post).status());
     }
 

@@ -2,7 +2,8 @@
 /**
  * Chunked uploads, tested inside the real test bed's WordPress (run by scripts/wordpress
  * plugin-tests): pieces joined on disk into one attachment at its drive path, a chunk sent twice
- * stored once, a missing chunk or a wrong size refused, an upload only its user may use, abort
+ * stored once, its status naming the pieces held (with their hashes), a missing chunk or a wrong
+ * size refused, an upload only its user may use, abort
  * and expiry leaving nothing behind, and a replace through chunks keeping the attachment; the
  * bounds (chunks of exactly their size at an index the upload has, the largest upload, what one
  * user keeps open) and the clean-up of what a dead client left (within minutes, not a day).
@@ -38,6 +39,12 @@ check('a chunk sent twice is one piece', count(pieces_of($id)) === 3);
 check('no piece lies where its uploader could point a browser (a folder named by the id)',
     !file_exists(WP_CONTENT_DIR . '/pressdav-uploads/' . $id) && strpos(Pressdav_Chunked_Upload::dir($id), $id) === false);
 check('another user cannot send to it', rest('PUT', "/pressdav/v1/uploads/$id/0", [], $admin, 'x')->get_status() === 404);
+$status = rest('GET', "/pressdav/v1/uploads/$id", [], $author);
+$held = (array) ($status->get_data()['pieces'] ?? []);
+check('its status names each piece stored with its SHA-256 (what another pressdav goes on from)', $status->get_status() === 200
+    && $status->get_data()['chunks'] === 3 && $status->get_data()['chunk'] === $piece && $status->get_data()['size'] === 2 * $piece + 4
+    && $held === ['0' => hash('sha256', $parts[0]), '1' => hash('sha256', $parts[1]), '2' => hash('sha256', $parts[2])], json_encode($status->get_data()));
+check('nor read its status', rest('GET', "/pressdav/v1/uploads/$id", [], $admin)->get_status() === 404);
 $finished = rest('POST', "/pressdav/v1/uploads/$id/finish", ['chunks' => 3], $author);
 $attachment = (int) ($finished->get_data()['id'] ?? 0);
 check('finished, the pieces are one attachment at its drive path', $finished->get_status() === 200
@@ -47,6 +54,8 @@ check('and the pieces are gone', !is_dir(Pressdav_Chunked_Upload::dir($id)));
 
 $short = open_upload(['name' => 'short.txt', 'size' => $piece + 6, 'chunk' => $piece, 'path' => "$root/short.txt"], $author)->get_data()['id'];
 rest('PUT', "/pressdav/v1/uploads/$short/1", [], $author, 'second');
+check('an upload\'s status names only the pieces it holds', (array) rest('GET', "/pressdav/v1/uploads/$short", [], $author)->get_data()['pieces']
+    === ['1' => hash('sha256', 'second')]);
 check('a missing chunk is refused (409)', rest('POST', "/pressdav/v1/uploads/$short/finish", ['chunks' => 2], $author)->get_status() === 409);
 check('a finish that names another count of chunks is refused (400)', rest('POST', "/pressdav/v1/uploads/$short/finish", ['chunks' => 3], $author)
     ->get_status() === 400);

@@ -251,6 +251,32 @@ final class Pressdav_Chunked_Upload
         return ['id' => $id, 'index' => $index, 'size' => strlen($bytes)];
     }
 
+    /**
+     * What an open upload holds: its size, chunk size and count, and the SHA-256 of each piece
+     * stored so far (a piece still being written is not one yet). What lets another pressdav go on
+     * with an upload the one that opened it could not finish: it sends only the chunks missing or
+     * different, then finishes.
+     */
+    public static function status(string $id)
+    {
+        $session = self::session($id);
+        if (is_wp_error($session)) {
+            return $session;
+        }
+        $chunks = self::chunks_of($session);
+        $pieces = [];
+        foreach (glob(self::dir($id) . '/*.piece') ?: [] as $piece) {
+            $index = (int) basename($piece, '.piece');
+            $hash = $index < $chunks ? @hash_file('sha256', $piece) : false;
+            if ($hash !== false) {
+                $pieces[(string) $index] = $hash;
+            }
+        }
+        // Asked about: in use, not abandoned while the asker goes on.
+        touch(self::dir($id) . '/upload.json');
+        return ['id' => $id, 'size' => (int) $session['size'], 'chunk' => $session['chunk'], 'chunks' => $chunks, 'pieces' => (object) $pieces];
+    }
+
     /** Joins the pieces on disk and makes them the attachment (new, or the replaced one's new bytes); the pieces go either way. */
     public static function finish(string $id, int $chunks)
     {

@@ -87,10 +87,18 @@ final class Pressdav_Rest
         ]);
         $upload = ['type' => 'string', 'pattern' => '^[a-f0-9]{32}$'];
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/uploads/(?P<id>[a-f0-9]{32})', [
-            'methods' => 'DELETE',
-            'permission_callback' => $uploader,
-            'args' => ['id' => $upload],
-            'callback' => static fn(WP_REST_Request $r) => Pressdav_Chunked_Upload::abort($r['id']),
+            [
+                'methods' => 'GET',
+                'permission_callback' => $uploader,
+                'args' => ['id' => $upload],
+                'callback' => static fn(WP_REST_Request $r) => Pressdav_Chunked_Upload::status($r['id']),
+            ],
+            [
+                'methods' => 'DELETE',
+                'permission_callback' => $uploader,
+                'args' => ['id' => $upload],
+                'callback' => static fn(WP_REST_Request $r) => Pressdav_Chunked_Upload::abort($r['id']),
+            ],
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/uploads/(?P<id>[a-f0-9]{32})/(?P<index>\\d+)', [
             'methods' => 'PUT',
@@ -126,7 +134,7 @@ final class Pressdav_Rest
         $status = [
             'plugin' => 'pressdav',
             // One feature a collection the index lists: a newer pressdav asks only for what this version offers.
-            'features' => array_merge(['changes', 'media-folders', 'media-replace', 'chunked-uploads'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::TYPES)),
+            'features' => array_merge(['changes', 'media-folders', 'media-replace', 'chunked-uploads', 'resumable-uploads'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::TYPES)),
             'max_chunk' => Pressdav_Chunked_Upload::max_chunk(),
             'head' => Pressdav_Change_Feed::head(),
         ];

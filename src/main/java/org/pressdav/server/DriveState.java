@@ -25,9 +25,11 @@ import org.pressdav.redis.RedisFolderNames;
 import org.pressdav.redis.RedisHiddenFiles;
 import org.pressdav.redis.RedisLockSystem;
 import org.pressdav.redis.RedisLoginCounts;
+import org.pressdav.redis.RedisOpenUploads;
 import org.pressdav.redis.RedisScratchQuota;
 import org.pressdav.redis.RedisScratchRecords;
 import org.pressdav.redis.RedisSerialWrites;
+import org.pressdav.wordpress.OpenUploads;
 
 /**
  * What the drive keeps besides WordPress, and where: the one place that decides between an instance
@@ -42,6 +44,8 @@ final class DriveState implements AutoCloseable {
     private static final Duration PROPERTIES_KEPT = Duration.ofHours(24);
     /** A name given to a new folder is kept ten minutes after its last use; a deleted field file hides as long. */
     private static final Duration NAMES_KEPT = Duration.ofMinutes(10);
+    /** An open upload is findable for an hour, longer than the plugin keeps one nothing is sent to (ten minutes unless set). */
+    private static final Duration UPLOADS_KEPT = Duration.ofHours(1);
 
     private final PressdavConfig config;
     private final RedisBackend redis;
@@ -122,6 +126,14 @@ final class DriveState implements AutoCloseable {
     Path ownDir(String name) {
         Path dir = config.dataDir().resolve(name);
         return redis == null ? dir : dir.resolve(config.instanceName());
+    }
+
+    /**
+     * Where uploads in chunks are kept while open, for the same file sent again to go on with: in Redis, for any
+     * instance to find; alone nowhere (an instance that dies takes its uploads with it, and the plugin removes them).
+     */
+    OpenUploads openUploads() {
+        return redis == null ? OpenUploads.NONE : new RedisOpenUploads(redis, UPLOADS_KEPT);
     }
 
     /** Why the Redis the instances share does not answer now (readiness), or null when it does or there is none. */

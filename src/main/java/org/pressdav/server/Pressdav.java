@@ -140,6 +140,9 @@ public final class Pressdav {
         Metrics metrics = new Metrics(config.instanceName());
         DriveState state = DriveState.open(config, clock, ticker, wordpress, metrics);
         DriveStores kept = state.stores();
+        if (companion != null && companion.offers("resumable-uploads") && origin instanceof OkHttpWordPressClient client) {
+            client.resumeUploadsThrough(state.openUploads());
+        }
         CountedStores counted = new CountedStores(kept);
         DriveStores stores = counted.stores();
         Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), state.loginThrottle());
@@ -188,6 +191,9 @@ public final class Pressdav {
                 .bind(cache.meters());
         if (origin instanceof OkHttpWordPressClient client) {
             client.observe(metrics);
+            metrics.counter("pressdav.upload.chunks.sent", "Chunks of large files sent to WordPress.", client::chunksSent)
+                    .counter("pressdav.upload.chunks.kept", "Chunks of large files not sent again: WordPress held them from an upload begun before.",
+                            client::chunksKept);
             metrics.bind(client.connectionMeters());
         }
         return metrics;

@@ -29,6 +29,8 @@ import org.pressdav.Version;
 public final class OkHttpWordPressClient implements WordPressClient {
     /** The header an upload names its drive path in, for the companion plugin. */
     private static final String MEDIA_PATH_HEADER = "X-Pressdav-Path";
+    /** The companion plugin's uploads in chunks. */
+    private static final String UPLOADS = SiteIndex.COMPANION_NAMESPACE + "/uploads";
     /** Chunks of one upload sent at once: enough to keep two PHP workers busy, few enough to leave room for everyone else. */
     private static final int CHUNKS_IN_FLIGHT = 3;
 
@@ -43,6 +45,10 @@ public final class OkHttpWordPressClient implements WordPressClient {
 
     private volatile CallObserver observer = CallObserver.NONE;
     private volatile LocalUploads uploads = LocalUploads.NONE;
+    private volatile OpenUploads openUploads = OpenUploads.NONE;
+    /** Chunks of uploads sent to WordPress, and those not sent because WordPress held them already. */
+    private final java.util.concurrent.atomic.AtomicLong chunksSent = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong chunksKept = new java.util.concurrent.atomic.AtomicLong();
 
     /** What an asynchronous call was made for, captured on the thread that made it. */
     private record CallContext(Object value) {
@@ -116,6 +122,24 @@ public final class OkHttpWordPressClient implements WordPressClient {
      */
     public void readUploadsFrom(java.nio.file.Path dir) throws IOException {
         this.uploads = LocalUploads.at(dir);
+    }
+
+    /**
+     * Uploads in chunks are kept in {@code open} while they are open, and a file sent again for the same place goes on
+     * from the chunks WordPress holds (set before the drive serves: the plugin's status of an upload is needed).
+     */
+    public void resumeUploadsThrough(OpenUploads open) {
+        this.openUploads = open;
+    }
+
+    /** Chunks of uploads sent to WordPress so far. */
+    public long chunksSent() {
+        return chunksSent.get();
+    }
+
+    /** Chunks of uploads not sent because WordPress held them already, from an upload begun before (here or elsewhere). */
+    public long chunksKept() {
+        return chunksKept.get();
     }
 
     private Response observed(okhttp3.Interceptor.Chain chain) throws IOException {
@@ -272,43 +296,53 @@ public final class OkHttpWordPressClient implements WordPressClient {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        // The chunk size is part of the upload: the plugin takes each chunk at exactly that size (the last one the rest), no more.
-        Map<String, Object> opening = new java.util.HashMap<>(Map.of("name", fileName, "size", size, "chunk", chunkBytes));
-        if (drivePath != null) {
-            opening.put("path", drivePath);
-        }
-        if (replaces > 0) {
-            opening.put("replace", replaces);
-        }
-        String uploads = SiteIndex.COMPANION_NAMESPACE + "/uploads";
-        String id = send(credentials, post(root.route(uploads), opening)).body.path("id").asText();
+        OpenUploads open = openUploads;
+        String upload = OpenUploads.key(credentials, fileName, drivePath, replaces, size, chunkBytes);
+        OpenUpload found = open.find(upload).map(id -> held(credentials, id, size, chunkBytes)).orElse(null);
+        OpenUpload going = found != null ? found : new OpenUpload(opened(credentials, fileName, size, drivePath, replaces, chunkBytes), Map.of());
+        String uploads = UPLOADS + "/" + going.id();
         // A few chunks in flight at once: WordPress stores each on its own, in any order.
         java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(CHUNKS_IN_FLIGHT);
         try {
+            if (found == null) {
+                open.opened(upload, going.id());
+            }
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             long chunks = 0;
             for (long offset = 0; offset < size; offset += chunkBytes, chunks++) {
-                FileBody chunk = new FileBody(MediaType.parse("application/octet-stream"), file, offset, Math.min(chunkBytes, size - offset));
-                HttpUrl url = root.route(uploads + "/" + id + "/" + chunks).build();
+                long length = Math.min(chunkBytes, size - offset);
+                String piece = going.pieces().get(chunks);
+                // A chunk WordPress already holds, byte for byte, is not sent again.
+                if (piece != null && piece.equals(Sha256.of(file, offset, length))) {
+                    chunksKept.incrementAndGet();
+                    continue;
+                }
+                FileBody chunk = new FileBody(MediaType.parse("application/octet-stream"), file, offset, length);
+                HttpUrl url = root.route(uploads + "/" + chunks).build();
                 sent.add(senders.submit(() -> send(credentials, new Request.Builder().url(url).put(chunk))));
+                chunksSent.incrementAndGet();
             }
-            // A long relay says how far it is, every tenth of the file.
+            // A long relay says how far it is, every tenth of what it sends.
             long step = Math.max(1, sent.size() / 10);
             for (int i = 0; i < sent.size(); i++) {
                 awaitChunk(sent.get(i));
                 if (size > (64L << 20) && (i + 1) % step == 0) {
-                    org.slf4j.LoggerFactory.getLogger(OkHttpWordPressClient.class).info("upload of {} to WordPress: {} of {} MB",
-                            fileName, Math.min(size, (i + 1) * chunkBytes) >> 20, size >> 20);
+                    org.slf4j.LoggerFactory.getLogger(OkHttpWordPressClient.class).info("upload of {} to WordPress: {} of {} chunks sent ({} held already)",
+                            fileName, i + 1, sent.size(), going.pieces().size());
                 }
             }
-            return send(credentials, post(root.route(uploads + "/" + id + "/finish"), Map.of("chunks", chunks))).body.path("id").asLong();
+            long id = send(credentials, post(root.route(uploads + "/finish"), Map.of("chunks", chunks))).body.path("id").asLong();
+            open.ended(upload);
+            return id;
         } catch (RuntimeException | Error e) {
-            // Whatever failed, the pieces go now, not when the plugin's clean-up finds them: the chunks not yet sent are
-            // dropped and those in flight are let finish first, so that none lands after the abort.
+            // Whatever failed here, the pieces go now, not when the plugin's clean-up finds them: the chunks not yet sent are
+            // dropped and those in flight are let finish first, so that none lands after the abort. (Only an instance that
+            // dies leaves its upload open, for the same file sent again to go on with.)
             senders.shutdownNow();
             awaitQuietly(senders);
             try {
-                send(credentials, new Request.Builder().url(root.route(uploads + "/" + id).build()).delete());
+                send(credentials, new Request.Builder().url(root.route(uploads).build()).delete());
+                open.ended(upload);
             } catch (RuntimeException abortFailed) {
                 e.addSuppressed(abortFailed);
             }
@@ -316,6 +350,45 @@ public final class OkHttpWordPressClient implements WordPressClient {
         } finally {
             senders.shutdownNow();
         }
+    }
+
+    /** An upload the plugin holds open: its id, and the SHA-256 of each chunk it holds by index. */
+    private record OpenUpload(String id, Map<Long, String> pieces) {
+    }
+
+    /** Opens an upload in chunks of {@code chunkBytes}, the size the plugin then holds every chunk to (the last one the rest). */
+    private String opened(Credentials credentials, String fileName, long size, String drivePath, long replaces, long chunkBytes) {
+        Map<String, Object> opening = new java.util.HashMap<>(Map.of("name", fileName, "size", size, "chunk", chunkBytes));
+        if (drivePath != null) {
+            opening.put("path", drivePath);
+        }
+        if (replaces > 0) {
+            opening.put("replace", replaces);
+        }
+        return send(credentials, post(root.route(UPLOADS), opening)).body.path("id").asText();
+    }
+
+    /**
+     * The upload {@code id} as the plugin holds it, if it is still open for a file of this size in chunks of this
+     * size; null when it is not (finished, given up, or expired: the plugin forgets an upload nothing was sent to
+     * for ten minutes).
+     */
+    private OpenUpload held(Credentials credentials, String id, long size, long chunkBytes) {
+        JsonNode status;
+        try {
+            status = send(credentials, get(root.route(UPLOADS + "/" + id))).body;
+        } catch (WordPressException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+        if (status.path("size").asLong() != size || status.path("chunk").asLong() != chunkBytes) {
+            return null;
+        }
+        Map<Long, String> pieces = new java.util.HashMap<>();
+        status.path("pieces").fields().forEachRemaining(piece -> pieces.put(Long.parseLong(piece.getKey()), piece.getValue().asText()));
+        return new OpenUpload(id, pieces);
     }
 
     /** Waits for the chunks in flight (each bounded by the client's timeouts), keeping an interruption for the caller. */

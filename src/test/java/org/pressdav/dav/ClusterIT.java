@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.pressdav.ops.Scrape;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -217,6 +224,122 @@ class ClusterIT {
             assertEquals(204, drive.send("editor", "UNLOCK", viaBalancer, Map.of("Lock-Token", token), null).status());
         } finally {
             System.setProperties(before);
+        }
+    }
+
+    /**
+     * A file larger than PHP takes in one request, relayed to WordPress in chunks by pressdav-1, which
+     * is killed ({@code kill -9}) with part of the chunks on WordPress's disk: its client gets an error,
+     * never a success; the same file sent again to pressdav-2 goes on with that upload (the chunks
+     * WordPress holds are checked and not sent again) and finishes it: one file, byte for byte the
+     * one sent, and no piece left behind. Red if the open upload were not shared (pressdav-2 keeps no
+     * chunk and the killed upload's pieces stay on disk), or if a held chunk were trusted unchecked
+     * and wrong (the bytes differ).
+     */
+    @Test
+    @Order(8)
+    void aLargeUploadCutShortOnOneInstanceIsFinishedOnAnother(@TempDir Path dir) throws Exception {
+        Properties before = System.getProperties();
+        System.setProperties((Properties) before.clone());
+        System.setProperty(RunningDrive.URL, cluster.url());
+        System.setProperty(RunningDrive.RENEW, cluster.renewCommand());
+        try (RunningDrive drive = RunningDrive.startOnFreshSeed()) {
+            cluster.awaitEveryInstanceUp(3);
+            Path big = dir.resolve("resumed.bin");
+            long size = 300L << 20;
+            writeNumbered(big, size);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            String path = "media/" + today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/resumed.bin";
+            String user = "admin:" + drive.passwordOf("admin");
+            Path pieces = drive.bed().uploadsDir().resolveSibling("pressdav-uploads");
+            Set<Path> openBefore = uploadsOpen(pieces);
+
+            Process first = new ProcessBuilder("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-u", user, "-T", big.toString(),
+                    cluster.instanceUrl(1) + path).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Path relayed = null;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (relayed == null && first.isAlive() && System.nanoTime() < deadline) {
+                relayed = uploadsOpen(pieces).stream().filter(upload -> !openBefore.contains(upload) && piecesIn(upload) >= 5).findFirst().orElse(null);
+                Thread.sleep(10);
+            }
+            assertTrue(relayed != null, "pressdav-1 relayed part of the file in chunks before it was killed");
+            cluster.kill(1);
+            assertTrue(first.waitFor(1, TimeUnit.MINUTES));
+            String firstAnswer = new String(first.getInputStream().readAllBytes()).strip();
+            assertTrue(!firstAnswer.startsWith("2"), "the client of the killed instance got an error, not " + firstAnswer);
+            long held = piecesIn(relayed);
+            double keptBefore = chunksKept(2);
+
+            String answer = "";
+            for (int i = 0; i < 30 && !answer.startsWith("2"); i++) {
+                Process again = new ProcessBuilder("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-u", user, "-T", big.toString(),
+                        cluster.instanceUrl(2) + path).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                assertTrue(again.waitFor(5, TimeUnit.MINUTES));
+                answer = new String(again.getInputStream().readAllBytes()).strip();
+                assertTrue(answer.startsWith("2") || answer.equals("503"), "sent again to pressdav-2: " + answer
+                        + " (only 503 while the killed instance's write turn runs out)");
+                if (!answer.startsWith("2")) {
+                    Thread.sleep(1000);
+                }
+            }
+            assertEquals("201", answer, "the file sent again was stored");
+            double kept = chunksKept(2) - keptBefore;
+            System.out.printf("through the cluster: %d chunks on WordPress's disk when pressdav-1 was killed, %.0f of them not sent again by pressdav-2%n",
+                    held, kept);
+            assertTrue(kept >= 1 && kept <= held + CHUNKS_IN_FLIGHT, kept + " chunks kept of the " + held + " WordPress held (and those still landing)");
+            assertEquals(Set.of(), uploadsOpen(pieces).stream().filter(upload -> !openBefore.contains(upload)).collect(Collectors.toSet()),
+                    "the upload went on and finished: no pieces left");
+
+            Path back = dir.resolve("back.bin");
+            Process get = new ProcessBuilder("curl", "-fsS", "-o", back.toString(), "-u", user, cluster.url() + path)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            assertTrue(get.waitFor(5, TimeUnit.MINUTES) && get.exitValue() == 0, "read back through the balancer");
+            assertEquals(-1, Files.mismatch(big, back), "the file WordPress has is the one sent, byte for byte");
+            String folder = drive.send("admin", "PROPFIND", cluster.url() + path.substring(0, path.lastIndexOf('/') + 1), Map.of("Depth", "1"), null).text();
+            assertEquals(1, folder.split("/resumed", -1).length - 1, "one file of that name, not one an upload and one its retry: " + folder);
+        } finally {
+            System.setProperties(before);
+        }
+    }
+
+    /** Chunks pressdav's instance n did not send because WordPress held them already, from its metrics. */
+    private static double chunksKept(int n) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cluster.instanceUrl(n) + "metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Scrape.of(metrics.body()).series("pressdav_upload_chunks_kept_total", Map.of()).stream().mapToDouble(Scrape.Sample::value).sum();
+    }
+
+    /** Chunks a piece written by pressdav may be in flight: not yet on disk when looked at, stored after. */
+    private static final int CHUNKS_IN_FLIGHT = 3;
+
+    /** The uploads open on WordPress's disk: a folder each. */
+    private static Set<Path> uploadsOpen(Path pieces) throws IOException {
+        if (!Files.isDirectory(pieces)) {
+            return Set.of();
+        }
+        try (Stream<Path> all = Files.list(pieces)) {
+            return all.filter(Files::isDirectory).collect(Collectors.toSet());
+        }
+    }
+
+    /** Pieces stored whole in an upload's folder (not those PHP is still writing). */
+    private static long piecesIn(Path upload) {
+        try (Stream<Path> files = Files.list(upload)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".piece")).count();
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
+    /** A file whose every mebibyte differs from the others, so that a chunk kept at the wrong index would show. */
+    private static void writeNumbered(Path file, long size) throws IOException {
+        byte[] block = new byte[1 << 20];
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0, n = 0; written < size; written += block.length, n++) {
+                java.util.Arrays.fill(block, (byte) n);
+                java.nio.ByteBuffer.wrap(block).putLong(n);
+                out.write(block);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.namespace.QName;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,8 @@ class StoresWithoutRedisTest {
         hidden.hide("user-1", PATH);
         names.put("user-1", "posts", "untitled folder", 12);
         Instant seen = firstSeen.of("tags", 4);
+        RedisOpenUploads uploads = new RedisOpenUploads(backend, Duration.ofHours(1));
+        uploads.opened("upload-1", "0123456789abcdef0123456789abcdef");
 
         redis.server().kill();
         try {
@@ -58,10 +61,12 @@ class StoresWithoutRedisTest {
             refused(() -> properties.replace("user-1", FILE, Map.of(WIN32, "lost")));
             refused(() -> hidden.hide("user-1", PATH.parent().child("title.txt")));
             refused(() -> names.put("user-1", "posts", "lost", 13));
+            refused(() -> uploads.opened("upload-2", "fedcba9876543210fedcba9876543210"));
             assertEquals(Map.of(), locks.on(NOW, List.of(FILE)));
             assertEquals(Map.of(), properties.of("user-1", List.of(FILE)));
             assertEquals(Set.of(), hidden.hiddenIn("user-1", PATH.parent()));
             assertEquals(Map.of(), names.names("user-1", "posts"));
+            assertEquals(Optional.empty(), uploads.find("upload-1"), "an upload not found starts over");
         } finally {
             redis.restartFor(backend);
         }
@@ -70,6 +75,9 @@ class StoresWithoutRedisTest {
         assertEquals(Set.of(PATH.name()), hidden.hiddenIn("user-1", PATH.parent()));
         assertEquals(Map.of(12L, "untitled folder"), names.names("user-1", "posts"));
         assertEquals(seen, new RedisFirstSeen(backend, CLOCK).of("tags", 4), "the date seen before, not now");
+        assertEquals(Optional.of("0123456789abcdef0123456789abcdef"), uploads.find("upload-1"));
+        uploads.ended("upload-1");
+        assertEquals(Optional.empty(), uploads.find("upload-1"), "an upload ended is not found");
     }
 
     private static void refused(Executable write) {

@@ -253,4 +253,105 @@ class OkHttpWordPressClientTest {
         String opening = wordpress.requests.stream().filter(r -> r.getUrl().encodedPath().equals(uploads)).findFirst().orElseThrow().getBody().utf8();
         assertTrue(opening.contains("\"chunk\":10"), opening);
     }
+
+    /** Open uploads as Redis keeps them for several instances: a map, with every id ever recorded. */
+    private static final class KeptUploads implements OpenUploads {
+        final Map<String, String> open = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public java.util.Optional<String> find(String upload) {
+            return java.util.Optional.ofNullable(open.get(upload));
+        }
+
+        @Override
+        public void opened(String upload, String id) {
+            open.put(upload, id);
+            recorded.add(id);
+        }
+
+        @Override
+        public void ended(String upload) {
+            open.remove(upload);
+        }
+    }
+
+    private static java.nio.file.Path fortyBytes(java.nio.file.Path dir) throws java.io.IOException {
+        byte[] bytes = new byte[40];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        return java.nio.file.Files.write(dir.resolve("forty.bin"), bytes);
+    }
+
+    private List<String> chunksPut(String id) {
+        String prefix = "/wp-json/pressdav/v1/uploads/" + id + "/";
+        return wordpress.requests.stream().filter(r -> r.getMethod().equals("PUT") && r.getUrl().encodedPath().startsWith(prefix))
+                .map(r -> r.getUrl().encodedPath().substring(prefix.length())).sorted().toList();
+    }
+
+    /**
+     * The same file sent again for the same place, after an instance opened its upload and died:
+     * the plugin's status names the chunks it holds, and only those missing or different from the
+     * file (by SHA-256) are sent before the upload finishes; no new upload is opened. Red if the
+     * open upload is not looked for (an opening is posted, four chunks sent) or a held chunk is
+     * kept without its hash checked (chunk 2 is not sent).
+     */
+    @Test
+    void anUploadSentAgainGoesOnFromTheChunksWordPressHolds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = fortyBytes(dir);
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        String id = "0123456789abcdef0123456789abcdef";
+        String uploads = "/wp-json/pressdav/v1/uploads";
+        KeptUploads kept = new KeptUploads();
+        kept.open.put(OpenUploads.key(ADMIN, "forty.bin", "a/forty.bin", 0, 40, 10), id);
+        client.resumeUploadsThrough(kept);
+        String pieces = "{\"0\":\"" + Sha256.of(java.util.Arrays.copyOfRange(bytes, 0, 10)) + "\",\"1\":\""
+                + Sha256.of(java.util.Arrays.copyOfRange(bytes, 10, 20)) + "\",\"2\":\"" + Sha256.of(new byte[10]) + "\"}";
+        wordpress.route(uploads + "/" + id, r -> FakeWordPress.json(200, "{\"id\":\"" + id + "\",\"size\":40,\"chunk\":10,\"chunks\":4,\"pieces\":" + pieces + "}"));
+        for (int i = 0; i < 4; i++) {
+            wordpress.route(uploads + "/" + id + "/" + i, r -> FakeWordPress.json(200, "{}"));
+        }
+        wordpress.route(uploads + "/" + id + "/finish", r -> FakeWordPress.json(200, "{\"id\":77}"));
+
+        assertEquals(77, client.uploadInChunks(ADMIN, "forty.bin", file, "a/forty.bin", 0, 10));
+
+        assertEquals(0, wordpress.count(uploads), "no new upload is opened");
+        assertEquals(List.of("2", "3"), chunksPut(id), "only the chunks WordPress lacks or holds otherwise are sent");
+        assertEquals(2, client.chunksKept());
+        assertEquals(2, client.chunksSent());
+        assertTrue(wordpress.requests.stream().anyMatch(r -> r.getUrl().encodedPath().equals(uploads + "/" + id + "/finish")
+                && r.getBody().utf8().contains("\"chunks\":4")), "finished with every chunk");
+        assertEquals(Map.of(), kept.open, "a finished upload is no longer open");
+    }
+
+    /**
+     * An open upload the plugin no longer holds (it finished, or expired) is not gone on with: a new
+     * one is opened, kept while it is open, and every chunk sent. Red if a 404 of the status were an
+     * error, or if the chunks were sent to the old id.
+     */
+    @Test
+    void anUploadThePluginNoLongerHoldsStartsOver(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = fortyBytes(dir);
+        String gone = "0123456789abcdef0123456789abcdef";
+        String fresh = "fedcba9876543210fedcba9876543210";
+        String uploads = "/wp-json/pressdav/v1/uploads";
+        KeptUploads kept = new KeptUploads();
+        kept.open.put(OpenUploads.key(ADMIN, "forty.bin", "a/forty.bin", 0, 40, 10), gone);
+        client.resumeUploadsThrough(kept);
+        wordpress.route(uploads + "/" + gone, r -> FakeWordPress.json(404, "{\"code\":\"pressdav_no_upload\",\"message\":\"There is no such upload; it may have expired.\",\"data\":{\"status\":404}}"));
+        wordpress.route(uploads, r -> FakeWordPress.json(200, "{\"id\":\"" + fresh + "\",\"max_chunk\":10}"));
+        for (int i = 0; i < 4; i++) {
+            wordpress.route(uploads + "/" + fresh + "/" + i, r -> FakeWordPress.json(200, "{}"));
+        }
+        wordpress.route(uploads + "/" + fresh + "/finish", r -> FakeWordPress.json(200, "{\"id\":78}"));
+
+        assertEquals(78, client.uploadInChunks(ADMIN, "forty.bin", file, "a/forty.bin", 0, 10));
+
+        assertEquals(List.of("0", "1", "2", "3"), chunksPut(fresh));
+        assertEquals(List.of(), chunksPut(gone));
+        assertEquals(List.of(fresh), kept.recorded, "the new upload was kept while it was open");
+        assertEquals(Map.of(), kept.open);
+        assertEquals(0, client.chunksKept());
+    }
 }

@@ -23,6 +23,7 @@ import org.pressdav.redis.RedisDeadProperties;
 import org.pressdav.redis.RedisFirstSeen;
 import org.pressdav.redis.RedisFolderNames;
 import org.pressdav.redis.RedisHiddenFiles;
+import org.pressdav.redis.RedisInstanceName;
 import org.pressdav.redis.RedisLockSystem;
 import org.pressdav.redis.RedisLoginCounts;
 import org.pressdav.redis.RedisOpenUploads;
@@ -44,18 +45,23 @@ final class DriveState implements AutoCloseable {
     private static final Duration PROPERTIES_KEPT = Duration.ofHours(24);
     /** A name given to a new folder is kept ten minutes after its last use; a deleted field file hides as long. */
     private static final Duration NAMES_KEPT = Duration.ofMinutes(10);
+    /** How long an instance's name outlives it in Redis: one that starts under the name of one killed waits at most as long. */
+    private static final Duration NAME_HELD = Duration.ofSeconds(15);
     /** An open upload is findable for an hour, longer than the plugin keeps one nothing is sent to (ten minutes unless set). */
     private static final Duration UPLOADS_KEPT = Duration.ofHours(1);
 
     private final PressdavConfig config;
     private final RedisBackend redis;
+    private final RedisInstanceName name;
     private final RedisSerialWrites turns;
     private final DriveStores stores;
     private final LoginThrottle throttle;
 
-    private DriveState(PressdavConfig config, RedisBackend redis, RedisSerialWrites turns, DriveStores stores, LoginThrottle throttle) {
+    private DriveState(PressdavConfig config, RedisBackend redis, RedisInstanceName name, RedisSerialWrites turns, DriveStores stores,
+            LoginThrottle throttle) {
         this.config = config;
         this.redis = redis;
+        this.name = name;
         this.turns = turns;
         this.stores = stores;
         this.throttle = throttle;
@@ -82,9 +88,20 @@ final class DriveState implements AutoCloseable {
                     new InMemoryFirstSeen(clock),
                     new StripedSerialWrites(1024, patience(config)),
                     clock);
-            return new DriveState(config, null, null, alone, new LoginThrottle(limits, ticker));
+            return new DriveState(config, null, null, null, alone, new LoginThrottle(limits, ticker));
         }
         RedisBackend redis = RedisBackend.connect(config.redisUrl(), "pressdav:", config.instanceName(), LEASE);
+        RedisInstanceName name;
+        try {
+            name = RedisInstanceName.take(redis, NAME_HELD);
+        } catch (InterruptedException e) {
+            redis.close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking the instance's name", e);
+        } catch (RuntimeException e) {
+            redis.close();
+            throw e;
+        }
         metrics.counter("pressdav.redis.calls", "Calls to Redis: each one round trip (or one batch of commands).", redis::calls);
         Timer waits = metrics.timer("pressdav.write.turn.wait", "How long writes waited for their turn, on this instance and in Redis.");
         RedisSerialWrites turns = new RedisSerialWrites(redis, patience(config), wordpress::forgetWritten,
@@ -102,7 +119,7 @@ final class DriveState implements AutoCloseable {
         // Failed logins counted by all instances together, on the wall clock they share.
         Ticker wall = LoginThrottle.wallClock(clock);
         LoginThrottle throttle = new LoginThrottle(limits, wall, new RedisLoginCounts(redis, limits.memory(), limits.knownFor(), wall));
-        return new DriveState(config, redis, turns, shared, throttle);
+        return new DriveState(config, redis, name, turns, shared, throttle);
     }
 
     /** How long a write waits for its turn before it is refused (503): two of WordPress's longest answers. */
@@ -145,6 +162,7 @@ final class DriveState implements AutoCloseable {
     public void close() {
         if (redis != null) {
             turns.close();
+            name.close();
             redis.close();
         }
     }

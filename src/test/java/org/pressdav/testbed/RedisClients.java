@@ -83,6 +83,11 @@ public final class RedisClients implements BeforeAllCallback, AfterEachCallback,
         return connect(first.key(), "b");
     }
 
+    /** Another connection to {@code first}'s namespace under {@code first}'s instance name: an instance started again, or a second one misnamed. */
+    public synchronized RedisBackend sameInstanceAs(RedisBackend first) {
+        return connect(first.key(), first.instance());
+    }
+
     private RedisBackend connect(String namespace, String instance) {
         RedisBackend backend = RedisBackend.connect(server.url(), namespace, instance, LEASE);
         open.add(backend);

@@ -13,6 +13,7 @@ import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.SiteTypes;
 import org.pressdav.wordpress.Term;
 import org.pressdav.wordpress.WordPressClient;
 import org.pressdav.wordpress.WordPressException;
@@ -53,7 +54,7 @@ class ChangeFeedTest {
                 }
             });
 
-    private final CachingWordPressClient cache = new CachingWordPressClient(origin, Duration.ofHours(1), new AtomicLong()::get);
+    private final CachingWordPressClient cache = new CachingWordPressClient(origin, SiteTypes.CORE, Duration.ofHours(1), new AtomicLong()::get);
 
     private void read(long id) {
         cache.get(ADMIN, Endpoint.TAGS, id, Context.EDIT);
@@ -61,7 +62,7 @@ class ChangeFeedTest {
 
     @Test
     void eachChangeMakesTheCacheForgetExactlyWhatItTouched() {
-        try (ChangeFeed feed = new ChangeFeed(origin, cache, 10, Duration.ofHours(1))) {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, SiteTypes.CORE, 10, Duration.ofHours(1))) {
             read(1);
             read(2);
             pages.add(new Changes(List.of(new Changes.Change(11, "post_tag", 1, "saved")), 11, 1));
@@ -76,7 +77,7 @@ class ChangeFeedTest {
 
     @Test
     void aChangeOfSomethingTheFeedDoesNotNameDropsTheWholeCollection() {
-        try (ChangeFeed feed = new ChangeFeed(origin, cache, 10, Duration.ofHours(1))) {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, SiteTypes.CORE, 10, Duration.ofHours(1))) {
             read(1);
             read(2);
             pages.add(new Changes(List.of(new Changes.Change(11, "post_tag", 0, "counts")), 11, 1));
@@ -89,7 +90,7 @@ class ChangeFeedTest {
 
     @Test
     void aFeedThatLostTrackDropsEverythingAndStartsAgainFromItsHead() {
-        try (ChangeFeed feed = new ChangeFeed(origin, cache, 90, Duration.ofHours(1))) {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, SiteTypes.CORE, 90, Duration.ofHours(1))) {
             read(1);
             pages.add(null);
             head = 5;
@@ -103,7 +104,7 @@ class ChangeFeedTest {
 
     @Test
     void somethingOfOneCollectionChangingLeavesEveryOtherCollectionCached() {
-        try (ChangeFeed feed = new ChangeFeed(origin, cache, 10, Duration.ofHours(1))) {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, SiteTypes.CORE, 10, Duration.ofHours(1))) {
             read(1);
             cache.get(ADMIN, Endpoint.CATEGORIES, 1, Context.EDIT);
             pages.add(new Changes(List.of(new Changes.Change(11, "category", 0, "counts")), 11, 1));
@@ -116,7 +117,7 @@ class ChangeFeedTest {
 
     @Test
     void aPostChangingDropsTheListingsThatShowByAPostsStatusButNotTheirObjects() {
-        try (ChangeFeed feed = new ChangeFeed(origin, cache, 10, Duration.ofHours(1))) {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, SiteTypes.CORE, 10, Duration.ofHours(1))) {
             List<Endpoint<?>> listings = List.of(Endpoint.MEDIA, Endpoint.COMMENTS, Endpoint.USERS, Endpoint.TAGS);
             listings.forEach(endpoint -> cache.index(ADMIN, endpoint));
             read(1);

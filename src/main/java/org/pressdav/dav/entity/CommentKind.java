@@ -26,7 +26,7 @@ public final class CommentKind implements ObjectKind<Comment> {
         this.fromIndex = fromIndex;
         this.fields = List.of(
                 Field.<Comment>of("content.html", (s, c) -> c.content() == null ? "" : c.content().text())
-                        .writes(Updates.exact(Endpoint.COMMENTS, Comment::id, "content")),
+                        .writes(Updates.exact(Endpoint.COMMENTS, Comment::id, "content")).holding(Field.DOCUMENT_BYTES),
                 Field.<Comment>of("status.txt", (s, c) -> c.status()).writes(Updates.trimmed(Endpoint.COMMENTS, Comment::id, "status")),
                 Field.<Comment>of("author-name.txt", (s, c) -> c.authorName()),
                 Field.<Comment>of("author-email.txt", (s, c) -> c.authorEmail()),

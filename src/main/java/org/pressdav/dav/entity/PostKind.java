@@ -233,9 +233,11 @@ public final class PostKind implements ObjectKind<Post> {
 
     private List<Field<Post>> fieldsFor(PostType type) {
         List<Field<Post>> fields = new ArrayList<>(List.of(
-                Field.<Post>of("content.html", (s, p) -> text(p.content())).writes(Updates.exact(endpoint, Post::id, "content")),
+                Field.<Post>of("content.html", (s, p) -> text(p.content())).writes(Updates.exact(endpoint, Post::id, "content"))
+                        .holding(Field.DOCUMENT_BYTES),
                 Field.<Post>of("title.txt", (s, p) -> text(p.title())).writes(Updates.exact(endpoint, Post::id, "title")),
-                Field.<Post>of("excerpt.txt", (s, p) -> text(p.excerpt())).writes(Updates.exact(endpoint, Post::id, "excerpt")),
+                Field.<Post>of("excerpt.txt", (s, p) -> text(p.excerpt())).writes(Updates.exact(endpoint, Post::id, "excerpt"))
+                        .holding(Field.PARAGRAPH_BYTES),
                 Field.<Post>of("status.txt", (s, p) -> p.status()).writes(Updates.trimmed(endpoint, Post::id, "status")),
                 Field.<Post>of("slug.txt", (s, p) -> Names.slug(p.slug())).writes(Updates.trimmed(endpoint, Post::id, "slug"))
                         .renamingTheFolder(),

@@ -32,7 +32,8 @@ public final class TermKind implements ObjectKind<Term> {
         this.fromIndex = fromIndex;
         List<Field<Term>> f = new ArrayList<>(List.of(
                 Field.<Term>of("name.txt", (s, t) -> t.name()).writes(Updates.exact(endpoint, Term::id, "name")),
-                Field.<Term>of("description.txt", (s, t) -> t.description()).writes(Updates.exact(endpoint, Term::id, "description"))));
+                Field.<Term>of("description.txt", (s, t) -> t.description()).writes(Updates.exact(endpoint, Term::id, "description"))
+                        .holding(Field.PARAGRAPH_BYTES)));
         if (taxonomy.hierarchical()) {
             f.add(Field.<Term>of("parent.txt", (s, t) -> Lookups.termSlug(s, endpoint, t.parent())).writes((s, t, text) -> {
                 long parent = text.isBlank() ? 0 : Updates.termId(s, taxonomy, text.strip());

@@ -363,6 +363,12 @@ public final class CachingWordPressClient implements WordPressClient {
         cache.invalidateAll();
     }
 
+    /** Not cached: the types are read seldom (at start, on a change of settings), and then as WordPress has them now. */
+    @Override
+    public SiteTypes types(Credentials credentials) {
+        return origin.types(credentials);
+    }
+
     @Override
     public Settings settings(Credentials credentials) {
         return cached(credentials, "settings", "", () -> origin.settings(credentials));

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A post type as WordPress publishes it ({@code wp/v2/types}): the collection of its objects,
  * whether they nest ({@code parent}), the capability that lets a user edit them (its
- * {@code edit_posts}), and the taxonomies whose terms they carry. Posts and pages are two values of it.
+ * {@code edit_posts}; null where WordPress did not say, to a user who may edit no type), and the
+ * taxonomies whose terms they carry. Posts and pages are two values of it.
  */
 public record PostType(Endpoint<Post> endpoint, boolean hierarchical, String editCapability, List<Taxonomy> taxonomies) {
     public static final PostType POST = new PostType(Endpoint.POSTS, false, "edit_posts", List.of(Taxonomy.CATEGORY, Taxonomy.TAG));

@@ -37,7 +37,8 @@ public final class PostKind implements ObjectKind<Post> {
 
     /**
      * The objects of {@code type}, in the folder named by its {@code rest_base}, listed from the companion
-     * plugin's index ({@code fromIndex}) or from core REST; {@code allTypes}: where a parent is looked for.
+     * plugin's index ({@code fromIndex}) or from core REST. {@code allTypes}: where the object {@code parent.txt}
+     * names is looked for (WordPress lets a page's parent be a post); writing it names one of this type.
      */
     public PostKind(PostType type, List<PostType> allTypes, boolean fromIndex) {
         this.type = type;

@@ -26,6 +26,7 @@ import org.pressdav.wordpress.Media;
 import org.pressdav.wordpress.MediaContent;
 import org.pressdav.wordpress.Settings;
 import org.pressdav.wordpress.SiteIndex;
+import org.pressdav.wordpress.SiteTypes;
 import org.pressdav.wordpress.User;
 import org.pressdav.wordpress.WordPressClient;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class CachingWordPressClient implements WordPressClient {
     private static final int STRIPES = 4096;
 
     private final WordPressClient origin;
+    private final SiteTypes types;
     private final Cache<Key, CompletableFuture<Object>> cache;
     private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
     /** One per REST collection: there are a handful. */
@@ -52,8 +54,10 @@ public final class CachingWordPressClient implements WordPressClient {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
-    public CachingWordPressClient(WordPressClient origin, Duration ttl, Ticker ticker) {
+    /** {@code types}: the collections whose objects another instance's writes name ({@link #forgetWritten}). */
+    public CachingWordPressClient(WordPressClient origin, SiteTypes types, Duration ttl, Ticker ticker) {
         this.origin = origin;
+        this.types = types;
         // Caffeine's own statistics (gets, evictions, loads) for its meters: a few counters per operation.
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).maximumSize(20_000).recordStats().build();
     }
@@ -342,7 +346,7 @@ public final class CachingWordPressClient implements WordPressClient {
                     id = null;
                 }
             }
-            for (Endpoint<?> endpoint : Endpoint.ALL) {
+            for (Endpoint<?> endpoint : types.endpoints()) {
                 if (endpoint.route().equals("wp/v2/" + base)) {
                     forgetRoute(endpoint.route(), id);
                     if (endpoint == Endpoint.MEDIA) {
@@ -357,6 +361,12 @@ public final class CachingWordPressClient implements WordPressClient {
     public void invalidateAll() {
         everything.incrementAndGet();
         cache.invalidateAll();
+    }
+
+    /** Not cached: the types are read seldom (at start, on a change of settings), and then as WordPress has them now. */
+    @Override
+    public SiteTypes types(Credentials credentials) {
+        return origin.types(credentials);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.pressdav.wordpress.Changes;
 import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.SiteTypes;
 import org.pressdav.wordpress.WordPressClient;
 import org.pressdav.wordpress.WordPressException;
 import org.slf4j.Logger;
@@ -28,19 +29,18 @@ public final class ChangeFeed implements AutoCloseable {
     private static final int PAGE = 500;
     private static final String RESYNC = "pressdav_feed_resync";
 
-    /** The REST collections an object type of the feed lives in. */
-    private static final Map<String, List<String>> ROUTES = routes();
 
     /**
      * Listings that show or hide their objects by a post's status: an attachment is readable as its
      * parent post is, a comment as its post is, and a user who is not listed to everyone appears
-     * with their first published post. A change of a post or page drops these listings (not their objects).
+     * with their first published post. A change of an object of a post type drops these listings (not their objects).
      */
     private static final List<String> FOLLOW_POSTS = List.of(Endpoint.MEDIA.route(), Endpoint.COMMENTS.route(), Endpoint.USERS.route());
 
-    private static Map<String, List<String>> routes() {
+    /** The REST collections each object type of the feed lives in: those of the drive's {@code types}, settings, media folders. */
+    private static Map<String, List<String>> routes(SiteTypes types) {
         Map<String, List<String>> routes = new java.util.HashMap<>();
-        Endpoint.ALL.forEach(endpoint -> routes.put(endpoint.objectType(), List.of(endpoint.route())));
+        types.endpoints().forEach(endpoint -> routes.put(endpoint.objectType(), List.of(endpoint.route())));
         routes.put("settings", List.of("settings", "index"));
         // A folder made, moved or deleted on the drive: the folders, and the library whose paths it holds.
         routes.put("media_folder", List.of(Companion.MEDIA_FOLDERS, Endpoint.MEDIA.route()));
@@ -49,13 +49,20 @@ public final class ChangeFeed implements AutoCloseable {
 
     private final WordPressClient origin;
     private final CachingWordPressClient cache;
+    private final SiteTypes types;
+    private final Map<String, List<String>> routes;
     private final ScheduledExecutorService poller;
     private long cursor;
 
-    /** Starts following from {@code head} (the feed's head when pressdav started, with an empty cache). */
-    public ChangeFeed(WordPressClient origin, CachingWordPressClient cache, long head, Duration every) {
+    /**
+     * Starts following from {@code head} (the feed's head when pressdav started, with an empty cache), for the objects
+     * of the collections of {@code types}.
+     */
+    public ChangeFeed(WordPressClient origin, CachingWordPressClient cache, SiteTypes types, long head, Duration every) {
         this.origin = origin;
         this.cache = cache;
+        this.types = types;
+        this.routes = routes(types);
         this.cursor = head;
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "pressdav-change-feed");
@@ -88,10 +95,10 @@ public final class ChangeFeed implements AutoCloseable {
                 throw e;
             }
             for (Changes.Change change : page.changes()) {
-                for (String route : ROUTES.getOrDefault(change.type(), List.of())) {
+                for (String route : routes.getOrDefault(change.type(), List.of())) {
                     cache.invalidate(route, change.id());
                 }
-                if (change.type().equals(Endpoint.POSTS.objectType()) || change.type().equals(Endpoint.PAGES.objectType())) {
+                if (types.isPostType(change.type())) {
                     FOLLOW_POSTS.forEach(cache::invalidateListings);
                 }
                 cursor = Math.max(cursor, change.seq());

@@ -34,7 +34,10 @@ import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.OkHttpWordPressClient;
+import org.pressdav.wordpress.PostType;
 import org.pressdav.wordpress.SiteIndex;
+import org.pressdav.wordpress.SiteTypes;
+import org.pressdav.wordpress.Taxonomy;
 import org.pressdav.wordpress.WordPressClient;
 import org.pressdav.wordpress.WordPressException;
 import org.slf4j.Logger;
@@ -82,14 +85,14 @@ public final class Pressdav {
     }
 
     /** The companion plugin, if it is active; which of its features pressdav uses is logged. */
-    private static Companion companion(WordPressClient origin) {
+    private static Companion companion(WordPressClient origin, SiteTypes types) {
         try {
             Companion companion = origin.companion(Credentials.ANONYMOUS);
             List<String> uses = new java.util.ArrayList<>();
             if (companion.offers("changes")) {
                 uses.add("its change feed keeps the cache coherent");
             }
-            List<String> indexed = Endpoint.ALL.stream().filter(companion::indexes).map(e -> e.route().substring("wp/v2/".length())).toList();
+            List<String> indexed = types.endpoints().stream().filter(companion::indexes).map(Endpoint::restBase).toList();
             if (!indexed.isEmpty()) {
                 uses.add("its index lists " + String.join(", ", indexed));
             }
@@ -130,12 +133,14 @@ public final class Pressdav {
      */
     public static Pressdav serve(PressdavConfig config, WordPressClient origin, Clock clock) throws Exception {
         Files.createDirectories(config.dataDir());
+        // The post types and taxonomies the drive shows: those every WordPress has.
+        SiteTypes types = SiteTypes.CORE;
         Ticker ticker = Ticker.systemTicker();
-        Companion companion = companion(origin);
+        Companion companion = companion(origin, types);
         boolean following = companion != null && companion.offers("changes");
         // --cache-ttl 0s turns the cache off, feed or not; otherwise the feed lets cached reads live longer.
         boolean cacheOff = config.cacheTtl().isZero();
-        CachingWordPressClient wordpress = new CachingWordPressClient(origin,
+        CachingWordPressClient wordpress = new CachingWordPressClient(origin, types,
                 following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), ticker);
         Metrics metrics = new Metrics(config.instanceName());
         DriveState state = DriveState.open(config, clock, ticker, wordpress, metrics);
@@ -150,7 +155,7 @@ public final class Pressdav {
         // Each collection is listed from the plugin's index where it offers one, else from core REST.
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
         DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                topFolders(clock, stores.firstSeen(), indexed, mediaLibrary(companion, indexed)), stores.names(), stores.hidden(), stores.scratch());
+                topFolders(clock, stores.firstSeen(), types, indexed, mediaLibrary(companion, indexed)), stores.names(), stores.hidden(), stores.scratch());
         DavServlet servlet = new DavServlet(DavEngine.build(tree, stores, incoming.clean()), authenticator, config.pathPrefix());
         observe(metrics, origin, wordpress, kept, incoming) // what the metrics read of the stores is not a request's cost
                 .counter("pressdav.path.walks", "Paths of the drive resolved from the root (one a request, two for MOVE and COPY).", tree::walks)
@@ -169,7 +174,7 @@ public final class Pressdav {
             state.close();
             throw e;
         }
-        ChangeFeed feed = following ? new ChangeFeed(origin, wordpress, companion.head(), config.changePoll()) : null;
+        ChangeFeed feed = following ? new ChangeFeed(origin, wordpress, types, companion.head(), config.changePoll()) : null;
         Pressdav running = new Pressdav(server, config, feed, metrics, state);
         log.info("pressdav serves the drive at {}{}{}", running.baseUrl(),
                 running.secureUrl() != null && server.port() >= 0 ? " and " + running.secureUrl() : "",
@@ -233,16 +238,17 @@ public final class Pressdav {
     }
 
     /** The drive's top folders, in the order they are listed: each kind of WordPress object is one line. */
-    private static List<TopFolder> topFolders(Clock clock, FirstSeen firstSeen, Predicate<Endpoint<?>> indexed, MediaLibrary library) {
+    private static List<TopFolder> topFolders(Clock clock, FirstSeen firstSeen, SiteTypes types, Predicate<Endpoint<?>> indexed,
+            MediaLibrary library) {
         return List.of(
                 new TopFolder(SiteFolder.NAME, (session, started, names) -> new SiteFolder(session, started)),
-                TopFolder.of(PostKind.posts(indexed.test(Endpoint.POSTS))),
-                TopFolder.of(PostKind.pages(indexed.test(Endpoint.PAGES))),
+                TopFolder.of(new PostKind(PostType.POST, types.postTypes(), indexed.test(PostType.POST.endpoint()))),
+                TopFolder.of(new PostKind(PostType.PAGE, types.postTypes(), indexed.test(PostType.PAGE.endpoint()))),
                 new TopFolder(MediaFolder.NAME, (session, started, names) -> new MediaFolder(session, started, clock, library, firstSeen)),
                 TopFolder.of(new UserKind(indexed.test(Endpoint.USERS), firstSeen)),
-                TopFolder.of(TermKind.categories(indexed.test(Endpoint.CATEGORIES), firstSeen)),
-                TopFolder.of(TermKind.tags(indexed.test(Endpoint.TAGS), firstSeen)),
-                TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS))));
+                TopFolder.of(new TermKind(Taxonomy.CATEGORY, indexed.test(Taxonomy.CATEGORY.endpoint()), firstSeen)),
+                TopFolder.of(new TermKind(Taxonomy.TAG, indexed.test(Taxonomy.TAG.endpoint()), firstSeen)),
+                TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS), types.postTypes())));
     }
 
     /** Where a client mounts the drive, for example {@code http://127.0.0.1:8080/} (over HTTPS where plain HTTP is off). */

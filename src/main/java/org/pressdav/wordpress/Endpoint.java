@@ -5,18 +5,32 @@ package org.pressdav.wordpress;
  * moves the object to the trash; the others are only ever deleted for real ({@code force=true}).
  * {@code objectType}: WordPress's name of what the collection holds (a post type, a taxonomy,
  * {@code user}, {@code comment}), as the companion plugin's index and change feed name it.
+ * The constants are the collections every WordPress has; a post type's or a taxonomy's collection
+ * found at run time is made by {@link #ofPostType} or {@link #ofTaxonomy}.
  */
 public record Endpoint<T>(String route, Class<T> type, boolean trashable, String objectType) {
-    public static final Endpoint<Post> POSTS = new Endpoint<>("wp/v2/posts", Post.class, true, "post");
-    public static final Endpoint<Post> PAGES = new Endpoint<>("wp/v2/pages", Post.class, true, "page");
+    public static final Endpoint<Post> POSTS = ofPostType("wp/v2", "posts", "post");
+    public static final Endpoint<Post> PAGES = ofPostType("wp/v2", "pages", "page");
     public static final Endpoint<Media> MEDIA = new Endpoint<>("wp/v2/media", Media.class, false, "attachment");
     public static final Endpoint<User> USERS = new Endpoint<>("wp/v2/users", User.class, false, "user");
-    public static final Endpoint<Term> CATEGORIES = new Endpoint<>("wp/v2/categories", Term.class, false, "category");
-    public static final Endpoint<Term> TAGS = new Endpoint<>("wp/v2/tags", Term.class, false, "post_tag");
+    public static final Endpoint<Term> CATEGORIES = ofTaxonomy("wp/v2", "categories", "category");
+    public static final Endpoint<Term> TAGS = ofTaxonomy("wp/v2", "tags", "post_tag");
     public static final Endpoint<Comment> COMMENTS = new Endpoint<>("wp/v2/comments", Comment.class, true, "comment");
 
-    /** Every collection the drive shows. */
-    public static final java.util.List<Endpoint<?>> ALL = java.util.List.of(POSTS, PAGES, MEDIA, USERS, CATEGORIES, TAGS, COMMENTS);
+    /** The collection of a post type ({@code wp/v2}, {@code books}, {@code book}): its objects go to the trash first. */
+    public static Endpoint<Post> ofPostType(String namespace, String restBase, String postType) {
+        return new Endpoint<>(namespace + "/" + restBase, Post.class, true, postType);
+    }
+
+    /** The collection of a taxonomy's terms ({@code wp/v2}, {@code genres}, {@code genre}): terms have no trash. */
+    public static Endpoint<Term> ofTaxonomy(String namespace, String restBase, String taxonomy) {
+        return new Endpoint<>(namespace + "/" + restBase, Term.class, false, taxonomy);
+    }
+
+    /** The last part of the route, WordPress's {@code rest_base}: {@code posts}, {@code categories}. */
+    public String restBase() {
+        return route.substring(route.lastIndexOf('/') + 1);
+    }
 
     String itemRoute(long id) {
         return route + "/" + id;

@@ -479,6 +479,27 @@ public final class OkHttpWordPressClient implements WordPressClient {
     }
 
     @Override
+    public SiteTypes types(Credentials credentials) {
+        if (!credentials.isAnonymous()) {
+            try {
+                return types(credentials, Context.EDIT);
+            } catch (WordPressException e) {
+                if (!e.deniesAccess()) {
+                    throw e;
+                }
+                // A user who may edit no type at all is refused the edit context; they see every type as visitors do.
+            }
+        }
+        return types(credentials, Context.VIEW);
+    }
+
+    private SiteTypes types(Credentials credentials, Context context) {
+        JsonNode types = send(credentials, get(root.route("wp/v2/types").addQueryParameter("context", context.param()))).body;
+        JsonNode taxonomies = send(credentials, get(root.route("wp/v2/taxonomies").addQueryParameter("context", context.param()))).body;
+        return SiteTypes.read(types, taxonomies);
+    }
+
+    @Override
     public Settings settings(Credentials credentials) {
         return read(send(credentials, get(root.route("wp/v2/settings"))).body, Settings.class);
     }

@@ -25,6 +25,18 @@ public record Post(
         List<Long> categories,
         List<Long> tags) {
 
+    /**
+     * The ids of this post's terms of a taxonomy, named by its {@code rest_base} as WordPress names
+     * the post's field. Only categories and tags are read into a post so far.
+     */
+    public List<Long> terms(Taxonomy taxonomy) {
+        return switch (taxonomy.restBase()) {
+            case "categories" -> categories;
+            case "tags" -> tags;
+            default -> throw new IllegalArgumentException("a post does not hold the terms of " + taxonomy.name() + " yet");
+        };
+    }
+
     /** This post with the {@code generated_slug} and {@code title} of another read of it. */
     public Post withDraftName(Post named) {
         return new Post(id, type, slug, named.generatedSlug(), status, link, dateGmt, modifiedGmt, author, parent, password,

@@ -88,6 +88,13 @@ public interface WordPressClient {
      */
     <T> java.util.List<T> index(Credentials credentials, Endpoint<T> endpoint);
 
+    /**
+     * The site's post types and taxonomies as this user sees them ({@code wp/v2/types}, {@code wp/v2/taxonomies}):
+     * those they may edit, each with the capability to edit it; every one shown in REST, without it, to a user who
+     * may edit none (and to anonymous visitors).
+     */
+    SiteTypes types(Credentials credentials);
+
     /** The site settings; only administrators may read them. */
     Settings settings(Credentials credentials);
 

@@ -15,6 +15,7 @@ import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Listing;
+import org.pressdav.wordpress.SiteTypes;
 import org.pressdav.wordpress.Term;
 import org.pressdav.wordpress.WordPressClient;
 import org.pressdav.wordpress.WordPressException;
@@ -44,7 +45,7 @@ class CachingWordPressClientTest {
                 };
             });
 
-    private final CachingWordPressClient cache = new CachingWordPressClient(origin, Duration.ofSeconds(30), nanos::get);
+    private final CachingWordPressClient cache = new CachingWordPressClient(origin, SiteTypes.CORE, Duration.ofSeconds(30), nanos::get);
 
     private String firstTagName(Credentials who) {
         return ((Term) cache.list(who, Endpoint.TAGS, TAGS).items().get(0)).name();
@@ -136,7 +137,7 @@ class CachingWordPressClientTest {
     @Test
     void aReadInFlightDuringAWriteNeverBringsTheOldValueBack() throws Exception {
         GatedWordPress wp = new GatedWordPress();
-        CachingWordPressClient caching = new CachingWordPressClient(wp.client, Duration.ofSeconds(30), nanos::get);
+        CachingWordPressClient caching = new CachingWordPressClient(wp.client, SiteTypes.CORE, Duration.ofSeconds(30), nanos::get);
         var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> caching.get(ADMIN, Endpoint.TAGS, 1, Context.EDIT).name());
         wp.entered.await();
         caching.update(AUTHOR, Endpoint.TAGS, 1, Map.of("name", "new"));
@@ -151,7 +152,7 @@ class CachingWordPressClientTest {
     @Test
     void concurrentMissesOfOneKeyMakeOneRequest() throws Exception {
         GatedWordPress wp = new GatedWordPress();
-        CachingWordPressClient caching = new CachingWordPressClient(wp.client, Duration.ofSeconds(30), nanos::get);
+        CachingWordPressClient caching = new CachingWordPressClient(wp.client, SiteTypes.CORE, Duration.ofSeconds(30), nanos::get);
         List<java.util.concurrent.CompletableFuture<String>> readers = new ArrayList<>();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {

@@ -13,6 +13,8 @@ import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.PostType;
+import org.pressdav.wordpress.SiteTypes;
 import org.pressdav.wordpress.Term;
 import org.pressdav.wordpress.WordPressClient;
 import org.pressdav.wordpress.WordPressException;
@@ -53,7 +55,7 @@ class ChangeFeedTest {
                 }
             });
 
-    private final CachingWordPressClient cache = new CachingWordPressClient(origin, Duration.ofHours(1), new AtomicLong()::get);
+    private final CachingWordPressClient cache = new CachingWordPressClient(origin, SiteTypes.CORE, Duration.ofHours(1), new AtomicLong()::get);
 
     private void read(long id) {
         cache.get(ADMIN, Endpoint.TAGS, id, Context.EDIT);
@@ -61,7 +63,7 @@ class ChangeFeedTest {
 
     @Test
     void eachChangeMakesTheCacheForgetExactlyWhatItTouched() {
-        try (ChangeFeed feed = new ChangeFeed(origin, cache, 10, Duration.ofHours(1))) {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, SiteTypes.CORE, 10, Duration.ofHours(1))) {
             read(1);
             read(2);
             pages.add(new Changes(List.of(new Changes.Change(11, "post_tag", 1, "saved")), 11, 1));
@@ -76,7 +78,7 @@ class ChangeFeedTest {
 
     @Test
     void aChangeOfSomethingTheFeedDoesNotNameDropsTheWholeCollection() {
-        try (ChangeFeed feed = new ChangeFeed(origin, cache, 10, Duration.ofHours(1))) {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, SiteTypes.CORE, 10, Duration.ofHours(1))) {
             read(1);
             read(2);
             pages.add(new Changes(List.of(new Changes.Change(11, "post_tag", 0, "counts")), 11, 1));
@@ -89,7 +91,7 @@ class ChangeFeedTest {
 
     @Test
     void aFeedThatLostTrackDropsEverythingAndStartsAgainFromItsHead() {
-        try (ChangeFeed feed = new ChangeFeed(origin, cache, 90, Duration.ofHours(1))) {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, SiteTypes.CORE, 90, Duration.ofHours(1))) {
             read(1);
             pages.add(null);
             head = 5;
@@ -103,7 +105,7 @@ class ChangeFeedTest {
 
     @Test
     void somethingOfOneCollectionChangingLeavesEveryOtherCollectionCached() {
-        try (ChangeFeed feed = new ChangeFeed(origin, cache, 10, Duration.ofHours(1))) {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, SiteTypes.CORE, 10, Duration.ofHours(1))) {
             read(1);
             cache.get(ADMIN, Endpoint.CATEGORIES, 1, Context.EDIT);
             pages.add(new Changes(List.of(new Changes.Change(11, "category", 0, "counts")), 11, 1));
@@ -116,7 +118,7 @@ class ChangeFeedTest {
 
     @Test
     void aPostChangingDropsTheListingsThatShowByAPostsStatusButNotTheirObjects() {
-        try (ChangeFeed feed = new ChangeFeed(origin, cache, 10, Duration.ofHours(1))) {
+        try (ChangeFeed feed = new ChangeFeed(origin, cache, SiteTypes.CORE, 10, Duration.ofHours(1))) {
             List<Endpoint<?>> listings = List.of(Endpoint.MEDIA, Endpoint.COMMENTS, Endpoint.USERS, Endpoint.TAGS);
             listings.forEach(endpoint -> cache.index(ADMIN, endpoint));
             read(1);
@@ -127,6 +129,30 @@ class ChangeFeedTest {
             assertEquals(List.of("index attachment", "index comment", "index user", "index post_tag", "1",
                     "index attachment", "index comment", "index user"), reads,
                     "media, comments and users are listed again (a post's status decides what they show); tags and tag 1 are not");
+        }
+    }
+
+    @Test
+    void aTypeTheDriveIsGivenIsFollowedLikePostsAndOneItIsNotGivenIsLeftAlone() {
+        PostType book = new PostType(Endpoint.ofPostType("wp/v2", "books", "book"), false, "edit_posts", List.of());
+        SiteTypes withBooks = new SiteTypes(List.of(PostType.POST, PostType.PAGE, book), SiteTypes.CORE.taxonomies());
+        CachingWordPressClient booksCache = new CachingWordPressClient(origin, withBooks, Duration.ofHours(1), new AtomicLong()::get);
+        List<Endpoint<?>> listings = List.of(book.endpoint(), Endpoint.COMMENTS);
+        try (ChangeFeed feed = new ChangeFeed(origin, booksCache, withBooks, 10, Duration.ofHours(1));
+                ChangeFeed coreFeed = new ChangeFeed(origin, cache, SiteTypes.CORE, 10, Duration.ofHours(1))) {
+            listings.forEach(endpoint -> booksCache.index(ADMIN, endpoint));
+            pages.add(new Changes(List.of(new Changes.Change(11, "book", 0, "saved")), 11, 1));
+            feed.poll();
+            listings.forEach(endpoint -> booksCache.index(ADMIN, endpoint));
+            assertEquals(List.of("index book", "index comment", "index book", "index comment"), reads,
+                    "the books and the comments (shown by a book's status) are listed again");
+
+            reads.clear();
+            listings.forEach(endpoint -> cache.index(ADMIN, endpoint));
+            pages.add(new Changes(List.of(new Changes.Change(12, "book", 0, "saved")), 12, 1));
+            coreFeed.poll();
+            listings.forEach(endpoint -> cache.index(ADMIN, endpoint));
+            assertEquals(List.of("index book", "index comment"), reads, "a feed not given books forgets nothing for one");
         }
     }
 }

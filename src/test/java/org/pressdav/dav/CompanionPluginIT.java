@@ -13,6 +13,7 @@ import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.OkHttpWordPressClient;
+import org.pressdav.wordpress.SiteTypes;
 import org.pressdav.wordpress.WordPressException;
 
 /**
@@ -34,7 +35,7 @@ class CompanionPluginIT {
         assertEquals(3, toAUser.schema());
         assertTrue(toAUser.version() != null && !toAUser.version().isBlank(), toAUser.toString());
         assertTrue(companion.keepsMediaFolders() && companion.replacesMedia(), companion.features().toString());
-        for (Endpoint<?> endpoint : Endpoint.ALL) {
+        for (Endpoint<?> endpoint : SiteTypes.CORE.endpoints()) {
             assertTrue(companion.indexes(endpoint), endpoint.route());
         }
     }

@@ -57,6 +57,9 @@ public final class InMemoryWordPress implements WordPressClient {
     final Map<Long, Comment> comments = new ConcurrentHashMap<>();
     final Map<Long, Media> media = new ConcurrentHashMap<>();
     final Map<Long, byte[]> files = new ConcurrentHashMap<>();
+    /** The post types and taxonomies shown in REST: WordPress's own, and those a test registers. */
+    private final List<PostType> postTypes = new java.util.concurrent.CopyOnWriteArrayList<>(SiteTypes.CORE.postTypes());
+    private final List<Taxonomy> taxonomies = new java.util.concurrent.CopyOnWriteArrayList<>(SiteTypes.CORE.taxonomies());
     private volatile Settings settings = new Settings("In-memory site", "Just a test", "http://wp.test", "admin@wp.test", "UTC", "en_US");
     private volatile boolean down;
     private volatile boolean slow;
@@ -846,6 +849,34 @@ public final class InMemoryWordPress implements WordPressClient {
     private WordPressException noCompanion(Credentials credentials) {
         account(credentials);
         return new WordPressException(404, "rest_no_route", "No route was found matching the URL and request method.");
+    }
+
+    /** A post type registered with {@code show_in_rest}, with its taxonomies (only its descriptor: its objects are not kept). */
+    public InMemoryWordPress registerPostType(PostType type) {
+        type.taxonomies().stream().filter(taxonomy -> !taxonomies.contains(taxonomy)).forEach(taxonomies::add);
+        postTypes.add(type);
+        return this;
+    }
+
+    /**
+     * As WordPress answers: in the edit context the types this user may edit, each with its capability, and the
+     * taxonomies of those types (core's {@code assign_terms} of its own taxonomies is the type's {@code edit_posts});
+     * to a user who may edit no type (and to visitors), every type without a capability and every taxonomy without
+     * its label, so that a term's noun is the taxonomy's name.
+     */
+    @Override
+    public SiteTypes types(Credentials credentials) {
+        Account who = account(credentials);
+        count("types");
+        List<PostType> editable = postTypes.stream().filter(type -> can(who, type.editCapability())).toList();
+        if (editable.isEmpty()) {
+            Map<Taxonomy, Taxonomy> unlabelled = new LinkedHashMap<>();
+            taxonomies.forEach(taxonomy -> unlabelled.put(taxonomy, new Taxonomy(taxonomy.endpoint(), taxonomy.hierarchical(), taxonomy.name())));
+            return new SiteTypes(postTypes.stream().map(type -> new PostType(type.endpoint(), type.hierarchical(), null,
+                    type.taxonomies().stream().map(unlabelled::get).toList())).toList(), List.copyOf(unlabelled.values()));
+        }
+        return new SiteTypes(editable, taxonomies.stream().filter(taxonomy -> editable.stream().anyMatch(type -> type.taxonomies().contains(taxonomy)))
+                .toList());
     }
 
     @Override

@@ -354,4 +354,66 @@ class OkHttpWordPressClientTest {
         assertEquals(Map.of(), kept.open);
         assertEquals(0, client.chunksKept());
     }
+
+    /** Post types as {@code wp/v2/types?context=edit} describes them (trimmed to what is read), with a custom {@code book}. */
+    private static final String TYPES_EDIT = """
+            {"post":{"slug":"post","hierarchical":false,"rest_base":"posts","rest_namespace":"wp/v2","taxonomies":["category","post_tag"],
+                     "capabilities":{"edit_post":"edit_post","edit_posts":"edit_posts"}},
+             "page":{"slug":"page","hierarchical":true,"rest_base":"pages","rest_namespace":"wp/v2","taxonomies":[],
+                     "capabilities":{"edit_post":"edit_page","edit_posts":"edit_pages"}},
+             "attachment":{"slug":"attachment","hierarchical":false,"rest_base":"media","rest_namespace":"wp/v2","taxonomies":[],
+                     "capabilities":{"edit_posts":"edit_posts"}},
+             "book":{"slug":"book","hierarchical":false,"rest_base":"books","rest_namespace":"library/v1","taxonomies":["genre","post_tag","private_shelf"],
+                     "capabilities":{"edit_posts":"edit_books"}}}
+            """;
+    private static final String TAXONOMIES_EDIT = """
+            {"category":{"slug":"category","hierarchical":true,"rest_base":"categories","rest_namespace":"wp/v2","labels":{"singular_name":"Category"}},
+             "post_tag":{"slug":"post_tag","hierarchical":false,"rest_base":"tags","rest_namespace":"wp/v2","labels":{"singular_name":"Tag"}},
+             "genre":{"slug":"genre","hierarchical":true,"rest_base":"genres","labels":{"singular_name":"Genre"}}}
+            """;
+
+    @Test
+    void theTypesAUserMayEditAreReadAsDescriptorsOfWhatWordPressPublishes() {
+        wordpress.route("/wp-json/wp/v2/types", r -> FakeWordPress.json(200, TYPES_EDIT));
+        wordpress.route("/wp-json/wp/v2/taxonomies", r -> FakeWordPress.json(200, TAXONOMIES_EDIT));
+
+        SiteTypes types = client.types(ADMIN);
+
+        Taxonomy genre = new Taxonomy(Endpoint.ofTaxonomy("wp/v2", "genres", "genre"), true, "genre");
+        PostType book = new PostType(Endpoint.ofPostType("library/v1", "books", "book"), false, "edit_books", List.of(genre, Taxonomy.TAG));
+        assertEquals(List.of(PostType.POST, PostType.PAGE, book), types.postTypes(),
+                "posts and pages read as the drive has always had them; media is not a post type to the drive; a taxonomy not in REST is left out");
+        assertEquals(List.of(Taxonomy.CATEGORY, Taxonomy.TAG, genre), types.taxonomies());
+        assertEquals("library/v1/books", book.endpoint().route());
+        assertEquals(List.of("edit", "edit"), wordpress.requests.stream().filter(r -> !r.getUrl().encodedPath().endsWith("/users/me"))
+                .map(r -> r.getUrl().queryParameter("context")).toList());
+    }
+
+    @Test
+    void aUserWhoMayEditNoTypeSeesEveryTypeAsVisitorsDo() {
+        String typesView = TYPES_EDIT.replaceAll(",\\s*\"capabilities\":\\{[^}]*\\}", "");
+        String taxonomiesView = TAXONOMIES_EDIT.replaceAll(",\"labels\":\\{[^}]*\\}", "");
+        wordpress.route("/wp-json/wp/v2/types", r -> "edit".equals(r.getUrl().queryParameter("context"))
+                ? FakeWordPress.json(403, "{\"code\":\"rest_cannot_view\",\"message\":\"Sorry, you are not allowed to edit posts in this post type.\",\"data\":{\"status\":403}}")
+                : FakeWordPress.json(200, typesView));
+        wordpress.route("/wp-json/wp/v2/taxonomies", r -> FakeWordPress.json(200, taxonomiesView));
+
+        SiteTypes types = client.types(ADMIN);
+
+        assertEquals(List.of("post", "page", "book"), types.postTypes().stream().map(PostType::name).toList());
+        assertTrue(types.postTypes().stream().allMatch(type -> type.editCapability() == null), "WordPress did not say who may edit them");
+        assertEquals(List.of(true, false, true), types.taxonomies().stream().map(Taxonomy::hierarchical).toList());
+        assertEquals("post_tag", types.taxonomies().get(1).noun(), "without its label a term is called by its taxonomy's name");
+        assertEquals(List.of("edit", "view", "view"), wordpress.requests.stream().filter(r -> !r.getUrl().encodedPath().endsWith("/users/me"))
+                .map(r -> r.getUrl().queryParameter("context")).toList());
+    }
+
+    @Test
+    void aVisitorIsNotRefusedTheEditContextFirst() {
+        wordpress.route("/wp-json/wp/v2/types", r -> FakeWordPress.json(200, "{}"));
+        wordpress.route("/wp-json/wp/v2/taxonomies", r -> FakeWordPress.json(200, "{}"));
+
+        assertEquals(new SiteTypes(List.of(), List.of()), client.types(Credentials.ANONYMOUS));
+        assertEquals(List.of("view", "view"), wordpress.requests.stream().map(r -> r.getUrl().queryParameter("context")).toList());
+    }
 }

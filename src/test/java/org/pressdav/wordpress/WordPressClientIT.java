@@ -46,6 +46,22 @@ class WordPressClientIT {
     }
 
     @Test
+    void theCoreTypesReadFromWordPressAreTheOnesTheDriveIsBuiltOn() {
+        SiteTypes asAdmin = client.types(admin);
+        assertEquals(java.util.List.of(PostType.POST, PostType.PAGE), asAdmin.postTypes().subList(0, 2), "types: " + asAdmin.postTypes());
+        assertEquals(java.util.List.of(Taxonomy.CATEGORY, Taxonomy.TAG), asAdmin.taxonomies().subList(0, 2), "taxonomies: " + asAdmin.taxonomies());
+        assertTrue(asAdmin.postTypes().stream().noneMatch(type -> type.name().equals("attachment")), "media are not a post type to the drive");
+
+        SiteTypes asAuthor = client.types(bed.credentials("author"));
+        assertTrue(asAuthor.postTypes().contains(PostType.POST), "an author may edit posts");
+        assertFalse(asAuthor.postTypes().contains(PostType.PAGE), "an author may not edit pages");
+
+        SiteTypes asVisitor = client.types(Credentials.ANONYMOUS);
+        assertTrue(asVisitor.postTypes().stream().anyMatch(type -> type.name().equals("page") && type.editCapability() == null),
+                "visitors see every type, and not who may edit it: " + asVisitor.postTypes());
+    }
+
+    @Test
     void everyTrapPostReadsBackByteForByteWhatTheSeedWrote() {
         for (String kind : new String[] {"posts", "pages"}) {
             Endpoint<Post> endpoint = kind.equals("posts") ? Endpoint.POSTS : Endpoint.PAGES;

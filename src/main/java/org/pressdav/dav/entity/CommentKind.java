@@ -11,24 +11,28 @@ import org.pressdav.wordpress.Comment;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
+import org.pressdav.wordpress.PostType;
 
 /** {@code comments/<id>/}: moderators see every status, everyone else the approved ones. */
 public final class CommentKind implements ObjectKind<Comment> {
-    private static final List<Field<Comment>> FIELDS = List.of(
-            Field.<Comment>of("content.html", (s, c) -> c.content() == null ? "" : c.content().text())
-                    .writes(Updates.exact(Endpoint.COMMENTS, Comment::id, "content")),
-            Field.<Comment>of("status.txt", (s, c) -> c.status()).writes(Updates.trimmed(Endpoint.COMMENTS, Comment::id, "status")),
-            Field.<Comment>of("author-name.txt", (s, c) -> c.authorName()),
-            Field.<Comment>of("author-email.txt", (s, c) -> c.authorEmail()),
-            Field.<Comment>of("date-gmt.txt", (s, c) -> c.dateGmt() == null ? "" : c.dateGmt().toString()),
-            Field.<Comment>of("post.txt", (s, c) -> Lookups.postFolderName(s, c.post())),
-            Field.<Comment>of("parent.txt", (s, c) -> c.parent() == 0 ? "" : String.valueOf(c.parent())));
-
     private final boolean fromIndex;
+    private final List<Field<Comment>> fields;
 
-    /** Comments, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
-    public CommentKind(boolean fromIndex) {
+    /**
+     * Comments, listed from the companion plugin's index ({@code fromIndex}) or from core REST;
+     * {@code postTypes}: where the post a comment is on is looked for.
+     */
+    public CommentKind(boolean fromIndex, List<PostType> postTypes) {
         this.fromIndex = fromIndex;
+        this.fields = List.of(
+                Field.<Comment>of("content.html", (s, c) -> c.content() == null ? "" : c.content().text())
+                        .writes(Updates.exact(Endpoint.COMMENTS, Comment::id, "content")).holding(Field.DOCUMENT_BYTES),
+                Field.<Comment>of("status.txt", (s, c) -> c.status()).writes(Updates.trimmed(Endpoint.COMMENTS, Comment::id, "status")),
+                Field.<Comment>of("author-name.txt", (s, c) -> c.authorName()),
+                Field.<Comment>of("author-email.txt", (s, c) -> c.authorEmail()),
+                Field.<Comment>of("date-gmt.txt", (s, c) -> c.dateGmt() == null ? "" : c.dateGmt().toString()),
+                Field.<Comment>of("post.txt", (s, c) -> Lookups.postFolderName(s, postTypes, c.post())),
+                Field.<Comment>of("parent.txt", (s, c) -> c.parent() == 0 ? "" : String.valueOf(c.parent())));
     }
 
     @Override
@@ -109,6 +113,6 @@ public final class CommentKind implements ObjectKind<Comment> {
 
     @Override
     public List<Field<Comment>> fields() {
-        return FIELDS;
+        return fields;
     }
 }

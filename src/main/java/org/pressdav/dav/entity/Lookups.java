@@ -10,6 +10,7 @@ import org.pressdav.dav.node.Reads;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Post;
+import org.pressdav.wordpress.PostType;
 import org.pressdav.wordpress.Term;
 
 /**
@@ -46,13 +47,13 @@ final class Lookups {
         return Reads.ifVisible(session, Endpoint.USERS, id).map(UserKind::nameOf).orElse(String.valueOf(id));
     }
 
-    /** The folder name of a post or page, looked up in both; empty for 0. */
-    static String postFolderName(DavSession session, long id) {
+    /** The folder name of an object of one of these post types, looked up in each in turn; empty for 0. */
+    static String postFolderName(DavSession session, List<PostType> types, long id) {
         if (id == 0) {
             return "";
         }
-        for (Endpoint<Post> endpoint : List.of(Endpoint.POSTS, Endpoint.PAGES)) {
-            Optional<Post> post = Reads.ifVisible(session, endpoint, id);
+        for (PostType type : types) {
+            Optional<Post> post = Reads.ifVisible(session, type.endpoint(), id);
             if (post.isPresent()) {
                 return PostKind.nameOf(post.get());
             }

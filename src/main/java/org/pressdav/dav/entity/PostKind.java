@@ -18,38 +18,39 @@ import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Post;
+import org.pressdav.wordpress.PostType;
 import org.pressdav.wordpress.Rendered;
+import org.pressdav.wordpress.Taxonomy;
 
-/** Posts and pages: {@code posts/<id>-<slug>/content.html}, …; pages add {@code parent.txt}. */
+/**
+ * The objects of a post type: {@code posts/<id>-<slug>/content.html}, …; a hierarchical type (pages)
+ * adds {@code parent.txt}, and each of the type's taxonomies a list of its terms ({@code categories.txt}).
+ */
 public final class PostKind implements ObjectKind<Post> {
     private static final String[] LISTED = {"id", "slug", "status", "date_gmt", "modified_gmt"};
 
+    private final PostType type;
     private final Endpoint<Post> endpoint;
-    private final String folderName;
-    private final String editCapability;
+    private final List<PostType> allTypes;
     private final boolean fromIndex;
     private final List<Field<Post>> fields;
 
-    private PostKind(Endpoint<Post> endpoint, String folderName, String editCapability, boolean fromIndex) {
-        this.endpoint = endpoint;
-        this.folderName = folderName;
-        this.editCapability = editCapability;
+    /**
+     * The objects of {@code type}, in the folder named by its {@code rest_base}, listed from the companion
+     * plugin's index ({@code fromIndex}) or from core REST. {@code allTypes}: where the object {@code parent.txt}
+     * names is looked for (WordPress lets a page's parent be a post); writing it names one of this type.
+     */
+    public PostKind(PostType type, List<PostType> allTypes, boolean fromIndex) {
+        this.type = type;
+        this.endpoint = type.endpoint();
+        this.allTypes = List.copyOf(allTypes);
         this.fromIndex = fromIndex;
-        this.fields = fieldsFor(endpoint);
-    }
-
-    /** Posts, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
-    public static PostKind posts(boolean fromIndex) {
-        return new PostKind(Endpoint.POSTS, "posts", "edit_posts", fromIndex);
-    }
-
-    public static PostKind pages(boolean fromIndex) {
-        return new PostKind(Endpoint.PAGES, "pages", "edit_pages", fromIndex);
+        this.fields = fieldsFor(type);
     }
 
     @Override
     public String folderName() {
-        return folderName;
+        return type.restBase();
     }
 
     @Override
@@ -59,7 +60,7 @@ public final class PostKind implements ObjectKind<Post> {
             return session.wordpress().index(session.credentials(), endpoint);
         }
         ListQuery query = ListQuery.all().withFields(LISTED);
-        boolean editor = session.can(editCapability);
+        boolean editor = session.can(type.editCapability());
         if (editor) {
             // Drafts, pending, private and scheduled too, in the view context: WordPress leaves out what
             // this user may not read. (In the edit context it would also leave out what they may not
@@ -231,23 +232,24 @@ public final class PostKind implements ObjectKind<Post> {
         return fields;
     }
 
-    private static List<Field<Post>> fieldsFor(Endpoint<Post> endpoint) {
+    private List<Field<Post>> fieldsFor(PostType type) {
         List<Field<Post>> fields = new ArrayList<>(List.of(
-                Field.<Post>of("content.html", (s, p) -> text(p.content())).writes(Updates.exact(endpoint, Post::id, "content")),
+                Field.<Post>of("content.html", (s, p) -> text(p.content())).writes(Updates.exact(endpoint, Post::id, "content"))
+                        .holding(Field.DOCUMENT_BYTES),
                 Field.<Post>of("title.txt", (s, p) -> text(p.title())).writes(Updates.exact(endpoint, Post::id, "title")),
-                Field.<Post>of("excerpt.txt", (s, p) -> text(p.excerpt())).writes(Updates.exact(endpoint, Post::id, "excerpt")),
+                Field.<Post>of("excerpt.txt", (s, p) -> text(p.excerpt())).writes(Updates.exact(endpoint, Post::id, "excerpt"))
+                        .holding(Field.PARAGRAPH_BYTES),
                 Field.<Post>of("status.txt", (s, p) -> p.status()).writes(Updates.trimmed(endpoint, Post::id, "status")),
                 Field.<Post>of("slug.txt", (s, p) -> Names.slug(p.slug())).writes(Updates.trimmed(endpoint, Post::id, "slug"))
                         .renamingTheFolder(),
                 Field.<Post>of("date-gmt.txt", (s, p) -> p.dateGmt() == null ? "" : p.dateGmt().toString())
                         .writes(Updates.gmtDate(endpoint, Post::id, "date_gmt"))));
-        if (endpoint == Endpoint.POSTS) {
-            fields.add(Field.<Post>of("categories.txt", (s, p) -> Lookups.termSlugs(s, Endpoint.CATEGORIES, p.categories()))
-                    .writes(Updates.termSlugs(endpoint, Post::id, Endpoint.CATEGORIES, "categories")));
-            fields.add(Field.<Post>of("tags.txt", (s, p) -> Lookups.termSlugs(s, Endpoint.TAGS, p.tags()))
-                    .writes(Updates.termSlugs(endpoint, Post::id, Endpoint.TAGS, "tags")));
-        } else {
-            fields.add(Field.<Post>of("parent.txt", (s, p) -> Lookups.postFolderName(s, p.parent())).writes(PostKind::writeParent));
+        if (type.hierarchical()) {
+            fields.add(Field.<Post>of("parent.txt", (s, p) -> Lookups.postFolderName(s, allTypes, p.parent())).writes(this::writeParent));
+        }
+        for (Taxonomy taxonomy : type.taxonomies()) {
+            fields.add(Field.<Post>of(taxonomy.restBase() + ".txt", (s, p) -> Lookups.termSlugs(s, taxonomy.endpoint(), p.terms(taxonomy)))
+                    .writes(Updates.termSlugs(endpoint, Post::id, taxonomy, taxonomy.restBase())));
         }
         fields.addAll(List.of(
                 Field.<Post>of("author.txt", (s, p) -> Lookups.userName(s, p.author())),
@@ -257,18 +259,18 @@ public final class PostKind implements ObjectKind<Post> {
         return List.copyOf(fields);
     }
 
-    /** {@code parent.txt} names the parent page's folder ({@code 12-about}), or nothing for none. */
-    private static Post writeParent(DavSession session, Post page, String text) {
+    /** {@code parent.txt} names the parent's folder of this type ({@code 12-about}), or nothing for none. */
+    private Post writeParent(DavSession session, Post child, String text) {
         String folder = text.strip();
         long parent = 0;
         if (!folder.isEmpty()) {
-            Optional<Post> found = pages(false).find(session, folder); // find reads one page by its id: no listing
+            Optional<Post> found = find(session, folder); // find reads one object by its id: no listing
             if (found.isEmpty()) {
-                throw new DavError.Conflict("There is no page folder '" + folder + "' to be the parent.");
+                throw new DavError.Conflict("There is no " + type.name() + " folder '" + folder + "' to be the parent.");
             }
             parent = found.get().id();
         }
-        return session.wordpress().update(session.credentials(), Endpoint.PAGES, page.id(), Map.of("parent", parent));
+        return session.wordpress().update(session.credentials(), endpoint, child.id(), Map.of("parent", parent));
     }
 
     private static String text(Rendered rendered) {

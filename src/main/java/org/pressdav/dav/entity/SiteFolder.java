@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.pressdav.dav.DavSession;
+import org.pressdav.dav.node.Field;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.TextFile;
 import org.pressdav.wordpress.Settings;
@@ -40,8 +41,8 @@ public final class SiteFolder extends Folder {
     public List<TextFile> getChildren() {
         SiteIndex index = session.wordpress().index(session.credentials());
         List<TextFile> files = new ArrayList<>();
-        files.add(setting("name.txt", index.name(), "title"));
-        files.add(setting("description.txt", index.description(), "description"));
+        files.add(setting("name.txt", index.name(), "title", Field.LINE_BYTES));
+        files.add(setting("description.txt", index.description(), "description", Field.PARAGRAPH_BYTES));
         files.add(file("url.txt", index.home() != null ? index.home() : index.url()));
         files.add(file("site.json", siteJson(index)));
         return files;
@@ -73,11 +74,11 @@ public final class SiteFolder extends Folder {
     }
 
     /** A file whose writes change a site setting (administrators only: WordPress says no to others). */
-    private TextFile setting(String name, String value, String setting) {
+    private TextFile setting(String name, String value, String setting, int maxBytes) {
         return new TextFile(name, value == null ? "" : value, seen, seen, text -> {
             Settings now = session.wordpress().updateSettings(session.credentials(), java.util.Map.of(setting, text));
-            return setting(name, "title".equals(setting) ? now.title() : now.description(), setting);
-        }, access);
+            return setting(name, "title".equals(setting) ? now.title() : now.description(), setting, maxBytes);
+        }, access, maxBytes);
     }
 
     private TextFile file(String name, String value) {

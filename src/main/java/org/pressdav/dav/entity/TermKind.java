@@ -11,9 +11,10 @@ import org.pressdav.dav.Names;
 import org.pressdav.dav.node.ObjectKind;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
+import org.pressdav.wordpress.Taxonomy;
 import org.pressdav.wordpress.Term;
 
-/** Categories and tags: {@code categories/<slug>/name.txt}, …; categories add {@code parent.txt}. */
+/** The terms of a taxonomy: {@code categories/<slug>/name.txt}, …; a hierarchical one (categories) adds {@code parent.txt}. */
 public final class TermKind implements ObjectKind<Term> {
     private static final ListQuery ALL = ListQuery.all().with("hide_empty", "false");
 
@@ -23,18 +24,20 @@ public final class TermKind implements ObjectKind<Term> {
     private final FirstSeen firstSeen;
     private final List<Field<Term>> fields;
 
-    private TermKind(Endpoint<Term> endpoint, String folderName, boolean fromIndex, FirstSeen firstSeen) {
+    /** The terms of {@code taxonomy}, in the folder named by its {@code rest_base}, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
+    public TermKind(Taxonomy taxonomy, boolean fromIndex, FirstSeen firstSeen) {
         this.firstSeen = firstSeen;
-        this.endpoint = endpoint;
-        this.folderName = folderName;
+        this.endpoint = taxonomy.endpoint();
+        this.folderName = taxonomy.restBase();
         this.fromIndex = fromIndex;
         List<Field<Term>> f = new ArrayList<>(List.of(
                 Field.<Term>of("name.txt", (s, t) -> t.name()).writes(Updates.exact(endpoint, Term::id, "name")),
-                Field.<Term>of("description.txt", (s, t) -> t.description()).writes(Updates.exact(endpoint, Term::id, "description"))));
-        if (endpoint == Endpoint.CATEGORIES) {
-            f.add(Field.<Term>of("parent.txt", (s, t) -> Lookups.termSlug(s, Endpoint.CATEGORIES, t.parent())).writes((s, t, text) -> {
-                long parent = text.isBlank() ? 0 : Updates.termId(s, Endpoint.CATEGORIES, text.strip());
-                return s.wordpress().update(s.credentials(), Endpoint.CATEGORIES, t.id(), java.util.Map.of("parent", parent));
+                Field.<Term>of("description.txt", (s, t) -> t.description()).writes(Updates.exact(endpoint, Term::id, "description"))
+                        .holding(Field.PARAGRAPH_BYTES)));
+        if (taxonomy.hierarchical()) {
+            f.add(Field.<Term>of("parent.txt", (s, t) -> Lookups.termSlug(s, endpoint, t.parent())).writes((s, t, text) -> {
+                long parent = text.isBlank() ? 0 : Updates.termId(s, taxonomy, text.strip());
+                return s.wordpress().update(s.credentials(), endpoint, t.id(), Map.of("parent", parent));
             }));
         }
         f.addAll(List.of(
@@ -42,15 +45,6 @@ public final class TermKind implements ObjectKind<Term> {
                 Field.<Term>of("id.txt", (s, t) -> String.valueOf(t.id())),
                 Field.<Term>of("slug.txt", (s, t) -> Names.slug(t.slug()))));
         this.fields = List.copyOf(f);
-    }
-
-    /** Categories, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
-    public static TermKind categories(boolean fromIndex, FirstSeen firstSeen) {
-        return new TermKind(Endpoint.CATEGORIES, "categories", fromIndex, firstSeen);
-    }
-
-    public static TermKind tags(boolean fromIndex, FirstSeen firstSeen) {
-        return new TermKind(Endpoint.TAGS, "tags", fromIndex, firstSeen);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.pressdav.dav.node.Field;
 import org.pressdav.dav.Names;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
+import org.pressdav.wordpress.Taxonomy;
 import org.pressdav.wordpress.Term;
 
 /**
@@ -48,7 +49,7 @@ final class Updates {
     }
 
     /** One term slug per line, sent as the terms' ids. */
-    static <T> Field.Updater<T> termSlugs(Endpoint<T> endpoint, ToLongFunction<T> id, Endpoint<Term> taxonomy, String restField) {
+    static <T> Field.Updater<T> termSlugs(Endpoint<T> endpoint, ToLongFunction<T> id, Taxonomy taxonomy, String restField) {
         return (s, item, text) -> {
             List<Long> ids = new ArrayList<>();
             for (String line : text.split("\\R")) {
@@ -61,15 +62,14 @@ final class Updates {
     }
 
     /** The id of the term with this slug; an unknown slug is a 409 that names it. */
-    static long termId(DavSession s, Endpoint<Term> taxonomy, String slug) {
+    static long termId(DavSession s, Taxonomy taxonomy, String slug) {
         Map<String, Long> ids = new HashMap<>();
-        for (Term term : s.wordpress().list(s.credentials(), taxonomy, TERM_SLUGS).items()) {
+        for (Term term : s.wordpress().list(s.credentials(), taxonomy.endpoint(), TERM_SLUGS).items()) {
             ids.put(Names.slug(term.slug()), term.id());
         }
         Long found = ids.get(Names.nfc(slug));
         if (found == null) {
-            String kind = taxonomy == Endpoint.CATEGORIES ? "category" : "tag";
-            throw new DavError.Conflict("There is no " + kind + " with the slug '" + slug + "': create its folder first.");
+            throw new DavError.Conflict("There is no " + taxonomy.noun() + " with the slug '" + slug + "': create its folder first.");
         }
         return found;
     }

@@ -23,7 +23,8 @@ public final class UserKind implements ObjectKind<User> {
             Field.<User>of("display-name.txt", (s, u) -> u.name()).writes(Updates.exact(Endpoint.USERS, User::id, "name")),
             Field.<User>of("first-name.txt", (s, u) -> u.firstName()).writes(Updates.exact(Endpoint.USERS, User::id, "first_name")),
             Field.<User>of("last-name.txt", (s, u) -> u.lastName()).writes(Updates.exact(Endpoint.USERS, User::id, "last_name")),
-            Field.<User>of("description.txt", (s, u) -> u.description()).writes(Updates.exact(Endpoint.USERS, User::id, "description")),
+            Field.<User>of("description.txt", (s, u) -> u.description()).writes(Updates.exact(Endpoint.USERS, User::id, "description"))
+                    .holding(Field.PARAGRAPH_BYTES),
             Field.<User>of("url.txt", (s, u) -> u.url()).writes(Updates.trimmed(Endpoint.USERS, User::id, "url")),
             Field.<User>of("email.txt", (s, u) -> u.email()),
             Field.<User>of("nice-name.txt", (s, u) -> u.slug()),

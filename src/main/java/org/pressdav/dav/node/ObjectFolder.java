@@ -145,7 +145,7 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
             return null;
         }
         TextFile.Writer writer = field.updater() == null ? null : text -> saved(field, field.updater().write(session, object, text));
-        return new TextFile(field.fileName(), value, kind.modified(session, object), kind.created(session, object), writer, access());
+        return new TextFile(field.fileName(), value, kind.modified(session, object), kind.created(session, object), writer, access(), field.maxBytes());
     }
 
     /** After a save: the folder's name as {@link KindFolder} keeps it, and the file as WordPress answered the update. */

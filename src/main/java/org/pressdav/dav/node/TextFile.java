@@ -52,19 +52,26 @@ public class TextFile extends FileNode {
     private final String etag;
     private final Writer writer;
     private final Access access;
+    private final int maxBytes;
 
     /** A read-only file. */
     public TextFile(String name, String value, Instant modified, Instant created) {
-        this(name, value, modified, created, null, NOBODY);
+        this(name, value, modified, created, null, NOBODY, Field.LINE_BYTES);
     }
 
-    /** {@code writer} null: read-only; else writable by those {@code access} allows. */
-    public TextFile(String name, String value, Instant modified, Instant created, Writer writer, Access access) {
+    /** {@code writer} null: read-only; else writable by those {@code access} allows, at most {@code maxBytes} at a time. */
+    public TextFile(String name, String value, Instant modified, Instant created, Writer writer, Access access, int maxBytes) {
         super(name, modified, created);
         this.bytes = value.getBytes(StandardCharsets.UTF_8);
         this.etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
         this.writer = writer;
         this.access = access;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The most a write of this file may hold: what its field can sensibly hold. */
+    public int maxBytes() {
+        return maxBytes;
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.pressdav.dav.DavError;
+import org.pressdav.dav.node.Field;
+import org.pressdav.dav.node.TextFile;
 
 /**
  * The bodies of field-file PUTs, which are held in memory while WordPress stores them: each
@@ -16,19 +18,12 @@ import org.pressdav.dav.DavError;
  * so that many large saves at once wait their turn instead of exhausting memory.
  */
 public final class FieldBodies {
-    /** Post content: the one field that holds a document. */
-    static final int DOCUMENT_BYTES = 8 << 20;
-    /** Excerpts and descriptions: a few paragraphs. */
-    static final int PARAGRAPH_BYTES = 1 << 20;
-    /** Everything else: titles, names, a status, a slug, a date, a list of terms. */
-    static final int LINE_BYTES = 64 << 10;
-
     private final Semaphore kibibytes;
     private final int totalKibibytes;
 
-    /** {@code budgetBytes}: how many body bytes may be in memory at once. */
+    /** {@code budgetBytes}: how many body bytes may be in memory at once (at least one document's). */
     public FieldBodies(long budgetBytes) {
-        this.totalKibibytes = (int) Math.max(DOCUMENT_BYTES >> 10, Math.min(Integer.MAX_VALUE, budgetBytes >> 10));
+        this.totalKibibytes = (int) Math.max(Field.DOCUMENT_BYTES >> 10, Math.min(Integer.MAX_VALUE, budgetBytes >> 10));
         this.kibibytes = new Semaphore(totalKibibytes, true);
     }
 
@@ -37,21 +32,33 @@ public final class FieldBodies {
         return new FieldBodies(Runtime.getRuntime().maxMemory() / 8);
     }
 
-    /** The most a field file of this name takes. */
+    /**
+     * The most a field file of this name takes, for callers that name the file rather than pass it:
+     * the limits the drive's fields declare ({@link Field#maxBytes()}), told by name. Once the request
+     * handlers pass the {@link TextFile} itself, this table goes.
+     */
     public static int limit(String fileName) {
         return switch (fileName) {
-            case "content.html" -> DOCUMENT_BYTES;
-            case "excerpt.txt", "description.txt" -> PARAGRAPH_BYTES;
-            default -> LINE_BYTES;
+            case "content.html" -> Field.DOCUMENT_BYTES;
+            case "excerpt.txt", "description.txt" -> Field.PARAGRAPH_BYTES;
+            default -> Field.LINE_BYTES;
         };
     }
 
     /**
-     * A field file's new text from a body: at most what the field holds (413 past it) and UTF-8
+     * A field file's new text from a body: at most what its field holds (413 past it) and UTF-8
      * (400 otherwise: anything else would be stored as mojibake).
      */
+    public static String text(TextFile file, InputStream body) throws IOException {
+        return text(file.getName(), file.maxBytes(), body);
+    }
+
+    /** The same for a file named by {@code fileName} alone (see {@link #limit}). */
     public static String text(String fileName, InputStream body) throws IOException {
-        int limit = limit(fileName);
+        return text(fileName, limit(fileName), body);
+    }
+
+    private static String text(String fileName, int limit, InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(limit + 1);
         if (bytes.length > limit) {
             throw new DavError.TooLarge(fileName + " holds at most " + limit + " bytes");
@@ -67,8 +74,11 @@ public final class FieldBodies {
     }
 
     /** A body too large for its field, told from its declared length before any byte is read: null if it may fit. */
-    public static String tooLarge(String fileName, long declaredLength) {
-        int limit = limit(fileName);
+    public static String tooLarge(TextFile file, long declaredLength) {
+        return tooLarge(file.getName(), file.maxBytes(), declaredLength);
+    }
+
+    private static String tooLarge(String fileName, int limit, long declaredLength) {
         return declaredLength > limit ? fileName + " holds at most " + limit + " bytes; this body has " + declaredLength : null;
     }
 
@@ -77,12 +87,20 @@ public final class FieldBodies {
      * length, or the field's limit when none was declared): 413 for a body too large for its
      * field, 503 when the server stays too busy to take it.
      */
+    public Held hold(TextFile file, long declaredLength) {
+        return hold(file.getName(), file.maxBytes(), declaredLength);
+    }
+
+    /** The same for a file named by {@code fileName} alone (see {@link #limit}). */
     public Held hold(String fileName, long declaredLength) {
-        String refused = tooLarge(fileName, declaredLength);
+        return hold(fileName, limit(fileName), declaredLength);
+    }
+
+    private Held hold(String fileName, int limit, long declaredLength) {
+        String refused = tooLarge(fileName, limit, declaredLength);
         if (refused != null) {
             throw new DavError.TooLarge(refused);
         }
-        int limit = limit(fileName);
         int want = (int) Math.min(totalKibibytes, ((declaredLength >= 0 ? declaredLength : limit) >> 10) + 1);
         try {
             if (!kibibytes.tryAcquire(want, 60, TimeUnit.SECONDS)) {

@@ -17,6 +17,7 @@ import org.pressdav.dav.DavSession;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.InMemoryWordPress;
+import org.pressdav.wordpress.SiteTypes;
 
 /** The media library's folders are made once per listing of it, and made again when the library changes. */
 class MediaTreeTest {
@@ -28,7 +29,7 @@ class MediaTreeTest {
         origin.addMedia(ADMIN.id(), "2024/05/a.jpg", MAY, MAY, new byte[] {1});
         origin.addMedia(ADMIN.id(), "2024/05/b.jpg", MAY, MAY, new byte[] {2});
         origin.addMedia(ADMIN.id(), "2023/01/c.jpg", MAY, MAY, new byte[] {3});
-        CachingWordPressClient wordpress = new CachingWordPressClient(origin, Duration.ofMinutes(5), Ticker.systemTicker());
+        CachingWordPressClient wordpress = new CachingWordPressClient(origin, SiteTypes.CORE, Duration.ofMinutes(5), Ticker.systemTicker());
         Credentials admin = Credentials.of(ADMIN.login(), ADMIN.password());
         DavSession session = new DavSession(wordpress, admin, wordpress.me(admin));
         MediaLibrary library = new MediaLibrary(true, true, true, 0);

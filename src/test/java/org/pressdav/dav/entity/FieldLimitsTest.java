@@ -1,0 +1,45 @@
+package org.pressdav.dav.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.pressdav.dav.node.Field;
+import org.pressdav.dav.node.ObjectKind;
+import org.pressdav.dav.request.FieldBodies;
+import org.pressdav.wordpress.PostType;
+import org.pressdav.wordpress.SiteTypes;
+import org.pressdav.wordpress.Taxonomy;
+
+/** The byte limits live on the fields the kinds declare, and say what the limits by file name always said. */
+class FieldLimitsTest {
+    private static final List<ObjectKind<?>> KINDS = List.of(
+            new PostKind(PostType.POST, SiteTypes.CORE.postTypes(), false),
+            new PostKind(PostType.PAGE, SiteTypes.CORE.postTypes(), false),
+            new UserKind(false, null),
+            new TermKind(Taxonomy.CATEGORY, false, null),
+            new TermKind(Taxonomy.TAG, false, null),
+            new CommentKind(false, SiteTypes.CORE.postTypes()));
+
+    @Test
+    void everyWritableFieldHoldsWhatItsNameAlwaysAllowed() {
+        Map<String, Integer> declared = new TreeMap<>();
+        for (ObjectKind<?> kind : KINDS) {
+            for (Field<?> field : kind.fields()) {
+                if (field.updater() != null) {
+                    assertEquals(FieldBodies.limit(field.fileName()), field.maxBytes(), kind.folderName() + "/" + field.fileName());
+                    declared.put(kind.folderName() + "/" + field.fileName(), field.maxBytes());
+                }
+            }
+        }
+        // The three sizes are all in use: a post's content is a document, an excerpt paragraphs, a title a line.
+        assertEquals(Field.DOCUMENT_BYTES, declared.get("posts/content.html"));
+        assertEquals(Field.PARAGRAPH_BYTES, declared.get("pages/excerpt.txt"));
+        assertEquals(Field.PARAGRAPH_BYTES, declared.get("categories/description.txt"));
+        assertEquals(Field.LINE_BYTES, declared.get("tags/name.txt"));
+        assertTrue(declared.containsKey("posts/tags.txt") && declared.containsKey("pages/parent.txt"), declared.keySet().toString());
+    }
+}

@@ -2,10 +2,12 @@ package org.pressdav.wordpress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The kinds of object of a site that the drive shows: its post types and taxonomies, and beside
@@ -35,8 +37,8 @@ public record SiteTypes(List<PostType> postTypes, List<Taxonomy> taxonomies) {
 
     /**
      * The types and taxonomies of WordPress's answers from {@code wp/v2/types} and {@code wp/v2/taxonomies}, in
-     * their order. In the edit context each type names the capability to edit it and each taxonomy its singular
-     * label; in the view context (a user who may edit no type) the capability is null and a term's noun is its
+     * their order. In the edit context each type names the capability to edit it and the features it supports, and
+     * each taxonomy its singular label; in the view context (a user who may edit no type) the capability is null and a term's noun is its
      * taxonomy's name. Attachments are left out: the drive reads them as media ({@link Endpoint#MEDIA}).
      */
     static SiteTypes read(JsonNode types, JsonNode taxonomies) {
@@ -60,8 +62,14 @@ public record SiteTypes(List<PostType> postTypes, List<Taxonomy> taxonomies) {
                 }
             });
             JsonNode capability = type.path("capabilities").path("edit_posts");
+            Set<String> supports = new HashSet<>();
+            type.path("supports").fields().forEachRemaining(feature -> {
+                if (feature.getValue().asBoolean() || feature.getValue().isObject() || feature.getValue().isArray()) {
+                    supports.add(feature.getKey());
+                }
+            });
             postTypes.add(new PostType(Endpoint.ofPostType(namespace(type), type.path("rest_base").asText(name), name),
-                    type.path("hierarchical").asBoolean(), capability.isTextual() ? capability.asText() : null, own));
+                    type.path("hierarchical").asBoolean(), capability.isTextual() ? capability.asText() : null, own, supports));
         });
         return new SiteTypes(postTypes, List.copyOf(byName.values()));
     }

@@ -355,15 +355,24 @@ class OkHttpWordPressClientTest {
         assertEquals(0, client.chunksKept());
     }
 
-    /** Post types as {@code wp/v2/types?context=edit} describes them (trimmed to what is read), with a custom {@code book}. */
+    /**
+     * Post types as {@code wp/v2/types?context=edit} describes them (trimmed to what is read), with a custom {@code book}
+     * whose features include one registered with arguments and one turned off.
+     */
     private static final String TYPES_EDIT = """
             {"post":{"slug":"post","hierarchical":false,"rest_base":"posts","rest_namespace":"wp/v2","taxonomies":["category","post_tag"],
+                     "supports":{"title":true,"editor":true,"author":true,"thumbnail":true,"excerpt":true,"trackbacks":true,
+                                 "custom-fields":true,"comments":true,"revisions":true,"post-formats":true},
                      "capabilities":{"edit_post":"edit_post","edit_posts":"edit_posts"}},
              "page":{"slug":"page","hierarchical":true,"rest_base":"pages","rest_namespace":"wp/v2","taxonomies":[],
+                     "supports":{"title":true,"editor":true,"author":true,"thumbnail":true,"page-attributes":true,"custom-fields":true,
+                                 "comments":true,"revisions":true},
                      "capabilities":{"edit_post":"edit_page","edit_posts":"edit_pages"}},
              "attachment":{"slug":"attachment","hierarchical":false,"rest_base":"media","rest_namespace":"wp/v2","taxonomies":[],
+                     "supports":{"title":true,"author":true,"comments":true},
                      "capabilities":{"edit_posts":"edit_posts"}},
              "book":{"slug":"book","hierarchical":false,"rest_base":"books","rest_namespace":"library/v1","taxonomies":["genre","post_tag","private_shelf"],
+                     "supports":{"title":true,"editor":{"notes":true},"comments":false},
                      "capabilities":{"edit_posts":"edit_books"}}}
             """;
     private static final String TAXONOMIES_EDIT = """
@@ -380,9 +389,11 @@ class OkHttpWordPressClientTest {
         SiteTypes types = client.types(ADMIN);
 
         Taxonomy genre = new Taxonomy(Endpoint.ofTaxonomy("wp/v2", "genres", "genre"), true, "genre");
-        PostType book = new PostType(Endpoint.ofPostType("library/v1", "books", "book"), false, "edit_books", List.of(genre, Taxonomy.TAG));
+        PostType book = new PostType(Endpoint.ofPostType("library/v1", "books", "book"), false, "edit_books", List.of(genre, Taxonomy.TAG),
+                java.util.Set.of("title", "editor"));
         assertEquals(List.of(PostType.POST, PostType.PAGE, book), types.postTypes(),
-                "posts and pages read as the drive has always had them; media is not a post type to the drive; a taxonomy not in REST is left out");
+                "posts and pages read as the drive has always had them; media is not a post type to the drive; a taxonomy not in REST is left out;"
+                        + " a feature with arguments is supported, one set false is not");
         assertEquals(List.of(Taxonomy.CATEGORY, Taxonomy.TAG, genre), types.taxonomies());
         assertEquals("library/v1/books", book.endpoint().route());
         assertEquals(List.of("edit", "edit"), wordpress.requests.stream().filter(r -> !r.getUrl().encodedPath().endsWith("/users/me"))
@@ -391,7 +402,8 @@ class OkHttpWordPressClientTest {
 
     @Test
     void aUserWhoMayEditNoTypeSeesEveryTypeAsVisitorsDo() {
-        String typesView = TYPES_EDIT.replaceAll(",\\s*\"capabilities\":\\{[^}]*\\}", "");
+        String typesView = TYPES_EDIT.replaceAll(",\\s*\"capabilities\":\\{[^}]*\\}", "")
+                .replaceAll(",\\s*\"supports\":\\{(\\{[^}]*\\}|[^{}])*\\}", "");
         String taxonomiesView = TAXONOMIES_EDIT.replaceAll(",\"labels\":\\{[^}]*\\}", "");
         wordpress.route("/wp-json/wp/v2/types", r -> "edit".equals(r.getUrl().queryParameter("context"))
                 ? FakeWordPress.json(403, "{\"code\":\"rest_cannot_view\",\"message\":\"Sorry, you are not allowed to edit posts in this post type.\",\"data\":{\"status\":403}}")
@@ -402,6 +414,7 @@ class OkHttpWordPressClientTest {
 
         assertEquals(List.of("post", "page", "book"), types.postTypes().stream().map(PostType::name).toList());
         assertTrue(types.postTypes().stream().allMatch(type -> type.editCapability() == null), "WordPress did not say who may edit them");
+        assertTrue(types.postTypes().stream().allMatch(type -> type.supports().isEmpty()), "nor what they support");
         assertEquals(List.of(true, false, true), types.taxonomies().stream().map(Taxonomy::hierarchical).toList());
         assertEquals("post_tag", types.taxonomies().get(1).noun(), "without its label a term is called by its taxonomy's name");
         assertEquals(List.of("edit", "view", "view"), wordpress.requests.stream().filter(r -> !r.getUrl().encodedPath().endsWith("/users/me"))

@@ -242,8 +242,8 @@ public final class Pressdav {
             MediaLibrary library) {
         return List.of(
                 new TopFolder(SiteFolder.NAME, (session, started, names) -> new SiteFolder(session, started)),
-                TopFolder.of(new PostKind(PostType.POST, types.postTypes(), indexed.test(PostType.POST.endpoint()))),
-                TopFolder.of(new PostKind(PostType.PAGE, types.postTypes(), indexed.test(PostType.PAGE.endpoint()))),
+                TopFolder.of(new PostKind(PostType.POST, types.postTypes(), indexed.test(PostType.POST.endpoint()), library)),
+                TopFolder.of(new PostKind(PostType.PAGE, types.postTypes(), indexed.test(PostType.PAGE.endpoint()), library)),
                 new TopFolder(MediaFolder.NAME, (session, started, names) -> new MediaFolder(session, started, clock, library, firstSeen)),
                 TopFolder.of(new UserKind(indexed.test(Endpoint.USERS), firstSeen)),
                 TopFolder.of(new TermKind(Taxonomy.CATEGORY, indexed.test(Taxonomy.CATEGORY.endpoint()), firstSeen)),

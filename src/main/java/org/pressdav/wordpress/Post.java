@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A post or a page ({@link #type()} tells which). Fields absent from a listing that asked for
- * fewer {@code _fields} are null (objects) or 0 (ids).
+ * fewer {@code _fields}, or from a type that does not support them (a page has no {@code sticky}
+ * and no {@code format}), are null (objects) or 0 (ids).
  */
 public record Post(
         long id,
@@ -23,7 +24,14 @@ public record Post(
         Rendered content,
         Rendered excerpt,
         List<Long> categories,
-        List<Long> tags) {
+        List<Long> tags,
+        long featuredMedia,
+        Boolean sticky,
+        String commentStatus,
+        String pingStatus,
+        String format,
+        String template,
+        Integer menuOrder) {
 
     /**
      * The ids of this post's terms of a taxonomy, named by its {@code rest_base} as WordPress names
@@ -40,6 +48,6 @@ public record Post(
     /** This post with the {@code generated_slug} and {@code title} of another read of it. */
     public Post withDraftName(Post named) {
         return new Post(id, type, slug, named.generatedSlug(), status, link, dateGmt, modifiedGmt, author, parent, password,
-                named.title(), content, excerpt, categories, tags);
+                named.title(), content, excerpt, categories, tags, featuredMedia, sticky, commentStatus, pingStatus, format, template, menuOrder);
     }
 }

@@ -149,8 +149,12 @@ public final class InMemoryWordPress implements WordPressClient {
         long id = ids.incrementAndGet();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String slug = status.equals("draft") ? "" : title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        // As WordPress's defaults: comments and pings open on posts, closed on pages; sticky and formats posts' alone, menu order pages'.
+        boolean isPost = type.equals("post");
         posts.put(id, new Post(id, type, slug, title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), status,
-                "http://wp.test/?p=" + id, now, now, author, 0, "", text(title), text(content), text(""), List.of(), List.of()));
+                "http://wp.test/?p=" + id, now, now, author, 0, "", text(title), text(content), text(""), List.of(), List.of(),
+                0, isPost ? Boolean.FALSE : null, isPost ? "open" : "closed", isPost ? "open" : "closed", isPost ? "standard" : null, "",
+                isPost ? null : 0));
         changed(type, id, "saved");
         return id;
     }
@@ -160,7 +164,7 @@ public final class InMemoryWordPress implements WordPressClient {
         Post p = posts.get(id);
         posts.put(id, new Post(p.id(), p.type(), p.slug(), p.generatedSlug(), p.status(), p.link(), p.dateGmt(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), p.author(), p.parent(), p.password(), text(title), p.content(), p.excerpt(),
-                p.categories(), p.tags()));
+                p.categories(), p.tags(), p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder()));
         changed(p.type(), id, "saved");
     }
 
@@ -384,7 +388,7 @@ public final class InMemoryWordPress implements WordPressClient {
     private static Post viewOf(Post p) {
         return new Post(p.id(), p.type(), p.slug(), null, p.status(), p.link(), p.dateGmt(), p.modifiedGmt(), p.author(), p.parent(), null,
                 new Rendered(null, p.title().raw(), false), new Rendered(null, p.content().rendered(), false),
-                new Rendered(null, p.excerpt().rendered(), false), p.categories(), p.tags());
+                new Rendered(null, p.excerpt().rendered(), false), p.categories(), p.tags(), p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
     }
 
     @Override
@@ -451,6 +455,13 @@ public final class InMemoryWordPress implements WordPressClient {
                     post.putObject(name).put("raw", text.raw()).put("rendered", text.rendered()));
             p.categories().forEach(post.putArray("categories")::add);
             p.tags().forEach(post.putArray("tags")::add);
+            post.put("featured_media", p.featuredMedia()).put("comment_status", p.commentStatus()).put("ping_status", p.pingStatus())
+                    .put("template", p.template());
+            if (p.type().equals("post")) {
+                post.put("sticky", p.sticky()).put("format", p.format());
+            } else {
+                post.put("menu_order", p.menuOrder());
+            }
             return post;
         }
         return json.createObjectNode().put("id", id).put("record", item.toString());
@@ -494,7 +505,7 @@ public final class InMemoryWordPress implements WordPressClient {
 
     private static Post withSlug(Post p, String slug) {
         return new Post(p.id(), p.type(), slug, p.generatedSlug(), p.status(), p.link(), p.dateGmt(), p.modifiedGmt(), p.author(), p.parent(),
-                p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags());
+                p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags(), p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
     }
 
     @Override
@@ -514,6 +525,7 @@ public final class InMemoryWordPress implements WordPressClient {
             if (status != null && !List.of("publish", "future", "draft", "pending", "private").contains(status.toString())) {
                 throw new WordPressException(400, "rest_invalid_param", "Invalid parameter(s): status");
             }
+            Settled settled = settle(who, read, fields);
             AtomicInteger inFlight = updating.computeIfAbsent(id, k -> new AtomicInteger());
             mostUpdatesAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
@@ -535,7 +547,8 @@ public final class InMemoryWordPress implements WordPressClient {
                 String generated = slug.isEmpty() ? sanitize(title) : p.generatedSlug();
                 Post written = new Post(p.id(), p.type(), slug, generated, status == null ? p.status() : status.toString(), p.link(),
                         date, Instant.now().truncatedTo(ChronoUnit.SECONDS), p.author(), p.parent(), p.password(), text(title),
-                        text(content), text(excerpt), categories, tags);
+                        text(content), text(excerpt), categories, tags, settled.featuredMedia(), settled.sticky(), settled.commentStatus(),
+                        settled.pingStatus(), settled.format(), settled.template(), settled.menuOrder());
                 return write(() -> {
                     posts.put(id, written);
                     changed(written.type(), id, "saved");
@@ -574,6 +587,62 @@ public final class InMemoryWordPress implements WordPressClient {
         throw new IllegalArgumentException(endpoint.route());
     }
 
+    /** The featured image, sticky, comment and ping status, format, template and menu order an update leaves a post with. */
+    private record Settled(long featuredMedia, Boolean sticky, String commentStatus, String pingStatus, String format, String template,
+            Integer menuOrder) {
+    }
+
+    private static final List<String> FORMATS = List.of("standard", "aside", "chat", "gallery", "link", "image", "quote", "status", "video", "audio");
+
+    /**
+     * As WordPress's REST takes these fields: each only for a type that has it (others are ignored), its values checked
+     * against the schema (400, naming the parameter), and a sticky post only from one who may publish or edit others' posts.
+     * The test bed's theme has no page templates, so the only template is none.
+     */
+    private Settled settle(Account who, Post p, Map<String, ?> fields) {
+        boolean isPost = p.type().equals("post");
+        Boolean sticky = p.sticky();
+        if (isPost && fields.containsKey("sticky")) {
+            Object value = fields.get("sticky");
+            if (!(value instanceof Boolean flag)) {
+                throw new WordPressException(400, "rest_invalid_param", "Invalid parameter(s): sticky");
+            }
+            if (flag && !can(who, "edit_others_posts") && !can(who, "publish_posts")) {
+                throw forbidden(who, "rest_cannot_assign_sticky", "Sorry, you are not allowed to make posts sticky.");
+            }
+            sticky = flag;
+        }
+        String commentStatus = oneOf(fields, "comment_status", List.of("open", "closed"), p.commentStatus());
+        String pingStatus = oneOf(fields, "ping_status", List.of("open", "closed"), p.pingStatus());
+        String format = isPost ? oneOf(fields, "format", FORMATS, p.format()) : p.format();
+        String template = oneOf(fields, "template", List.of(""), p.template());
+        Integer menuOrder = p.menuOrder();
+        if (!isPost && fields.containsKey("menu_order")) {
+            if (!(fields.get("menu_order") instanceof Number number)) {
+                throw new WordPressException(400, "rest_invalid_param", "Invalid parameter(s): menu_order");
+            }
+            menuOrder = number.intValue();
+        }
+        long featured = p.featuredMedia();
+        if (fields.containsKey("featured_media")) {
+            featured = ((Number) fields.get("featured_media")).longValue();
+            if (featured != 0 && !media.containsKey(featured)) {
+                throw new WordPressException(400, "rest_invalid_featured_media", "Invalid featured media ID.");
+            }
+        }
+        return new Settled(featured, sticky, commentStatus, pingStatus, format, template, menuOrder);
+    }
+
+    private static String oneOf(Map<String, ?> fields, String name, List<String> allowed, String current) {
+        if (!fields.containsKey(name)) {
+            return current;
+        }
+        if (!allowed.contains(String.valueOf(fields.get(name)))) {
+            throw new WordPressException(400, "rest_invalid_param", "Invalid parameter(s): " + name);
+        }
+        return fields.get(name).toString();
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <T> T trash(Credentials credentials, Endpoint<T> endpoint, long id) {
@@ -587,7 +656,7 @@ public final class InMemoryWordPress implements WordPressClient {
             throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.");
         }
         Post trashed = new Post(p.id(), p.type(), p.slug() + "__trashed", p.generatedSlug(), "trash", p.link(), p.dateGmt(), p.modifiedGmt(),
-                p.author(), p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags());
+                p.author(), p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags(), p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
         posts.put(id, trashed);
         changed(trashed.type(), id, "trashed");
         return (T) trashed;

@@ -76,7 +76,8 @@ public final class MediaLibrary {
         return tree;
     }
 
-    private static List<String> split(String path) {
+    /** A path's names below {@code media/}, in Unicode NFC as the tree holds them; empty names (doubled or edge slashes) dropped. */
+    static List<String> split(String path) {
         List<String> names = new ArrayList<>();
         for (String name : path.split("/")) {
             if (!name.isEmpty()) {

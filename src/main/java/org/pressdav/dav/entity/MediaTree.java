@@ -48,12 +48,16 @@ final class MediaTree {
     }
 
     private final Map<List<String>, Map<String, Entry>> folders;
+    /** Each attachment's path, for what names one by its id (a post's featured image). */
+    private final Map<Long, List<String>> paths;
     private final Set<List<String>> made;
     /** The listing of made folders this tree was built from, to tell when it changed. */
     private final List<String> madeFrom;
 
-    private MediaTree(Map<List<String>, Map<String, Entry>> folders, Set<List<String>> made, List<String> madeFrom) {
+    private MediaTree(Map<List<String>, Map<String, Entry>> folders, Map<Long, List<String>> paths, Set<List<String>> made,
+            List<String> madeFrom) {
         this.folders = folders;
+        this.paths = paths;
         this.made = made;
         this.madeFrom = madeFrom;
     }
@@ -66,8 +70,10 @@ final class MediaTree {
     static MediaTree of(Map<List<String>, Media> byPath, List<List<String>> madeFolders, List<String> madeFrom) {
         Map<List<String>, Map<String, Media>> files = new HashMap<>();
         Map<List<String>, Map<String, Dates>> inner = new HashMap<>();
+        Map<Long, List<String>> paths = new HashMap<>();
         for (Map.Entry<List<String>, Media> file : byPath.entrySet()) {
             List<String> path = file.getKey();
+            paths.put(file.getValue().id(), List.copyOf(path));
             Dates dates = Dates.of(file.getValue());
             for (int depth = 0; depth < path.size(); depth++) {
                 List<String> folder = List.copyOf(path.subList(0, depth));
@@ -92,7 +98,7 @@ final class MediaTree {
                         .putIfAbsent(folder.get(depth), new Entry(null, null));
             }
         }
-        return new MediaTree(folders, made, madeFrom);
+        return new MediaTree(folders, paths, made, madeFrom);
     }
 
     boolean builtFrom(List<String> madeFolders) {
@@ -107,6 +113,20 @@ final class MediaTree {
     /** One entry of a folder by its name, or null. */
     Entry child(List<String> folder, String name) {
         return folders.getOrDefault(folder, Map.of()).get(name);
+    }
+
+    /** The path of the attachment with this id, as its folders show it; null for one this tree does not hold. */
+    List<String> pathOf(long id) {
+        return paths.get(id);
+    }
+
+    /** The attachment at this path, or null where there is no file (a folder, or nothing). */
+    Media fileAt(List<String> path) {
+        if (path.isEmpty()) {
+            return null;
+        }
+        Entry entry = child(List.copyOf(path.subList(0, path.size() - 1)), path.get(path.size() - 1));
+        return entry == null ? null : entry.file();
     }
 
     /** Whether the folder was made on the drive (and so is the plugin's to delete), not only by its files' paths. */

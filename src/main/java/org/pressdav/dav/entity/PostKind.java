@@ -24,7 +24,9 @@ import org.pressdav.wordpress.Taxonomy;
 
 /**
  * The objects of a post type: {@code posts/<id>-<slug>/content.html}, …; a hierarchical type (pages)
- * adds {@code parent.txt}, and each of the type's taxonomies a list of its terms ({@code categories.txt}).
+ * adds {@code parent.txt}, each of the type's taxonomies a list of its terms ({@code categories.txt}),
+ * and each feature the type supports the fields WordPress's REST gives it ({@code featured-image.txt}
+ * for thumbnails, {@code comment-status.txt} for comments, …).
  */
 public final class PostKind implements ObjectKind<Post> {
     private static final String[] LISTED = {"id", "slug", "status", "date_gmt", "modified_gmt"};
@@ -33,18 +35,21 @@ public final class PostKind implements ObjectKind<Post> {
     private final Endpoint<Post> endpoint;
     private final List<PostType> allTypes;
     private final boolean fromIndex;
+    private final FeaturedImage featuredImage;
     private final List<Field<Post>> fields;
 
     /**
      * The objects of {@code type}, in the folder named by its {@code rest_base}, listed from the companion
      * plugin's index ({@code fromIndex}) or from core REST. {@code allTypes}: where the object {@code parent.txt}
      * names is looked for (WordPress lets a page's parent be a post); writing it names one of this type.
+     * {@code media}: the library whose paths name a featured image, as the drive's {@code media/} shows them.
      */
-    public PostKind(PostType type, List<PostType> allTypes, boolean fromIndex) {
+    public PostKind(PostType type, List<PostType> allTypes, boolean fromIndex, MediaLibrary media) {
         this.type = type;
         this.endpoint = type.endpoint();
         this.allTypes = List.copyOf(allTypes);
         this.fromIndex = fromIndex;
+        this.featuredImage = new FeaturedImage(media, endpoint);
         this.fields = fieldsFor(type);
     }
 
@@ -251,12 +256,44 @@ public final class PostKind implements ObjectKind<Post> {
             fields.add(Field.<Post>of(taxonomy.restBase() + ".txt", (s, p) -> Lookups.termSlugs(s, taxonomy.endpoint(), p.terms(taxonomy)))
                     .writes(Updates.termSlugs(endpoint, Post::id, taxonomy, taxonomy.restBase())));
         }
+        fields.addAll(featureFields(type));
         fields.addAll(List.of(
                 Field.<Post>of("author.txt", (s, p) -> Lookups.userName(s, p.author())),
                 Field.<Post>of("url.txt", (s, p) -> p.link() == null ? "" : p.link()),
                 Field.<Post>of("id.txt", (s, p) -> String.valueOf(p.id())),
                 Field.<Post>of("post.json", (s, p) -> Reads.json(s, endpoint, p.id()))));
         return List.copyOf(fields);
+    }
+
+    /**
+     * The fields WordPress's REST gives a type for the features it supports, each its REST value as it is
+     * ({@code open}, {@code standard}, {@code true}, {@code 0}); WordPress refuses what it does not take.
+     * A value WordPress left out of its answer hides the file.
+     */
+    private List<Field<Post>> featureFields(PostType type) {
+        List<Field<Post>> fields = new ArrayList<>();
+        if (type.supports("thumbnail")) {
+            fields.add(Field.<Post>of("featured-image.txt", featuredImage::render).writes(featuredImage::write));
+        }
+        if (type.sticks()) {
+            fields.add(Field.<Post>of("sticky.txt", (s, p) -> p.sticky() == null ? null : p.sticky().toString())
+                    .writes(Updates.flag(endpoint, Post::id, "sticky")));
+        }
+        if (type.supports("post-formats")) {
+            fields.add(Field.<Post>of("format.txt", (s, p) -> p.format()).writes(Updates.trimmed(endpoint, Post::id, "format")));
+        }
+        if (type.supports("comments")) {
+            // REST gives both with comments: pings (trackbacks, pingbacks) are comments too.
+            fields.add(Field.<Post>of("comment-status.txt", (s, p) -> p.commentStatus())
+                    .writes(Updates.trimmed(endpoint, Post::id, "comment_status")));
+            fields.add(Field.<Post>of("ping-status.txt", (s, p) -> p.pingStatus()).writes(Updates.trimmed(endpoint, Post::id, "ping_status")));
+        }
+        if (type.supports("page-attributes")) {
+            fields.add(Field.<Post>of("template.txt", (s, p) -> p.template()).writes(Updates.trimmed(endpoint, Post::id, "template")));
+            fields.add(Field.<Post>of("menu-order.txt", (s, p) -> p.menuOrder() == null ? null : p.menuOrder().toString())
+                    .writes(Updates.integer(endpoint, Post::id, "menu_order")));
+        }
+        return fields;
     }
 
     /** {@code parent.txt} names the parent's folder of this type ({@code 12-about}), or nothing for none. */

@@ -43,6 +43,27 @@ final class Updates {
         return (s, item, text) -> send(s, endpoint, id.applyAsLong(item), restField, text.strip());
     }
 
+    /**
+     * {@code true} or {@code false}, sent as a boolean; any other text is sent as written, for WordPress to
+     * refuse in its own words ("sticky is not of type boolean").
+     */
+    static <T> Field.Updater<T> flag(Endpoint<T> endpoint, ToLongFunction<T> id, String restField) {
+        return (s, item, text) -> {
+            String value = text.strip();
+            Object sent = value.equals("true") || value.equals("false") ? Boolean.valueOf(value) : value;
+            return send(s, endpoint, id.applyAsLong(item), restField, sent);
+        };
+    }
+
+    /** A whole number, sent as one; any other text is sent as written, for WordPress to refuse in its own words. */
+    static <T> Field.Updater<T> integer(Endpoint<T> endpoint, ToLongFunction<T> id, String restField) {
+        return (s, item, text) -> {
+            String value = text.strip();
+            Object sent = value.matches("-?[0-9]{1,18}") ? (Object) Long.valueOf(value) : value;
+            return send(s, endpoint, id.applyAsLong(item), restField, sent);
+        };
+    }
+
     /** An ISO-8601 UTC date, as {@code date-gmt.txt} shows it. */
     static <T> Field.Updater<T> gmtDate(Endpoint<T> endpoint, ToLongFunction<T> id, String restField) {
         return (s, item, text) -> send(s, endpoint, id.applyAsLong(item), restField, parseGmt(text.strip()));

@@ -17,8 +17,8 @@ import org.pressdav.wordpress.Taxonomy;
 /** The byte limits live on the fields the kinds declare, and say what the limits by file name always said. */
 class FieldLimitsTest {
     private static final List<ObjectKind<?>> KINDS = List.of(
-            new PostKind(PostType.POST, SiteTypes.CORE.postTypes(), false),
-            new PostKind(PostType.PAGE, SiteTypes.CORE.postTypes(), false),
+            new PostKind(PostType.POST, SiteTypes.CORE.postTypes(), false, MediaLibrary.coreRest()),
+            new PostKind(PostType.PAGE, SiteTypes.CORE.postTypes(), false, MediaLibrary.coreRest()),
             new UserKind(false, null),
             new TermKind(Taxonomy.CATEGORY, false, null),
             new TermKind(Taxonomy.TAG, false, null),

@@ -217,6 +217,14 @@ public final class InMemoryWordPress implements WordPressClient {
         return List.copyOf(media.values());
     }
 
+    /** A post's featured image that the REST listing of media no longer shows (as an attachment of a private post is hidden from others). */
+    public void featureHiddenImage(long post, long image) {
+        Post p = posts.get(post);
+        posts.put(post, new Post(p.id(), p.type(), p.slug(), p.generatedSlug(), p.status(), p.link(), p.dateGmt(), p.modifiedGmt(), p.author(),
+                p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags(), image, p.sticky(), p.commentStatus(),
+                p.pingStatus(), p.format(), p.template(), p.menuOrder()));
+    }
+
     public byte[] bytesOf(long mediaId) {
         return files.get(mediaId);
     }
@@ -388,7 +396,8 @@ public final class InMemoryWordPress implements WordPressClient {
     private static Post viewOf(Post p) {
         return new Post(p.id(), p.type(), p.slug(), null, p.status(), p.link(), p.dateGmt(), p.modifiedGmt(), p.author(), p.parent(), null,
                 new Rendered(null, p.title().raw(), false), new Rendered(null, p.content().rendered(), false),
-                new Rendered(null, p.excerpt().rendered(), false), p.categories(), p.tags(), p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
+                new Rendered(null, p.excerpt().rendered(), false), p.categories(), p.tags(),
+                p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
     }
 
     @Override
@@ -505,7 +514,8 @@ public final class InMemoryWordPress implements WordPressClient {
 
     private static Post withSlug(Post p, String slug) {
         return new Post(p.id(), p.type(), slug, p.generatedSlug(), p.status(), p.link(), p.dateGmt(), p.modifiedGmt(), p.author(), p.parent(),
-                p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags(), p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
+                p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags(),
+                p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
     }
 
     @Override
@@ -592,7 +602,8 @@ public final class InMemoryWordPress implements WordPressClient {
             Integer menuOrder) {
     }
 
-    private static final List<String> FORMATS = List.of("standard", "aside", "chat", "gallery", "link", "image", "quote", "status", "video", "audio");
+    private static final List<String> FORMATS = List.of("standard", "aside", "chat", "gallery", "link", "image", "quote", "status", "video",
+            "audio");
 
     /**
      * As WordPress's REST takes these fields: each only for a type that has it (others are ignored), its values checked
@@ -625,10 +636,9 @@ public final class InMemoryWordPress implements WordPressClient {
         }
         long featured = p.featuredMedia();
         if (fields.containsKey("featured_media")) {
-            featured = ((Number) fields.get("featured_media")).longValue();
-            if (featured != 0 && !media.containsKey(featured)) {
-                throw new WordPressException(400, "rest_invalid_featured_media", "Invalid featured media ID.");
-            }
+            // WordPress ignores an id set_post_thumbnail refuses (no such attachment): the post keeps its image.
+            long asked = ((Number) fields.get("featured_media")).longValue();
+            featured = asked == 0 || media.containsKey(asked) ? asked : featured;
         }
         return new Settled(featured, sticky, commentStatus, pingStatus, format, template, menuOrder);
     }
@@ -656,7 +666,8 @@ public final class InMemoryWordPress implements WordPressClient {
             throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.");
         }
         Post trashed = new Post(p.id(), p.type(), p.slug() + "__trashed", p.generatedSlug(), "trash", p.link(), p.dateGmt(), p.modifiedGmt(),
-                p.author(), p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags(), p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
+                p.author(), p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags(),
+                p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
         posts.put(id, trashed);
         changed(trashed.type(), id, "trashed");
         return (T) trashed;

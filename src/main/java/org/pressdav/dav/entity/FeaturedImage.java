@@ -36,12 +36,16 @@ final class FeaturedImage {
 
     /**
      * A path of {@code media/} (with or without that prefix or a leading slash) becomes the file's id; a path
-     * where this user's media folder shows no file is refused, naming it, and nothing changes.
+     * where this user's media folder shows no file is refused, naming it, and nothing changes. The id the file
+     * shows for an image this user's media folder does not hold keeps that image: the file's own text saved back
+     * (a sync client's round trip) changes nothing.
      */
     Post write(DavSession session, Post post, String text) {
         String written = text.strip();
         long id = 0;
-        if (!written.isEmpty()) {
+        if (post.featuredMedia() != 0 && written.equals(String.valueOf(post.featuredMedia()))) {
+            id = post.featuredMedia();
+        } else if (!written.isEmpty()) {
             Media file = library.tree(session).fileAt(path(written));
             if (file == null) {
                 throw new DavError.Conflict("There is no media file '" + written + "' to be the featured image: give the path of a file in "

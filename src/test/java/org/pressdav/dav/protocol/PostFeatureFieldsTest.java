@@ -146,6 +146,17 @@ class PostFeatureFieldsTest {
     }
 
     @Test
+    void anImageTheMediaFolderDoesNotShowIsNamedByItsIdWhichSavedBackKeepsIt() {
+        drive.wordpress.featureHiddenImage(post, 999);
+        String file = postFolder + "featured-image.txt";
+        assertEquals("999", get(EDITOR, file));
+        assertEquals(204, put(EDITOR, file, "999\n").status(), "the file's own text, saved back by a sync client");
+        assertEquals(999, drive.wordpress.post(post).featuredMedia());
+        assertEquals(409, put(EDITOR, file, "998").status(), "another id is no path of media/");
+        assertEquals(999, drive.wordpress.post(post).featuredMedia());
+    }
+
+    @Test
     void whoMayWriteIsWhoMayEditThePostAndWordPressDecidesStickiness() {
         String sticky = postFolder + "sticky.txt";
         assertEquals(403, put(SUBSCRIBER, sticky, "true").status());

@@ -25,15 +25,6 @@ class PostFeatureFieldsIT extends WritingIT {
         return wordpress.get(admin, endpoint, id, Context.EDIT);
     }
 
-    private static String folder(String kind, long id) {
-        RunningDrive.Answer listing = drive.send("admin", "PROPFIND", drive.url(kind + "/"), Map.of("Depth", "1"), null);
-        String marker = "<D:href>/" + kind + "/" + id + "-";
-        int at = listing.text().indexOf(marker);
-        assertTrue(at > 0, "no folder for " + id);
-        String href = listing.text().substring(at + "<D:href>".length(), listing.text().indexOf("</D:href>", at));
-        return DavPath.parseEncoded(href).toString().substring(1) + "/";
-    }
-
     private static RunningDrive.Answer put(String role, String path, String body) {
         return drive.send(role, "PUT", drive.url(path), Map.of(), body);
     }
@@ -48,8 +39,8 @@ class PostFeatureFieldsIT extends WritingIT {
     void everyFileOfAPostAndAPageRoundTripsAndReachesWordPress() {
         long post = bed.id("posts", "emoji");
         long page = bed.id("pages", "about");
-        String posts = folder("posts", post);
-        String pages = folder("pages", page);
+        String posts = drive.folder("posts", post);
+        String pages = drive.folder("pages", page);
         assertEquals(List.of("false", "standard", "open", "open"), List.of(get("editor", posts + "sticky.txt"), get("editor", posts + "format.txt"),
                 get("editor", posts + "comment-status.txt"), get("editor", posts + "ping-status.txt")), "WordPress's own values");
         Map<String, String> written = new LinkedHashMap<>();
@@ -80,7 +71,7 @@ class PostFeatureFieldsIT extends WritingIT {
         long post = bed.id("posts", "cjk");
         long page = bed.id("pages", "team");
         long sunset = bed.id("media", "jpeg");
-        for (String file : List.of(folder("posts", post) + "featured-image.txt", folder("pages", page) + "featured-image.txt")) {
+        for (String file : List.of(drive.folder("posts", post) + "featured-image.txt", drive.folder("pages", page) + "featured-image.txt")) {
             assertEquals("", get("editor", file));
             assertEquals(204, put("editor", file, SUNSET).status(), file);
             assertEquals(SUNSET, get("editor", file));
@@ -94,7 +85,7 @@ class PostFeatureFieldsIT extends WritingIT {
         assertEquals(sunset, stored(Endpoint.POSTS, post).featuredMedia());
         assertEquals(sunset, stored(Endpoint.PAGES, page).featuredMedia());
 
-        String file = folder("posts", post) + "featured-image.txt";
+        String file = drive.folder("posts", post) + "featured-image.txt";
         assertEquals(204, put("editor", file, "").status());
         assertEquals("", get("editor", file));
         assertEquals(0, stored(Endpoint.POSTS, post).featuredMedia());
@@ -104,8 +95,8 @@ class PostFeatureFieldsIT extends WritingIT {
     void whatWordPressRefusesAndWhoMayNotEditChangeNothing() {
         long post = bed.id("posts", "crlf");
         long page = bed.id("pages", "about");
-        String posts = folder("posts", post);
-        String pages = folder("pages", page);
+        String posts = drive.folder("posts", post);
+        String pages = drive.folder("pages", page);
         Post before = stored(Endpoint.PAGES, page);
         Map<String, String> invalid = Map.of(posts + "format.txt", "poem", posts + "sticky.txt", "maybe", posts + "comment-status.txt", "ajar",
                 pages + "menu-order.txt", "first", pages + "template.txt", "no-such-template.php");
@@ -127,7 +118,7 @@ class PostFeatureFieldsIT extends WritingIT {
         Post g = stored(Endpoint.PAGES, page);
         assertEquals(List.of(before.menuOrder(), before.template()), List.of(g.menuOrder(), g.template()));
 
-        String own = folder("posts", bed.id("posts", "author-post")) + "sticky.txt";
+        String own = drive.folder("posts", bed.id("posts", "author-post")) + "sticky.txt";
         assertEquals(204, put("author", own, "true").status(), "an author publishes, so WordPress lets her stick her own post");
         assertEquals("true", get("author", own));
     }

@@ -124,12 +124,17 @@ public final class RunningDrive implements AutoCloseable {
 
     /** A post's folder as the administrator's listing names it, for example {@code posts/12-hello/}. */
     public String postFolder(long id) {
-        String listing = send("admin", "PROPFIND", url("posts/"), Map.of("Depth", "1"), null).text();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<D:href>/posts/(" + id + "-[^<]*)/</D:href>").matcher(listing);
+        return folder("posts", id);
+    }
+
+    /** The folder of object {@code id} in a top folder ({@code pages}) as its listing names it to the administrator now. */
+    public String folder(String top, long id) {
+        String listing = send("admin", "PROPFIND", url(top + "/"), Map.of("Depth", "1"), null).text();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<D:href>/" + top + "/(" + id + "-[^<]*)/</D:href>").matcher(listing);
         if (!m.find()) {
-            throw new AssertionError("post " + id + " is not listed");
+            throw new AssertionError(top + " " + id + " is not listed");
         }
-        return "posts/" + DavPath.parseEncoded("/" + m.group(1)).name() + "/";
+        return top + "/" + DavPath.parseEncoded("/" + m.group(1)).name() + "/";
     }
 
     public int port() {

@@ -42,7 +42,9 @@ public final class InMemoryWordPress implements WordPressClient {
     public static final Account EDITOR = new Account(2, "editor", "editor-pass", "editor");
     public static final Account AUTHOR = new Account(3, "author", "author-pass", "author");
     public static final Account SUBSCRIBER = new Account(4, "subscriber", "subscriber-pass", "subscriber");
-    static final List<Account> ACCOUNTS = List.of(ADMIN, EDITOR, AUTHOR, SUBSCRIBER);
+    /** Writes posts but publishes none: WordPress lets them edit their own drafts, not make a post sticky. */
+    public static final Account CONTRIBUTOR = new Account(5, "contributor", "contributor-pass", "contributor");
+    static final List<Account> ACCOUNTS = List.of(ADMIN, EDITOR, AUTHOR, SUBSCRIBER, CONTRIBUTOR);
 
     private static final Set<String> AUTHOR_CAPS = Set.of("read", "edit_posts", "edit_published_posts", "publish_posts", "delete_posts",
             "upload_files");
@@ -271,6 +273,7 @@ public final class InMemoryWordPress implements WordPressClient {
             case "administrator" -> ADMIN_CAPS;
             case "editor" -> EDITOR_CAPS;
             case "author" -> AUTHOR_CAPS;
+            case "contributor" -> Set.of("read", "edit_posts", "delete_posts");
             default -> Set.of("read");
         };
     }

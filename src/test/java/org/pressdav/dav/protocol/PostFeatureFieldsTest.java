@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pressdav.wordpress.InMemoryWordPress.ADMIN;
 import static org.pressdav.wordpress.InMemoryWordPress.AUTHOR;
+import static org.pressdav.wordpress.InMemoryWordPress.CONTRIBUTOR;
 import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
 import static org.pressdav.wordpress.InMemoryWordPress.SUBSCRIBER;
 
@@ -36,6 +37,7 @@ class PostFeatureFieldsTest {
     private long page;
     private long sunset;
     private long editorsPost;
+    private long contributorsDraft;
     private String postFolder;
     private String pageFolder;
 
@@ -45,6 +47,7 @@ class PostFeatureFieldsTest {
         post = drive.wordpress.addPost("post", AUTHOR.id(), "publish", "A story", "Body.");
         page = drive.wordpress.addPost("page", EDITOR.id(), "publish", "About", "Us.");
         editorsPost = drive.wordpress.addPost("post", EDITOR.id(), "publish", "Hers", "x");
+        contributorsDraft = drive.wordpress.addPost("post", CONTRIBUTOR.id(), "draft", "My draft", "x");
         Instant then = Instant.parse("2024-05-02T10:00:00Z");
         sunset = drive.wordpress.addMedia(EDITOR.id(), "2024/05/sunset.jpg", then, then, new byte[] {1, 2, 3});
         postFolder = drive.folderOf(post);
@@ -167,5 +170,17 @@ class PostFeatureFieldsTest {
         assertEquals(List.of("0", "false"), List.of(get(ADMIN, pageFolder + "menu-order.txt"), get(ADMIN, sticky)));
         assertEquals(204, put(AUTHOR, sticky, "true").status(), "an author publishes, so may stick their own post");
         assertEquals("true", get(AUTHOR, sticky));
+    }
+
+    @Test
+    void aContributorEditsTheirDraftButWordPressWillNotLetThemMakeItSticky() {
+        long draft = contributorsDraft;
+        String folder = drive.folderOf(draft);
+        assertEquals(204, put(CONTRIBUTOR, folder + "format.txt", "quote").status());
+        Answer sticky = put(CONTRIBUTOR, folder + "sticky.txt", "true");
+        assertEquals(403, sticky.status());
+        assertTrue(sticky.text().contains("Sorry, you are not allowed to make posts sticky."), sticky.text());
+        assertEquals("false", get(CONTRIBUTOR, folder + "sticky.txt"));
+        assertEquals(List.of(false, "quote"), List.of(drive.wordpress.post(draft).sticky(), drive.wordpress.post(draft).format()));
     }
 }

@@ -24,6 +24,7 @@ import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Listing;
 import org.pressdav.wordpress.Media;
 import org.pressdav.wordpress.MediaContent;
+import org.pressdav.wordpress.Post;
 import org.pressdav.wordpress.Settings;
 import org.pressdav.wordpress.SiteIndex;
 import org.pressdav.wordpress.SiteTypes;
@@ -177,6 +178,15 @@ public final class CachingWordPressClient implements WordPressClient {
     public <T> T get(Credentials credentials, Endpoint<T> endpoint, long id, Context context) {
         return cached(credentials, endpoint.route(), new ObjectRead(id, context, false),
                 () -> origin.get(credentials, endpoint, id, context));
+    }
+
+    /** A post's revisions: kept as its collection's listings are, so that any write of the collection forgets them. */
+    private record RevisionsOf(long id) {
+    }
+
+    @Override
+    public List<Post> revisions(Credentials credentials, Endpoint<Post> endpoint, long id) {
+        return cached(credentials, endpoint.route(), new RevisionsOf(id), () -> origin.revisions(credentials, endpoint, id));
     }
 
     @Override

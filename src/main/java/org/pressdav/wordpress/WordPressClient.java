@@ -2,6 +2,7 @@ package org.pressdav.wordpress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,16 @@ public interface WordPressClient {
     <T> Listing<T> list(Credentials credentials, Endpoint<T> endpoint, ListQuery query);
 
     <T> T get(Credentials credentials, Endpoint<T> endpoint, long id, Context context);
+
+    /**
+     * Every revision WordPress keeps of a post ({@code wp/v2/<rest_base>/<id>/revisions}, {@code context=edit}):
+     * title, content and excerpt raw, newest first as WordPress lists them; autosaves are among them (their slug
+     * says {@code <id>-autosave-v1}, their author whose they are). 401 or 403 to a user who may not edit the post.
+     */
+    default List<Post> revisions(Credentials credentials, Endpoint<Post> endpoint, long id) {
+        Endpoint<Post> revisions = new Endpoint<>(endpoint.route() + "/" + id + "/revisions", Post.class, false, "revision");
+        return list(credentials, revisions, ListQuery.all().withContext(Context.EDIT).with("orderby", "date").with("order", "desc")).items();
+    }
 
     /** The whole REST object, as WordPress sent it. */
     JsonNode getJson(Credentials credentials, Endpoint<?> endpoint, long id, Context context);

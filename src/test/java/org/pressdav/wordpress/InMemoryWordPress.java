@@ -72,6 +72,9 @@ public final class InMemoryWordPress implements WordPressClient {
     /** How many updates were in flight at once, at most: WordPress loses saves when this passes 1 for one object. */
     public final AtomicInteger mostUpdatesAtOnce = new AtomicInteger();
     private final Map<Long, AtomicInteger> updating = new ConcurrentHashMap<>();
+    /** Each post's revisions and autosaves, oldest first, as WordPress keeps them (ids of their own, not to shift posts' ids). */
+    private final Map<Long, List<Post>> revisions = new ConcurrentHashMap<>();
+    private final AtomicLong revisionIds = new AtomicLong(10_000);
     /** Calls made, by name, for tests that count them. */
     public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
@@ -157,8 +160,45 @@ public final class InMemoryWordPress implements WordPressClient {
                 "http://wp.test/?p=" + id, now, now, author, 0, "", text(title), text(content), text(""), List.of(), List.of(),
                 0, isPost ? Boolean.FALSE : null, isPost ? "open" : "closed", isPost ? "open" : "closed", isPost ? "standard" : null, "",
                 isPost ? null : 0));
+        revise(posts.get(id), author);
         changed(type, id, "saved");
         return id;
+    }
+
+    /**
+     * As WordPress does at each save that changes a post's title, content or excerpt (and at its first): a revision
+     * holding them as saved, by whoever saved them.
+     */
+    private void revise(Post p, long by) {
+        List<Post> kept = revisions.computeIfAbsent(p.id(), k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        Post last = kept.stream().filter(r -> !r.slug().contains("-autosave-")).reduce((a, b) -> b).orElse(null);
+        if (last != null && last.title().equals(p.title()) && last.content().equals(p.content()) && last.excerpt().equals(p.excerpt())) {
+            return;
+        }
+        kept.add(revisionOf(p, by, p.id() + "-revision-v1"));
+    }
+
+    private Post revisionOf(Post p, long by, String slug) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new Post(revisionIds.incrementAndGet(), "revision", slug, null, "inherit", null, now, now, by, p.id(), null, p.title(),
+                p.content(), p.excerpt(), null, null, 0, null, null, null, null, null, null);
+    }
+
+    /** An autosave of the post by {@code author} (the editor's unsaved changes), replacing that user's earlier one. */
+    public long autosave(long post, long author, String title, String content, String excerpt) {
+        Post p = posts.get(post);
+        Post draft = new Post(p.id(), p.type(), p.slug(), null, p.status(), null, null, null, author, 0, null, text(title), text(content),
+                text(excerpt), null, null, 0, null, null, null, null, null, null);
+        List<Post> kept = revisions.computeIfAbsent(post, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        kept.removeIf(r -> r.slug().contains("-autosave-") && r.author() == author);
+        Post saved = revisionOf(draft, author, post + "-autosave-v1");
+        kept.add(saved);
+        return saved.id();
+    }
+
+    /** The post's revisions (autosaves left out), oldest first: what WordPress's revisions screen shows. */
+    public List<Post> revisionsOf(long post) {
+        return revisions.getOrDefault(post, List.of()).stream().filter(r -> !r.slug().contains("-autosave-")).toList();
     }
 
     /** An edit made in wp-admin, not through the drive: the post's new title, saved now. */
@@ -456,6 +496,23 @@ public final class InMemoryWordPress implements WordPressClient {
         throw new IllegalArgumentException(endpoint.route());
     }
 
+    /** As WordPress's revisions controller: only who may edit the post lists them, newest first, raw. */
+    @Override
+    public List<Post> revisions(Credentials credentials, Endpoint<Post> endpoint, long id) {
+        count("revisions");
+        Account who = account(credentials);
+        Post p = posts.get(id);
+        if (p == null || !p.type().equals(typeOf(endpoint)) || !readable(who, p)) {
+            throw new WordPressException(404, "rest_post_invalid_parent", "Invalid post parent ID.");
+        }
+        if (!editable(who, p)) {
+            throw forbidden(who, "rest_cannot_read", "Sorry, you are not allowed to view revisions of this post.");
+        }
+        List<Post> newestFirst = new ArrayList<>(revisions.getOrDefault(id, List.of()));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
     @Override
     public JsonNode getJson(Credentials credentials, Endpoint<?> endpoint, long id, Context context) {
         Object item = get(credentials, endpoint, id, context);
@@ -564,6 +621,7 @@ public final class InMemoryWordPress implements WordPressClient {
                         settled.pingStatus(), settled.format(), settled.template(), settled.menuOrder());
                 return write(() -> {
                     posts.put(id, written);
+                    revise(written, who.id());
                     changed(written.type(), id, "saved");
                     return (T) written;
                 });

@@ -237,6 +237,24 @@ public final class PostKind implements ObjectKind<Post> {
         return fields;
     }
 
+    @Override
+    public java.util.Set<String> folderNames() {
+        return type.supports("revisions") ? java.util.Set.of(RevisionsFolder.NAME) : java.util.Set.of();
+    }
+
+    /**
+     * {@code revisions/} where the type keeps revisions and this user may edit the post: WordPress answers its
+     * revisions to them alone, and the post it gave in the edit context (raw content) is that answer already.
+     */
+    @Override
+    public List<Folder> folders(DavSession session, Post loaded, String objectKey) {
+        boolean editable = loaded.content() != null && loaded.content().raw() != null;
+        if (!type.supports("revisions") || !editable) {
+            return List.of();
+        }
+        return List.of(new RevisionsFolder(session, endpoint, loaded, objectKey));
+    }
+
     private List<Field<Post>> fieldsFor(PostType type) {
         List<Field<Post>> fields = new ArrayList<>(List.of(
                 Field.<Post>of("content.html", (s, p) -> text(p.content())).writes(Updates.exact(endpoint, Post::id, "content"))

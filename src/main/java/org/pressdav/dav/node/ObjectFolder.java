@@ -61,11 +61,11 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
         parent.rename(this, name);
     }
 
-    /** Any name but a field's: the fields are WordPress's, everything else the user's own. */
+    /** Any name but a field's or a folder's of WordPress: those are WordPress's, everything else the user's own. */
     @Override
     public boolean keepsAsScratch(String name) {
         String wanted = Names.nfc(name);
-        return kind.fields().stream().noneMatch(field -> field.fileName().equals(wanted));
+        return kind.fields().stream().noneMatch(field -> field.fileName().equals(wanted)) && !kind.folderNames().contains(wanted);
     }
 
     /** The top folder it is in. */
@@ -114,22 +114,26 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
     }
 
     @Override
-    public List<TextFile> getChildren() {
+    public List<Node> getChildren() {
         T object = full();
-        List<TextFile> files = new ArrayList<>();
+        List<Node> files = new ArrayList<>();
         for (Field<T> field : kind.fields()) {
             TextFile file = fileOf(field, object);
             if (file != null) {
                 files.add(file);
             }
         }
+        files.addAll(kind.folders(session, object, objectKey()));
         return files;
     }
 
     /** One field's file, by its name: the object is read, no other field is rendered. */
     @Override
-    public TextFile child(String name) {
+    public Node child(String name) {
         String wanted = Names.nfc(name);
+        if (kind.folderNames().contains(wanted)) {
+            return kind.folders(session, full(), objectKey()).stream().filter(f -> f.getName().equals(wanted)).findFirst().orElse(null);
+        }
         for (Field<T> field : kind.fields()) {
             if (field.fileName().equals(wanted)) {
                 return fileOf(field, full());

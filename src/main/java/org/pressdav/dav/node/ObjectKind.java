@@ -54,6 +54,19 @@ public interface ObjectKind<T> {
     /** The field files of the object's folder. */
     List<Field<T>> fields();
 
+    /**
+     * The names of the folders WordPress keeps in each object's folder ({@code revisions}): never a user's own file's
+     * name there. None by default.
+     */
+    default java.util.Set<String> folderNames() {
+        return java.util.Set.of();
+    }
+
+    /** Those folders of the object as {@link #load} read it, as far as this user may see them. */
+    default List<Folder> folders(DavSession session, T loaded, String objectKey) {
+        return List.of();
+    }
+
     /** WordPress's id of the object. */
     long id(T item);
 

@@ -23,6 +23,7 @@ import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.HoldsFiles;
 import org.pressdav.dav.node.Node;
 import org.pressdav.dav.node.ReplaceableFile;
+import org.pressdav.dav.node.RestoresFields;
 import org.pressdav.dav.node.UserFile;
 import org.pressdav.dav.store.ScratchFiles;
 
@@ -32,7 +33,8 @@ import org.pressdav.dav.store.ScratchFiles;
  * bytes, a temporary file of the user's. A folder of files ({@link HoldsFiles}, in
  * {@code media/}) is made again, with ({@code Depth: infinity}, the default) copies of everything
  * in it; a post's or page's folder copied into its own top folder is a new draft like it
- * ({@link AcceptsCopies}). {@code Overwrite} defaults to T: a file at the destination takes the
+ * ({@link AcceptsCopies}); a post's revision folder copied onto the post's folder restores it
+ * ({@link RestoresFields}). {@code Overwrite} defaults to T: a file at the destination takes the
  * bytes, a folder there is deleted first. The user's dead properties go with each file. Anything
  * else is a 403 that says why; a folder copy that a member stops is a 207 naming that member, and
  * every member after it, not tried (424): the client learns exactly what the copy holds.
@@ -103,6 +105,11 @@ public final class CopyHandler extends DavHandler {
                 made = writeFile(req, to, (Folder) parent, target, bytes, file.contentType());
             }
             moves.copyProperties(req.session(), from.key(), to.keyNow(made, req.session().userKey()));
+            return null;
+        }
+        if (source instanceof RestoresFields revision) {
+            // A post's revision onto the post's folder: its fields saved as the post's (Overwrite: T, the folder is there).
+            revision.restoreOnto(target);
             return null;
         }
         if (parent instanceof AcceptsCopies copier && copier.copyRefusal(source) == null) {

@@ -1,0 +1,213 @@
+package org.pressdav.dav.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pressdav.wordpress.InMemoryWordPress.ADMIN;
+import static org.pressdav.wordpress.InMemoryWordPress.AUTHOR;
+import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
+import static org.pressdav.wordpress.InMemoryWordPress.SUBSCRIBER;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.RunningDrive.Answer;
+import org.pressdav.wordpress.InMemoryWordPress.Account;
+import org.pressdav.wordpress.Post;
+
+/**
+ * A post's revisions on the drive: {@code revisions/<date>-<id>/} with the revision's three fields byte for byte,
+ * read-only, shown only to who may edit the post, and restored by one COPY of a file or of the folder.
+ */
+class RevisionsTest {
+    private static final String PROPPATCH = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:Z=\"urn:z\">"
+            + "<D:set><D:prop><Z:colour>red</Z:colour></D:prop></D:set></D:propertyupdate>";
+
+    private InProcessDrive drive;
+    private long post;
+    private String folder;
+    private String hersFolder;
+
+    @BeforeEach
+    void start() {
+        drive = new InProcessDrive();
+        post = drive.wordpress.addPost("post", AUTHOR.id(), "publish", "A story", "First\r\n<p>draft</p>");
+        long hers = drive.wordpress.addPost("post", EDITOR.id(), "publish", "Hers", "x");
+        folder = drive.folderOf(post);
+        hersFolder = drive.folderOf(hers);
+    }
+
+    @AfterEach
+    void stop() {
+        drive.close();
+    }
+
+    private List<String> names(Account who, String path) {
+        Answer listing = drive.send(who, "PROPFIND", path, Map.of("Depth", "1"), null);
+        assertEquals(207, listing.status(), path + ": " + listing.text());
+        Matcher m = Pattern.compile("<D:href>/" + Pattern.quote(path) + "([^<]+)</D:href>").matcher(listing.text());
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private String get(Account who, String path) {
+        Answer answer = drive.send(who, "GET", path, Map.of(), null);
+        assertEquals(200, answer.status(), path + ": " + answer.text());
+        return answer.text();
+    }
+
+    private void put(String file, String text) {
+        assertEquals(204, drive.send(AUTHOR, "PUT", folder + file, Map.of(), text).status());
+    }
+
+    /** The folder of the post's revision {@code rev}, as the drive names it. */
+    private String revisionFolder(Post rev) {
+        String name = names(AUTHOR, folder + "revisions/").stream().filter(n -> n.endsWith("-" + rev.id() + "/")).findFirst()
+                .orElseThrow(() -> new AssertionError("revision " + rev.id() + " is not listed"));
+        return folder + "revisions/" + name;
+    }
+
+    @Test
+    void everySaveIsARevisionFolderNamedByItsUtcDateAndIdWithItsFieldsByteForByte() {
+        assertTrue(names(AUTHOR, folder).contains("revisions/"));
+        assertEquals(1, names(AUTHOR, folder + "revisions/").size());
+        put("content.html", "Second");
+        put("title.txt", "A better story");
+        List<Post> kept = drive.wordpress.revisionsOf(post);
+        assertEquals(3, kept.size());
+        List<String> listed = names(AUTHOR, folder + "revisions/");
+        assertEquals(3, listed.size(), "the listing is forgotten when the post is written: " + listed);
+        for (String name : listed) {
+            assertTrue(name.matches("\\d{4}-\\d{2}-\\d{2}-\\d{6}-\\d+/"), name);
+        }
+        String first = revisionFolder(kept.get(0));
+        assertEquals(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+                .format(kept.get(0).dateGmt()) + "-" + kept.get(0).id() + "/", first.substring(first.indexOf("revisions/") + 10));
+        assertEquals(List.of("content.html", "title.txt", "excerpt.txt"), names(AUTHOR, first));
+        assertEquals("First\r\n<p>draft</p>", get(AUTHOR, first + "content.html"));
+        assertEquals("A story", get(AUTHOR, first + "title.txt"));
+        assertEquals("", get(AUTHOR, first + "excerpt.txt"));
+        assertEquals("A better story", get(AUTHOR, revisionFolder(kept.get(2)) + "title.txt"));
+    }
+
+    @Test
+    void listingTheRevisionsAsksWordPressOnceWhateverTheirNumber() {
+        put("content.html", "Second");
+        put("content.html", "Third");
+        AtomicInteger asked = drive.wordpress.calls.computeIfAbsent("revisions", c -> new AtomicInteger());
+        int before = asked.get();
+        assertEquals(3, names(AUTHOR, folder + "revisions/").size());
+        assertEquals(before + 1, asked.get());
+        names(AUTHOR, folder + "revisions/");
+        assertEquals(before + 1, asked.get(), "a second listing is the cache's");
+    }
+
+    @Test
+    void everyWriteInsideIsRefusedWithHowToRestoreAndChangesNothing() {
+        put("content.html", "Second");
+        String first = revisionFolder(drive.wordpress.revisionsOf(post).get(0));
+        List<Answer> refused = List.of(
+                drive.send(AUTHOR, "PUT", first + "content.html", Map.of(), "Changed"),
+                drive.send(AUTHOR, "PUT", first + "new.txt", Map.of(), "New"),
+                drive.send(AUTHOR, "DELETE", first + "title.txt", Map.of(), null),
+                drive.send(AUTHOR, "DELETE", first, Map.of(), null),
+                drive.send(AUTHOR, "MOVE", first + "title.txt", Map.of("Destination", drive.url(first + "other.txt")), null),
+                drive.send(AUTHOR, "MOVE", first, Map.of("Destination", drive.url(folder + "revisions/other/")), null),
+                drive.send(AUTHOR, "PROPPATCH", first + "content.html", Map.of(), PROPPATCH),
+                drive.send(AUTHOR, "MKCOL", first + "sub/", Map.of(), null),
+                drive.send(AUTHOR, "MKCOL", folder + "revisions/sub/", Map.of(), null));
+        for (Answer answer : refused) {
+            assertEquals(403, answer.status(), answer.text());
+        }
+        assertTrue(refused.get(0).text().contains("Revisions are read-only"), refused.get(0).text());
+        assertTrue(refused.get(2).text().contains("Revisions are read-only"), refused.get(2).text());
+        assertEquals("First\r\n<p>draft</p>", get(AUTHOR, first + "content.html"));
+        assertEquals(List.of("content.html", "title.txt", "excerpt.txt"), names(AUTHOR, first));
+        assertEquals("Second", drive.wordpress.post(post).content().raw());
+        assertEquals(2, drive.wordpress.revisionsOf(post).size());
+    }
+
+    @Test
+    void onlyWhoMayEditThePostSeesItsRevisions() {
+        assertTrue(names(EDITOR, folder).contains("revisions/"));
+        assertTrue(names(ADMIN, folder).contains("revisions/"));
+        assertFalse(names(SUBSCRIBER, folder).contains("revisions/"));
+        assertEquals(404, drive.send(SUBSCRIBER, "PROPFIND", folder + "revisions/", Map.of("Depth", "1"), null).status());
+        assertFalse(names(AUTHOR, hersFolder).contains("revisions/"));
+        assertEquals(404, drive.send(AUTHOR, "PROPFIND", hersFolder + "revisions/", Map.of("Depth", "1"), null).status());
+        String rev = "revisions/" + names(EDITOR, hersFolder + "revisions/").get(0);
+        assertEquals(404, drive.send(AUTHOR, "GET", hersFolder + rev + "content.html", Map.of(), null).status());
+        // A file of that name is no scratch file of the author's either.
+        assertEquals(403, drive.send(AUTHOR, "PUT", hersFolder + "revisions", Map.of(), "mine").status());
+    }
+
+    @Test
+    void copyingARevisionsFileOntoThePostsFileRestoresItAsANewRevision() {
+        put("content.html", "Second");
+        put("content.html", "Third");
+        String first = revisionFolder(drive.wordpress.revisionsOf(post).get(0));
+        Answer copy = drive.send(AUTHOR, "COPY", first + "content.html", Map.of("Destination", drive.url(folder + "content.html")), null);
+        assertEquals(204, copy.status(), copy.text());
+        assertEquals("First\r\n<p>draft</p>", drive.wordpress.post(post).content().raw());
+        assertEquals("First\r\n<p>draft</p>", get(AUTHOR, folder + "content.html"));
+        List<Post> kept = drive.wordpress.revisionsOf(post);
+        assertEquals(4, kept.size(), "WordPress recorded the restore as a revision");
+        assertEquals("First\r\n<p>draft</p>", kept.get(3).content().raw());
+        assertEquals(4, names(AUTHOR, folder + "revisions/").size());
+    }
+
+    @Test
+    void copyingARevisionsFolderOntoThePostsFolderRestoresItsThreeFieldsInOneSave() {
+        put("content.html", "Second");
+        put("title.txt", "Renamed");
+        put("excerpt.txt", "Short");
+        String first = revisionFolder(drive.wordpress.revisionsOf(post).get(0));
+        int before = drive.wordpress.revisionsOf(post).size();
+        Answer refusedNoOverwrite = drive.send(AUTHOR, "COPY", first, Map.of("Destination", drive.url(folder), "Overwrite", "F"), null);
+        assertEquals(412, refusedNoOverwrite.status());
+        Answer copy = drive.send(AUTHOR, "COPY", first, Map.of("Destination", drive.url(folder)), null);
+        assertEquals(204, copy.status(), copy.text());
+        Post now = drive.wordpress.post(post);
+        assertEquals("First\r\n<p>draft</p>", now.content().raw());
+        assertEquals("A story", now.title().raw());
+        assertEquals("", now.excerpt().raw());
+        assertEquals(before + 1, drive.wordpress.revisionsOf(post).size(), "one save, one new revision");
+        assertEquals("A story", get(AUTHOR, folder + "title.txt"));
+    }
+
+    @Test
+    void aRevisionRestoresOnlyItsOwnPostAndOnlyForWhoMayEditIt() {
+        put("content.html", "Second");
+        String first = revisionFolder(drive.wordpress.revisionsOf(post).get(0));
+        long other = drive.wordpress.addPost("post", AUTHOR.id(), "publish", "Other", "Other body");
+        Answer elsewhere = drive.send(AUTHOR, "COPY", first, Map.of("Destination", drive.url(drive.folderOf(other))), null);
+        assertEquals(403, elsewhere.status(), elsewhere.text());
+        assertEquals("Other body", drive.wordpress.post(other).content().raw());
+        // The editor may see the revision; the subscriber may not even reach it.
+        Answer subscriber = drive.send(SUBSCRIBER, "COPY", first + "content.html", Map.of("Destination", drive.url(folder + "content.html")), null);
+        assertEquals(404, subscriber.status());
+        assertEquals("Second", drive.wordpress.post(post).content().raw());
+    }
+
+    @Test
+    void thisUsersAutosaveIsShownAsAutosaveAndNoOneElses() {
+        drive.wordpress.autosave(post, AUTHOR.id(), "A story", "Unsaved words", "");
+        drive.wordpress.autosave(post, EDITOR.id(), "Her title", "Her unsaved words", "");
+        assertTrue(names(AUTHOR, folder + "revisions/").contains("autosave/"));
+        assertEquals("Unsaved words", get(AUTHOR, folder + "revisions/autosave/content.html"));
+        assertEquals("Her unsaved words", get(EDITOR, folder + "revisions/autosave/content.html"));
+        assertEquals(1, names(ADMIN, folder + "revisions/").size(), "the admin has no autosave: the one revision alone");
+        Answer restore = drive.send(AUTHOR, "COPY", folder + "revisions/autosave/", Map.of("Destination", drive.url(folder)), null);
+        assertEquals(204, restore.status(), restore.text());
+        assertEquals("Unsaved words", drive.wordpress.post(post).content().raw());
+    }
+}

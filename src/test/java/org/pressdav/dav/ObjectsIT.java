@@ -107,16 +107,7 @@ class ObjectsIT extends WritingIT {
         long id = bed.id("posts", "private");
         String folder = "posts/" + id + "-private-thoughts/";
         assertEquals(201, drive.sendBytes("admin", "PUT", drive.url(folder + "._content.html"), Map.of(), new byte[4096]).status());
-        RunningDrive.Answer before = drive.send("admin", "PROPFIND", drive.url(folder), Map.of("Depth", "1"), null);
-        java.util.regex.Matcher hrefs = java.util.regex.Pattern.compile("<D:href>([^<]*)</D:href>").matcher(before.text());
-        int children = 0;
-        while (hrefs.find()) {
-            String href = hrefs.group(1);
-            if (!href.endsWith("/")) {
-                assertEquals(204, drive.send("admin", "DELETE", "http://127.0.0.1:" + drive.port() + href, Map.of(), null).status(), href);
-                children++;
-            }
-        }
+        int children = emptyDepthFirst("/" + folder);
         assertTrue(children > 10);
         String emptied = drive.send("admin", "PROPFIND", drive.url(folder), Map.of("Depth", "1"), null).text();
         assertEquals(1, emptied.split("<D:response>").length - 1, "only the folder itself is left: " + emptied);
@@ -124,6 +115,29 @@ class ObjectsIT extends WritingIT {
 
         assertEquals(204, drive.send("admin", "DELETE", drive.url(folder), Map.of(), null).status());
         assertEquals("trash", wordpress.get(admin, Endpoint.POSTS, id, Context.EDIT).status());
+    }
+
+    /**
+     * As Finder and {@code rm -r} do: every file deleted, and every folder inside (a post's {@code revisions/}) emptied
+     * and deleted, before the folder itself. Returns how many files were deleted.
+     */
+    private static int emptyDepthFirst(String href) {
+        RunningDrive.Answer listing = drive.send("admin", "PROPFIND", "http://127.0.0.1:" + drive.port() + href, Map.of("Depth", "1"), null);
+        java.util.regex.Matcher hrefs = java.util.regex.Pattern.compile("<D:href>([^<]*)</D:href>").matcher(listing.text());
+        int files = 0;
+        while (hrefs.find()) {
+            String child = hrefs.group(1);
+            if (child.equals(href)) {
+                continue;
+            }
+            if (child.endsWith("/")) {
+                files += emptyDepthFirst(child);
+            } else {
+                files++;
+            }
+            assertEquals(204, drive.send("admin", "DELETE", "http://127.0.0.1:" + drive.port() + child, Map.of(), null).status(), child);
+        }
+        return files;
     }
 
     @Test

@@ -84,7 +84,8 @@ class RevisionsIT extends WritingIT {
 
         int kept = revisions(post).size();
         List<RunningDrive.Answer> refused = List.of(send("PUT", one + "content.html", Map.of(), "Changed"),
-                send("DELETE", one + "content.html", Map.of(), null), send("DELETE", one, Map.of(), null),
+                send("PROPPATCH", one + "content.html", Map.of(), "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\" "
+                        + "xmlns:Z=\"urn:z\"><D:set><D:prop><Z:c>red</Z:c></D:prop></D:set></D:propertyupdate>"),
                 send("MKCOL", one + "sub/", Map.of(), null),
                 send("MOVE", one + "title.txt", Map.of("Destination", drive.url(one + "other.txt")), null));
         refused.forEach(answer -> assertEquals(403, answer.status(), answer.text()));

@@ -7,6 +7,7 @@ import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.FieldFolder;
 import org.pressdav.dav.node.Folder;
+import org.pressdav.dav.node.HiddenWhenDeleted;
 import org.pressdav.dav.node.Node;
 import org.pressdav.dav.node.RestoresFields;
 import org.pressdav.dav.node.TextFile;
@@ -20,7 +21,7 @@ import org.pressdav.wordpress.Rendered;
  * Read-only; a COPY of the folder onto the post's folder restores all three in one save (which
  * WordPress records as a new revision, as its own restore does).
  */
-final class RevisionFolder extends Folder implements FieldFolder, RestoresFields {
+final class RevisionFolder extends Folder implements FieldFolder, HiddenWhenDeleted, RestoresFields {
     private final Post revision;
     private final DavSession session;
     private final Endpoint<Post> endpoint;
@@ -66,9 +67,10 @@ final class RevisionFolder extends Folder implements FieldFolder, RestoresFields
         return postKey + "/" + RevisionsFolder.NAME + "/" + revision.id();
     }
 
+    /** As in {@link RevisionsFolder}: a DELETE hides a revision's file from this user a while, and changes nothing. */
     @Override
     public String fieldDeleteRefusal(String fileName) {
-        return RevisionsFolder.READ_ONLY;
+        return null;
     }
 
     @Override

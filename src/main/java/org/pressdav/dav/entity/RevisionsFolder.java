@@ -6,7 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.pressdav.dav.DavSession;
+import org.pressdav.dav.node.FieldFolder;
 import org.pressdav.dav.node.Folder;
+import org.pressdav.dav.node.HiddenWhenDeleted;
 import org.pressdav.dav.node.Node;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.Post;
@@ -16,8 +18,9 @@ import org.pressdav.wordpress.Post;
  * {@code <yyyy-mm-dd-hhmmss>-<id>} from its UTC date (so that they sort by time), and {@code autosave/}
  * where WordPress holds this user's autosave. Listed with one REST call, which the cache forgets when
  * the post is written. Read-only: a revision is restored by a COPY of it onto the post's files or folder.
+ * A DELETE inside only hides what it names from this user a while, as it does the post's field files.
  */
-final class RevisionsFolder extends Folder {
+final class RevisionsFolder extends Folder implements FieldFolder, HiddenWhenDeleted {
     static final String NAME = "revisions";
     static final String AUTOSAVE = "autosave";
     static final String READ_ONLY = "Revisions are read-only: COPY a revision's file onto the post's own file, "
@@ -58,6 +61,15 @@ final class RevisionsFolder extends Folder {
     @Override
     public String getUniqueId() {
         return objectKey + "/" + NAME;
+    }
+
+    /**
+     * Only who may edit the post sees its revisions, and a post's folder can be deleted: a DELETE here hides,
+     * as one of the post's field files, so that emptying the post's folder before deleting it goes through.
+     */
+    @Override
+    public String fieldDeleteRefusal(String fileName) {
+        return null;
     }
 
     @Override

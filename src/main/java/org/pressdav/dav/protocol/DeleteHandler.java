@@ -10,6 +10,7 @@ import org.pressdav.dav.node.DriveTree;
 import org.pressdav.dav.node.TextFile;
 import org.pressdav.dav.store.HiddenFiles;
 import org.pressdav.dav.node.FieldFolder;
+import org.pressdav.dav.node.HiddenWhenDeleted;
 import org.pressdav.dav.node.HoldsFiles;
 import org.pressdav.dav.node.Node;
 
@@ -17,7 +18,8 @@ import org.pressdav.dav.node.Node;
  * DELETE, asking the node: what can be deleted deletes itself (a post's, page's or comment's
  * folder goes to WordPress's trash; a term or a media file is deleted for good where WordPress
  * allows it; a user's own file leaves the scratch store). A field file of an object that can be
- * deleted is only hidden from its user for a while ({@link FieldFolder}). A folder of the user's
+ * deleted is only hidden from its user for a while ({@link FieldFolder}), as is a folder of WordPress's
+ * in it ({@link HiddenWhenDeleted}, a post's revisions). A folder of the user's
  * files ({@link HoldsFiles}, a media folder) is emptied first, file by file, as RFC 4918 says a
  * DELETE of a collection does; the first refusal stops it with a 207 that names the file.
  */
@@ -35,7 +37,7 @@ public final class DeleteHandler extends DavHandler {
     protected void handle(DavRequest req, HttpServletResponse out) throws Exception {
         DavPath path = req.path();
         Node node = existing(req);
-        if (node instanceof TextFile) {
+        if (node instanceof TextFile || node instanceof HiddenWhenDeleted) {
             String refused = req.target().parent() instanceof FieldFolder folder
                     ? folder.fieldDeleteRefusal(path.name()) : path.name() + " cannot be deleted: write an empty file to clear it";
             if (refused != null) {

@@ -118,8 +118,6 @@ class RevisionsTest {
         List<Answer> refused = List.of(
                 drive.send(AUTHOR, "PUT", first + "content.html", Map.of(), "Changed"),
                 drive.send(AUTHOR, "PUT", first + "new.txt", Map.of(), "New"),
-                drive.send(AUTHOR, "DELETE", first + "title.txt", Map.of(), null),
-                drive.send(AUTHOR, "DELETE", first, Map.of(), null),
                 drive.send(AUTHOR, "MOVE", first + "title.txt", Map.of("Destination", drive.url(first + "other.txt")), null),
                 drive.send(AUTHOR, "MOVE", first, Map.of("Destination", drive.url(folder + "revisions/other/")), null),
                 drive.send(AUTHOR, "PROPPATCH", first + "content.html", Map.of(), PROPPATCH),
@@ -130,10 +128,32 @@ class RevisionsTest {
         }
         assertTrue(refused.get(0).text().contains("Revisions are read-only"), refused.get(0).text());
         assertTrue(refused.get(2).text().contains("Revisions are read-only"), refused.get(2).text());
+        assertTrue(refused.get(3).text().contains("Revisions are read-only"), refused.get(3).text());
         assertEquals("First\r\n<p>draft</p>", get(AUTHOR, first + "content.html"));
         assertEquals(List.of("content.html", "title.txt", "excerpt.txt"), names(AUTHOR, first));
         assertEquals("Second", drive.wordpress.post(post).content().raw());
         assertEquals(2, drive.wordpress.revisionsOf(post).size());
+    }
+
+    /** Finder and rm -r empty a folder depth first before deleting it: revisions only hide, and the post goes to the trash. */
+    @Test
+    void emptyingThePostsFolderDepthFirstHidesItsRevisionsAndChangesNothingTillThePostIsDeleted() {
+        put("content.html", "Second");
+        String first = revisionFolder(drive.wordpress.revisionsOf(post).get(0));
+        for (String file : List.of("content.html", "title.txt", "excerpt.txt")) {
+            assertEquals(204, drive.send(AUTHOR, "DELETE", first + file, Map.of(), null).status(), file);
+        }
+        assertEquals(List.of(), names(AUTHOR, first));
+        assertEquals(404, drive.send(AUTHOR, "GET", first + "content.html", Map.of(), null).status());
+        assertEquals(204, drive.send(AUTHOR, "DELETE", first, Map.of(), null).status());
+        assertEquals(1, names(AUTHOR, folder + "revisions/").size(), "the other revision is still listed");
+        assertEquals(204, drive.send(AUTHOR, "DELETE", folder + "revisions/", Map.of(), null).status());
+        assertFalse(names(AUTHOR, folder).contains("revisions/"));
+        assertTrue(names(EDITOR, folder).contains("revisions/"), "hidden from the author alone");
+        assertEquals(2, drive.wordpress.revisionsOf(post).size(), "WordPress keeps every revision");
+        assertEquals("First\r\n<p>draft</p>", drive.wordpress.revisionsOf(post).get(0).content().raw());
+        assertEquals(204, drive.send(AUTHOR, "DELETE", folder, Map.of(), null).status());
+        assertEquals("trash", drive.wordpress.post(post).status());
     }
 
     @Test

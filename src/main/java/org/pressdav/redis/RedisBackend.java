@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * without what Redis keeps (and says so in the log), nothing falls back to this instance's memory.
  * A Redis that stops answering (hung, or its host gone) costs one request its timeout; for the
  * second after, calls do not wait for it again but fail at once, so a listing's few reads do not
- * each wait out the timeout. Readiness ({@link #problem}) always asks.
+ * each wait out the timeout. Readiness ({@link #problem}) always asks. A call that fails also drops
+ * every copy this instance keeps of what Redis holds ({@link NearCache}): what changed meanwhile
+ * elsewhere may not have been heard of.
  */
 public final class RedisBackend implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisBackend.class);
@@ -40,6 +42,7 @@ public final class RedisBackend implements AutoCloseable {
     private volatile long failingUntil;
     /** Why that call failed. */
     private volatile RedisException failure;
+    private final NearCache nearCache;
 
     private RedisBackend(RedissonClient redisson, String where, String namespace, String instance, Duration lease) {
         this.redisson = redisson;
@@ -47,6 +50,7 @@ public final class RedisBackend implements AutoCloseable {
         this.namespace = namespace;
         this.instance = instance;
         this.lease = lease;
+        this.nearCache = new NearCache(redisson, key("changed"));
     }
 
     /**
@@ -116,6 +120,11 @@ public final class RedisBackend implements AutoCloseable {
         return lease;
     }
 
+    /** This instance's copies of what reads ask Redis for again and again, and the news of their changes. */
+    NearCache nearCache() {
+        return nearCache;
+    }
+
     /** Calls made to Redis so far (each one round trip, or one batch of them): the metrics. */
     public long calls() {
         return calls.get();
@@ -147,6 +156,7 @@ public final class RedisBackend implements AutoCloseable {
         } catch (RedisException e) {
             failingUntil = System.nanoTime() + FAIL_FAST_NANOS;
             failure = e;
+            nearCache.dropAll();
             throw e;
         }
     }
@@ -183,6 +193,7 @@ public final class RedisBackend implements AutoCloseable {
             failure = null;
             return null;
         } catch (RedisException e) {
+            nearCache.dropAll();
             return unreachable(e);
         }
     }
@@ -193,6 +204,7 @@ public final class RedisBackend implements AutoCloseable {
 
     @Override
     public void close() {
+        nearCache.close();
         redisson.shutdown();
     }
 }

@@ -82,7 +82,7 @@ public final class RedisFolderNames implements FolderNames {
     @Override
     public void put(String user, String kind, String name, long id) {
         List<String> args = List.of(Long.toString(clock.instant().toEpochMilli()), Long.toString(ttl.toMillis()), Long.toString(id), name);
-        backend.run(() -> PUT.number(backend, namesOf(user, kind), args));
+        backend.run(() -> PUT.change(backend, namesOf(user, kind), args));
     }
 
     @Override
@@ -108,6 +108,6 @@ public final class RedisFolderNames implements FolderNames {
 
     @Override
     public void forget(String user, String kind, long id) {
-        backend.run(() -> FORGET.number(backend, namesOf(user, kind), List.of(Long.toString(id))));
+        backend.run(() -> FORGET.change(backend, namesOf(user, kind), List.of(Long.toString(id))));
     }
 }

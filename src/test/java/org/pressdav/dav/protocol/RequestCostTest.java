@@ -142,6 +142,21 @@ class RequestCostTest {
     }
 
     @Test
+    void onRedisAWarmFieldGetAsksRedisNothing() {
+        try (RedisServer redis = RedisServer.start()) {
+            drive = new InProcessDrive("--redis-url", redis.url());
+            long post = drive.wordpress.addPost("post", EDITOR.id(), "publish", "Post", "<p>text</p>");
+            String file = drive.folderOf(post) + "content.html";
+            ok(drive.send(ADMIN, "GET", file, Map.of(), null), 200);
+            try (RedisServer.Monitor monitor = redis.monitor()) {
+                ok(drive.send(ADMIN, "GET", file, Map.of(), null), 200);
+                // The post's folder by WordPress's own name (no user's name asked), the file's hidden state from this instance's copy.
+                assertEquals(0, monitor.roundTrips(), "round trips to Redis: " + monitor.commands());
+            }
+        }
+    }
+
+    @Test
     void eachMethodWalksItsPathOnce() {
         String folder = seed(3);
         String file = folder + "content.html";

@@ -120,6 +120,31 @@ class TwoInstancesTest {
         assertEquals("Written through a.", seen, "b's cache (30 s without a feed) forgot the post when a wrote it");
     }
 
+    @Test
+    void aFieldDeletedOrAPropertySetThroughOneInstanceShowsInTheOthersReadsWithinASecond() throws Exception {
+        String folder = a.folderOf(post);
+        String file = folder + "content.html";
+        String property = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:Z=\"urn:test\"><D:set><D:prop>"
+                + "<Z:colour>blue</Z:colour></D:prop></D:set></D:propertyupdate>";
+        assertEquals(200, b.send(EDITOR, "GET", file, Map.of(), null).status(), "read through b: its copies of the stores made");
+        assertTrue(b.send(EDITOR, "PROPFIND", folder, Map.of("Depth", "1"), null).text().contains("content.html"));
+        assertEquals(204, a.send(EDITOR, "DELETE", file, Map.of(), null).status());
+        assertEquals(207, a.send(EDITOR, "PROPPATCH", folder + "title.txt", Map.of(), property).status());
+        withinASecond(() -> b.send(EDITOR, "GET", file, Map.of(), null).status() == 404, "b hides the file deleted through a");
+        withinASecond(() -> !b.send(EDITOR, "PROPFIND", folder, Map.of("Depth", "1"), null).text().contains("content.html"),
+                "b's listing leaves it out");
+        withinASecond(() -> b.send(EDITOR, "PROPFIND", folder + "title.txt", Map.of("Depth", "0"), null).text().contains("blue"),
+                "b shows the property set through a");
+    }
+
+    private static void withinASecond(java.util.function.BooleanSupplier shown, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+        while (!shown.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what + ": not within a second");
+            Thread.sleep(20);
+        }
+    }
+
     private static List<Integer> all(List<Callable<Integer>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {

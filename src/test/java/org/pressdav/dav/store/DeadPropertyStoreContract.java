@@ -140,4 +140,36 @@ abstract class DeadPropertyStoreContract {
             pool.shutdown();
         }
     }
+
+    @Test
+    void whatAListingShowsFollowsAChangeThroughAnotherClientAndAClientsOwnAtOnce() throws InterruptedException {
+        DeadPropertyStore first = newStore();
+        DeadPropertyStore second = secondClientOf(first, clock, TTL);
+        ResourceKey bare = FILE.parent().child("slug.txt");
+        List<ResourceKey> listing = List.of(FILE.parent(), FILE, bare);
+        assertEquals(Map.of(), first.ofForRead("user-1", listing));
+        assertNull(second.replace("user-1", FILE, Map.of(WIN32, "through the second")));
+        HiddenFilesContract.eventually(() -> first.ofForRead("user-1", listing).equals(Map.of(FILE, Map.of(WIN32, "through the second"))),
+                "set through the other client");
+        assertNull(first.replace("user-1", bare, Map.of(WIN32, "through the first")));
+        assertEquals(Map.of(FILE, Map.of(WIN32, "through the second"), bare, Map.of(WIN32, "through the first")),
+                first.ofForRead("user-1", listing), "its own change, at once");
+        assertEquals(Map.of(), first.ofForRead("user-2", listing), "another user's");
+        assertNull(second.replace("user-1", FILE, Map.of()));
+        HiddenFilesContract.eventually(() -> !first.ofForRead("user-1", listing).containsKey(FILE), "removed through the other client");
+    }
+
+    @Test
+    void aListingsReadKeepsPropertiesAsAnyUseDoes() {
+        DeadPropertyStore store = newStore();
+        ResourceKey listed = FILE.parent().child("title.txt");
+        assertNull(store.replace("user-1", FILE, Map.of(WIN32, "set once")));
+        assertNull(store.replace("user-1", listed, Map.of(WIN32, "listed every so often")));
+        for (int hour = 0; hour < 30; hour += 10) {
+            clock.advance(Duration.ofHours(10));
+            assertEquals(Map.of(listed, Map.of(WIN32, "listed every so often")), store.ofForRead("user-1", List.of(listed)), hour + 10 + " h in");
+        }
+        assertEquals(Map.of(), store.ofForRead("user-1", List.of(FILE)), "unused for 30 h: gone");
+        assertEquals(Map.of(WIN32, "listed every so often"), store.of("user-1", listed), "listed every 10 h: kept");
+    }
 }

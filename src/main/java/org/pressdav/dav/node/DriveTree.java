@@ -102,11 +102,14 @@ public final class DriveTree {
                 node = needed ? own(session, at) : null;
             }
         }
+        // A hidden field is still its object's: its save (which brings it back) takes the object's turn, and the other
+        // instances are told the object changed.
+        String turn = turnOf(session, path, node);
         // Only a field file is ever hidden (a DELETE of one): nothing else costs a look at the store.
         if (node instanceof TextFile && isHidden(session, path, toRead)) {
             node = null;
         }
-        return new Target(path, node, parent, key, turnOf(session, path, node));
+        return new Target(path, node, parent, key, turn);
     }
 
     private boolean isHidden(DavSession session, DavPath path, boolean toRead) {

@@ -137,6 +137,17 @@ class TwoInstancesTest {
                 "b shows the property set through a");
     }
 
+    @Test
+    void aFieldHiddenThroughOneInstanceAndSavedThroughTheOtherShowsTheSaveOnBoth() throws Exception {
+        String file = a.folderOf(post) + "content.html";
+        assertEquals("Body.", a.send(EDITOR, "GET", file, Map.of(), null).text(), "cached by a");
+        assertEquals(204, a.send(EDITOR, "DELETE", file, Map.of(), null).status());
+        assertEquals(204, b.send(EDITOR, "PUT", file, Map.of(), "Back through b.").status(), "a save brings it back");
+        // The save took the post's turn, so a was told the post changed (not only that a name in posts/ did).
+        withinASecond(() -> a.send(EDITOR, "GET", file, Map.of(), null).text().equals("Back through b."), "a shows the save");
+        assertEquals("Back through b.", b.send(EDITOR, "GET", file, Map.of(), null).text());
+    }
+
     private static void withinASecond(java.util.function.BooleanSupplier shown, String what) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
         while (!shown.getAsBoolean()) {

@@ -2,6 +2,7 @@ package org.pressdav.redis;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.pressdav.dav.DavError;
@@ -123,6 +124,11 @@ public final class RedisBackend implements AutoCloseable {
     /** This instance's copies of what reads ask Redis for again and again, and the news of their changes. */
     NearCache nearCache() {
         return nearCache;
+    }
+
+    /** The hash at {@code key} as this instance's copy has it, read (one call) where there is none; null when Redis does not answer. */
+    Map<String, String> copyOf(String key) {
+        return nearCache.hash(key, () -> read(() -> redisson.<String, String>getMap(key).readAllMap(), null));
     }
 
     /** Calls made to Redis so far (each one round trip, or one batch of them): the metrics. */

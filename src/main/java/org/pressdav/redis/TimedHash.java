@@ -137,8 +137,7 @@ final class TimedHash {
      * here. Without Redis, none.
      */
     Map<String, String> shown(String key, Predicate<String> wanted, Instant now) {
-        Map<String, String> copy = backend.nearCache().hash(key,
-                () -> backend.read(() -> backend.redisson().<String, String>getMap(key).readAllMap(), null));
+        Map<String, String> copy = backend.copyOf(key);
         if (copy == null || copy.isEmpty()) {
             return Map.of();
         }

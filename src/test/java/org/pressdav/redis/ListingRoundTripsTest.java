@@ -29,7 +29,7 @@ import org.redisson.api.redisnode.RedisNodes;
  * What a listing's batch reads cost Redis, counted by the server itself (INFO commandstats, every
  * command it ran, those inside scripts too), for a folder of 10 children and one of 1,000: each
  * read is at most one call (one round trip) and the same few commands whatever the number of children;
- * the hidden files and dead properties a listing shows come from this instance's copies, warm: none.
+ * the locks, dead properties, hidden files and names a listing shows come from this instance's copies, warm: none.
  * A store that sent a command per child would cost 1,000 and more for the large folder.
  */
 class ListingRoundTripsTest {
@@ -52,9 +52,9 @@ class ListingRoundTripsTest {
         Costs ten = costsOfAListingOf(10, counter);
         Costs thousand = costsOfAListingOf(1000, counter);
         assertEquals(ten, thousand, "the commands of a listing of 10 (expected) and of 1,000 children");
-        // locks: HGETALL; properties and hidden files: none (this instance's copies); names: EVAL, HGETALL; first seen: EVAL, HMGET.
+        // locks, properties, hidden files, names: none (this instance's copies); first seen: EVAL, HMGET.
         // What a listing reads was just written, so its use is not written again (it would be past a tenth of its time to live).
-        assertEquals(new Costs(1, 0, 0, 2, 2), ten);
+        assertEquals(new Costs(0, 0, 0, 0, 2), ten);
     }
 
     private static Costs costsOfAListingOf(int children, RedisBackend counter) {
@@ -83,10 +83,10 @@ class ListingRoundTripsTest {
         firstSeen.of("posts", ids);
 
         Costs costs = new Costs(
-                commandsOf(counter, backend, 1, () -> locks.on(NOW, keys), found -> found.size() == children),
+                commandsOf(counter, backend, 0, () -> locks.onForRead(NOW, keys), found -> found.size() == children),
                 commandsOf(counter, backend, 0, () -> properties.ofForRead("user-1", keys), found -> found.size() == children),
                 commandsOf(counter, backend, 0, () -> hidden.hiddenInForRead("user-1", folder), found -> found.size() == children),
-                commandsOf(counter, backend, 1, () -> names.names("user-1", "posts"), found -> found.size() == children),
+                commandsOf(counter, backend, 0, () -> names.namesForRead("user-1", "posts"), found -> found.size() == children),
                 commandsOf(counter, backend, 1, () -> firstSeen.of("posts", ids), found -> found.values().stream().allMatch(NOW::equals)));
         assertEquals(2, locks.on(NOW, keys.get(0)).size(), "the lock on the child and the folder's depth-infinity one");
         assertTrue(locks.on(NOW, keys).values().stream().allMatch(held -> held.stream().anyMatch(LockSystem.Lock::infinite)));

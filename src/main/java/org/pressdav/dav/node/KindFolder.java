@@ -36,12 +36,13 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
     }
 
     /**
-     * Every object this user may see, under the names they gave, where they gave one (asked of the store once) and no
-     * other object has it as WordPress's name ({@link #child}: that name reaches that object).
+     * Every object this user may see, under the names they gave, where they gave one (asked of the store once, as a
+     * listing shows them: no write decides on them) and no other object has it as WordPress's name ({@link #child}:
+     * that name reaches that object).
      */
     @Override
     public List<ObjectFolder<T>> getChildren() {
-        Map<Long, String> given = names.names(session.userKey(), kind.folderName());
+        Map<Long, String> given = names.namesForRead(session.userKey(), kind.folderName());
         List<T> items = kind.list(session);
         List<ObjectKind.Dates> dates = kind.dates(session, items);
         Set<String> wordpressNames = given.isEmpty() ? Set.of() : items.stream().map(kind::name).collect(Collectors.toSet());

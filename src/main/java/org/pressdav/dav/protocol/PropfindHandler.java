@@ -89,7 +89,7 @@ public final class PropfindHandler extends DavHandler {
             keys.add(target.keyOf(child, user));
         }
         Map<ResourceKey, Map<QName, String>> deadProps = dead.ofForRead(user, keys);
-        Map<ResourceKey, List<LockSystem.Lock>> held = locks.on(clock.instant(), keys);
+        Map<ResourceKey, List<LockSystem.Lock>> held = locks.onForRead(clock.instant(), keys);
         try (Multistatus status = Multistatus.open(out)) {
             describe(status, href, node, body, deadProps.getOrDefault(keys.get(0), Map.of()), lockXml(req, held.get(keys.get(0))));
             String base = href.endsWith("/") ? href : href + "/";

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.Await;
 import org.pressdav.testbed.RedisServer;
 import org.pressdav.wordpress.InMemoryWordPress;
 
@@ -148,12 +149,8 @@ class TwoInstancesTest {
         assertEquals("Back through b.", b.send(EDITOR, "GET", file, Map.of(), null).text());
     }
 
-    private static void withinASecond(java.util.function.BooleanSupplier shown, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
-        while (!shown.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, what + ": not within a second");
-            Thread.sleep(20);
-        }
+    private static void withinASecond(java.util.function.BooleanSupplier shown, String what) {
+        Await.within(java.time.Duration.ofSeconds(1), shown, what);
     }
 
     private static List<Integer> all(List<Callable<Integer>> tasks) throws Exception {

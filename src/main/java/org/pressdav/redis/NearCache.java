@@ -14,9 +14,10 @@ import org.redisson.api.listener.StatusListener;
 
 /**
  * This instance's copies of small Redis hashes that reads ask for again and again (a user's hidden
- * files in a folder, their dead properties), so that a warm GET or listing asks Redis nothing; the
- * one place that decides when a copy may be used. A copy is the whole hash as one read (HGETALL)
- * found it. Every change of a copied hash runs through {@link RedisScript#change}, which tells all
+ * files in a folder, their dead properties and folder names, the locks), so that a warm GET asks
+ * Redis nothing and a warm listing next to nothing; the one place that decides when a copy may be
+ * used. A copy is the whole hash as one read (HGETALL) found it. Every change of a copied hash runs
+ * through {@link RedisScript#change}, which tells all
  * instances in the same atomic run in Redis (pub/sub): each drops its copy when the news arrives,
  * the instance that made the change at once. So another instance's change shows here within the
  * news's way over (well under a millisecond on a LAN), the same bound as the WordPress cache's.

@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pressdav.dav.DavPath;
@@ -30,14 +28,30 @@ class NearCacheTest {
     @RegisterExtension
     static final RedisClients redis = new RedisClients();
 
-    /** A read of the folder's hidden files as the stores make it, counted. */
-    private static Supplier<Map<String, String>> counted(RedisBackend backend, String key, AtomicInteger reads, Runnable meanwhile) {
-        return () -> {
-            reads.incrementAndGet();
-            Map<String, String> read = backend.redisson().<String, String>getMap(key).readAllMap();
-            meanwhile.run();
-            return read;
-        };
+    /** One hash of a fresh namespace, as copied by its instance, and how many times it was read from Redis. */
+    private static final class Copied {
+        final RedisBackend backend = redis.fresh();
+        final NearCache copies = backend.nearCache();
+        final String key;
+        int reads;
+
+        Copied(String... key) {
+            this.key = backend.key(key);
+        }
+
+        /** The hash, from the copy or read now as the stores read it, {@code meanwhile} run after the read and before it is done. */
+        Map<String, String> hash(Runnable meanwhile) {
+            return copies.hash(key, () -> {
+                reads++;
+                Map<String, String> read = backend.redisson().<String, String>getMap(key).readAllMap();
+                meanwhile.run();
+                return read;
+            });
+        }
+
+        Map<String, String> hash() {
+            return hash(() -> { });
+        }
     }
 
     @Test
@@ -54,71 +68,56 @@ class NearCacheTest {
 
     @Test
     void aReadThatRacedAChangeMadeHereKeepsNoCopy() {
-        RedisBackend backend = redis.fresh();
-        NearCache copies = backend.nearCache();
-        String key = backend.key("k");
-        AtomicInteger reads = new AtomicInteger();
-        assertEquals(Map.of(), copies.hash(key, counted(backend, key, reads, () -> copies.changed(key))), "the read answers its own request");
-        copies.hash(key, counted(backend, key, reads, () -> { }));
-        assertEquals(2, reads.get(), "what the raced read found was not kept");
-        copies.hash(key, counted(backend, key, reads, () -> { }));
-        assertEquals(2, reads.get(), "a read that raced nothing is kept");
+        Copied copied = new Copied("k");
+        assertEquals(Map.of(), copied.hash(() -> copied.copies.changed(copied.key)), "the read answers its own request");
+        copied.hash();
+        assertEquals(2, copied.reads, "what the raced read found was not kept");
+        copied.hash();
+        assertEquals(2, copied.reads, "a read that raced nothing is kept");
     }
 
     @Test
     void aReadThatRacedTheNewsOfAChangeElsewhereKeepsNoCopy() {
-        RedisBackend backend = redis.fresh();
-        RedisBackend other = redis.secondClient(backend);
-        RedisHiddenFiles elsewhere = new RedisHiddenFiles(other, Duration.ofMinutes(10), CLOCK);
-        NearCache copies = backend.nearCache();
-        String key = backend.key("hidden", "user-1", TITLE.parent().encoded());
-        AtomicInteger reads = new AtomicInteger();
-        long heard = copies.newsHeard();
+        Copied copied = new Copied("hidden", "user-1", TITLE.parent().encoded());
+        RedisHiddenFiles elsewhere = new RedisHiddenFiles(redis.secondClient(copied.backend), Duration.ofMinutes(10), CLOCK);
+        long heard = copied.copies.newsHeard();
         // The read finds the hash before the other instance's change, whose news arrives before the read is done.
-        Map<String, String> raced = copies.hash(key, counted(backend, key, reads, () -> {
+        Map<String, String> raced = copied.hash(() -> {
             elsewhere.hide("user-1", TITLE);
-            Await.within(Duration.ofSeconds(5), () -> copies.newsHeard() > heard, "the news of the change elsewhere");
-        }));
+            Await.within(Duration.ofSeconds(5), () -> copied.copies.newsHeard() > heard, "the news of the change elsewhere");
+        });
         assertEquals(Map.of(), raced);
-        Map<String, String> after = copies.hash(key, counted(backend, key, reads, () -> { }));
-        assertEquals(2, reads.get(), "what the raced read found was not kept");
+        Map<String, String> after = copied.hash();
+        assertEquals(2, copied.reads, "what the raced read found was not kept");
         assertEquals(Set.of("title.txt"), after.keySet());
     }
 
     @Test
     void aFailedCallDropsEveryCopy() {
-        RedisBackend backend = redis.fresh();
-        NearCache copies = backend.nearCache();
-        String key = backend.key("k");
-        AtomicInteger reads = new AtomicInteger();
-        copies.hash(key, counted(backend, key, reads, () -> { }));
+        Copied copied = new Copied("k");
+        copied.hash();
         redis.server().pause();
         try {
-            assertEquals("without", backend.read(() -> backend.redisson().getBucket(backend.key("other")).get(), "without"));
+            assertEquals("without", copied.backend.read(() -> copied.backend.redisson().getBucket(copied.backend.key("other")).get(), "without"));
         } finally {
             redis.server().resume();
         }
-        copies.hash(key, counted(backend, key, reads, () -> { }));
-        assertEquals(2, reads.get(), "the copy was dropped when Redis did not answer (its news may have been lost)");
+        copied.hash();
+        assertEquals(2, copied.reads, "the copy was dropped when Redis did not answer (its news may have been lost)");
     }
 
     @Test
     void aNewSubscriptionAfterRedisCameBackDropsEveryCopy() {
-        RedisBackend backend = redis.fresh();
-        NearCache copies = backend.nearCache();
-        String key = backend.key("k");
-        AtomicInteger reads = new AtomicInteger();
-        copies.hash(key, counted(backend, key, reads, () -> { }));
-        RedisBackend other = redis.secondClient(backend);
+        Copied copied = new Copied("k");
+        copied.hash();
+        RedisBackend other = redis.secondClient(copied.backend);
         redis.server().kill();
         redis.restartFor(other);
         // Changed while this instance was not subscribed: no news of it will come.
-        other.redisson().getMap(key).put("new", "field");
-        long deadline = System.nanoTime() + NearCache.KEPT.dividedBy(2).toNanos();
-        while (reads.get() == 1 && System.nanoTime() < deadline) {
-            copies.hash(key, counted(backend, key, reads, () -> { }));
-        }
-        assertEquals(2, reads.get(), "the copy was dropped when the subscription started again, well before copies expire");
+        other.redisson().getMap(copied.key).put("new", "field");
+        Await.within(NearCache.KEPT.dividedBy(2), () -> copied.hash().containsKey("new"),
+                "the copy dropped when the subscription started again, well before copies expire");
+        assertEquals(2, copied.reads);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.Map;
+import java.util.function.BiFunction;
 import javax.xml.namespace.QName;
 import org.junit.jupiter.api.Test;
 import org.pressdav.dav.ResourceKey;
@@ -94,17 +95,26 @@ abstract class DeadPropertyStoreContract {
         assertTrue(first.of("user-1", FILE).isEmpty(), "removed through the second");
     }
 
-    @Test
-    void propertiesLastADayAfterTheirLastUse() {
-        DeadPropertyStore store = newStore();
+    /**
+     * Sets properties on {@link #FILE} and on its sibling {@code title.txt}, then lists the sibling alone every 10 h with
+     * {@code listing} for 30 h: the sibling's are kept, answered each time; the file's, unused, are gone. Answers the sibling.
+     */
+    private ResourceKey listedEveryTenHours(DeadPropertyStore store, BiFunction<String, List<ResourceKey>, Map<ResourceKey, Map<QName, String>>> listing) {
         ResourceKey read = FILE.parent().child("title.txt");
         assertNull(store.replace("user-1", FILE, Map.of(WIN32, "set once")));
         assertNull(store.replace("user-1", read, Map.of(WIN32, "read every so often")));
         for (int hour = 0; hour < 30; hour += 10) {
             clock.advance(Duration.ofHours(10));
-            assertEquals(Map.of(read, Map.of(WIN32, "read every so often")), store.of("user-1", List.of(read)), hour + 10 + " h in");
+            assertEquals(Map.of(read, Map.of(WIN32, "read every so often")), listing.apply("user-1", List.of(read)), hour + 10 + " h in");
         }
         assertTrue(store.of("user-1", FILE).isEmpty(), "unused for 30 h: gone");
+        return read;
+    }
+
+    @Test
+    void propertiesLastADayAfterTheirLastUse() {
+        DeadPropertyStore store = newStore();
+        ResourceKey read = listedEveryTenHours(store, store::of);
         assertEquals(Map.of(WIN32, "read every so often"), store.of("user-1", read), "read in a listing every 10 h: kept");
         clock.advance(TTL.minusSeconds(1));
         assertEquals(Map.of(WIN32, "read every so often"), store.of("user-1", read), "a second before a day without use");
@@ -161,16 +171,10 @@ abstract class DeadPropertyStoreContract {
     }
 
     @Test
-    void aListingsReadKeepsPropertiesAsAnyUseDoes() {
+    void whatAPropfindShowsIsAUseAsAnyOtherRead() {
         DeadPropertyStore store = newStore();
-        ResourceKey listed = FILE.parent().child("title.txt");
-        assertNull(store.replace("user-1", FILE, Map.of(WIN32, "set once")));
-        assertNull(store.replace("user-1", listed, Map.of(WIN32, "listed every so often")));
-        for (int hour = 0; hour < 30; hour += 10) {
-            clock.advance(Duration.ofHours(10));
-            assertEquals(Map.of(listed, Map.of(WIN32, "listed every so often")), store.ofForRead("user-1", List.of(listed)), hour + 10 + " h in");
-        }
-        assertEquals(Map.of(), store.ofForRead("user-1", List.of(FILE)), "unused for 30 h: gone");
-        assertEquals(Map.of(WIN32, "listed every so often"), store.of("user-1", listed), "listed every 10 h: kept");
+        ResourceKey read = listedEveryTenHours(store, store::ofForRead);
+        assertEquals(Map.of(), store.ofForRead("user-1", List.of(FILE)), "unused for 30 h: not shown either");
+        assertEquals(Map.of(WIN32, "read every so often"), store.of("user-1", read), "shown every 10 h: kept");
     }
 }

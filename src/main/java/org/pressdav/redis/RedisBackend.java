@@ -2,6 +2,7 @@ package org.pressdav.redis;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.pressdav.dav.DavError;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * without what Redis keeps (and says so in the log), nothing falls back to this instance's memory.
  * A Redis that stops answering (hung, or its host gone) costs one request its timeout; for the
  * second after, calls do not wait for it again but fail at once, so a listing's few reads do not
- * each wait out the timeout. Readiness ({@link #problem}) always asks.
+ * each wait out the timeout. Readiness ({@link #problem}) always asks. A call that fails also drops
+ * every copy this instance keeps of what Redis holds ({@link NearCache}): what changed meanwhile
+ * elsewhere may not have been heard of.
  */
 public final class RedisBackend implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisBackend.class);
@@ -40,6 +43,7 @@ public final class RedisBackend implements AutoCloseable {
     private volatile long failingUntil;
     /** Why that call failed. */
     private volatile RedisException failure;
+    private final NearCache nearCache;
 
     private RedisBackend(RedissonClient redisson, String where, String namespace, String instance, Duration lease) {
         this.redisson = redisson;
@@ -47,6 +51,7 @@ public final class RedisBackend implements AutoCloseable {
         this.namespace = namespace;
         this.instance = instance;
         this.lease = lease;
+        this.nearCache = new NearCache(redisson, key("changed"));
     }
 
     /**
@@ -116,6 +121,16 @@ public final class RedisBackend implements AutoCloseable {
         return lease;
     }
 
+    /** This instance's copies of what reads ask Redis for again and again, and the news of their changes. */
+    NearCache nearCache() {
+        return nearCache;
+    }
+
+    /** The hash at {@code key} as this instance's copy has it, read (one call) where there is none; null when Redis does not answer. */
+    Map<String, String> copyOf(String key) {
+        return nearCache.hash(key, () -> read(() -> redisson.<String, String>getMap(key).readAllMap(), null));
+    }
+
     /** Calls made to Redis so far (each one round trip, or one batch of them): the metrics. */
     public long calls() {
         return calls.get();
@@ -147,6 +162,7 @@ public final class RedisBackend implements AutoCloseable {
         } catch (RedisException e) {
             failingUntil = System.nanoTime() + FAIL_FAST_NANOS;
             failure = e;
+            nearCache.dropAll();
             throw e;
         }
     }
@@ -183,6 +199,7 @@ public final class RedisBackend implements AutoCloseable {
             failure = null;
             return null;
         } catch (RedisException e) {
+            nearCache.dropAll();
             return unreachable(e);
         }
     }
@@ -193,6 +210,7 @@ public final class RedisBackend implements AutoCloseable {
 
     @Override
     public void close() {
+        nearCache.close();
         redisson.shutdown();
     }
 }

@@ -26,7 +26,8 @@ import org.pressdav.dav.store.DeadPropertyStore;
  * a user, refused with the same words, 507), the user's total counted in the script that writes,
  * over what has not expired, so no counter can drift; all users together are bounded by
  * their number times a user's bound, for a day, and by Redis's {@code maxmemory}.
- * Reads of a listing are one round trip: the user's hash, the resources' fields.
+ * Reads of a listing are one round trip: the user's hash, the resources' fields; what a PROPFIND shows comes from
+ * this instance's copy of the user's hash ({@link TimedHash#shown}), no round trip while it is kept.
  */
 public final class RedisDeadProperties implements DeadPropertyStore {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,8 +86,26 @@ public final class RedisDeadProperties implements DeadPropertyStore {
     public Map<ResourceKey, Map<QName, String>> of(String user, Collection<ResourceKey> resources) {
         Map<String, ResourceKey> byField = new HashMap<>();
         resources.forEach(resource -> byField.put(field(resource), resource));
+        return decoded(byField, properties.read(propertiesOf(user), byField.keySet(), clock.instant()));
+    }
+
+    @Override
+    public Map<ResourceKey, Map<QName, String>> ofForRead(String user, Collection<ResourceKey> resources) {
+        // The fields of a listing's resources are written out only if the user has properties at all: mostly none.
+        Map<String, ResourceKey> byField = new HashMap<>();
+        Map<String, String> shown = properties.shown(propertiesOf(user), field -> {
+            if (byField.isEmpty()) {
+                resources.forEach(resource -> byField.put(field(resource), resource));
+            }
+            return byField.containsKey(field);
+        }, clock.instant());
+        return decoded(byField, shown);
+    }
+
+    /** The properties of each field's resource, those with none left out. */
+    private static Map<ResourceKey, Map<QName, String>> decoded(Map<String, ResourceKey> byField, Map<String, String> payloads) {
         Map<ResourceKey, Map<QName, String>> found = new HashMap<>();
-        properties.read(propertiesOf(user), byField.keySet(), clock.instant()).forEach((field, payload) -> {
+        payloads.forEach((field, payload) -> {
             Map<QName, String> props = decode(payload);
             if (!props.isEmpty()) {
                 found.put(byField.get(field), props);
@@ -105,7 +124,7 @@ public final class RedisDeadProperties implements DeadPropertyStore {
         String value = updated.isEmpty() ? "" : TimedHash.stamped(clock.instant(), weight + "|" + encode(updated));
         List<String> args = List.of(Long.toString(clock.instant().toEpochMilli()), Long.toString(ttl.toMillis()), field(resource), value,
                 Long.toString(weight), Long.toString(DeadPropertyBounds.MAX_PER_USER_CHARS));
-        long kept = backend.write(() -> REPLACE.number(backend, propertiesOf(user), args));
+        long kept = backend.write(() -> REPLACE.change(backend, propertiesOf(user), args));
         return kept == 1 ? null : DeadPropertyBounds.userFull();
     }
 

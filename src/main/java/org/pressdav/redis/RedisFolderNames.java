@@ -15,7 +15,8 @@ import org.pressdav.dav.store.FolderNames;
  * {@code millis|id}, so that giving a name (which takes it from another object, and the object's
  * old name from it) is one atomic script; the objects a user's MKCOL made are the hash
  * {@code new:<user>}, field the object key. Each lasts {@code ttl} after its last use
- * ({@link TimedHash}). {@link #names} is one round trip: the kind's hash.
+ * ({@link TimedHash}). {@link #names} is one round trip: the kind's hash; what a listing shows comes from this
+ * instance's copy of it ({@link TimedHash#shown}), no round trip while it is kept.
  */
 public final class RedisFolderNames implements FolderNames {
     private static final String BY_ID = "id:";
@@ -82,7 +83,7 @@ public final class RedisFolderNames implements FolderNames {
     @Override
     public void put(String user, String kind, String name, long id) {
         List<String> args = List.of(Long.toString(clock.instant().toEpochMilli()), Long.toString(ttl.toMillis()), Long.toString(id), name);
-        backend.run(() -> PUT.number(backend, namesOf(user, kind), args));
+        backend.run(() -> PUT.change(backend, namesOf(user, kind), args));
     }
 
     @Override
@@ -97,8 +98,17 @@ public final class RedisFolderNames implements FolderNames {
 
     @Override
     public Map<Long, String> names(String user, String kind) {
+        return byId(names.readAll(namesOf(user, kind), clock.instant()));
+    }
+
+    @Override
+    public Map<Long, String> namesForRead(String user, String kind) {
+        return byId(names.shown(namesOf(user, kind), field -> field.startsWith(BY_ID), clock.instant()));
+    }
+
+    private static Map<Long, String> byId(Map<String, String> fields) {
         Map<Long, String> found = new HashMap<>();
-        names.readAll(namesOf(user, kind), clock.instant()).forEach((field, name) -> {
+        fields.forEach((field, name) -> {
             if (field.startsWith(BY_ID)) {
                 found.put(Long.valueOf(field.substring(BY_ID.length())), name);
             }
@@ -108,6 +118,6 @@ public final class RedisFolderNames implements FolderNames {
 
     @Override
     public void forget(String user, String kind, long id) {
-        backend.run(() -> FORGET.number(backend, namesOf(user, kind), List.of(Long.toString(id))));
+        backend.run(() -> FORGET.change(backend, namesOf(user, kind), List.of(Long.toString(id))));
     }
 }

@@ -13,7 +13,8 @@ import org.pressdav.dav.store.HiddenFiles;
  * through all. One hash per user and folder, {@code hidden:<user>:<folder>}, field the file's
  * name, value {@code millis|H} (hidden) or {@code millis|K} (kept after a refused save), each for
  * {@code hideFor} after it was written ({@link TimedHash}, not touched by reads, as in memory).
- * {@link #hiddenIn} is one round trip: the folder's hash.
+ * {@link #hiddenIn} is one round trip: the folder's hash; what a read shows comes from this instance's copy of
+ * that hash ({@link TimedHash#shown}), no round trip while it is kept.
  */
 public final class RedisHiddenFiles implements HiddenFiles {
     private static final String HIDDEN = "H";
@@ -50,8 +51,22 @@ public final class RedisHiddenFiles implements HiddenFiles {
 
     @Override
     public Set<String> hiddenIn(String user, DavPath folder) {
+        return hidden(files.readAll(folderOf(user, folder), clock.instant()));
+    }
+
+    @Override
+    public boolean isHiddenForRead(String user, DavPath path) {
+        return HIDDEN.equals(files.shown(folderOf(user, path.parent()), path.name()::equals, clock.instant()).get(path.name()));
+    }
+
+    @Override
+    public Set<String> hiddenInForRead(String user, DavPath folder) {
+        return hidden(files.shown(folderOf(user, folder), name -> true, clock.instant()));
+    }
+
+    private static Set<String> hidden(Map<String, String> states) {
         Set<String> names = new HashSet<>();
-        files.readAll(folderOf(user, folder), clock.instant()).forEach((name, state) -> {
+        states.forEach((name, state) -> {
             if (HIDDEN.equals(state)) {
                 names.add(name);
             }

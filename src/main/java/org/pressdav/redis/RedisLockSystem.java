@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * the rules of locking live; a change is then written by a script only if {@code ~version} is
  * still what was read (else read and decide again): atomic across instances, with no lease that
  * a dead instance could leave held. Locks that timed out go as soon as any operation sees them so
- * (as in memory, where a time once seen to be past a lock's end frees it for good).
+ * (as in memory, where a time once seen to be past a lock's end frees it for good). What a PROPFIND shows is
+ * decided over this instance's copy of the hash ({@link NearCache}), which every change here drops in every instance.
  */
 public final class RedisLockSystem implements LockSystem {
     private static final Logger log = LoggerFactory.getLogger(RedisLockSystem.class);
@@ -68,7 +69,10 @@ public final class RedisLockSystem implements LockSystem {
     }
 
     private Held current() {
-        Map<String, String> all = backend.redisson().<String, String>getMap(key).readAllMap();
+        return held(backend.redisson().<String, String>getMap(key).readAllMap());
+    }
+
+    private static Held held(Map<String, String> all) {
         Map<String, Lock> locks = new HashMap<>();
         all.forEach((token, json) -> {
             if (!token.equals(VERSION)) {
@@ -90,7 +94,7 @@ public final class RedisLockSystem implements LockSystem {
                 InMemoryLockSystem decider = before.decider();
                 T result = change.apply(decider);
                 List<String> writes = differences(before, decider.all());
-                if (writes.size() == 1 || COMMIT.number(backend, key, writes) == 1) {
+                if (writes.size() == 1 || COMMIT.change(backend, key, writes) == 1) {
                     return result;
                 }
             }
@@ -108,7 +112,7 @@ public final class RedisLockSystem implements LockSystem {
         T answer = question.apply(decider);
         List<String> expired = differences(before, decider.all());
         if (expired.size() > 1) {
-            COMMIT.number(backend, key, expired);
+            COMMIT.change(backend, key, expired);
         }
         return answer;
     }
@@ -164,6 +168,12 @@ public final class RedisLockSystem implements LockSystem {
     @Override
     public Map<ResourceKey, List<Lock>> on(Instant now, Collection<ResourceKey> keys) {
         return backend.read(() -> look(locks -> locks.on(now, keys)), Map.of());
+    }
+
+    @Override
+    public Map<ResourceKey, List<Lock>> onForRead(Instant now, Collection<ResourceKey> keys) {
+        Map<String, String> copy = backend.copyOf(key);
+        return copy == null ? Map.of() : held(copy).decider().on(now, keys);
     }
 
     @Override

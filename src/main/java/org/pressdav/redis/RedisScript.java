@@ -1,5 +1,6 @@
 package org.pressdav.redis;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.redisson.api.RScript;
 import org.redisson.client.codec.StringCodec;
@@ -28,9 +29,20 @@ final class RedisScript {
             """.formatted(CHUNK);
 
     private final String lua;
+    /** The same run as a change of its key: the channel and the news are the last two arguments, taken off before it runs. */
+    private final String telling;
 
     RedisScript(String lua) {
         this.lua = lua;
+        this.telling = """
+                local news = table.remove(ARGV)
+                local channel = table.remove(ARGV)
+                local answer = (function()
+                %s
+                end)()
+                redis.call('PUBLISH', channel, news)
+                return answer
+                """.formatted(lua);
     }
 
     List<String> list(RedisBackend backend, String key, List<String> args) {
@@ -39,8 +51,29 @@ final class RedisScript {
     }
 
     long number(RedisBackend backend, String key, List<String> args) {
+        return number(backend, lua, key, args.toArray());
+    }
+
+    /**
+     * Runs the script as a change of {@code key}, a hash other instances may keep a copy of ({@link NearCache}):
+     * in the same atomic run it tells them all, and this instance's copy is dropped once it ran (or may have).
+     */
+    long change(RedisBackend backend, String key, List<String> args) {
+        NearCache copies = backend.nearCache();
+        List<String> told = new ArrayList<>(args.size() + 2);
+        told.addAll(args);
+        told.add(copies.channel());
+        told.add(copies.news(key));
+        try {
+            return number(backend, telling, key, told.toArray());
+        } finally {
+            copies.changed(key);
+        }
+    }
+
+    private static long number(RedisBackend backend, String lua, String key, Object[] args) {
         Long answer = backend.redisson().getScript(StringCodec.INSTANCE)
-                .eval(RScript.Mode.READ_WRITE, lua, RScript.ReturnType.LONG, List.of(key), args.toArray());
+                .eval(RScript.Mode.READ_WRITE, lua, RScript.ReturnType.LONG, List.of(key), args);
         return answer == null ? 0 : answer;
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A Redis hash whose fields each last {@code ttl} from the time written into their value
@@ -16,7 +17,9 @@ import java.util.Optional;
  * then (Caffeine's expire-after-access), written again only where its time is more than a tenth
  * of {@code ttl} old (a listing read again at once writes nothing); without, from its last write. Redis's own expiry of the
  * whole hash, {@code ttl} after its last write, is only the garbage collection of what nobody asks for.
- * Every method is one round trip and a fixed number of Redis commands (one more per 2,500 fields: {@link RedisScript#CHUNK}).
+ * Every method is one round trip and a fixed number of Redis commands (one more per 2,500 fields: {@link RedisScript#CHUNK}),
+ * but {@link #shown}, what a read shows, which is mostly none: it answers from this instance's copy of the hash
+ * ({@link NearCache}), which every write here drops in every instance.
  */
 final class TimedHash {
     /** KEYS[1] the hash; ARGV now, ttl (ms), touch (1/0), then the fields, or none for all of them. Answers field, payload, ... of the live ones. */
@@ -74,6 +77,12 @@ final class TimedHash {
             return 1
             """);
 
+    /** KEYS[1] the hash; ARGV the field. */
+    private static final RedisScript REMOVE = new RedisScript("""
+            redis.call('HDEL', KEYS[1], ARGV[1])
+            return 1
+            """);
+
     private final RedisBackend backend;
     private final Duration ttl;
     private final boolean touch;
@@ -113,11 +122,44 @@ final class TimedHash {
             args.add(field);
             args.add(stamped(now, payload));
         });
-        backend.run(() -> WRITE.number(backend, key, args));
+        backend.run(() -> WRITE.change(backend, key, args));
     }
 
     void remove(String key, String field) {
-        backend.run(() -> backend.redisson().getMap(key).fastRemove(field));
+        backend.run(() -> REMOVE.change(backend, key, List.of(field)));
+    }
+
+    /**
+     * What a read shows of the live fields {@code wanted} picks (asked only of the fields the hash has), from this
+     * instance's copy of the whole hash: no round trip while it is kept. A field whose use must be written
+     * ({@code touch}, used a tenth of {@code ttl} ago or more by the copy's time, which another instance's use may
+     * have moved on) is read from Redis as {@link #read} does, and the copy, older than Redis now, is dropped
+     * here. Without Redis, none.
+     */
+    Map<String, String> shown(String key, Predicate<String> wanted, Instant now) {
+        Map<String, String> copy = backend.copyOf(key);
+        if (copy == null || copy.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> live = new HashMap<>();
+        List<String> used = new ArrayList<>();
+        long millis = ttl.toMillis();
+        copy.forEach((field, value) -> {
+            if (wanted.test(field)) {
+                int bar = value.indexOf('|');
+                long age = now.toEpochMilli() - Long.parseLong(value.substring(0, bar));
+                if (touch && age >= millis / 10) {
+                    used.add(field);
+                } else if (age < millis) {
+                    live.put(field, value.substring(bar + 1));
+                }
+            }
+        });
+        if (!used.isEmpty()) {
+            live.putAll(read(key, used, now));
+            backend.nearCache().changed(key);
+        }
+        return live;
     }
 
     /** A field's value as this hash keeps it: the time it was written (or used), then the payload. */

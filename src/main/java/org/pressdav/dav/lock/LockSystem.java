@@ -59,6 +59,15 @@ public interface LockSystem {
     /** The same for many keys at once (a folder's children in a listing): one call, whatever their number; keys without locks are left out. */
     Map<ResourceKey, List<Lock>> on(Instant now, Collection<ResourceKey> keys);
 
+    /**
+     * The same for what a PROPFIND shows (lock discovery): a system shared by several instances may answer from a copy
+     * it keeps in each, which follows a lock taken or given back through another instance within moments. What a
+     * write is checked against ({@link #confirm}, an {@code If} header's tokens) is its latest.
+     */
+    default Map<ResourceKey, List<Lock>> onForRead(Instant now, Collection<ResourceKey> keys) {
+        return on(now, keys);
+    }
+
     /** How many live locks there are now (the metrics). */
     int held(Instant now);
 

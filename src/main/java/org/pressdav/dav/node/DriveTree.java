@@ -19,7 +19,9 @@ import org.pressdav.dav.store.ScratchFiles;
  * each folder asked for one child by name) and what a folder holds for them ({@link #children}).
  * What WordPress holds comes from the top folders; a name WordPress does not have may be one of
  * the user's own files and folders ({@link ScratchFiles}); a field file the user deleted is hidden
- * from them a while ({@link HiddenFiles}).
+ * from them a while ({@link HiddenFiles}). A read ({@link #resolveForRead}, {@link #childrenForRead}) may be
+ * answered from what a store shared by several instances keeps a copy of here; a write, or a check before one,
+ * resolves from the stores' latest ({@link #resolve}, {@link #children}).
  */
 public final class DriveTree {
     private final Instant started;
@@ -56,6 +58,15 @@ public final class DriveTree {
      * WordPress. The parent and the target are the only levels of the user's own space looked up.
      */
     public Target resolve(DavSession session, DavPath path) {
+        return resolve(session, path, false);
+    }
+
+    /** {@link #resolve} for a read, which shows what the stores' copies here say (a moment behind another instance's change). */
+    public Target resolveForRead(DavSession session, DavPath path) {
+        return resolve(session, path, true);
+    }
+
+    private Target resolve(DavSession session, DavPath path, boolean toRead) {
         walks.increment();
         Node node = root(session);
         Node parent = null;
@@ -91,11 +102,22 @@ public final class DriveTree {
                 node = needed ? own(session, at) : null;
             }
         }
+        // A hidden field is still its object's: its save (which brings it back) takes the object's turn, and the other
+        // instances are told the object changed.
+        String turn = turnOf(session, path, node);
         // Only a field file is ever hidden (a DELETE of one): nothing else costs a look at the store.
-        if (node instanceof TextFile && hidden.isHidden(session.userKey(), path)) {
+        if (node instanceof TextFile && isHidden(session, path, toRead)) {
             node = null;
         }
-        return new Target(path, node, parent, key, turnOf(session, path, node));
+        return new Target(path, node, parent, key, turn);
+    }
+
+    private boolean isHidden(DavSession session, DavPath path, boolean toRead) {
+        return toRead ? hidden.isHiddenForRead(session.userKey(), path) : hidden.isHidden(session.userKey(), path);
+    }
+
+    private Set<String> hiddenIn(DavSession session, DavPath folder, boolean toRead) {
+        return toRead ? hidden.hiddenInForRead(session.userKey(), folder) : hidden.hiddenIn(session.userKey(), folder);
     }
 
     /** The node at {@code path} for this user, or null. */
@@ -157,12 +179,21 @@ public final class DriveTree {
      * deleted, and their own files and folders. Each store is asked once, whatever the number of children.
      */
     public List<Node> children(DavSession session, Target folder) {
+        return children(session, folder, false);
+    }
+
+    /** {@link #children} for a listing, which shows what the stores' copies here say. */
+    public List<Node> childrenForRead(DavSession session, Target folder) {
+        return children(session, folder, true);
+    }
+
+    private List<Node> children(DavSession session, Target folder, boolean toRead) {
         if (folder.node() instanceof OwnFolder own) {
             return own.getChildren(); // one of the user's own folders: all it holds is theirs already
         }
         List<Node> children = new ArrayList<>();
         // Only field files are ever hidden: a folder of other things costs no look at the store.
-        Set<String> gone = folder.node() instanceof FieldFolder ? hidden.hiddenIn(session.userKey(), folder.path()) : Set.of();
+        Set<String> gone = folder.node() instanceof FieldFolder ? hiddenIn(session, folder.path(), toRead) : Set.of();
         for (Node child : ((Folder) folder.node()).getChildren()) {
             if (gone.isEmpty() || !gone.contains(child.getName())) {
                 children.add(child);

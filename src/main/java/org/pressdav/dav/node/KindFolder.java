@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.store.FolderNames;
 
@@ -33,30 +35,42 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
         return "kind:" + kind.folderName();
     }
 
-    /** Every object this user may see, under the names they gave, where they gave one (asked of the store once). */
+    /**
+     * Every object this user may see, under the names they gave, where they gave one (asked of the store once, as a
+     * listing shows them: no write decides on them) and no other object has it as WordPress's name ({@link #child}:
+     * that name reaches that object).
+     */
     @Override
     public List<ObjectFolder<T>> getChildren() {
-        Map<Long, String> given = names.names(session.userKey(), kind.folderName());
+        Map<Long, String> given = names.namesForRead(session.userKey(), kind.folderName());
         List<T> items = kind.list(session);
         List<ObjectKind.Dates> dates = kind.dates(session, items);
+        Set<String> wordpressNames = given.isEmpty() ? Set.of() : items.stream().map(kind::name).collect(Collectors.toSet());
         List<ObjectFolder<T>> folders = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             T item = items.get(i);
             String name = given.isEmpty() ? null : given.get(kind.id(item));
-            folders.add(new ObjectFolder<>(this, kind, session, item, name != null ? name : kind.name(item), dates.get(i)));
+            if (name == null || wordpressNames.contains(name) && !name.equals(kind.name(item))) {
+                name = kind.name(item);
+            }
+            folders.add(new ObjectFolder<>(this, kind, session, item, name, dates.get(i)));
         }
         return folders;
     }
 
+    /**
+     * WordPress's own name of an object reaches it, even while a listing shows the user's name for it; a name the user
+     * gave reaches its object where no object has it as WordPress's name. So a path to an object by its own name (every
+     * GET of a field) asks the folder-name store nothing.
+     */
     @Override
     public Node child(String name) {
         String wanted = Names.nfc(name);
-        Optional<Long> aliased = names.id(session.userKey(), kind.folderName(), wanted);
-        if (aliased.isPresent()) {
-            return kind.byId(session, aliased.get()).map(item -> new ObjectFolder<>(this, kind, session, item, wanted)).orElse(null);
+        Optional<T> named = kind.find(session, wanted);
+        if (named.isEmpty()) {
+            named = names.id(session.userKey(), kind.folderName(), wanted).flatMap(id -> kind.byId(session, id));
         }
-        // WordPress's own name reaches the object too, even while a listing shows the user's name for it.
-        return kind.find(session, wanted).map(item -> new ObjectFolder<>(this, kind, session, item, wanted)).orElse(null);
+        return named.map(item -> new ObjectFolder<>(this, kind, session, item, wanted)).orElse(null);
     }
 
     /** MKCOL: a new object, shown under the name given. */

@@ -64,7 +64,8 @@ public final class DispatchFilter implements Filter {
             if (WRITES.contains(request.getMethod())) {
                 write(davRequest, davResponse, () -> handler.process(manager, request, response));
             } else {
-                resolve(davRequest);
+                // A read may show what the stores' copies here say; a write resolves from their latest.
+                davRequest.resolved(tree.resolveForRead(davRequest.session(), davRequest.path()), null);
                 guard.check(davRequest);
                 handler.process(manager, request, response);
             }

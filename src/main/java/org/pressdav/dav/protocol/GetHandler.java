@@ -149,7 +149,7 @@ public final class GetHandler extends DavHandler {
         } catch (RuntimeException noSite) {
             site = null;
         }
-        byte[] body = FolderPage.render(req.session(), req.prefix(), req.path(), folder, tree.children(req.session(), req.target()), site)
+        byte[] body = FolderPage.render(req.session(), req.prefix(), req.path(), folder, tree.childrenForRead(req.session(), req.target()), site)
                 .getBytes(StandardCharsets.UTF_8);
         out.setStatus(200);
         out.setContentType("text/html; charset=utf-8");

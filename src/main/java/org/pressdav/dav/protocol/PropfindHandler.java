@@ -82,14 +82,14 @@ public final class PropfindHandler extends DavHandler {
         String href = at.encoded() + (node instanceof Folder && !at.isRoot() ? "/" : "");
         // Everything WordPress and the stores must be asked is asked before the 207 starts (a failure can still be a 502),
         // and each store once for the whole listing: the difference between a few round trips and thousands on a shared store.
-        List<Node> children = "1".equals(depth) && node instanceof Folder ? tree.children(req.session(), target) : List.of();
+        List<Node> children = "1".equals(depth) && node instanceof Folder ? tree.childrenForRead(req.session(), target) : List.of();
         List<ResourceKey> keys = new ArrayList<>(children.size() + 1);
         keys.add(target.key());
         for (Node child : children) {
             keys.add(target.keyOf(child, user));
         }
-        Map<ResourceKey, Map<QName, String>> deadProps = dead.of(user, keys);
-        Map<ResourceKey, List<LockSystem.Lock>> held = locks.on(clock.instant(), keys);
+        Map<ResourceKey, Map<QName, String>> deadProps = dead.ofForRead(user, keys);
+        Map<ResourceKey, List<LockSystem.Lock>> held = locks.onForRead(clock.instant(), keys);
         try (Multistatus status = Multistatus.open(out)) {
             describe(status, href, node, body, deadProps.getOrDefault(keys.get(0), Map.of()), lockXml(req, held.get(keys.get(0))));
             String base = href.endsWith("/") ? href : href + "/";

@@ -16,6 +16,14 @@ public interface DeadPropertyStore {
     /** The same for many resources at once (a folder's children in a listing): one call; resources without properties are left out. */
     Map<ResourceKey, Map<QName, String>> of(String user, Collection<ResourceKey> resources);
 
+    /**
+     * The same for what a PROPFIND shows: a store shared by several instances may answer from a copy it keeps in
+     * each, which follows a change made through another instance within moments (what a write decides on, {@link #of}, is its latest).
+     */
+    default Map<ResourceKey, Map<QName, String>> ofForRead(String user, Collection<ResourceKey> resources) {
+        return of(user, resources);
+    }
+
     /** Replaces the resource's properties with {@code updated}, all at once; or changes nothing and says why (507). */
     String replace(String user, ResourceKey resource, Map<QName, String> updated);
 }

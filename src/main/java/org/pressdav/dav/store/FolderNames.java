@@ -20,6 +20,14 @@ public interface FolderNames {
     /** Every name this user gave an object of this kind, by the object's id: one call for a whole listing. */
     Map<Long, String> names(String user, String kind);
 
+    /**
+     * The same for what a listing shows: a store shared by several instances may answer from a copy it keeps in each,
+     * which follows a change made through another instance within moments (no write decides on these names).
+     */
+    default Map<Long, String> namesForRead(String user, String kind) {
+        return names(user, kind);
+    }
+
     void forget(String user, String kind, long id);
 
     /** Remembers that this user's MKCOL made the object ({@code posts/12}) a moment ago. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.ResourceKey;
+import org.pressdav.testbed.Await;
 
 /** What every {@link LockSystem} must do, with the time passed in; a backend's test extends this. */
 abstract class LockSystemContract {
@@ -181,5 +182,21 @@ abstract class LockSystemContract {
         locks.forget(FOLDER);
         assertTrue(locks.on(T0, FILE).isEmpty());
         exclusive(locks, FILE, false, "user-2");
+    }
+
+    @Test
+    void whatLockDiscoveryShowsFollowsALockThroughAnotherClientAndAClientsOwnAtOnce() {
+        LockSystem first = newSystem();
+        LockSystem second = secondClientOf(first);
+        List<ResourceKey> listing = List.of(FOLDER, FILE);
+        assertEquals(Map.of(), first.onForRead(T0, listing));
+        LockSystem.Lock deep = exclusive(second, FOLDER, true, "user-2");
+        Await.within(Duration.ofSeconds(5), () -> first.onForRead(T0, listing).equals(Map.of(FOLDER, List.of(deep), FILE, List.of(deep))),
+                "locked through the other client");
+        assertEquals(LockSystem.Unlocked.DONE, first.unlock(T0, FOLDER, deep.token(), "user-2", false));
+        assertEquals(Map.of(), first.onForRead(T0, listing), "its own change, at once");
+        LockSystem.Lock brief = second.create(T0, FILE, PATH, true, false, null, "user-2", Duration.ofSeconds(30));
+        Await.within(Duration.ofSeconds(5), () -> first.onForRead(T0, listing).equals(Map.of(FILE, List.of(brief))), "locked again");
+        assertEquals(Map.of(), first.onForRead(T0.plusSeconds(31), listing), "a lock whose time is up is not shown");
     }
 }

@@ -260,6 +260,31 @@ class ProtocolWriteTest {
         assertEquals(1, drive.wordpress.posts(p -> p.title().raw().equals("Summer plans")).size());
     }
 
+    /**
+     * A folder renamed to a name WordPress later gives another post (its slug saved through the drive by someone else):
+     * WordPress's name reaches that post, and the renamed folder shows under its own WordPress name, each listed once.
+     * (A path by a post's own name so never needs the user's names to be asked first: a GET of a field asks that store nothing.)
+     */
+    @Test
+    void aNameGivenThatBecomesAnotherPostsOwnNameReachesThatPostAndEachIsListedOnce() {
+        String taken = "posts/" + editorsPost + "-later";
+        assertEquals(201, drive.send(EDITOR, "MOVE", folder, Map.of("Destination", drive.url(taken + "/")), null).status());
+        assertEquals("A story", drive.send(EDITOR, "GET", taken + "/title.txt", Map.of(), null).text(), "the name given reaches the renamed post");
+        assertEquals(204, drive.send(ADMIN, "PUT", drive.folderOf(editorsPost) + "slug.txt", Map.of(), "later").status());
+
+        assertEquals("By the editor", drive.send(EDITOR, "GET", taken + "/title.txt", Map.of(), null).text(), "WordPress's name of the other post");
+        String listing = drive.send(EDITOR, "PROPFIND", "posts/", Map.of("Depth", "1"), null).text();
+        List<String> hrefs = new ArrayList<>();
+        java.util.regex.Matcher href = java.util.regex.Pattern.compile("<D:href>([^<]*)</D:href>").matcher(listing);
+        while (href.find()) {
+            hrefs.add(href.group(1));
+        }
+        assertEquals(hrefs.size(), new java.util.HashSet<>(hrefs).size(), "no name listed twice: " + hrefs);
+        String renamed = "/posts/" + post + "-" + editorsPost + "-later/";
+        assertTrue(hrefs.contains(renamed), "the renamed post under its WordPress name: " + hrefs);
+        assertEquals("A story", drive.send(EDITOR, "GET", renamed + "title.txt", Map.of(), null).text());
+    }
+
     @Test
     void aFieldFileDeletedIsHiddenAndTheEmptiedFolderTrashesThePost() {
         for (String name : List.of("content.html", "title.txt")) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.Await;
 import org.pressdav.testbed.RedisServer;
 import org.pressdav.wordpress.InMemoryWordPress;
 
@@ -118,6 +119,38 @@ class TwoInstancesTest {
             seen = b.send(EDITOR, "GET", file, Map.of(), null).text();
         }
         assertEquals("Written through a.", seen, "b's cache (30 s without a feed) forgot the post when a wrote it");
+    }
+
+    @Test
+    void aFieldDeletedOrAPropertySetThroughOneInstanceShowsInTheOthersReadsWithinASecond() throws Exception {
+        String folder = a.folderOf(post);
+        String file = folder + "content.html";
+        String property = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:Z=\"urn:test\"><D:set><D:prop>"
+                + "<Z:colour>blue</Z:colour></D:prop></D:set></D:propertyupdate>";
+        assertEquals(200, b.send(EDITOR, "GET", file, Map.of(), null).status(), "read through b: its copies of the stores made");
+        assertTrue(b.send(EDITOR, "PROPFIND", folder, Map.of("Depth", "1"), null).text().contains("content.html"));
+        assertEquals(204, a.send(EDITOR, "DELETE", file, Map.of(), null).status());
+        assertEquals(207, a.send(EDITOR, "PROPPATCH", folder + "title.txt", Map.of(), property).status());
+        withinASecond(() -> b.send(EDITOR, "GET", file, Map.of(), null).status() == 404, "b hides the file deleted through a");
+        withinASecond(() -> !b.send(EDITOR, "PROPFIND", folder, Map.of("Depth", "1"), null).text().contains("content.html"),
+                "b's listing leaves it out");
+        withinASecond(() -> b.send(EDITOR, "PROPFIND", folder + "title.txt", Map.of("Depth", "0"), null).text().contains("blue"),
+                "b shows the property set through a");
+    }
+
+    @Test
+    void aFieldHiddenThroughOneInstanceAndSavedThroughTheOtherShowsTheSaveOnBoth() throws Exception {
+        String file = a.folderOf(post) + "content.html";
+        assertEquals("Body.", a.send(EDITOR, "GET", file, Map.of(), null).text(), "cached by a");
+        assertEquals(204, a.send(EDITOR, "DELETE", file, Map.of(), null).status());
+        assertEquals(204, b.send(EDITOR, "PUT", file, Map.of(), "Back through b.").status(), "a save brings it back");
+        // The save took the post's turn, so a was told the post changed (not only that a name in posts/ did).
+        withinASecond(() -> a.send(EDITOR, "GET", file, Map.of(), null).text().equals("Back through b."), "a shows the save");
+        assertEquals("Back through b.", b.send(EDITOR, "GET", file, Map.of(), null).text());
+    }
+
+    private static void withinASecond(java.util.function.BooleanSupplier shown, String what) {
+        Await.within(java.time.Duration.ofSeconds(1), shown, what);
     }
 
     private static List<Integer> all(List<Callable<Integer>> tasks) throws Exception {

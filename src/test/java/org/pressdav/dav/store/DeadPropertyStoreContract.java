@@ -14,9 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.Map;
+import java.util.function.BiFunction;
 import javax.xml.namespace.QName;
 import org.junit.jupiter.api.Test;
 import org.pressdav.dav.ResourceKey;
+import org.pressdav.testbed.Await;
 
 /** What every {@link DeadPropertyStore} must do; a backend's test extends this. */
 abstract class DeadPropertyStoreContract {
@@ -93,17 +95,26 @@ abstract class DeadPropertyStoreContract {
         assertTrue(first.of("user-1", FILE).isEmpty(), "removed through the second");
     }
 
-    @Test
-    void propertiesLastADayAfterTheirLastUse() {
-        DeadPropertyStore store = newStore();
+    /**
+     * Sets properties on {@link #FILE} and on its sibling {@code title.txt}, then lists the sibling alone every 10 h with
+     * {@code listing} for 30 h: the sibling's are kept, answered each time; the file's, unused, are gone. Answers the sibling.
+     */
+    private ResourceKey listedEveryTenHours(DeadPropertyStore store, BiFunction<String, List<ResourceKey>, Map<ResourceKey, Map<QName, String>>> listing) {
         ResourceKey read = FILE.parent().child("title.txt");
         assertNull(store.replace("user-1", FILE, Map.of(WIN32, "set once")));
         assertNull(store.replace("user-1", read, Map.of(WIN32, "read every so often")));
         for (int hour = 0; hour < 30; hour += 10) {
             clock.advance(Duration.ofHours(10));
-            assertEquals(Map.of(read, Map.of(WIN32, "read every so often")), store.of("user-1", List.of(read)), hour + 10 + " h in");
+            assertEquals(Map.of(read, Map.of(WIN32, "read every so often")), listing.apply("user-1", List.of(read)), hour + 10 + " h in");
         }
         assertTrue(store.of("user-1", FILE).isEmpty(), "unused for 30 h: gone");
+        return read;
+    }
+
+    @Test
+    void propertiesLastADayAfterTheirLastUse() {
+        DeadPropertyStore store = newStore();
+        ResourceKey read = listedEveryTenHours(store, store::of);
         assertEquals(Map.of(WIN32, "read every so often"), store.of("user-1", read), "read in a listing every 10 h: kept");
         clock.advance(TTL.minusSeconds(1));
         assertEquals(Map.of(WIN32, "read every so often"), store.of("user-1", read), "a second before a day without use");
@@ -139,5 +150,31 @@ abstract class DeadPropertyStoreContract {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void whatAListingShowsFollowsAChangeThroughAnotherClientAndAClientsOwnAtOnce() {
+        DeadPropertyStore first = newStore();
+        DeadPropertyStore second = secondClientOf(first, clock, TTL);
+        ResourceKey bare = FILE.parent().child("slug.txt");
+        List<ResourceKey> listing = List.of(FILE.parent(), FILE, bare);
+        assertEquals(Map.of(), first.ofForRead("user-1", listing));
+        assertNull(second.replace("user-1", FILE, Map.of(WIN32, "through the second")));
+        Await.within(Duration.ofSeconds(5), () -> first.ofForRead("user-1", listing).equals(Map.of(FILE, Map.of(WIN32, "through the second"))),
+                "set through the other client");
+        assertNull(first.replace("user-1", bare, Map.of(WIN32, "through the first")));
+        assertEquals(Map.of(FILE, Map.of(WIN32, "through the second"), bare, Map.of(WIN32, "through the first")),
+                first.ofForRead("user-1", listing), "its own change, at once");
+        assertEquals(Map.of(), first.ofForRead("user-2", listing), "another user's");
+        assertNull(second.replace("user-1", FILE, Map.of()));
+        Await.within(Duration.ofSeconds(5), () -> !first.ofForRead("user-1", listing).containsKey(FILE), "removed through the other client");
+    }
+
+    @Test
+    void whatAPropfindShowsIsAUseAsAnyOtherRead() {
+        DeadPropertyStore store = newStore();
+        ResourceKey read = listedEveryTenHours(store, store::ofForRead);
+        assertEquals(Map.of(), store.ofForRead("user-1", List.of(FILE)), "unused for 30 h: not shown either");
+        assertEquals(Map.of(WIN32, "read every so often"), store.of("user-1", read), "shown every 10 h: kept");
     }
 }

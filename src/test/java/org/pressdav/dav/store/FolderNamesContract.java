@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.Await;
 
 /** What every {@link FolderNames} must do; a backend's test extends this. */
 abstract class FolderNamesContract {
@@ -98,5 +99,34 @@ abstract class FolderNamesContract {
         clock.advance(TTL);
         assertEquals(Map.of(), names.names("user-1", "posts"), "ten minutes without use: gone");
         assertTrue(!names.isNew("user-1", "posts/12"));
+    }
+
+    @Test
+    void whatAListingShowsFollowsANameGivenThroughAnotherClientAndAClientsOwnAtOnce() {
+        FolderNames first = newNames();
+        FolderNames second = secondClientOf(first, clock, TTL);
+        assertEquals(Map.of(), first.namesForRead("user-1", "posts"));
+        second.put("user-1", "posts", "untitled folder", 12);
+        Await.within(Duration.ofSeconds(5), () -> first.namesForRead("user-1", "posts").equals(Map.of(12L, "untitled folder")),
+                "named through the other client");
+        first.put("user-1", "posts", "Summer plans", 13);
+        assertEquals(Map.of(12L, "untitled folder", 13L, "Summer plans"), first.namesForRead("user-1", "posts"), "its own change, at once");
+        assertEquals(Map.of(), first.namesForRead("user-2", "posts"), "another user's");
+        second.forget("user-1", "posts", 12);
+        Await.within(Duration.ofSeconds(5), () -> first.namesForRead("user-1", "posts").equals(Map.of(13L, "Summer plans")),
+                "forgotten through the other client");
+    }
+
+    @Test
+    void aListingIsAUseOfTheNamesItShows() {
+        FolderNames names = newNames();
+        names.put("user-1", "posts", "untitled folder", 12);
+        for (int minute = 0; minute < 15; minute += 5) {
+            clock.advance(Duration.ofMinutes(5));
+            assertEquals(Map.of(12L, "untitled folder"), names.namesForRead("user-1", "posts"), minute + 5 + " min in");
+        }
+        assertEquals(Optional.of("untitled folder"), names.name("user-1", "posts", 12), "listed every 5 min: kept");
+        clock.advance(TTL);
+        assertEquals(Map.of(), names.namesForRead("user-1", "posts"), "ten minutes without use: gone");
     }
 }

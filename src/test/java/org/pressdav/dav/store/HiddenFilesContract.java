@@ -10,6 +10,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.pressdav.dav.DavPath;
+import org.pressdav.testbed.Await;
 
 /** What every {@link HiddenFiles} must do, with the time passed in; a backend's test extends this. */
 abstract class HiddenFilesContract {
@@ -111,5 +112,38 @@ abstract class HiddenFilesContract {
         assertTrue(second.isKept("user-1", folder.child("status.txt")));
         second.reveal("user-1", folder.child("title.txt"));
         assertFalse(first.isHidden("user-1", folder.child("title.txt")), "revealed through the other");
+    }
+
+    @Test
+    void whatAReadShowsFollowsAChangeThroughAnotherClientAndAClientsOwnAtOnce() {
+        HiddenFiles first = newHidden(clock, HIDE_FOR);
+        HiddenFiles second = secondClientOf(first, clock, HIDE_FOR);
+        DavPath folder = DavPath.parseDecoded("/posts/12-x");
+        DavPath title = folder.child("title.txt");
+        assertFalse(first.isHiddenForRead("user-1", title));
+        assertEquals(Set.of(), first.hiddenInForRead("user-1", folder));
+        second.hide("user-1", title);
+        Await.within(Duration.ofSeconds(5), () -> first.isHiddenForRead("user-1", title)
+                && first.hiddenInForRead("user-1", folder).equals(Set.of("title.txt")), "hidden through the other client");
+        first.hide("user-1", folder.child("content.html"));
+        assertEquals(Set.of("title.txt", "content.html"), first.hiddenInForRead("user-1", folder), "its own change, at once");
+        second.reveal("user-1", title);
+        Await.within(Duration.ofSeconds(5), () -> !first.isHiddenForRead("user-1", title), "revealed through the other client");
+        assertFalse(first.isHiddenForRead("user-2", folder.child("content.html")), "another user's");
+    }
+
+    @Test
+    void whatAReadShowsIsHiddenUntilItsTimeIsUp() {
+        HiddenFiles hidden = newHidden(clock, HIDE_FOR);
+        DavPath path = DavPath.parseDecoded("/posts/12-x/title.txt");
+        hidden.hide("user-1", path);
+        hidden.keep("user-1", path.parent().child("status.txt"));
+        assertTrue(hidden.isHiddenForRead("user-1", path));
+        assertFalse(hidden.isHiddenForRead("user-1", path.parent().child("status.txt")), "kept is not hidden");
+        clock.advance(HIDE_FOR.minusSeconds(1));
+        assertTrue(hidden.isHiddenForRead("user-1", path), "a second before its time is up, still hidden");
+        clock.advance(Duration.ofSeconds(2));
+        assertFalse(hidden.isHiddenForRead("user-1", path), "a second after, it shows again");
+        assertEquals(Set.of(), hidden.hiddenInForRead("user-1", path.parent()));
     }
 }

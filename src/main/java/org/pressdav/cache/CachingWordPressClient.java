@@ -357,7 +357,8 @@ public final class CachingWordPressClient implements WordPressClient {
                 }
             }
             for (Endpoint<?> endpoint : types.endpoints()) {
-                if (endpoint.route().equals("wp/v2/" + base)) {
+                // The key names the drive's folder, its type's rest_base, whatever namespace the type's route is in.
+                if (endpoint.restBase().equals(base)) {
                     forgetRoute(endpoint.route(), id);
                     if (endpoint == Endpoint.MEDIA) {
                         forgetRoute(Companion.MEDIA_FOLDERS, null);

@@ -33,8 +33,9 @@ public final class RedisOpenUploads implements OpenUploads {
     }
 
     @Override
-    public void ended(String upload) {
-        redis.read(() -> redis.redisson().getBucket(key(upload), StringCodec.INSTANCE).delete(), false);
+    public void ended(String upload, String id) {
+        // Only if it is still this upload's: another instance may have begun the same upload anew meanwhile.
+        redis.read(() -> redis.redisson().<String>getBucket(key(upload), StringCodec.INSTANCE).compareAndSet(id, null), false);
     }
 
     private String key(String upload) {

@@ -332,7 +332,7 @@ public final class OkHttpWordPressClient implements WordPressClient {
                 }
             }
             long id = send(credentials, post(root.route(uploads + "/finish"), Map.of("chunks", chunks))).body.path("id").asLong();
-            open.ended(upload);
+            open.ended(upload, going.id());
             return id;
         } catch (RuntimeException | Error e) {
             // Whatever failed here, the pieces go now, not when the plugin's clean-up finds them: the chunks not yet sent are
@@ -342,7 +342,7 @@ public final class OkHttpWordPressClient implements WordPressClient {
             awaitQuietly(senders);
             try {
                 send(credentials, new Request.Builder().url(root.route(uploads).build()).delete());
-                open.ended(upload);
+                open.ended(upload, going.id());
             } catch (RuntimeException abortFailed) {
                 e.addSuppressed(abortFailed);
             }

@@ -24,7 +24,7 @@ public interface OpenUploads {
         }
 
         @Override
-        public void ended(String upload) {
+        public void ended(String upload, String id) {
         }
     };
 
@@ -34,8 +34,8 @@ public interface OpenUploads {
     /** The upload of this key is open under the plugin's {@code id}, until it ends or the plugin's idle time has passed. */
     void opened(String upload, String id);
 
-    /** The upload of this key finished or was given up. */
-    void ended(String upload);
+    /** The upload {@code id} of this key finished or was given up (a later upload of the key, opened elsewhere meanwhile, stays). */
+    void ended(String upload, String id);
 
     /**
      * The key of an upload: a hash of who sends which file where, in chunks of which size, so that

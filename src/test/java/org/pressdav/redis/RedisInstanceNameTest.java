@@ -20,10 +20,10 @@ class RedisInstanceNameTest {
     @Test
     void aSecondInstanceOfOneNameIsRefusedSayingWhoHoldsIt() throws Exception {
         RedisBackend first = redis.fresh();
-        try (RedisInstanceName taken = RedisInstanceName.take(first, Duration.ofSeconds(1))) {
-            // Waits a second and more for the name to lapse: the first renews it meanwhile.
+        try (RedisInstanceName taken = RedisInstanceName.take(first, Duration.ofSeconds(3))) {
+            // Waits four seconds for the name to lapse: the first renews it every second meanwhile.
             IllegalStateException refused = assertThrows(IllegalStateException.class,
-                    () -> RedisInstanceName.take(redis.sameInstanceAs(first), Duration.ofSeconds(1)));
+                    () -> RedisInstanceName.take(redis.sameInstanceAs(first), Duration.ofSeconds(3)));
             assertTrue(refused.getMessage().contains("another pressdav runs as instance \"a\"")
                     && refused.getMessage().contains("process " + ProcessHandle.current().pid())
                     && refused.getMessage().contains("--instance-name"), refused.getMessage());

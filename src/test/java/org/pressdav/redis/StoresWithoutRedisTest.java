@@ -76,7 +76,9 @@ class StoresWithoutRedisTest {
         assertEquals(Map.of(12L, "untitled folder"), names.names("user-1", "posts"));
         assertEquals(seen, new RedisFirstSeen(backend, CLOCK).of("tags", 4), "the date seen before, not now");
         assertEquals(Optional.of("0123456789abcdef0123456789abcdef"), uploads.find("upload-1"));
-        uploads.ended("upload-1");
+        uploads.ended("upload-1", "fedcba9876543210fedcba9876543210");
+        assertEquals(Optional.of("0123456789abcdef0123456789abcdef"), uploads.find("upload-1"), "another upload's end leaves it");
+        uploads.ended("upload-1", "0123456789abcdef0123456789abcdef");
         assertEquals(Optional.empty(), uploads.find("upload-1"), "an upload ended is not found");
     }
 

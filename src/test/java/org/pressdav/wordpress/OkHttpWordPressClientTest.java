@@ -271,8 +271,8 @@ class OkHttpWordPressClientTest {
         }
 
         @Override
-        public void ended(String upload) {
-            open.remove(upload);
+        public void ended(String upload, String id) {
+            open.remove(upload, id);
         }
     }
 

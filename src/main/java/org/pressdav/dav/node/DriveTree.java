@@ -74,6 +74,7 @@ public final class DriveTree {
         List<String> segments = path.segments();
         Walk walk = Walk.ON;
         DavPath at = DavPath.ROOT;
+        boolean hiddenAbove = false;
         for (int i = 0; i < segments.size(); i++) {
             String segment = segments.get(i);
             at = at.child(segment);
@@ -90,6 +91,10 @@ public final class DriveTree {
                 key = key.child(newSegment(above, segment, session.userKey()));
             }
             parent = node;
+            // A folder the user deleted (a post's revisions/) hides what is inside it too.
+            if (child instanceof HiddenWhenDeleted && i < segments.size() - 1 && isHidden(session, at, toRead)) {
+                hiddenAbove = true;
+            }
             if (child != null) {
                 node = child;
             } else if (walk == Walk.LOST || walk == Walk.ON && !(node instanceof Folder) && !temporary) {
@@ -105,8 +110,9 @@ public final class DriveTree {
         // A hidden field is still its object's: its save (which brings it back) takes the object's turn, and the other
         // instances are told the object changed.
         String turn = turnOf(session, path, node);
-        // Only a field file is ever hidden (a DELETE of one): nothing else costs a look at the store.
-        if (node instanceof TextFile && isHidden(session, path, toRead)) {
+        // Only field files and folders WordPress keeps in an object's folder are ever hidden (a DELETE of one):
+        // nothing else costs a look at the store.
+        if (hiddenAbove || (node instanceof TextFile || node instanceof HiddenWhenDeleted) && isHidden(session, path, toRead)) {
             node = null;
         }
         return new Target(path, node, parent, key, turn);

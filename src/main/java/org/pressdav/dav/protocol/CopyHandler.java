@@ -173,7 +173,7 @@ public final class CopyHandler extends DavHandler {
                 throw new DavError.Forbidden(field.changeRefusal());
             }
             try (InputStream in = Files.newInputStream(bytes.file())) {
-                field.save(FieldBodies.text(field.getName(), in));
+                field.save(FieldBodies.text(field, in));
             }
         } else if (DriveTree.isScratch(parent, name) || target instanceof UserFile && !(parent instanceof AcceptsUploads)) {
             try (InputStream in = Files.newInputStream(bytes.file())) {

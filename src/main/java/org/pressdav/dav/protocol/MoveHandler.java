@@ -177,7 +177,7 @@ public final class MoveHandler extends DavHandler {
             }
             if (own.length() > 0 || field.length() == 0) {
                 try (InputStream in = Files.newInputStream(own.content())) {
-                    field.save(FieldBodies.text(field.getName(), in));
+                    field.save(FieldBodies.text(field, in));
                 }
                 hidden.reveal(user, to);
             }

@@ -219,8 +219,8 @@ public final class PutHandler extends DavHandler {
         }
         long declared = declaredLength(in);
         TextFile saved;
-        try (FieldBodies.Held room = fieldBodies.hold(field.getName(), declared)) {
-            saved = field.save(FieldBodies.text(field.getName(), req.getInputStream()));
+        try (FieldBodies.Held room = fieldBodies.hold(field, declared)) {
+            saved = field.save(FieldBodies.text(field, req.getInputStream()));
         }
         if (saved != null) {
             out.setHeader("ETag", saved.etag());

@@ -33,29 +33,11 @@ public final class FieldBodies {
     }
 
     /**
-     * The most a field file of this name takes, for callers that name the file rather than pass it:
-     * the limits the drive's fields declare ({@link Field#maxBytes()}), told by name. Once the request
-     * handlers pass the {@link TextFile} itself, this table goes.
-     */
-    public static int limit(String fileName) {
-        return switch (fileName) {
-            case "content.html" -> Field.DOCUMENT_BYTES;
-            case "excerpt.txt", "description.txt" -> Field.PARAGRAPH_BYTES;
-            default -> Field.LINE_BYTES;
-        };
-    }
-
-    /**
      * A field file's new text from a body: at most what its field holds (413 past it) and UTF-8
      * (400 otherwise: anything else would be stored as mojibake).
      */
     public static String text(TextFile file, InputStream body) throws IOException {
         return text(file.getName(), file.maxBytes(), body);
-    }
-
-    /** The same for a file named by {@code fileName} alone (see {@link #limit}). */
-    public static String text(String fileName, InputStream body) throws IOException {
-        return text(fileName, limit(fileName), body);
     }
 
     private static String text(String fileName, int limit, InputStream body) throws IOException {
@@ -89,11 +71,6 @@ public final class FieldBodies {
      */
     public Held hold(TextFile file, long declaredLength) {
         return hold(file.getName(), file.maxBytes(), declaredLength);
-    }
-
-    /** The same for a file named by {@code fileName} alone (see {@link #limit}). */
-    public Held hold(String fileName, long declaredLength) {
-        return hold(fileName, limit(fileName), declaredLength);
     }
 
     private Held hold(String fileName, int limit, long declaredLength) {

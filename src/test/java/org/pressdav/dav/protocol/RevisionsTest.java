@@ -147,8 +147,13 @@ class RevisionsTest {
         assertEquals(404, drive.send(AUTHOR, "GET", first + "content.html", Map.of(), null).status());
         assertEquals(204, drive.send(AUTHOR, "DELETE", first, Map.of(), null).status());
         assertEquals(1, names(AUTHOR, folder + "revisions/").size(), "the other revision is still listed");
+        assertEquals(404, drive.send(AUTHOR, "PROPFIND", first, Map.of("Depth", "0"), null).status(), "a folder deleted is gone, as its listing says");
+        String other = revisionFolder(drive.wordpress.revisionsOf(post).get(1));
         assertEquals(204, drive.send(AUTHOR, "DELETE", folder + "revisions/", Map.of(), null).status());
         assertFalse(names(AUTHOR, folder).contains("revisions/"));
+        assertEquals(404, drive.send(AUTHOR, "PROPFIND", folder + "revisions/", Map.of("Depth", "1"), null).status());
+        assertEquals(404, drive.send(AUTHOR, "GET", other + "title.txt", Map.of(), null).status(), "nor is anything inside it found");
+        assertEquals(207, drive.send(EDITOR, "PROPFIND", other, Map.of("Depth", "1"), null).status(), "hidden from the author alone");
         assertTrue(names(EDITOR, folder).contains("revisions/"), "hidden from the author alone");
         assertEquals(2, drive.wordpress.revisionsOf(post).size(), "WordPress keeps every revision");
         assertEquals("First\r\n<p>draft</p>", drive.wordpress.revisionsOf(post).get(0).content().raw());

@@ -46,7 +46,11 @@ import org.pressdav.dav.store.ScratchIndex.Entry;
 public final class DiskScratchFiles implements ScratchFiles {
     /** What a folder of the user's own counts against their share: a block of the disk, so that empty folders are bounded too. */
     static final long FOLDER_BYTES = 4096;
-    /** How much a write reserves ahead of its body where the quota is counted in another process (Redis): a call per MiB. */
+    /**
+     * How much a write reserves ahead of its body where the quota is counted in another process (Redis): a call per
+     * MiB, or per sixteenth of a smaller share, so that one write never holds a whole small share (1 MiB for who may
+     * not upload) and a folder made beside it still fits.
+     */
     static final long RESERVE_STEP = 1 << 20;
 
     private final Path root;
@@ -278,7 +282,7 @@ public final class DiskScratchFiles implements ScratchFiles {
     /** The same for {@code needed} bytes and, where the quota reserves ahead and the shares have room, up to a step: the bytes reserved. */
     private long reserveAhead(Owner owner, long needed, long credit) {
         long share = owner.uploads() ? maxBytes : smallMaxBytes;
-        ScratchQuota.Reserved reserved = quota.reserveAhead(owner.user(), needed, Math.max(needed, RESERVE_STEP), share + credit,
+        ScratchQuota.Reserved reserved = quota.reserveAhead(owner.user(), needed, Math.max(needed, Math.min(RESERVE_STEP, share / 16)), share + credit,
                 totalMaxBytes + credit);
         refuse(owner, share, reserved.refusal());
         return reserved.bytes();

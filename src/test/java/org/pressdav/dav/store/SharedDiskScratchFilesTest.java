@@ -161,6 +161,54 @@ class SharedDiskScratchFilesTest extends ScratchFilesContract {
         assertEquals(8 << 20, a.bytes(), "what was reserved ahead and not written was given back");
     }
 
+    /**
+     * A write under way holds at most a sixteenth of a small share ahead, so that a folder made beside it, through
+     * the other instance, still fits (red before: the write reserved the whole 1 MiB of who may not upload, and the
+     * MKCOL beside it was 507).
+     */
+    @Test
+    void aWriteUnderWayLeavesRoomInASmallShareForAFolderBesideIt() throws Exception {
+        Path root = Files.createTempDirectory("scratch");
+        DiskScratchFiles a = open(first, root, 64 << 20, 1 << 20, 1 << 30);
+        DiskScratchFiles b = open(second, root, 64 << 20, 1 << 20, 1 << 30);
+        ScratchFiles.Owner subscriber = new ScratchFiles.Owner("user-9", false);
+        java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch folderMade = new java.util.concurrent.CountDownLatch(1);
+        InputStream slow = new InputStream() {
+            private int sent;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (sent > 0) {
+                    begun.countDown();
+                    try {
+                        folderMade.await();
+                    } catch (InterruptedException e) {
+                        throw new java.io.InterruptedIOException();
+                    }
+                    return -1;
+                }
+                sent = Math.min(length, 1024);
+                return sent;
+            }
+        };
+        java.util.concurrent.Future<Boolean> writing = java.util.concurrent.Executors.newSingleThreadExecutor()
+                .submit(() -> a.write(subscriber, DavPath.parseDecoded("/media/._photo.jpg"), slow));
+        try {
+            assertTrue(begun.await(10, java.util.concurrent.TimeUnit.SECONDS), "the write began");
+            b.makeFolder(subscriber, DavPath.parseDecoded("/media/.TemporaryItems"));
+        } finally {
+            folderMade.countDown();
+        }
+        assertTrue(writing.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1024 + DiskScratchFiles.FOLDER_BYTES, a.bytes(), "the file and the folder, what was reserved ahead given back");
+    }
+
     @Test
     void aShareThatIsNoWholeNumberOfStepsIsFilledToTheByte() throws Exception {
         Path root = Files.createTempDirectory("scratch");

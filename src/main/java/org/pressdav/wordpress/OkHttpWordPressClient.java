@@ -29,10 +29,6 @@ import org.pressdav.Version;
 public final class OkHttpWordPressClient implements WordPressClient {
     /** The header an upload names its drive path in, for the companion plugin. */
     private static final String MEDIA_PATH_HEADER = "X-Pressdav-Path";
-    /** The companion plugin's uploads in chunks. */
-    private static final String UPLOADS = SiteIndex.COMPANION_NAMESPACE + "/uploads";
-    /** Chunks of one upload sent at once: enough to keep two PHP workers busy, few enough to leave room for everyone else. */
-    private static final int CHUNKS_IN_FLIGHT = 3;
 
     static final int PAGE_SIZE = 100;
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -45,10 +41,7 @@ public final class OkHttpWordPressClient implements WordPressClient {
 
     private volatile CallObserver observer = CallObserver.NONE;
     private volatile LocalUploads uploads = LocalUploads.NONE;
-    private volatile OpenUploads openUploads = OpenUploads.NONE;
-    /** Chunks of uploads sent to WordPress, and those not sent because WordPress held them already. */
-    private final java.util.concurrent.atomic.AtomicLong chunksSent = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong chunksKept = new java.util.concurrent.atomic.AtomicLong();
+    private final ChunkedRelay relay = new ChunkedRelay();
 
     /** What an asynchronous call was made for, captured on the thread that made it. */
     private record CallContext(Object value) {
@@ -129,17 +122,17 @@ public final class OkHttpWordPressClient implements WordPressClient {
      * from the chunks WordPress holds (set before the drive serves: the plugin's status of an upload is needed).
      */
     public void resumeUploadsThrough(OpenUploads open) {
-        this.openUploads = open;
+        relay.keepOpenUploadsIn(open);
     }
 
     /** Chunks of uploads sent to WordPress so far. */
     public long chunksSent() {
-        return chunksSent.get();
+        return relay.chunksSent();
     }
 
     /** Chunks of uploads not sent because WordPress held them already, from an upload begun before (here or elsewhere). */
     public long chunksKept() {
-        return chunksKept.get();
+        return relay.chunksKept();
     }
 
     private Response observed(okhttp3.Interceptor.Chain chain) throws IOException {
@@ -290,125 +283,32 @@ public final class OkHttpWordPressClient implements WordPressClient {
 
     @Override
     public long uploadInChunks(Credentials credentials, String fileName, java.nio.file.Path file, String drivePath, long replaces, long chunkBytes) {
-        long size;
-        try {
-            size = java.nio.file.Files.size(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        OpenUploads open = openUploads;
-        String upload = OpenUploads.key(credentials, fileName, drivePath, replaces, size, chunkBytes);
-        OpenUpload found = open.find(upload).map(id -> held(credentials, id, size, chunkBytes)).orElse(null);
-        OpenUpload going = found != null ? found : new OpenUpload(opened(credentials, fileName, size, drivePath, replaces, chunkBytes), Map.of());
-        String uploads = UPLOADS + "/" + going.id();
-        // A few chunks in flight at once: WordPress stores each on its own, in any order.
-        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(CHUNKS_IN_FLIGHT);
-        try {
-            if (found == null) {
-                open.opened(upload, going.id());
-            }
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            long chunks = 0;
-            for (long offset = 0; offset < size; offset += chunkBytes, chunks++) {
-                long length = Math.min(chunkBytes, size - offset);
-                String piece = going.pieces().get(chunks);
-                // A chunk WordPress already holds, byte for byte, is not sent again.
-                if (piece != null && piece.equals(Sha256.of(file, offset, length))) {
-                    chunksKept.incrementAndGet();
-                    continue;
-                }
-                FileBody chunk = new FileBody(MediaType.parse("application/octet-stream"), file, offset, length);
-                HttpUrl url = root.route(uploads + "/" + chunks).build();
-                sent.add(senders.submit(() -> send(credentials, new Request.Builder().url(url).put(chunk))));
-                chunksSent.incrementAndGet();
-            }
-            // A long relay says how far it is, every tenth of what it sends.
-            long step = Math.max(1, sent.size() / 10);
-            for (int i = 0; i < sent.size(); i++) {
-                awaitChunk(sent.get(i));
-                if (size > (64L << 20) && (i + 1) % step == 0) {
-                    org.slf4j.LoggerFactory.getLogger(OkHttpWordPressClient.class).info("upload of {} to WordPress: {} of {} chunks sent ({} held already)",
-                            fileName, i + 1, sent.size(), going.pieces().size());
-                }
-            }
-            long id = send(credentials, post(root.route(uploads + "/finish"), Map.of("chunks", chunks))).body.path("id").asLong();
-            open.ended(upload, going.id());
-            return id;
-        } catch (RuntimeException | Error e) {
-            // Whatever failed here, the pieces go now, not when the plugin's clean-up finds them: the chunks not yet sent are
-            // dropped and those in flight are let finish first, so that none lands after the abort. (Only an instance that
-            // dies leaves its upload open, for the same file sent again to go on with.)
-            senders.shutdownNow();
-            awaitQuietly(senders);
-            try {
-                send(credentials, new Request.Builder().url(root.route(uploads).build()).delete());
-                open.ended(upload, going.id());
-            } catch (RuntimeException abortFailed) {
-                e.addSuppressed(abortFailed);
-            }
-            throw e;
-        } finally {
-            senders.shutdownNow();
-        }
+        return relay.relay(callsAs(credentials), credentials, fileName, file, drivePath, replaces, chunkBytes);
     }
 
-    /** An upload the plugin holds open: its id, and the SHA-256 of each chunk it holds by index. */
-    private record OpenUpload(String id, Map<Long, String> pieces) {
-    }
-
-    /** Opens an upload in chunks of {@code chunkBytes}, the size the plugin then holds every chunk to (the last one the rest). */
-    private String opened(Credentials credentials, String fileName, long size, String drivePath, long replaces, long chunkBytes) {
-        Map<String, Object> opening = new java.util.HashMap<>(Map.of("name", fileName, "size", size, "chunk", chunkBytes));
-        if (drivePath != null) {
-            opening.put("path", drivePath);
-        }
-        if (replaces > 0) {
-            opening.put("replace", replaces);
-        }
-        return send(credentials, post(root.route(UPLOADS), opening)).body.path("id").asText();
-    }
-
-    /**
-     * The upload {@code id} as the plugin holds it, if it is still open for a file of this size in chunks of this
-     * size; null when it is not (finished, given up, or expired: the plugin forgets an upload nothing was sent to
-     * for ten minutes).
-     */
-    private OpenUpload held(Credentials credentials, String id, long size, long chunkBytes) {
-        JsonNode status;
-        try {
-            status = send(credentials, get(root.route(UPLOADS + "/" + id))).body;
-        } catch (WordPressException e) {
-            if (e.status() == 404) {
-                return null;
+    /** The relay's calls, as {@code credentials}. */
+    private ChunkedRelay.Calls callsAs(Credentials credentials) {
+        return new ChunkedRelay.Calls() {
+            @Override
+            public JsonNode get(String route) {
+                return send(credentials, OkHttpWordPressClient.get(root.route(route))).body;
             }
-            throw e;
-        }
-        if (status.path("size").asLong() != size || status.path("chunk").asLong() != chunkBytes) {
-            return null;
-        }
-        Map<Long, String> pieces = new java.util.HashMap<>();
-        status.path("pieces").fields().forEachRemaining(piece -> pieces.put(Long.parseLong(piece.getKey()), piece.getValue().asText()));
-        return new OpenUpload(id, pieces);
-    }
 
-    /** Waits for the chunks in flight (each bounded by the client's timeouts), keeping an interruption for the caller. */
-    private static void awaitQuietly(java.util.concurrent.ExecutorService senders) {
-        try {
-            senders.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+            @Override
+            public JsonNode post(String route, Map<String, ?> fields) {
+                return send(credentials, OkHttpWordPressClient.this.post(root.route(route), fields)).body;
+            }
 
-    private static void awaitChunk(java.util.concurrent.Future<?> chunk) {
-        try {
-            chunk.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending an upload's chunks", e);
-        }
+            @Override
+            public JsonNode put(String route, RequestBody body) {
+                return send(credentials, new Request.Builder().url(root.route(route).build()).put(body)).body;
+            }
+
+            @Override
+            public JsonNode delete(String route) {
+                return send(credentials, new Request.Builder().url(root.route(route).build()).delete()).body;
+            }
+        };
     }
 
     @Override

@@ -102,6 +102,18 @@ final class DriveState implements AutoCloseable {
             redis.close();
             throw e;
         }
+        try {
+            return shared(config, clock, wordpress, metrics, redis, name, scratchDir, smallShare, limits);
+        } catch (IOException | RuntimeException e) {
+            // The name goes at once: the same instance started again does not wait for it to lapse.
+            name.close();
+            redis.close();
+            throw e;
+        }
+    }
+
+    private static DriveState shared(PressdavConfig config, Clock clock, CachingWordPressClient wordpress, Metrics metrics, RedisBackend redis,
+            RedisInstanceName name, Path scratchDir, long smallShare, LoginThrottle.Limits limits) throws IOException {
         metrics.counter("pressdav.redis.calls", "Calls to Redis: each one round trip (or one batch of commands).", redis::calls);
         Timer waits = metrics.timer("pressdav.write.turn.wait", "How long writes waited for their turn, on this instance and in Redis.");
         RedisSerialWrites turns = new RedisSerialWrites(redis, patience(config), wordpress::forgetWritten,

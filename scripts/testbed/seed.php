@@ -13,7 +13,10 @@ wp_set_current_user($admin->ID);
 add_filter('wp_insert_post_empty_content', '__return_false');
 wp_defer_term_counting(true);
 
-$made = ['users' => [], 'categories' => [], 'tags' => [], 'pages' => [], 'posts' => [], 'comments' => [], 'media' => []];
+$made = ['users' => [], 'categories' => [], 'tags' => [], 'genres' => [], 'pages' => [], 'posts' => [], 'books' => [], 'guides' => [],
+    'comments' => [], 'media' => []];
+// Each list of the seed with terms, and the taxonomy it fills.
+$taxonomies = ['categories' => 'category', 'tags' => 'post_tag', 'genres' => 'genre'];
 $user_ids = ['admin' => $admin->ID];
 
 foreach ($data['users'] as $u) {
@@ -32,10 +35,13 @@ foreach ($data['users'] as $u) {
         testbed_fail('user ' . $u['login'] . ': ' . $id->get_error_message());
     }
     $user_ids[$u['key']] = $id;
+    foreach ($u['meta'] ?? [] as $key => $value) {
+        update_user_meta($id, $key, wp_slash($value));
+    }
     $made['users'][$u['key']] = ['id' => $id, 'login' => $u['login'], 'role' => $u['role'], 'app_password' => testbed_app_password($id)];
 }
 
-foreach (['categories' => 'category', 'tags' => 'post_tag'] as $list => $taxonomy) {
+foreach ($taxonomies as $list => $taxonomy) {
     foreach ($data[$list] as $t) {
         $args = ['slug' => $t['slug'], 'description' => $t['description'] ?? ''];
         if (isset($t['parent'])) {
@@ -45,11 +51,15 @@ foreach (['categories' => 'category', 'tags' => 'post_tag'] as $list => $taxonom
         if (is_wp_error($term)) {
             testbed_fail("$taxonomy {$t['slug']}: " . $term->get_error_message());
         }
+        foreach ($t['meta'] ?? [] as $key => $value) {
+            update_term_meta($term['term_id'], $key, wp_slash($value));
+        }
         $made[$list][$t['slug']] = ['id' => $term['term_id']];
     }
 }
 
-function testbed_insert_post(array $p, string $type, array $user_ids, array $made): int
+/** One object of a post type from its seed list ($list: where its parent is found). */
+function testbed_insert_post(array $p, string $type, string $list, array $user_ids, array $made, array $taxonomies): int
 {
     $post = [
         'post_type' => $type,
@@ -58,33 +68,40 @@ function testbed_insert_post(array $p, string $type, array $user_ids, array $mad
         'post_status' => $p['status'] ?? 'publish',
         'post_author' => $user_ids[$p['author'] ?? 'admin'],
         'post_password' => $p['password'] ?? '',
+        'post_excerpt' => $p['excerpt'] ?? '',
     ];
     if (isset($p['date_gmt'])) {
         $post['post_date_gmt'] = $p['date_gmt'];
         $post['post_date'] = get_date_from_gmt($p['date_gmt']);
     }
     if (isset($p['parent'])) {
-        $post['post_parent'] = $made['pages'][$p['parent']]['id'];
+        $post['post_parent'] = $made[$list][$p['parent']]['id'];
     }
     // wp_insert_post expects slashed input; without this, every backslash is lost.
     $id = wp_insert_post(wp_slash($post), true);
     if (is_wp_error($id)) {
         testbed_fail("$type {$p['key']}: " . $id->get_error_message());
     }
-    foreach (['categories' => 'category', 'tags' => 'post_tag'] as $list => $taxonomy) {
-        if (isset($p[$list])) {
-            $ids = array_map(fn($slug) => (int) $made[$list][$slug]['id'], $p[$list]);
+    foreach ($taxonomies as $terms => $taxonomy) {
+        if (isset($p[$terms])) {
+            $ids = array_map(fn($slug) => (int) $made[$terms][$slug]['id'], $p[$terms]);
             wp_set_object_terms($id, $ids, $taxonomy);
         }
+    }
+    foreach ($p['meta'] ?? [] as $key => $value) {
+        update_post_meta($id, $key, wp_slash($value));
+    }
+    // A second save, so that the object has a revision before this one.
+    if (isset($p['revised'])) {
+        wp_update_post(wp_slash(['ID' => $id, 'post_content' => $p['revised']]));
     }
     return $id;
 }
 
-foreach ($data['pages'] as $p) {
-    $made['pages'][$p['key']] = ['id' => testbed_insert_post($p, 'page', $user_ids, $made)];
-}
-foreach ($data['posts'] as $p) {
-    $made['posts'][$p['key']] = ['id' => testbed_insert_post($p, 'post', $user_ids, $made)];
+foreach (['pages' => 'page', 'posts' => 'post', 'books' => 'book', 'guides' => 'guide'] as $list => $type) {
+    foreach ($data[$list] as $p) {
+        $made[$list][$p['key']] = ['id' => testbed_insert_post($p, $type, $list, $user_ids, $made, $taxonomies)];
+    }
 }
 
 foreach ($data['comments'] as $c) {

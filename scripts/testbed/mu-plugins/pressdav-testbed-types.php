@@ -53,6 +53,8 @@ add_action('init', function () {
         ], 'additionalProperties' => false]],
     ]));
     register_post_meta('guide', 'level', $single('integer'));
+    register_post_meta('post', 'subtitle', $single('string', ['default' => '']));
     register_term_meta('genre', 'shelf', $single('string'));
+    register_term_meta('category', 'color', $single('string'));
     register_meta('user', 'pen_name', $single('string'));
 });

@@ -1,11 +1,16 @@
 <?php
-// Adds N generated posts quickly, for benchmarks: php generate-posts.php N
+// Adds N generated posts quickly, for benchmarks: php generate-posts.php N [TYPE]
+// TYPE: a post type (post by default; book, the test bed's custom type, for the custom-type figures).
 define('WP_IMPORTING', true);
 require __DIR__ . '/bootstrap.php';
 require_once TESTBED_WORDPRESS . 'wp-load.php';
 $count = (int) ($argv[1] ?? 0);
 if ($count < 1) {
-    testbed_fail('usage: generate-posts.php N (N >= 1)');
+    testbed_fail('usage: generate-posts.php N [TYPE] (N >= 1)');
+}
+$type = $argv[2] ?? 'post';
+if (!post_type_exists($type)) {
+    testbed_fail("no post type $type");
 }
 wp_set_current_user(1);
 wp_defer_term_counting(true);
@@ -20,7 +25,8 @@ for ($i = 0; $i < $count; $i++) {
         $wpdb->query('START TRANSACTION');
     }
     $id = wp_insert_post([
-        'post_title' => 'Generated post ' . ($i + 1),
+        'post_type' => $type,
+        'post_title' => 'Generated ' . $type . ' ' . ($i + 1),
         'post_content' => $paragraph . "\n\n" . $paragraph,
         'post_status' => 'publish',
         'post_author' => 1,

@@ -53,7 +53,7 @@ register_post_type('types_test_late', ['show_in_rest' => true, 'public' => true,
 register_post_type('types_test_hidden', ['show_in_rest' => false, 'public' => true]);
 $features = rest('GET', '/pressdav/v1/status', [], 0)->get_data()['features'];
 foreach (['index:book', 'index:guide', 'index:genre', 'index:post', 'index:page', 'index:category', 'index:post_tag', 'index:attachment',
-    'index:user', 'index:comment', 'index:wp_block', 'index:types_test_late'] as $feature) {
+    'index:user', 'index:comment', 'index:wp_block', 'index:wp_navigation', 'index:types_test_late'] as $feature) {
     check("the status offers $feature", in_array($feature, $features, true), json_encode($features));
 }
 foreach (['index:nav_menu_item', 'index:wp_template', 'index:wp_template_part', 'index:nav_menu', 'index:types_test_hidden', 'index:revision'] as $feature) {
@@ -75,8 +75,11 @@ $extra = [
     wp_insert_post(['post_type' => 'guide', 'post_title' => 'types-test guide private', 'post_status' => 'private', 'post_author' => $admin]),
     wp_insert_post(['post_type' => 'wp_block', 'post_title' => 'types-test block', 'post_status' => 'publish', 'post_author' => $admin,
         'post_content' => '<!-- wp:paragraph --><p>x</p><!-- /wp:paragraph -->']),
+    wp_insert_post(['post_type' => 'wp_navigation', 'post_title' => 'types-test navigation', 'post_status' => 'publish', 'post_author' => $admin]),
+    wp_insert_post(['post_type' => 'wp_navigation', 'post_title' => 'types-test navigation draft', 'post_status' => 'draft', 'post_author' => $admin]),
 ];
-$parity = ['book' => '/wp/v2/books', 'guide' => '/wp/v2/guides', 'wp_block' => '/wp/v2/blocks', 'types_test_late' => '/wp/v2/types-test-late'];
+$parity = ['book' => '/wp/v2/books', 'guide' => '/wp/v2/guides', 'wp_block' => '/wp/v2/blocks', 'wp_navigation' => '/wp/v2/navigation',
+    'types_test_late' => '/wp/v2/types-test-late'];
 foreach ($users as $role => $user) {
     foreach ($parity as $type => $route) {
         $index = indexed($type, $user);

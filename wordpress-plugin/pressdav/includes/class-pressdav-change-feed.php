@@ -1,9 +1,11 @@
 <?php
 /**
  * The change feed: an append-only table of what changed (object type, id, action), written from
- * WordPress's own hooks. The changes of one request are collected in a set (a post saved three
- * times in one request is one row) and written once, at the end of the request. The table is
- * kept bounded: rows older than pressdav_feed_max_age_days (7) and all but the newest
+ * WordPress's own hooks: objects of every post type, terms of every taxonomy and what they are
+ * assigned, users, comments, and the meta of each that core REST shows, each named by its post
+ * type or taxonomy, as registered at the time (no list of types here). The changes of one
+ * request are collected in a set (a post saved three times in one request is one row) and
+ * written once, at the end of the request. The table is kept bounded: rows older than pressdav_feed_max_age_days (7) and all but the newest
  * pressdav_feed_max_rows (100,000) are removed as new rows are written. A reader further behind
  * than the oldest row kept is told to resync.
  */
@@ -20,6 +22,9 @@ final class Pressdav_Change_Feed
 
     /** The site settings the drive shows: a change of one is a change of the site. */
     private const SETTINGS = ['blogname', 'blogdescription', 'home', 'siteurl', 'gmt_offset', 'timezone_string'];
+
+    /** Post meta core REST shows as fields of the post (featured_media, template), registered or not. */
+    private const POST_FIELDS_IN_META = ['_thumbnail_id', '_wp_page_template'];
 
     public static function listen(): void
     {
@@ -56,6 +61,11 @@ final class Pressdav_Change_Feed
         add_action('edit_comment', static fn($id) => self::record('comment', (int) $id, 'saved'));
         add_action('transition_comment_status', static fn($new, $old, $comment) => self::record('comment', (int) $comment->comment_ID, 'status'), 10, 3);
         add_action('deleted_comment', static fn($id) => self::record('comment', (int) $id, 'deleted'));
+        foreach (['post', 'term', 'user', 'comment'] as $meta_type) {
+            foreach (['added', 'updated', 'deleted'] as $done) {
+                add_action("{$done}_{$meta_type}_meta", static fn($meta_id, $object_id, $key) => self::meta($meta_type, (int) $object_id, (string) $key), 10, 3);
+            }
+        }
         add_action('updated_option', static function ($option): void {
             if (in_array($option, self::SETTINGS, true)) {
                 self::record('settings', 0, 'saved');
@@ -75,6 +85,43 @@ final class Pressdav_Change_Feed
             return;
         }
         self::record($post->post_type, (int) $post->ID, $action);
+    }
+
+    /**
+     * A meta value of an object changed: a change of the object where core REST shows that key (registered
+     * with show_in_rest, for the object's subtype or for all), or shows it as a field of its own (the featured
+     * image, a page's template). Other keys (edit locks, session tokens, caches) change often and show nowhere.
+     */
+    private static function meta(string $meta_type, int $object_id, string $key): void
+    {
+        if ($object_id <= 0) {
+            return;
+        }
+        switch ($meta_type) {
+            case 'post':
+                $post = get_post($object_id);
+                if ($post && (in_array($key, self::POST_FIELDS_IN_META, true) || self::shown_meta('post', $post->post_type, $key))) {
+                    self::post($post, 'meta');
+                }
+                return;
+            case 'term':
+                $term = get_term($object_id);
+                if ($term instanceof WP_Term && self::shown_meta('term', $term->taxonomy, $key)) {
+                    self::record($term->taxonomy, $object_id, 'meta');
+                }
+                return;
+            default:
+                if (self::shown_meta($meta_type, $meta_type, $key)) {
+                    self::record($meta_type, $object_id, 'meta');
+                }
+        }
+    }
+
+    /** Whether core REST shows this meta key of an object of this subtype, as WP_REST_Meta_Fields finds it. */
+    private static function shown_meta(string $meta_type, string $subtype, string $key): bool
+    {
+        $keys = get_registered_meta_keys($meta_type, $subtype) + get_registered_meta_keys($meta_type);
+        return isset($keys[$key]) && !empty($keys[$key]['show_in_rest']);
     }
 
     /** Remembers a change; written once, at the end of the request. */

@@ -29,26 +29,115 @@ interface Pressdav_Index_Source
 
 final class Pressdav_Index
 {
-    /** The type names the route takes: post types as WordPress names them, taxonomies, users and comments. */
-    public const TYPES = ['post', 'page', 'attachment', 'category', 'post_tag', 'user', 'comment'];
+    /** The collections every WordPress has once, beside its post types and taxonomies. */
+    private const FIXED = ['attachment', 'user', 'comment'];
+
+    /** The fields of an object of a post type, or of a term, that the index gives: a controller whose items lack one lists something else. */
+    private const POST_FIELDS = ['slug', 'status', 'date_gmt', 'modified_gmt'];
+    private const TERM_FIELDS = ['name', 'slug', 'taxonomy', 'count'];
+
+    /**
+     * Every object type the index lists now: media, users, comments, and each post type and
+     * taxonomy core REST serves as posts and terms (see source()). Asked at each request, so that a
+     * type registered late (by a theme, by another plugin, at run time) is listed as soon as it exists.
+     *
+     * @return list<string>
+     */
+    public static function types(): array
+    {
+        $types = self::FIXED;
+        foreach (get_post_types(['show_in_rest' => true]) as $type) {
+            if (self::post_controller($type) !== null) {
+                $types[] = $type;
+            }
+        }
+        foreach (get_taxonomies(['show_in_rest' => true]) as $taxonomy) {
+            if (self::term_controller($taxonomy) !== null) {
+                $types[] = $taxonomy;
+            }
+        }
+        return array_values(array_unique($types));
+    }
+
+    /** Whether the index lists this object type now. */
+    public static function lists(string $type): bool
+    {
+        return in_array($type, self::FIXED, true) || self::post_controller($type) !== null || self::term_controller($type) !== null;
+    }
+
+    /**
+     * Whether this caller may list the type at all, as core REST's collection answers it (true,
+     * false or its error): the route's permission, so that a refusal is core's own.
+     *
+     * @return bool|WP_Error
+     */
+    public static function permitted(string $type)
+    {
+        $posts = self::post_controller($type);
+        $terms = $posts === null ? self::term_controller($type) : null;
+        if ($posts === null && $terms === null) {
+            return true;
+        }
+        $route = $posts !== null ? rest_get_route_for_post_type_items($type) : rest_get_route_for_taxonomy_items($type);
+        return ($posts ?? $terms)->get_items_permissions_check(new WP_REST_Request('GET', $route));
+    }
 
     private static function source(string $type): Pressdav_Index_Source
     {
         switch ($type) {
-            case 'post':
-            case 'page':
-                return new Pressdav_Index_Posts($type);
             case 'attachment':
                 return new Pressdav_Index_Media();
-            case 'category':
-            case 'post_tag':
-                return new Pressdav_Index_Terms($type);
             case 'user':
                 return new Pressdav_Index_Users();
             case 'comment':
                 return new Pressdav_Index_Comments();
         }
+        $posts = self::post_controller($type);
+        if ($posts !== null) {
+            return new Pressdav_Index_Posts($type, $posts);
+        }
+        if (self::term_controller($type) !== null) {
+            return new Pressdav_Index_Terms($type);
+        }
         throw new InvalidArgumentException('No index for ' . $type);
+    }
+
+    /**
+     * The REST controller of a post type the index lists as posts: one core REST serves with its
+     * posts controller (or one made from it, as reusable blocks are) whose items carry a slug, a
+     * status and dates. Attachments are media (their own source); menu items, templates, global
+     * styles and font families are served by other controllers or carry other fields, and are
+     * left to core REST.
+     */
+    private static function post_controller(string $type): ?WP_REST_Posts_Controller
+    {
+        $object = get_post_type_object($type);
+        if (!$object || !$object->show_in_rest || $type === 'attachment') {
+            return null;
+        }
+        $controller = $object->get_rest_controller();
+        if (!$controller instanceof WP_REST_Posts_Controller || $controller instanceof WP_REST_Attachments_Controller
+            || !self::has_fields($controller, self::POST_FIELDS)) {
+            return null;
+        }
+        return $controller;
+    }
+
+    /** The REST controller of a taxonomy the index lists as terms: its terms controller, where its items are shaped as terms (menus are not). */
+    private static function term_controller(string $taxonomy): ?WP_REST_Terms_Controller
+    {
+        $object = get_taxonomy($taxonomy);
+        if (!$object || !$object->show_in_rest) {
+            return null;
+        }
+        $controller = $object->get_rest_controller();
+        return $controller instanceof WP_REST_Terms_Controller && self::has_fields($controller, self::TERM_FIELDS) ? $controller : null;
+    }
+
+    private static function has_fields(WP_REST_Controller $controller, array $fields): bool
+    {
+        $properties = $controller->get_item_schema()['properties'] ?? [];
+        return !array_diff($fields, array_keys($properties));
     }
 
     /**

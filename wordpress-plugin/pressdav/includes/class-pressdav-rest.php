@@ -21,10 +21,13 @@ final class Pressdav_Rest
         ]);
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/index', [
             'methods' => 'GET',
-            // Anyone may ask: each caller is shown what core REST shows them.
-            'permission_callback' => '__return_true',
+            // Anyone may ask: each caller is shown what core REST shows them, and refused a collection where core refuses it.
+            'permission_callback' => static fn(WP_REST_Request $r) => Pressdav_Index::permitted($r['type']),
             'args' => [
-                'type' => ['type' => 'string', 'enum' => Pressdav_Index::TYPES, 'required' => true],
+                // The types the index lists are asked when the request comes, not when the route is made: a type registered late is listed too.
+                'type' => ['type' => 'string', 'required' => true, 'validate_callback' => static fn($type) => is_string($type) && Pressdav_Index::lists($type)
+                    ? true : new WP_Error('rest_invalid_param', sprintf(/* translators: %s: the type asked for */ __('The index lists no %s.', 'pressdav'), $type),
+                        ['status' => 400])],
                 'after' => ['type' => 'integer', 'minimum' => 0, 'default' => 0],
                 'limit' => ['type' => 'integer', 'minimum' => 1, 'maximum' => 10000, 'default' => 5000],
             ],
@@ -134,7 +137,7 @@ final class Pressdav_Rest
         $status = [
             'plugin' => 'pressdav',
             // One feature a collection the index lists: a newer pressdav asks only for what this version offers.
-            'features' => array_merge(['changes', 'media-folders', 'media-replace', 'chunked-uploads', 'resumable-uploads'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::TYPES)),
+            'features' => array_merge(['changes', 'media-folders', 'media-replace', 'chunked-uploads', 'resumable-uploads'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::types())),
             'max_chunk' => Pressdav_Chunked_Upload::max_chunk(),
             'head' => Pressdav_Change_Feed::head(),
         ];

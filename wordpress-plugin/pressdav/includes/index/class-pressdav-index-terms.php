@@ -1,7 +1,8 @@
 <?php
 /**
- * Categories or tags, every one of them, as core REST lists them to anyone (empty ones too): one
- * query a page over terms and their taxonomy rows.
+ * The terms of one taxonomy (categories, tags, genres, ...), every one of them, as core REST lists
+ * them to anyone it lets list the taxonomy (empty ones too; Pressdav_Index::permitted asks core
+ * first): one query a page over terms and their taxonomy rows.
  */
 
 if (!defined('ABSPATH')) {

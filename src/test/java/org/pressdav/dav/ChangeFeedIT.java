@@ -3,12 +3,15 @@ package org.pressdav.dav;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pressdav.cache.CachingWordPressClient;
+import org.pressdav.cache.ChangeFeed;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.testbed.TestBed;
 import org.pressdav.wordpress.Comment;
@@ -17,13 +20,16 @@ import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.OkHttpWordPressClient;
+import org.pressdav.wordpress.Post;
+import org.pressdav.wordpress.SiteTypes;
 import org.pressdav.wordpress.Term;
 import org.pressdav.wordpress.User;
 
 /**
  * Edits made in WordPress itself (over REST, and from PHP as a plugin or wp-admin makes them)
  * show on the drive within the change feed's poll, while cached reads would live an hour: the
- * companion plugin's feed makes pressdav forget exactly what changed, for every user.
+ * companion plugin's feed makes pressdav forget exactly what changed, for every user. A custom
+ * type's meta and terms set from PHP are changes of the object, by its type.
  */
 class ChangeFeedIT {
     private static RunningDrive drive;
@@ -116,6 +122,40 @@ class ChangeFeedIT {
         wordpress.update(admin, Endpoint.COMMENTS, pending.id(), Map.of("status", "approved"));
         eventually("true", () -> String.valueOf(drive.send("subscriber", "PROPFIND", drive.url("comments/"), Map.of("Depth", "1"), null)
                 .text().contains("/comments/" + pending.id() + "/")));
+    }
+
+    /** What the feed shows the public after {@code since}, as {@code type:id}. */
+    private static List<String> changesSince(long since) {
+        return wordpress.changes(Credentials.ANONYMOUS, since, 500).changes().stream().map(c -> c.type() + ":" + c.id()).toList();
+    }
+
+    @Test
+    void aBooksMetaAndGenresSetFromPhpAreChangesOfTheBookThatMakeACacheGivenBooksForgetIt() throws Exception {
+        long novel = bed.id("books", "novel");
+        SiteTypes types = wordpress.types(admin);
+        assertTrue(types.isPostType("book"), "the test bed's types are read from WordPress");
+        Endpoint<Post> books = Endpoint.ofPostType("wp/v2", "books", "book");
+        CachingWordPressClient cache = new CachingWordPressClient(wordpress, types, Duration.ofHours(1), System::nanoTime);
+        try (ChangeFeed feed = new ChangeFeed(wordpress, cache, types, wordpress.companion(Credentials.ANONYMOUS).head(), Duration.ofMillis(250))) {
+            long head = wordpress.companion(Credentials.ANONYMOUS).head();
+            cache.get(admin, books, novel, Context.EDIT);
+            long misses = cache.misses();
+            bed.script("update-post-meta", String.valueOf(novel), "isbn", "\"978-0-00-000000-2\"");
+            assertEquals(List.of("book:" + novel), changesSince(head), "update_post_meta of a registered key is a change of the book");
+            eventually("forgotten", () -> {
+                cache.get(admin, books, novel, Context.EDIT);
+                return cache.misses() > misses ? "forgotten" : "still cached";
+            });
+
+            head = wordpress.companion(Credentials.ANONYMOUS).head();
+            long again = cache.misses();
+            bed.script("set-post-terms", String.valueOf(novel), "genre", "poetry");
+            assertTrue(changesSince(head).contains("book:" + novel), "its genres set are a change of the book: " + changesSince(head));
+            eventually("forgotten", () -> {
+                cache.get(admin, books, novel, Context.EDIT);
+                return cache.misses() > again ? "forgotten" : "still cached";
+            });
+        }
     }
 
     @Test

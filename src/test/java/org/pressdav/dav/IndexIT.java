@@ -2,6 +2,7 @@ package org.pressdav.dav;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
@@ -24,12 +26,17 @@ import org.pressdav.wordpress.WordPressException;
 
 /**
  * The companion plugin's index against core REST, user by user (and anonymous) over the seeded
- * traps and a few more: the same posts and pages, with the same slugs (a draft's generated one
- * too), statuses and dates; the same media with the same paths, sizes and types; the same terms,
- * users and comments; and an unchanged index answers 304 to its ETag.
+ * traps and a few more: the same posts and pages, books and guides (the test bed's own types),
+ * with the same slugs (a draft's generated one too), statuses and dates; the same media with the
+ * same paths, sizes and types; the same terms (genres too), users and comments; and an unchanged
+ * index answers 304 to its ETag.
  */
 class IndexIT extends WritingIT {
-    private static final List<String> ROLES = List.of("admin", "editor", "author", "subscriber", "anonymous");
+    private static final List<String> ROLES = List.of("admin", "editor", "author", "contributor", "subscriber", "anonymous");
+    /** The test bed's own types (its must-use plugin): a post type with capability_type post, a hierarchical one with page's, a taxonomy. */
+    private static final Endpoint<Post> BOOKS = Endpoint.ofPostType("wp/v2", "books", "book");
+    private static final Endpoint<Post> GUIDES = Endpoint.ofPostType("wp/v2", "guides", "guide");
+    private static final Endpoint<Term> GENRES = Endpoint.ofTaxonomy("wp/v2", "genres", "genre");
     private static final List<String> STATUSES = List.of("publish", "future", "draft", "pending", "private");
 
     /** What core REST shows this user, status by status, with each draft's generated slug. */
@@ -70,13 +77,29 @@ class IndexIT extends WritingIT {
         wordpress.update(admin, Endpoint.POSTS, unpublished.id(), Map.of("status", "draft"));
         wordpress.create(admin, Endpoint.USERS, Map.of("username", "index-lurker", "email", "lurker@example.test",
                 "password", "index-lurker-" + System.nanoTime(), "roles", List.of("contributor")));
+        // Books and guides of each status and owner the seed lacks: a password book, the author's scheduled and private ones,
+        // the contributor's pending one, a draft guide of the author (page capabilities) and a private guide, an empty genre.
+        long authorId = wordpress.me(bed.credentials("author")).id();
+        wordpress.create(admin, BOOKS, Map.of("title", "index password book", "status", "publish", "password", "pw"));
+        wordpress.create(admin, BOOKS, Map.of("title", "index scheduled book", "status", "future", "date_gmt", "2031-01-01T10:00:00",
+                "author", authorId));
+        wordpress.create(admin, BOOKS, Map.of("title", "index authors private book", "status", "private", "author", authorId));
+        wordpress.create(bed.credentials("contributor"), BOOKS, Map.of("title", "index pending book", "status", "pending"));
+        // An author may not edit guides (page capabilities): one made theirs is still not theirs to see as a draft.
+        wordpress.create(admin, GUIDES, Map.of("title", "index authors guide", "status", "draft", "author", authorId));
+        wordpress.create(admin, GUIDES, Map.of("title", "index private guide", "status", "private"));
+        wordpress.create(admin, GENRES, Map.of("name", "Index empty genre"));
     }
 
     @Test
     void theIndexShowsEachUserWhatCoreRestShowsThem() {
+        Companion companion = wordpress.companion(Credentials.ANONYMOUS);
+        for (Endpoint<?> custom : List.of(BOOKS, GUIDES, GENRES)) {
+            assertTrue(companion.indexes(custom), "the plugin offers the index of " + custom.route() + ": " + companion.features());
+        }
         for (String role : ROLES) {
             Credentials who = who(role);
-            for (Endpoint<Post> endpoint : List.of(Endpoint.POSTS, Endpoint.PAGES)) {
+            for (Endpoint<Post> endpoint : List.of(Endpoint.POSTS, Endpoint.PAGES, BOOKS, GUIDES)) {
                 Map<Long, Post> core = coreRest(who, endpoint);
                 Map<Long, Post> index = new TreeMap<>();
                 wordpress.index(who, endpoint).forEach(post -> index.put(post.id(), post));
@@ -125,7 +148,7 @@ class IndexIT extends WritingIT {
     void theTermUserAndCommentIndexesShowEachUserWhatCoreRestShowsThem() {
         for (String role : ROLES) {
             Credentials who = who(role);
-            for (Endpoint<Term> taxonomy : List.of(Endpoint.CATEGORIES, Endpoint.TAGS)) {
+            for (Endpoint<Term> taxonomy : List.of(Endpoint.CATEGORIES, Endpoint.TAGS, GENRES)) {
                 java.util.function.Function<Term, List<Object>> shown = t -> List.of(t.name(), t.slug(), t.description(), t.taxonomy(),
                         t.parent(), t.count());
                 assertEquals(byId(wordpress.list(who, taxonomy, ListQuery.all().with("hide_empty", "false")).items(), Term::id, shown),

@@ -208,6 +208,18 @@ class MetaTest {
         assertEquals(1, drive.wordpress.mostUpdatesAtOnce.get(), "the writes of one object's keys take the object's turns");
     }
 
+    /** {@code sed -i} and editors write a file of their own beside the key's and rename it over it. */
+    @Test
+    void aFileOfOnesOwnRenamedOverAKeysFileSavesIt() {
+        assertEquals(201, put(AUTHOR, folder + "sedAbC123", "Edited by sed").status());
+        assertEquals(List.of("subtitle.txt", "pages.txt", "rating.txt", "in_print.txt", "awards.json", "dimensions.json", "sedAbC123"),
+                names(AUTHOR, folder));
+        assertEquals(204, drive.send(AUTHOR, "MOVE", folder + "sedAbC123", Map.of("Destination", drive.url(folder + "subtitle.txt")), null)
+                .status());
+        assertEquals("Edited by sed", stored("subtitle").textValue());
+        assertEquals(404, drive.send(AUTHOR, "GET", folder + "sedAbC123", Map.of(), null).status());
+    }
+
     @Test
     void termAndUserMetaAreFilesOfTheirFoldersToo() {
         drive.wordpress.addTerm("category", "Tutorials");

@@ -38,27 +38,6 @@ import org.pressdav.wordpress.SiteTypes;
 class MetaIT extends WritingIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static List<String> names(String role, String path) {
-        RunningDrive.Answer listing = drive.send(role, "PROPFIND", drive.url(path), Map.of("Depth", "1"), null);
-        assertEquals(207, listing.status(), path + ": " + listing.text());
-        Matcher m = Pattern.compile("<D:href>([^<]+)</D:href>").matcher(listing.text());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            String href = m.group(1);
-            String decoded = DavPath.parseEncoded(href).toString().substring(1) + (href.endsWith("/") ? "/" : "");
-            if (decoded.startsWith(path) && decoded.length() > path.length()) {
-                names.add(decoded.substring(path.length()));
-            }
-        }
-        return names;
-    }
-
-    private static String get(String role, String path) {
-        RunningDrive.Answer answer = drive.send(role, "GET", drive.url(path), Map.of(), null);
-        assertEquals(200, answer.status(), path + ": " + answer.text());
-        return answer.text();
-    }
-
     private static RunningDrive.Answer put(String role, String path, String text) {
         return drive.send(role, "PUT", drive.url(path), Map.of(), text);
     }
@@ -71,19 +50,19 @@ class MetaIT extends WritingIT {
     void postTermAndUserMetaRoundTripByteForByte() {
         long post = bed.id("posts", "emoji");
         String folder = drive.folder("posts", post) + "meta/";
-        assertEquals(List.of("subtitle.txt"), names("editor", folder));
+        assertEquals(List.of("subtitle.txt"), namesIn("editor", folder));
         String subtitle = "Über \"quotes\" and C:\\back\\slashes\r\n\ta final newline ✓\n";
         assertEquals(204, put("editor", folder + "subtitle.txt", subtitle).status());
-        assertEquals(subtitle, get("editor", folder + "subtitle.txt"));
+        assertEquals(subtitle, read("editor", folder + "subtitle.txt"));
         assertEquals(subtitle, held(Endpoint.POSTS, post).path("subtitle").asText(), "WordPress holds the bytes written");
 
-        assertEquals(List.of("color.txt"), names("editor", "categories/tutorials/meta/"));
+        assertEquals(List.of("color.txt"), namesIn("editor", "categories/tutorials/meta/"));
         assertEquals(204, put("editor", "categories/tutorials/meta/color.txt", "#c0ffee").status());
-        assertEquals("#c0ffee", get("subscriber", "categories/tutorials/meta/color.txt"));
+        assertEquals("#c0ffee", read("subscriber", "categories/tutorials/meta/color.txt"));
 
-        assertEquals("C. C. Quill", get("contributor", "users/contributor/meta/pen_name.txt"), "as the seed stored it");
+        assertEquals("C. C. Quill", read("contributor", "users/contributor/meta/pen_name.txt"), "as the seed stored it");
         assertEquals(204, put("contributor", "users/contributor/meta/pen_name.txt", "Quill ✒").status());
-        assertEquals("Quill ✒", get("contributor", "users/contributor/meta/pen_name.txt"));
+        assertEquals("Quill ✒", read("contributor", "users/contributor/meta/pen_name.txt"));
     }
 
     @Test
@@ -95,13 +74,13 @@ class MetaIT extends WritingIT {
         List<String> inRest = new ArrayList<>();
         held(Endpoint.USERS, contributor).fieldNames().forEachRemaining(inRest::add);
         assertTrue(inRest.contains("pen_name") && !inRest.contains("rich_editing") && !inRest.contains("nickname"), inRest.toString());
-        List<String> listed = names("admin", "users/contributor/meta/");
+        List<String> listed = namesIn("admin", "users/contributor/meta/");
         assertEquals(inRest, listed.stream().map(name -> name.substring(0, name.lastIndexOf('.'))).toList(), "one file per key in REST");
         assertTrue(listed.contains("pen_name.txt"), listed.toString());
-        assertTrue(names("admin", "posts/").size() > 1);
-        assertFalse(names("editor", drive.folder("pages", bed.id("pages", "about"))).contains("meta/"), "pages have no keys in REST");
-        assertFalse(names("editor", "tags/fun/").contains("meta/"), "nor have tags");
-        assertTrue(names("editor", "categories/news/").contains("meta/"));
+        assertTrue(namesIn("admin", "posts/").size() > 1);
+        assertFalse(namesIn("editor", drive.folder("pages", bed.id("pages", "about"))).contains("meta/"), "pages have no keys in REST");
+        assertFalse(namesIn("editor", "tags/fun/").contains("meta/"), "nor have tags");
+        assertTrue(namesIn("editor", "categories/news/").contains("meta/"));
     }
 
     @Test
@@ -114,13 +93,13 @@ class MetaIT extends WritingIT {
             assertEquals(403, refused.status(), role + ": " + refused.text());
         }
         assertEquals(before, held(Endpoint.POSTS, post).path("subtitle"));
-        String color = get("admin", "categories/tutorials/meta/color.txt");
-        String penName = get("admin", "users/admin/meta/pen_name.txt");
+        String color = read("admin", "categories/tutorials/meta/color.txt");
+        String penName = read("admin", "users/admin/meta/pen_name.txt");
         assertEquals(403, put("contributor", "categories/tutorials/meta/color.txt", "red").status());
         // The administrator has published posts: every user sees their folder, and only they may edit it.
         assertEquals(403, put("subscriber", "users/admin/meta/pen_name.txt", "Not hers").status());
-        assertEquals(List.of(color, penName), List.of(get("admin", "categories/tutorials/meta/color.txt"),
-                get("admin", "users/admin/meta/pen_name.txt")));
+        assertEquals(List.of(color, penName), List.of(read("admin", "categories/tutorials/meta/color.txt"),
+                read("admin", "users/admin/meta/pen_name.txt")));
     }
 
     /** The book type's keys of every shape, through a PostKind made for it from what WordPress publishes of its types. */

@@ -11,12 +11,9 @@ import static org.pressdav.wordpress.InMemoryWordPress.SUBSCRIBER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,24 +59,6 @@ class MetaTest {
         drive.close();
     }
 
-    private List<String> names(Account who, String path) {
-        Answer listing = drive.send(who, "PROPFIND", path, Map.of("Depth", "1"), null);
-        assertEquals(207, listing.status(), path + ": " + listing.text());
-        Matcher m = Pattern.compile("<D:href>/" + Pattern.quote(drive.url(path).replaceFirst("^http://[^/]+/", "")) + "([^<]+)</D:href>")
-                .matcher(listing.text());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
-    }
-
-    private String get(Account who, String path) {
-        Answer answer = drive.send(who, "GET", path, Map.of(), null);
-        assertEquals(200, answer.status(), path + ": " + answer.text());
-        return answer.text();
-    }
-
     private Answer put(Account who, String path, String text) {
         return drive.send(who, "PUT", path, Map.of(), text);
     }
@@ -90,22 +69,22 @@ class MetaTest {
 
     @Test
     void onlyRegisteredKeysAreListedEachAFileByItsType() {
-        assertTrue(names(AUTHOR, drive.folderOf(post)).contains("meta/"));
-        assertEquals(List.of("subtitle.txt", "pages.txt", "rating.txt", "in_print.txt", "awards.json", "dimensions.json"), names(AUTHOR, folder),
+        assertTrue(drive.namesIn(AUTHOR, drive.folderOf(post)).contains("meta/"));
+        assertEquals(List.of("subtitle.txt", "pages.txt", "rating.txt", "in_print.txt", "awards.json", "dimensions.json"), drive.namesIn(AUTHOR, folder),
                 "a key not registered in REST (_edit_lock) never shows");
         assertEquals(404, drive.send(AUTHOR, "GET", folder + "_edit_lock.txt", Map.of(), null).status());
         // Each unset key shows its type's empty value, as WordPress's REST does.
-        assertEquals(List.of("", "0", "0.0", "false", "[]", "{}"), List.of(get(AUTHOR, folder + "subtitle.txt"), get(AUTHOR, folder + "pages.txt"),
-                get(AUTHOR, folder + "rating.txt"), get(AUTHOR, folder + "in_print.txt"), get(AUTHOR, folder + "awards.json"),
-                get(AUTHOR, folder + "dimensions.json")));
+        assertEquals(List.of("", "0", "0.0", "false", "[]", "{}"), List.of(drive.read(AUTHOR, folder + "subtitle.txt"), drive.read(AUTHOR, folder + "pages.txt"),
+                drive.read(AUTHOR, folder + "rating.txt"), drive.read(AUTHOR, folder + "in_print.txt"), drive.read(AUTHOR, folder + "awards.json"),
+                drive.read(AUTHOR, folder + "dimensions.json")));
     }
 
     @Test
     void aKindWithoutRegisteredKeysHasNoMetaFolder() {
         long page = drive.wordpress.addPost("page", EDITOR.id(), "publish", "About", "Us.");
         long tag = drive.wordpress.addTerm("post_tag", "Mine");
-        assertFalse(names(EDITOR, "pages/" + page + "-about/").contains("meta/"));
-        assertFalse(names(EDITOR, "tags/mine/").contains("meta/"));
+        assertFalse(drive.namesIn(EDITOR, "pages/" + page + "-about/").contains("meta/"));
+        assertFalse(drive.namesIn(EDITOR, "tags/mine/").contains("meta/"));
         assertEquals(404, drive.send(EDITOR, "PROPFIND", "pages/" + page + "-about/meta/", Map.of("Depth", "1"), null).status());
         assertTrue(tag > 0);
     }
@@ -114,16 +93,16 @@ class MetaTest {
     void scalarsRoundTripByteForByte() throws Exception {
         String subtitle = "Über\r\n\tspaces  and a final newline ✓\n";
         assertEquals(204, put(AUTHOR, folder + "subtitle.txt", subtitle).status());
-        assertEquals(subtitle, get(AUTHOR, folder + "subtitle.txt"));
+        assertEquals(subtitle, drive.read(AUTHOR, folder + "subtitle.txt"));
         assertEquals(subtitle, stored("subtitle").textValue(), "sent as written");
 
         assertEquals(204, put(AUTHOR, folder + "pages.txt", "412\n").status(), "an editor's final newline does no harm to a number");
-        assertEquals("412", get(AUTHOR, folder + "pages.txt"));
+        assertEquals("412", drive.read(AUTHOR, folder + "pages.txt"));
         assertTrue(stored("pages").isIntegralNumber(), "sent as a number: " + stored("pages"));
         assertEquals(204, put(AUTHOR, folder + "rating.txt", "4.5").status());
-        assertEquals("4.5", get(AUTHOR, folder + "rating.txt"));
+        assertEquals("4.5", drive.read(AUTHOR, folder + "rating.txt"));
         assertEquals(204, put(AUTHOR, folder + "in_print.txt", "true").status());
-        assertEquals("true", get(AUTHOR, folder + "in_print.txt"));
+        assertEquals("true", drive.read(AUTHOR, folder + "in_print.txt"));
         assertEquals(JSON.readTree("true"), stored("in_print"));
     }
 
@@ -131,17 +110,17 @@ class MetaTest {
     void arraysAndObjectsRoundTripEqualAsJsonAndByteForByteAsRead() throws Exception {
         String compact = "{\"width\":13,\"height\":20}";
         assertEquals(204, put(AUTHOR, folder + "dimensions.json", compact).status());
-        String shown = get(AUTHOR, folder + "dimensions.json");
+        String shown = drive.read(AUTHOR, folder + "dimensions.json");
         assertEquals(JSON.readTree(compact), JSON.readTree(shown));
         assertEquals("{\n  \"width\": 13,\n  \"height\": 20\n}", shown, "one layout: two spaces, \"key\": value, no final newline");
         assertEquals(204, put(AUTHOR, folder + "dimensions.json", shown).status());
-        assertEquals(shown, get(AUTHOR, folder + "dimensions.json"), "read and written back: the same bytes");
+        assertEquals(shown, drive.read(AUTHOR, folder + "dimensions.json"), "read and written back: the same bytes");
 
         String awards = "[\"Prix Café\", \"日本 Award\"]\n";
         assertEquals(204, put(AUTHOR, folder + "awards.json", awards).status());
-        assertEquals(JSON.readTree(awards), JSON.readTree(get(AUTHOR, folder + "awards.json")));
+        assertEquals(JSON.readTree(awards), JSON.readTree(drive.read(AUTHOR, folder + "awards.json")));
         assertEquals(JSON.readTree(awards), stored("awards"));
-        assertEquals("[\n  \"Prix Café\",\n  \"日本 Award\"\n]", get(AUTHOR, folder + "awards.json"));
+        assertEquals("[\n  \"Prix Café\",\n  \"日本 Award\"\n]", drive.read(AUTHOR, folder + "awards.json"));
     }
 
     @Test
@@ -150,7 +129,7 @@ class MetaTest {
         Answer refused = put(AUTHOR, folder + "pages.txt", "abc");
         assertEquals(422, refused.status(), refused.text());
         assertEquals("meta.pages is not of type integer.", refused.text().strip());
-        assertEquals("412", get(AUTHOR, folder + "pages.txt"));
+        assertEquals("412", drive.read(AUTHOR, folder + "pages.txt"));
 
         assertEquals(204, put(AUTHOR, folder + "dimensions.json", "{\"width\": 1, \"height\": 2}").status());
         Answer wrongProperty = put(AUTHOR, folder + "dimensions.json", "{\"width\": \"wide\"}");
@@ -162,9 +141,9 @@ class MetaTest {
         Answer flag = put(AUTHOR, folder + "in_print.txt", "maybe");
         assertEquals(422, flag.status());
         assertEquals("meta.in_print is not of type boolean.", flag.text().strip());
-        assertEquals("{\n  \"width\": 1,\n  \"height\": 2\n}", get(AUTHOR, folder + "dimensions.json"));
-        assertEquals("[]", get(AUTHOR, folder + "awards.json"));
-        assertEquals("false", get(AUTHOR, folder + "in_print.txt"));
+        assertEquals("{\n  \"width\": 1,\n  \"height\": 2\n}", drive.read(AUTHOR, folder + "dimensions.json"));
+        assertEquals("[]", drive.read(AUTHOR, folder + "awards.json"));
+        assertEquals("false", drive.read(AUTHOR, folder + "in_print.txt"));
     }
 
     @Test
@@ -175,19 +154,19 @@ class MetaTest {
         assertEquals(204, put(AUTHOR, folder + "awards.json", "\n").status());
         assertNull(stored("pages"), "deleted, not set to 0");
         assertNull(stored("awards"));
-        assertEquals("0", get(AUTHOR, folder + "pages.txt"));
-        assertEquals("[]", get(AUTHOR, folder + "awards.json"));
+        assertEquals("0", drive.read(AUTHOR, folder + "pages.txt"));
+        assertEquals("[]", drive.read(AUTHOR, folder + "awards.json"));
     }
 
     @Test
     void whoMayNotEditTheObjectIsRefusedAsForItsOtherFields() {
         for (Account who : List.of(SUBSCRIBER, CONTRIBUTOR, AUTHOR)) {
-            assertEquals("", get(who, editorsFolder + "subtitle.txt"), "who may read the post reads its meta");
+            assertEquals("", drive.read(who, editorsFolder + "subtitle.txt"), "who may read the post reads its meta");
             Answer refused = put(who, editorsFolder + "subtitle.txt", "Mine now");
             assertEquals(403, refused.status(), who.login() + ": " + refused.text());
             assertEquals("Sorry, you are not allowed to edit this post.", refused.text().strip());
         }
-        assertEquals("", get(EDITOR, editorsFolder + "subtitle.txt"));
+        assertEquals("", drive.read(EDITOR, editorsFolder + "subtitle.txt"));
         assertEquals(204, put(EDITOR, editorsFolder + "subtitle.txt", "Hers").status());
     }
 
@@ -201,7 +180,7 @@ class MetaTest {
             CompletableFuture<Answer> two = CompletableFuture.supplyAsync(() -> put(AUTHOR, folder + "pages.txt", pages));
             assertEquals(204, one.join().status());
             assertEquals(204, two.join().status());
-            assertEquals(List.of(subtitle, pages), List.of(get(AUTHOR, folder + "subtitle.txt"), get(AUTHOR, folder + "pages.txt")));
+            assertEquals(List.of(subtitle, pages), List.of(drive.read(AUTHOR, folder + "subtitle.txt"), drive.read(AUTHOR, folder + "pages.txt")));
             assertEquals(subtitle, stored("subtitle").textValue());
             assertEquals(pages, stored("pages").asText());
         }
@@ -213,7 +192,7 @@ class MetaTest {
     void aFileOfOnesOwnRenamedOverAKeysFileSavesIt() {
         assertEquals(201, put(AUTHOR, folder + "sedAbC123", "Edited by sed").status());
         assertEquals(List.of("subtitle.txt", "pages.txt", "rating.txt", "in_print.txt", "awards.json", "dimensions.json", "sedAbC123"),
-                names(AUTHOR, folder));
+                drive.namesIn(AUTHOR, folder));
         assertEquals(204, drive.send(AUTHOR, "MOVE", folder + "sedAbC123", Map.of("Destination", drive.url(folder + "subtitle.txt")), null)
                 .status());
         assertEquals("Edited by sed", stored("subtitle").textValue());
@@ -223,14 +202,14 @@ class MetaTest {
     @Test
     void termAndUserMetaAreFilesOfTheirFoldersToo() {
         drive.wordpress.addTerm("category", "Tutorials");
-        assertEquals(List.of("color.txt"), names(EDITOR, "categories/tutorials/meta/"));
+        assertEquals(List.of("color.txt"), drive.namesIn(EDITOR, "categories/tutorials/meta/"));
         assertEquals(204, put(EDITOR, "categories/tutorials/meta/color.txt", "#ff0000").status());
-        assertEquals("#ff0000", get(AUTHOR, "categories/tutorials/meta/color.txt"));
+        assertEquals("#ff0000", drive.read(AUTHOR, "categories/tutorials/meta/color.txt"));
         assertEquals(403, put(AUTHOR, "categories/tutorials/meta/color.txt", "blue").status());
 
-        assertEquals(List.of("pen_name.txt"), names(CONTRIBUTOR, "users/contributor/meta/"));
+        assertEquals(List.of("pen_name.txt"), drive.namesIn(CONTRIBUTOR, "users/contributor/meta/"));
         assertEquals(204, put(CONTRIBUTOR, "users/contributor/meta/pen_name.txt", "C. C. Quill").status());
-        assertEquals("C. C. Quill", get(CONTRIBUTOR, "users/contributor/meta/pen_name.txt"));
+        assertEquals("C. C. Quill", drive.read(CONTRIBUTOR, "users/contributor/meta/pen_name.txt"));
         assertEquals("C. C. Quill", drive.wordpress.meta().stored("user", CONTRIBUTOR.id(), "pen_name").textValue());
     }
 }

@@ -187,6 +187,26 @@ class MetaTest {
         assertEquals(1, drive.wordpress.mostUpdatesAtOnce.get(), "the writes of one object's keys take the object's turns");
     }
 
+    /**
+     * A DELETE in meta/ changes nothing in WordPress: where the object can be deleted it hides the file a while (so that Finder
+     * and {@code rm -r} can empty the post's folder and trash the post), where it cannot (a user) it is refused.
+     */
+    @Test
+    void aDeleteInMetaHidesAsAFieldFileDoesAndChangesNothing() {
+        assertEquals(204, put(AUTHOR, folder + "subtitle.txt", "Kept").status());
+        assertEquals(204, drive.send(AUTHOR, "DELETE", folder + "subtitle.txt", Map.of(), null).status());
+        assertFalse(drive.namesIn(AUTHOR, folder).contains("subtitle.txt"));
+        assertEquals("Kept", stored("subtitle").textValue());
+        assertEquals(204, drive.send(AUTHOR, "DELETE", folder, Map.of(), null).status());
+        assertFalse(drive.namesIn(AUTHOR, drive.folderOf(post)).contains("meta/"));
+        assertEquals(204, drive.send(AUTHOR, "DELETE", drive.folderOf(post), Map.of(), null).status());
+        assertEquals("trash", drive.wordpress.post(post).status());
+
+        Answer user = drive.send(CONTRIBUTOR, "DELETE", "users/contributor/meta/pen_name.txt", Map.of(), null);
+        assertEquals(403, user.status());
+        assertTrue(user.text().contains("write an empty file"), user.text());
+    }
+
     /** {@code sed -i} and editors write a file of their own beside the key's and rename it over it. */
     @Test
     void aFileOfOnesOwnRenamedOverAKeysFileSavesIt() {

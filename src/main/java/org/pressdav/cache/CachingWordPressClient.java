@@ -195,6 +195,15 @@ public final class CachingWordPressClient implements WordPressClient {
                 () -> origin.getJson(credentials, endpoint, id, context));
     }
 
+    /**
+     * Kept apart from the collection's route: a write of an object changes no schema (WordPress registers meta in code),
+     * so only the time to live, or a resync, forgets it.
+     */
+    @Override
+    public JsonNode schema(Credentials credentials, Endpoint<?> endpoint) {
+        return cached(credentials, "schema", endpoint.route(), () -> origin.schema(credentials, endpoint));
+    }
+
     @Override
     public <T> T create(Credentials credentials, Endpoint<T> endpoint, Map<String, ?> fields) {
         try {

@@ -132,6 +132,16 @@ public abstract class DavError extends RuntimeException {
         }
     }
 
+    /**
+     * 422 Unprocessable Content: a file whose content the field cannot hold (a meta key's value of the wrong type, JSON
+     * that is not JSON), with WordPress's words where it said why; what the field held is kept.
+     */
+    public static final class Unprocessable extends DavError {
+        public Unprocessable(String message) {
+            super(422, message);
+        }
+    }
+
     /** 423: locked, and the request did not submit the lock's token. */
     public static final class Locked extends DavError {
         public Locked(String message) {

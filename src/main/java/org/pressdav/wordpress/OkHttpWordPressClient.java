@@ -210,6 +210,11 @@ public final class OkHttpWordPressClient implements WordPressClient {
     }
 
     @Override
+    public JsonNode schema(Credentials credentials, Endpoint<?> endpoint) {
+        return send(credentials, new Request.Builder().url(root.route(endpoint.route()).build()).method("OPTIONS", null)).body.path("schema");
+    }
+
+    @Override
     public <T> T create(Credentials credentials, Endpoint<T> endpoint, Map<String, ?> fields) {
         return read(send(credentials, post(root.route(endpoint.route()), fields)).body, endpoint.type());
     }

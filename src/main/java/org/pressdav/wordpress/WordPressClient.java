@@ -32,6 +32,12 @@ public interface WordPressClient {
         return list(credentials, revisions, ListQuery.all().withContext(Context.EDIT).with("orderby", "date").with("order", "desc")).items();
     }
 
+    /**
+     * The JSON schema of a collection's objects, as WordPress publishes it ({@code OPTIONS} on its route, {@code schema}):
+     * the same for every user. Its {@code properties.meta.properties} are the meta keys registered with {@code show_in_rest}.
+     */
+    JsonNode schema(Credentials credentials, Endpoint<?> endpoint);
+
     /** The whole REST object, as WordPress sent it. */
     JsonNode getJson(Credentials credentials, Endpoint<?> endpoint, long id, Context context);
 

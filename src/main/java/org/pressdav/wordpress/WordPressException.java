@@ -44,6 +44,14 @@ public class WordPressException extends RuntimeException {
         return deniesAccess() || status == 404;
     }
 
+    /**
+     * WordPress did not take a value it was sent (400: {@code rest_invalid_param}, or one of its schema's refusals such as
+     * {@code rest_invalid_type}, whose message names the value: "meta.pages is not of type integer.").
+     */
+    public boolean refusesValue() {
+        return status == 400;
+    }
+
     /** WordPress's error code, or one of this class's {@code pressdav_*} codes. */
     public String code() {
         return code;

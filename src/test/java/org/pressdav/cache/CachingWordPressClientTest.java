@@ -70,6 +70,18 @@ class CachingWordPressClientTest {
         assertEquals(List.of("get admin", "get admin"), calls, "forgotten once written elsewhere");
     }
 
+    /** A collection's schema (its registered meta keys) changes with code, not with writes: a write of the collection keeps it. */
+    @Test
+    void aSchemaOutlivesWritesOfItsCollectionButNotItsTimeToLive() {
+        cache.schema(ADMIN, Endpoint.POSTS);
+        cache.update(ADMIN, Endpoint.POSTS, 1, Map.of("meta", Map.of("subtitle", "x")));
+        cache.schema(ADMIN, Endpoint.POSTS);
+        assertEquals(List.of("schema admin", "update admin"), calls);
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        cache.schema(ADMIN, Endpoint.POSTS);
+        assertEquals(List.of("schema admin", "update admin", "schema admin"), calls);
+    }
+
     @Test
     void aListingIsFetchedOncePerUserWithinItsTimeToLive() {
         assertEquals("seen by admin", firstTagName(ADMIN));

@@ -30,28 +30,6 @@ class RevisionsIT extends WritingIT {
         return wordpress.get(admin, Endpoint.POSTS, post, Context.EDIT);
     }
 
-    private static List<String> names(String role, String path) {
-        RunningDrive.Answer listing = drive.send(role, "PROPFIND", drive.url(path), Map.of("Depth", "1"), null);
-        assertEquals(207, listing.status(), path + ": " + listing.text());
-        // Hrefs are percent-encoded (the emoji post's folder): each is read back as the drive's path.
-        Matcher m = Pattern.compile("<D:href>([^<]+)</D:href>").matcher(listing.text());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            String href = m.group(1);
-            String decoded = DavPath.parseEncoded(href).toString().substring(1) + (href.endsWith("/") ? "/" : "");
-            if (decoded.startsWith(path) && decoded.length() > path.length()) {
-                names.add(decoded.substring(path.length()));
-            }
-        }
-        return names;
-    }
-
-    private static String get(String role, String path) {
-        RunningDrive.Answer answer = drive.send(role, "GET", drive.url(path), Map.of(), null);
-        assertEquals(200, answer.status(), path + ": " + answer.text());
-        return answer.text();
-    }
-
     private static RunningDrive.Answer send(String method, String path, Map<String, String> headers, String body) {
         return drive.send("editor", method, drive.url(path), headers, body);
     }
@@ -62,7 +40,7 @@ class RevisionsIT extends WritingIT {
                 .orElseThrow(() -> new AssertionError("WordPress keeps no revision with " + content));
         String name = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss").withZone(java.time.ZoneOffset.UTC)
                 .format(revision.dateGmt()) + "-" + revision.id() + "/";
-        assertTrue(names("editor", folder + "revisions/").contains(name), name);
+        assertTrue(namesIn("editor", folder + "revisions/").contains(name), name);
         return folder + "revisions/" + name;
     }
 
@@ -74,13 +52,13 @@ class RevisionsIT extends WritingIT {
         assertEquals(204, send("PUT", folder + "content.html", Map.of(), "<p>Version one</p>\r\n").status());
         assertEquals(204, send("PUT", folder + "content.html", Map.of(), "<p>Version two 🎉</p>").status());
 
-        List<String> listed = names("editor", folder + "revisions/");
+        List<String> listed = namesIn("editor", folder + "revisions/");
         assertEquals(revisions(post).size(), listed.size(), "one folder per revision WordPress keeps: " + listed);
         listed.forEach(name -> assertTrue(name.matches("\\d{4}-\\d{2}-\\d{2}-\\d{6}-\\d+/"), name));
         String one = revisionWith(folder, post, "<p>Version one</p>\r\n");
-        assertEquals(List.of("content.html", "title.txt", "excerpt.txt"), names("editor", one));
-        assertEquals("<p>Version one</p>\r\n", get("editor", one + "content.html"));
-        assertEquals(original.title().raw(), get("editor", one + "title.txt"));
+        assertEquals(List.of("content.html", "title.txt", "excerpt.txt"), namesIn("editor", one));
+        assertEquals("<p>Version one</p>\r\n", read("editor", one + "content.html"));
+        assertEquals(original.title().raw(), read("editor", one + "title.txt"));
 
         int kept = revisions(post).size();
         List<RunningDrive.Answer> refused = List.of(send("PUT", one + "content.html", Map.of(), "Changed"),
@@ -90,14 +68,14 @@ class RevisionsIT extends WritingIT {
                 send("MOVE", one + "title.txt", Map.of("Destination", drive.url(one + "other.txt")), null));
         refused.forEach(answer -> assertEquals(403, answer.status(), answer.text()));
         assertTrue(refused.get(0).text().contains("Revisions are read-only"), refused.get(0).text());
-        assertEquals("<p>Version one</p>\r\n", get("editor", one + "content.html"));
+        assertEquals("<p>Version one</p>\r\n", read("editor", one + "content.html"));
         assertEquals("<p>Version two 🎉</p>", stored(post).content().raw());
         assertEquals(kept, revisions(post).size(), "a refused write is no save");
 
         RunningDrive.Answer copy = send("COPY", one + "content.html", Map.of("Destination", drive.url(folder + "content.html")), null);
         assertEquals(204, copy.status(), copy.text());
         assertEquals("<p>Version one</p>\r\n", stored(post).content().raw());
-        assertEquals("<p>Version one</p>\r\n", get("editor", folder + "content.html"));
+        assertEquals("<p>Version one</p>\r\n", read("editor", folder + "content.html"));
         assertEquals(kept + 1, revisions(post).size(), "WordPress records the restore as a revision");
 
         assertEquals(204, send("PUT", folder + "title.txt", Map.of(), "Another title").status());
@@ -106,17 +84,17 @@ class RevisionsIT extends WritingIT {
         assertEquals(204, whole.status(), whole.text());
         Post restored = stored(post);
         assertEquals(List.of("<p>Version two 🎉</p>", original.title().raw()), List.of(restored.content().raw(), restored.title().raw()));
-        assertEquals(restored.title().raw(), get("editor", folder + "title.txt"));
+        assertEquals(restored.title().raw(), read("editor", folder + "title.txt"));
     }
 
     @Test
     void whoMayNotEditThePostDoesNotSeeItsRevisions() {
         String emoji = drive.folder("posts", bed.id("posts", "emoji"));
         String own = drive.folder("posts", bed.id("posts", "author-post"));
-        assertTrue(names("editor", emoji).contains("revisions/"));
-        assertTrue(names("author", own).contains("revisions/"), "her own post");
-        assertFalse(names("author", emoji).contains("revisions/"), "another's post");
-        assertFalse(names("subscriber", emoji).contains("revisions/"));
+        assertTrue(namesIn("editor", emoji).contains("revisions/"));
+        assertTrue(namesIn("author", own).contains("revisions/"), "her own post");
+        assertFalse(namesIn("author", emoji).contains("revisions/"), "another's post");
+        assertFalse(namesIn("subscriber", emoji).contains("revisions/"));
         assertEquals(404, drive.send("subscriber", "PROPFIND", drive.url(emoji + "revisions/"), Map.of("Depth", "1"), null).status());
         assertEquals(404, drive.send("author", "PROPFIND", drive.url(emoji + "revisions/"), Map.of("Depth", "1"), null).status());
     }
@@ -127,8 +105,8 @@ class RevisionsIT extends WritingIT {
         Endpoint<Post> autosaves = new Endpoint<>("wp/v2/posts/" + post + "/autosaves", Post.class, false, "revision");
         wordpress.create(bed.credentials("author"), autosaves, Map.of("content", "<p>Not saved yet</p>", "title", "Ana's published post"));
         String folder = drive.folder("posts", post);
-        assertTrue(names("author", folder + "revisions/").contains("autosave/"));
-        assertEquals("<p>Not saved yet</p>", get("author", folder + "revisions/autosave/content.html"));
-        assertFalse(names("editor", folder + "revisions/").contains("autosave/"), "another's autosave is theirs");
+        assertTrue(namesIn("author", folder + "revisions/").contains("autosave/"));
+        assertEquals("<p>Not saved yet</p>", read("author", folder + "revisions/autosave/content.html"));
+        assertFalse(namesIn("editor", folder + "revisions/").contains("autosave/"), "another's autosave is theirs");
     }
 }

@@ -59,6 +59,7 @@ public final class InMemoryWordPress implements WordPressClient {
     final Map<Long, Comment> comments = new ConcurrentHashMap<>();
     final Map<Long, Media> media = new ConcurrentHashMap<>();
     final Map<Long, byte[]> files = new ConcurrentHashMap<>();
+    private final InMemoryMeta meta = new InMemoryMeta();
     /** The post types and taxonomies shown in REST: WordPress's own, and those a test registers. */
     private final List<PostType> postTypes = new java.util.concurrent.CopyOnWriteArrayList<>(SiteTypes.CORE.postTypes());
     private final List<Taxonomy> taxonomies = new java.util.concurrent.CopyOnWriteArrayList<>(SiteTypes.CORE.taxonomies());
@@ -238,6 +239,15 @@ public final class InMemoryWordPress implements WordPressClient {
         return id;
     }
 
+    /** The meta keys registered in REST, and the values the database holds. */
+    public InMemoryMeta meta() {
+        return meta;
+    }
+
+    private Post withMeta(Post p) {
+        return p.withMeta(meta.shown(p.type(), p.id()));
+    }
+
     /** The post as WordPress holds it now. */
     public Post post(long id) {
         return posts.get(id);
@@ -399,7 +409,7 @@ public final class InMemoryWordPress implements WordPressClient {
                         && (query.context() != Context.EDIT || editable(who, p))
                         && (include == null || List.of(include.split(",")).contains(String.valueOf(p.id())))
                         && (search == null || p.title().raw().contains(search))) {
-                    items.add(query.context() == Context.EDIT ? p : viewOf(p));
+                    items.add(withMeta(query.context() == Context.EDIT ? p : viewOf(p)));
                 }
             }
         } else if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
@@ -456,7 +466,7 @@ public final class InMemoryWordPress implements WordPressClient {
             if (context == Context.EDIT && !editable(who, p)) {
                 throw forbidden(who, "rest_forbidden_context", "Sorry, you are not allowed to edit this post.");
             }
-            return (T) (context == Context.EDIT ? p : viewOf(p));
+            return (T) withMeta(context == Context.EDIT ? p : viewOf(p));
         }
         if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
             Term t = terms.get(id);
@@ -466,7 +476,7 @@ public final class InMemoryWordPress implements WordPressClient {
             if (context == Context.EDIT && !can(who, "manage_categories")) {
                 throw forbidden(who, "rest_forbidden_context", "Sorry, you are not allowed to edit this term.");
             }
-            return (T) t;
+            return (T) t.withMeta(meta.shown(t.taxonomy(), t.id()));
         }
         if (endpoint == Endpoint.COMMENTS) {
             Comment c = comments.get(id);
@@ -484,7 +494,7 @@ public final class InMemoryWordPress implements WordPressClient {
             if (context == Context.EDIT && (who == null || who.id() != id && !can(who, "list_users"))) {
                 throw forbidden(who, "rest_forbidden_context", "Sorry, you are not allowed to list users.");
             }
-            return (T) me(Credentials.of(a.login(), a.password()));
+            return (T) me(Credentials.of(a.login(), a.password())).withMeta(meta.shown("user", id));
         }
         if (endpoint == Endpoint.MEDIA) {
             Media m = media.get(id);
@@ -534,6 +544,13 @@ public final class InMemoryWordPress implements WordPressClient {
             return post;
         }
         return json.createObjectNode().put("id", id).put("record", item.toString());
+    }
+
+    /** As OPTIONS on the collection: its schema, with the meta keys registered for its type. */
+    @Override
+    public JsonNode schema(Credentials credentials, Endpoint<?> endpoint) {
+        count("schema");
+        return meta.schema(endpoint.objectType());
     }
 
     @Override
@@ -623,7 +640,11 @@ public final class InMemoryWordPress implements WordPressClient {
                     posts.put(id, written);
                     revise(written, who.id());
                     changed(written.type(), id, "saved");
-                    return (T) written;
+                    // As WordPress: the post is saved first, its meta after (a meta value refused leaves the post saved).
+                    if (fields.containsKey("meta")) {
+                        meta.update(written.type(), id, fields.get("meta"));
+                    }
+                    return (T) withMeta(written);
                 });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -646,12 +667,18 @@ public final class InMemoryWordPress implements WordPressClient {
                     String.valueOf(f.getOrDefault("description", t.description())), t.taxonomy(),
                     t.parent(), t.count(), t.link());
             terms.put(id, written);
+            if (fields.containsKey("meta")) {
+                meta.update(written.taxonomy(), id, fields.get("meta"));
+            }
             changed(written.taxonomy(), id, "saved");
-            return (T) written;
+            return (T) written.withMeta(meta.shown(written.taxonomy(), id));
         }
         if (endpoint == Endpoint.USERS) {
             if (who == null || who.id() != id && !can(who, "edit_users")) {
                 throw forbidden(who, "rest_cannot_edit", "Sorry, you are not allowed to edit this user.");
+            }
+            if (fields.containsKey("meta")) {
+                meta.update("user", id, fields.get("meta"));
             }
             return get(credentials, endpoint, id, Context.EDIT);
         }

@@ -56,6 +56,17 @@ class OkHttpWordPressClientTest {
         assertEquals("Sorry, you are not allowed to edit this post.", e.getMessage());
     }
 
+    /** WordPress publishes a collection's schema, with its registered meta keys, in the answer to OPTIONS on its route. */
+    @Test
+    void aCollectionsSchemaIsItsAnswerToOptions() {
+        wordpress.route("/wp-json/wp/v2/posts", r -> "OPTIONS".equals(r.getMethod())
+                ? FakeWordPress.json(200, "{\"namespace\":\"wp/v2\",\"schema\":{\"title\":\"post\",\"properties\":{\"meta\":"
+                        + "{\"type\":\"object\",\"properties\":{\"subtitle\":{\"type\":\"string\"}}}}}}")
+                : FakeWordPress.json(405, "{\"code\":\"rest_no_route\",\"message\":\"No route\"}"));
+
+        assertEquals("string", client.schema(ADMIN, Endpoint.POSTS).at("/properties/meta/properties/subtitle/type").asText());
+    }
+
     @Test
     void anErrorPageThatIsNotJsonIsQuotedNotSwallowed() {
         wordpress.route("/wp-json/wp/v2/posts/3", r -> new MockResponse.Builder().code(500)

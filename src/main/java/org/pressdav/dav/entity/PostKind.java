@@ -239,20 +239,22 @@ public final class PostKind implements ObjectKind<Post> {
 
     @Override
     public java.util.Set<String> folderNames() {
-        return type.supports("revisions") ? java.util.Set.of(RevisionsFolder.NAME) : java.util.Set.of();
+        return type.supports("revisions") ? java.util.Set.of(RevisionsFolder.NAME, MetaFolder.NAME) : java.util.Set.of(MetaFolder.NAME);
     }
 
     /**
      * {@code revisions/} where the type keeps revisions and this user may edit the post: WordPress answers its
      * revisions to them alone, and the post it gave in the edit context (raw content) is that answer already.
+     * {@code meta/} where the type has meta keys in REST.
      */
     @Override
     public List<Folder> folders(DavSession session, Post loaded, String objectKey) {
+        List<Folder> folders = new ArrayList<>(MetaFolder.of(session, this, Post::meta, loaded, objectKey));
         boolean editable = loaded.content() != null && loaded.content().raw() != null;
-        if (!type.supports("revisions") || !editable) {
-            return List.of();
+        if (type.supports("revisions") && editable) {
+            folders.add(new RevisionsFolder(session, endpoint, loaded, objectKey));
         }
-        return List.of(new RevisionsFolder(session, endpoint, loaded, objectKey));
+        return folders;
     }
 
     private List<Field<Post>> fieldsFor(PostType type) {

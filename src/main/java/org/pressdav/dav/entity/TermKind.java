@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.store.FirstSeen;
 import org.pressdav.dav.node.Field;
 import org.pressdav.dav.Names;
+import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.ObjectKind;
+import org.pressdav.dav.node.Reads;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Taxonomy;
@@ -122,5 +125,22 @@ public final class TermKind implements ObjectKind<Term> {
     @Override
     public List<Field<Term>> fields() {
         return fields;
+    }
+
+    /** A term as listed, or read whole where the listing (the companion plugin's index) left out its meta. */
+    @Override
+    public Term load(DavSession session, Term listed) {
+        return listed.meta() != null ? listed : Reads.object(session, endpoint, listed.id());
+    }
+
+    @Override
+    public Set<String> folderNames() {
+        return Set.of(MetaFolder.NAME);
+    }
+
+    /** {@code meta/} where the taxonomy has term meta in REST. */
+    @Override
+    public List<Folder> folders(DavSession session, Term loaded, String objectKey) {
+        return MetaFolder.of(session, this, Term::meta, loaded, objectKey);
     }
 }

@@ -3,10 +3,12 @@ package org.pressdav.dav.entity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.store.FirstSeen;
 import org.pressdav.dav.node.Field;
 import org.pressdav.dav.Names;
+import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.ObjectKind;
 import org.pressdav.dav.node.Reads;
 import org.pressdav.wordpress.Context;
@@ -116,5 +118,16 @@ public final class UserKind implements ObjectKind<User> {
     @Override
     public List<Field<User>> fields() {
         return FIELDS;
+    }
+
+    @Override
+    public Set<String> folderNames() {
+        return Set.of(MetaFolder.NAME);
+    }
+
+    /** {@code meta/} where the site has user meta in REST. */
+    @Override
+    public List<Folder> folders(DavSession session, User loaded, String objectKey) {
+        return MetaFolder.of(session, this, User::meta, loaded, objectKey);
     }
 }

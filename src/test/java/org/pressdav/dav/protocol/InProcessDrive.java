@@ -97,6 +97,31 @@ final class InProcessDrive implements AutoCloseable {
         }
     }
 
+    /** The names in a folder ({@code posts/12-hello/}) as {@code who} lists it, a folder's with its slash ({@code revisions/}). */
+    java.util.List<String> namesIn(Account who, String folder) {
+        RunningDrive.Answer listing = send(who, "PROPFIND", folder, Map.of("Depth", "1"), null);
+        if (listing.status() != 207) {
+            throw new AssertionError(folder + ": " + listing.status() + " " + listing.text());
+        }
+        String href = url(folder).replaceFirst("^http://[^/]+", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<D:href>" + java.util.regex.Pattern.quote(href) + "([^<]+)</D:href>")
+                .matcher(listing.text());
+        java.util.List<String> names = new java.util.ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** A file's text as {@code who} reads it; anything but a 200 fails the test. */
+    String read(Account who, String path) {
+        RunningDrive.Answer answer = send(who, "GET", path, Map.of(), null);
+        if (answer.status() != 200) {
+            throw new AssertionError(path + ": " + answer.status() + " " + answer.text());
+        }
+        return answer.text();
+    }
+
     /** A post's folder as its listing names it to the administrator: {@code posts/12-hello/}. */
     String folderOf(long id) {
         String listing = send(InMemoryWordPress.ADMIN, "PROPFIND", "posts/", Map.of("Depth", "1"), null).text();

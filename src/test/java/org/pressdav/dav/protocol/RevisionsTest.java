@@ -8,12 +8,9 @@ import static org.pressdav.wordpress.InMemoryWordPress.AUTHOR;
 import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
 import static org.pressdav.wordpress.InMemoryWordPress.SUBSCRIBER;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,43 +45,26 @@ class RevisionsTest {
         drive.close();
     }
 
-    private List<String> names(Account who, String path) {
-        Answer listing = drive.send(who, "PROPFIND", path, Map.of("Depth", "1"), null);
-        assertEquals(207, listing.status(), path + ": " + listing.text());
-        Matcher m = Pattern.compile("<D:href>/" + Pattern.quote(path) + "([^<]+)</D:href>").matcher(listing.text());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
-    }
-
-    private String get(Account who, String path) {
-        Answer answer = drive.send(who, "GET", path, Map.of(), null);
-        assertEquals(200, answer.status(), path + ": " + answer.text());
-        return answer.text();
-    }
-
     private void put(String file, String text) {
         assertEquals(204, drive.send(AUTHOR, "PUT", folder + file, Map.of(), text).status());
     }
 
     /** The folder of the post's revision {@code rev}, as the drive names it. */
     private String revisionFolder(Post rev) {
-        String name = names(AUTHOR, folder + "revisions/").stream().filter(n -> n.endsWith("-" + rev.id() + "/")).findFirst()
+        String name = drive.namesIn(AUTHOR, folder + "revisions/").stream().filter(n -> n.endsWith("-" + rev.id() + "/")).findFirst()
                 .orElseThrow(() -> new AssertionError("revision " + rev.id() + " is not listed"));
         return folder + "revisions/" + name;
     }
 
     @Test
     void everySaveIsARevisionFolderNamedByItsUtcDateAndIdWithItsFieldsByteForByte() {
-        assertTrue(names(AUTHOR, folder).contains("revisions/"));
-        assertEquals(1, names(AUTHOR, folder + "revisions/").size());
+        assertTrue(drive.namesIn(AUTHOR, folder).contains("revisions/"));
+        assertEquals(1, drive.namesIn(AUTHOR, folder + "revisions/").size());
         put("content.html", "Second");
         put("title.txt", "A better story");
         List<Post> kept = drive.wordpress.revisionsOf(post);
         assertEquals(3, kept.size());
-        List<String> listed = names(AUTHOR, folder + "revisions/");
+        List<String> listed = drive.namesIn(AUTHOR, folder + "revisions/");
         assertEquals(3, listed.size(), "the listing is forgotten when the post is written: " + listed);
         for (String name : listed) {
             assertTrue(name.matches("\\d{4}-\\d{2}-\\d{2}-\\d{6}-\\d+/"), name);
@@ -92,11 +72,11 @@ class RevisionsTest {
         String first = revisionFolder(kept.get(0));
         assertEquals(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss").withZone(java.time.ZoneOffset.UTC)
                 .format(kept.get(0).dateGmt()) + "-" + kept.get(0).id() + "/", first.substring(first.indexOf("revisions/") + 10));
-        assertEquals(List.of("content.html", "title.txt", "excerpt.txt"), names(AUTHOR, first));
-        assertEquals("First\r\n<p>draft</p>", get(AUTHOR, first + "content.html"));
-        assertEquals("A story", get(AUTHOR, first + "title.txt"));
-        assertEquals("", get(AUTHOR, first + "excerpt.txt"));
-        assertEquals("A better story", get(AUTHOR, revisionFolder(kept.get(2)) + "title.txt"));
+        assertEquals(List.of("content.html", "title.txt", "excerpt.txt"), drive.namesIn(AUTHOR, first));
+        assertEquals("First\r\n<p>draft</p>", drive.read(AUTHOR, first + "content.html"));
+        assertEquals("A story", drive.read(AUTHOR, first + "title.txt"));
+        assertEquals("", drive.read(AUTHOR, first + "excerpt.txt"));
+        assertEquals("A better story", drive.read(AUTHOR, revisionFolder(kept.get(2)) + "title.txt"));
     }
 
     @Test
@@ -105,9 +85,9 @@ class RevisionsTest {
         put("content.html", "Third");
         AtomicInteger asked = drive.wordpress.calls.computeIfAbsent("revisions", c -> new AtomicInteger());
         int before = asked.get();
-        assertEquals(3, names(AUTHOR, folder + "revisions/").size());
+        assertEquals(3, drive.namesIn(AUTHOR, folder + "revisions/").size());
         assertEquals(before + 1, asked.get());
-        names(AUTHOR, folder + "revisions/");
+        drive.namesIn(AUTHOR, folder + "revisions/");
         assertEquals(before + 1, asked.get(), "a second listing is the cache's");
     }
 
@@ -129,8 +109,8 @@ class RevisionsTest {
         assertTrue(refused.get(0).text().contains("Revisions are read-only"), refused.get(0).text());
         assertTrue(refused.get(2).text().contains("Revisions are read-only"), refused.get(2).text());
         assertTrue(refused.get(3).text().contains("Revisions are read-only"), refused.get(3).text());
-        assertEquals("First\r\n<p>draft</p>", get(AUTHOR, first + "content.html"));
-        assertEquals(List.of("content.html", "title.txt", "excerpt.txt"), names(AUTHOR, first));
+        assertEquals("First\r\n<p>draft</p>", drive.read(AUTHOR, first + "content.html"));
+        assertEquals(List.of("content.html", "title.txt", "excerpt.txt"), drive.namesIn(AUTHOR, first));
         assertEquals("Second", drive.wordpress.post(post).content().raw());
         assertEquals(2, drive.wordpress.revisionsOf(post).size());
     }
@@ -143,18 +123,18 @@ class RevisionsTest {
         for (String file : List.of("content.html", "title.txt", "excerpt.txt")) {
             assertEquals(204, drive.send(AUTHOR, "DELETE", first + file, Map.of(), null).status(), file);
         }
-        assertEquals(List.of(), names(AUTHOR, first));
+        assertEquals(List.of(), drive.namesIn(AUTHOR, first));
         assertEquals(404, drive.send(AUTHOR, "GET", first + "content.html", Map.of(), null).status());
         assertEquals(204, drive.send(AUTHOR, "DELETE", first, Map.of(), null).status());
-        assertEquals(1, names(AUTHOR, folder + "revisions/").size(), "the other revision is still listed");
+        assertEquals(1, drive.namesIn(AUTHOR, folder + "revisions/").size(), "the other revision is still listed");
         assertEquals(404, drive.send(AUTHOR, "PROPFIND", first, Map.of("Depth", "0"), null).status(), "a folder deleted is gone, as its listing says");
         String other = revisionFolder(drive.wordpress.revisionsOf(post).get(1));
         assertEquals(204, drive.send(AUTHOR, "DELETE", folder + "revisions/", Map.of(), null).status());
-        assertFalse(names(AUTHOR, folder).contains("revisions/"));
+        assertFalse(drive.namesIn(AUTHOR, folder).contains("revisions/"));
         assertEquals(404, drive.send(AUTHOR, "PROPFIND", folder + "revisions/", Map.of("Depth", "1"), null).status());
         assertEquals(404, drive.send(AUTHOR, "GET", other + "title.txt", Map.of(), null).status(), "nor is anything inside it found");
         assertEquals(207, drive.send(EDITOR, "PROPFIND", other, Map.of("Depth", "1"), null).status(), "hidden from the author alone");
-        assertTrue(names(EDITOR, folder).contains("revisions/"), "hidden from the author alone");
+        assertTrue(drive.namesIn(EDITOR, folder).contains("revisions/"), "hidden from the author alone");
         assertEquals(2, drive.wordpress.revisionsOf(post).size(), "WordPress keeps every revision");
         assertEquals("First\r\n<p>draft</p>", drive.wordpress.revisionsOf(post).get(0).content().raw());
         assertEquals(204, drive.send(AUTHOR, "DELETE", folder, Map.of(), null).status());
@@ -163,13 +143,13 @@ class RevisionsTest {
 
     @Test
     void onlyWhoMayEditThePostSeesItsRevisions() {
-        assertTrue(names(EDITOR, folder).contains("revisions/"));
-        assertTrue(names(ADMIN, folder).contains("revisions/"));
-        assertFalse(names(SUBSCRIBER, folder).contains("revisions/"));
+        assertTrue(drive.namesIn(EDITOR, folder).contains("revisions/"));
+        assertTrue(drive.namesIn(ADMIN, folder).contains("revisions/"));
+        assertFalse(drive.namesIn(SUBSCRIBER, folder).contains("revisions/"));
         assertEquals(404, drive.send(SUBSCRIBER, "PROPFIND", folder + "revisions/", Map.of("Depth", "1"), null).status());
-        assertFalse(names(AUTHOR, hersFolder).contains("revisions/"));
+        assertFalse(drive.namesIn(AUTHOR, hersFolder).contains("revisions/"));
         assertEquals(404, drive.send(AUTHOR, "PROPFIND", hersFolder + "revisions/", Map.of("Depth", "1"), null).status());
-        String rev = "revisions/" + names(EDITOR, hersFolder + "revisions/").get(0);
+        String rev = "revisions/" + drive.namesIn(EDITOR, hersFolder + "revisions/").get(0);
         assertEquals(404, drive.send(AUTHOR, "GET", hersFolder + rev + "content.html", Map.of(), null).status());
         // A file of that name is no scratch file of the author's either.
         assertEquals(403, drive.send(AUTHOR, "PUT", hersFolder + "revisions", Map.of(), "mine").status());
@@ -183,11 +163,11 @@ class RevisionsTest {
         Answer copy = drive.send(AUTHOR, "COPY", first + "content.html", Map.of("Destination", drive.url(folder + "content.html")), null);
         assertEquals(204, copy.status(), copy.text());
         assertEquals("First\r\n<p>draft</p>", drive.wordpress.post(post).content().raw());
-        assertEquals("First\r\n<p>draft</p>", get(AUTHOR, folder + "content.html"));
+        assertEquals("First\r\n<p>draft</p>", drive.read(AUTHOR, folder + "content.html"));
         List<Post> kept = drive.wordpress.revisionsOf(post);
         assertEquals(4, kept.size(), "WordPress recorded the restore as a revision");
         assertEquals("First\r\n<p>draft</p>", kept.get(3).content().raw());
-        assertEquals(4, names(AUTHOR, folder + "revisions/").size());
+        assertEquals(4, drive.namesIn(AUTHOR, folder + "revisions/").size());
     }
 
     @Test
@@ -206,7 +186,7 @@ class RevisionsTest {
         assertEquals("A story", now.title().raw());
         assertEquals("", now.excerpt().raw());
         assertEquals(before + 1, drive.wordpress.revisionsOf(post).size(), "one save, one new revision");
-        assertEquals("A story", get(AUTHOR, folder + "title.txt"));
+        assertEquals("A story", drive.read(AUTHOR, folder + "title.txt"));
     }
 
     @Test
@@ -227,10 +207,10 @@ class RevisionsTest {
     void thisUsersAutosaveIsShownAsAutosaveAndNoOneElses() {
         drive.wordpress.autosave(post, AUTHOR.id(), "A story", "Unsaved words", "");
         drive.wordpress.autosave(post, EDITOR.id(), "Her title", "Her unsaved words", "");
-        assertTrue(names(AUTHOR, folder + "revisions/").contains("autosave/"));
-        assertEquals("Unsaved words", get(AUTHOR, folder + "revisions/autosave/content.html"));
-        assertEquals("Her unsaved words", get(EDITOR, folder + "revisions/autosave/content.html"));
-        assertEquals(1, names(ADMIN, folder + "revisions/").size(), "the admin has no autosave: the one revision alone");
+        assertTrue(drive.namesIn(AUTHOR, folder + "revisions/").contains("autosave/"));
+        assertEquals("Unsaved words", drive.read(AUTHOR, folder + "revisions/autosave/content.html"));
+        assertEquals("Her unsaved words", drive.read(EDITOR, folder + "revisions/autosave/content.html"));
+        assertEquals(1, drive.namesIn(ADMIN, folder + "revisions/").size(), "the admin has no autosave: the one revision alone");
         Answer restore = drive.send(AUTHOR, "COPY", folder + "revisions/autosave/", Map.of("Destination", drive.url(folder)), null);
         assertEquals(204, restore.status(), restore.text());
         assertEquals("Unsaved words", drive.wordpress.post(post).content().raw());

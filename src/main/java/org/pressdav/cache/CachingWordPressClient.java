@@ -46,7 +46,7 @@ public final class CachingWordPressClient implements WordPressClient {
     private static final int STRIPES = 4096;
 
     private final WordPressClient origin;
-    private final SiteTypes types;
+    private final Supplier<SiteTypes> types;
     private final Cache<Key, CompletableFuture<Object>> cache;
     private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
     /** One per REST collection: there are a handful. */
@@ -57,6 +57,11 @@ public final class CachingWordPressClient implements WordPressClient {
 
     /** {@code types}: the collections whose objects another instance's writes name ({@link #forgetWritten}). */
     public CachingWordPressClient(WordPressClient origin, SiteTypes types, Duration ttl, Ticker ticker) {
+        this(origin, () -> types, ttl, ticker);
+    }
+
+    /** The same for the kinds the drive has now: a type found at the last reading of {@code wp/v2/types} is followed too. */
+    public CachingWordPressClient(WordPressClient origin, Supplier<SiteTypes> types, Duration ttl, Ticker ticker) {
         this.origin = origin;
         this.types = types;
         // Caffeine's own statistics (gets, evictions, loads) for its meters: a few counters per operation.
@@ -356,7 +361,7 @@ public final class CachingWordPressClient implements WordPressClient {
                     id = null;
                 }
             }
-            for (Endpoint<?> endpoint : types.endpoints()) {
+            for (Endpoint<?> endpoint : types.get().endpoints()) {
                 // The key names the drive's folder, its type's rest_base, whatever namespace the type's route is in.
                 if (endpoint.restBase().equals(base)) {
                     forgetRoute(endpoint.route(), id);

@@ -50,7 +50,8 @@ public final class InMemoryWordPress implements WordPressClient {
             "upload_files");
     private static final Set<String> EDITOR_CAPS = union(AUTHOR_CAPS, Set.of("edit_others_posts", "delete_others_posts", "edit_pages",
             "edit_others_pages", "manage_categories", "moderate_comments", "unfiltered_html", "read_private_posts"));
-    private static final Set<String> ADMIN_CAPS = union(EDITOR_CAPS, Set.of("list_users", "edit_users", "manage_options"));
+    private static final Set<String> ADMIN_CAPS = union(EDITOR_CAPS, Set.of("list_users", "edit_users", "manage_options",
+            "edit_theme_options"));
 
     private final ObjectMapper json = new ObjectMapper();
     final AtomicLong ids = new AtomicLong(100);
@@ -633,12 +634,13 @@ public final class InMemoryWordPress implements WordPressClient {
                         terms.put(taxonomy.restBase(), (List<Long>) fields.get(taxonomy.restBase()));
                     }
                 }
+                long parent = fields.containsKey("parent") ? ((Number) fields.get("parent")).longValue() : p.parent();
                 Instant date = fields.containsKey("date_gmt")
                         ? LocalDateTime.parse(fields.get("date_gmt").toString()).toInstant(ZoneOffset.UTC) : p.dateGmt();
                 // WordPress generates a slug-less draft's slug from its title, anew at each save.
                 String generated = slug.isEmpty() ? sanitize(title) : p.generatedSlug();
                 Post written = new Post(p.id(), p.type(), slug, generated, status == null ? p.status() : status.toString(), p.link(),
-                        date, Instant.now().truncatedTo(ChronoUnit.SECONDS), p.author(), p.parent(), p.password(), text(title),
+                        date, Instant.now().truncatedTo(ChronoUnit.SECONDS), p.author(), parent, p.password(), text(title),
                         text(content), text(excerpt), terms, settled.featuredMedia(), settled.sticky(), settled.commentStatus(),
                         settled.pingStatus(), settled.format(), settled.template(), settled.menuOrder());
                 return write(() -> {

@@ -54,6 +54,10 @@ final class KindRegistry implements AutoCloseable {
      */
     static final List<String> FIXED = List.of("site", "posts", "pages", "media", "users", "categories", "tags", "comments", "trash");
 
+    /** The drive's own taxonomies by WordPress's name: a found type's categories and tags are these. */
+    private static final Map<String, Taxonomy> CORE_TAXONOMIES = SiteTypes.CORE.taxonomies().stream()
+            .collect(Collectors.toMap(Taxonomy::name, taxonomy -> taxonomy));
+
     /**
      * A post type or taxonomy found, under the name of its top folder. {@code internal}: one of WordPress's own
      * ({@code wp_block}, {@code wp_navigation}: its name begins with {@code wp_}), shown only to users who may edit it.
@@ -138,19 +142,18 @@ final class KindRegistry implements AutoCloseable {
 
     /** The site's types and taxonomies read into the drive's kinds, each found one under its folder's name (see {@link #folderName}). */
     static Kinds found(SiteTypes site) {
-        Map<String, Taxonomy> core = SiteTypes.CORE.taxonomies().stream().collect(Collectors.toMap(Taxonomy::name, t -> t));
         Set<String> taken = new HashSet<>(FIXED);
         List<Found<PostType>> postTypes = new ArrayList<>();
         for (PostType type : site.postTypes()) {
             if (SiteTypes.CORE.isPostType(type.name()) || NOT_POSTS.contains(type.name())) {
                 continue;
             }
-            PostType shown = withCoreTaxonomies(type, core);
+            PostType shown = withCoreTaxonomies(type);
             postTypes.add(new Found<>(folderName(type.restBase(), type.name(), taken), shown, type.name(), isInternal(type.name())));
         }
         List<Found<Taxonomy>> taxonomies = new ArrayList<>();
         for (Taxonomy taxonomy : site.taxonomies()) {
-            if (core.containsKey(taxonomy.name()) || NOT_TERMS.contains(taxonomy.name())) {
+            if (CORE_TAXONOMIES.containsKey(taxonomy.name()) || NOT_TERMS.contains(taxonomy.name())) {
                 continue;
             }
             taxonomies.add(new Found<>(folderName(taxonomy.restBase(), taxonomy.name(), taken), taxonomy, taxonomy.name(),
@@ -192,8 +195,8 @@ final class KindRegistry implements AutoCloseable {
     }
 
     /** A found type's categories and tags are the drive's own taxonomies (with their nouns), not the public's unlabelled ones. */
-    private static PostType withCoreTaxonomies(PostType type, Map<String, Taxonomy> core) {
-        List<Taxonomy> own = type.taxonomies().stream().map(taxonomy -> core.getOrDefault(taxonomy.name(), taxonomy)).toList();
+    private static PostType withCoreTaxonomies(PostType type) {
+        List<Taxonomy> own = type.taxonomies().stream().map(taxonomy -> CORE_TAXONOMIES.getOrDefault(taxonomy.name(), taxonomy)).toList();
         return new PostType(type.endpoint(), type.hierarchical(), type.editCapability(), own, type.supports());
     }
 
@@ -205,7 +208,7 @@ final class KindRegistry implements AutoCloseable {
     PostType asSeenBy(DavSession session, Found<PostType> found) {
         return ownTypes(session).flatMap(own -> own.postTypes().stream().filter(type -> type.name().equals(found.name())).findFirst())
                 .filter(type -> type.editCapability() != null)
-                .map(type -> withCoreTaxonomies(type, SiteTypes.CORE.taxonomies().stream().collect(Collectors.toMap(Taxonomy::name, t -> t))))
+                .map(KindRegistry::withCoreTaxonomies)
                 .orElse(found.kind());
     }
 

@@ -59,7 +59,8 @@ final class KindRegistry implements AutoCloseable {
             .collect(Collectors.toMap(Taxonomy::name, taxonomy -> taxonomy));
 
     /**
-     * A post type or taxonomy found, under the name of its top folder. {@code internal}: one of WordPress's own
+     * A post type or taxonomy found (as the public sees it), under the name of its top folder; {@code name} is
+     * WordPress's name of it ({@code book}). {@code internal}: one of WordPress's own
      * ({@code wp_block}, {@code wp_navigation}: its name begins with {@code wp_}), shown only to users who may edit it.
      */
     record Found<K>(String folder, K kind, String name, boolean internal) {

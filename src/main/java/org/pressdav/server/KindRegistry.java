@@ -19,6 +19,7 @@ import org.pressdav.dav.DavSession;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.TopFolder;
 import org.pressdav.wordpress.Credentials;
+import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.PostType;
 import org.pressdav.wordpress.SiteTypes;
 import org.pressdav.wordpress.Taxonomy;
@@ -104,6 +105,19 @@ final class KindRegistry implements AutoCloseable {
     /** The post types and taxonomies the drive shows now: the collections the cache and the change feed follow. */
     SiteTypes types() {
         return kinds.types();
+    }
+
+    /**
+     * The REST collection whose objects the drive's top folder of this name holds now (the drive's own by their
+     * {@code rest_base}, a found kind's by the folder it was given): what another instance's write there names.
+     */
+    List<Endpoint<?>> endpointsOf(String folder) {
+        Kinds now = kinds;
+        List<Endpoint<?>> endpoints = new ArrayList<>();
+        SiteTypes.CORE.endpoints().stream().filter(endpoint -> endpoint.restBase().equals(folder)).forEach(endpoints::add);
+        now.postTypes().stream().filter(found -> found.folder().equals(folder)).forEach(found -> endpoints.add(found.kind().endpoint()));
+        now.taxonomies().stream().filter(found -> found.folder().equals(folder)).forEach(found -> endpoints.add(found.kind().endpoint()));
+        return endpoints;
     }
 
     /** The drive's top folders now, in the order they are listed. */

@@ -144,7 +144,7 @@ public final class Pressdav {
         boolean following = companion != null && companion.offers("changes");
         // --cache-ttl 0s turns the cache off, feed or not; otherwise the feed lets cached reads live longer.
         boolean cacheOff = config.cacheTtl().isZero();
-        CachingWordPressClient wordpress = new CachingWordPressClient(origin, kinds::types,
+        CachingWordPressClient wordpress = new CachingWordPressClient(origin, kinds::endpointsOf,
                 following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), ticker);
         Metrics metrics = new Metrics(config.instanceName());
         DriveState state = DriveState.open(config, clock, ticker, wordpress, metrics);

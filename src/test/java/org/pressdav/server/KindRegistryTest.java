@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.pressdav.wordpress.InMemoryWordPress;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.PostType;
 import org.pressdav.wordpress.SiteTypes;
@@ -40,5 +42,16 @@ class KindRegistryTest {
         assertEquals(List.of(false, true), kinds.postTypes().stream().map(KindRegistry.Found::internal).toList());
         assertEquals(List.of("genres-genre"), kinds.taxonomies().stream().map(KindRegistry.Found::folder).toList());
         assertEquals(List.of("post", "page", "genre_page", "wp_block"), kinds.types().postTypes().stream().map(PostType::name).toList());
+    }
+
+    @Test
+    void aFoldersCollectionIsFoundByTheNameItWasGivenSoThatAWriteElsewhereThereIsForgotten() {
+        PostType topic = new PostType(Endpoint.ofPostType("wp/v2", "tags", "topic"), false, "edit_posts", List.of());
+        try (KindRegistry registry = new KindRegistry(new InMemoryWordPress().registerPostType(topic), Duration.ZERO)) {
+            assertEquals(List.of(topic.endpoint()), registry.endpointsOf("tags-topic"));
+            assertEquals(List.of(Endpoint.TAGS), registry.endpointsOf("tags"), "tags/ is the drive's own");
+            assertEquals(List.of(Endpoint.POSTS), registry.endpointsOf("posts"));
+            assertEquals(List.of(), registry.endpointsOf("nothing"));
+        }
     }
 }

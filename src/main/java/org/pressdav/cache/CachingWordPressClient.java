@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.pressdav.wordpress.Changes;
 import org.pressdav.wordpress.Companion;
@@ -46,7 +47,8 @@ public final class CachingWordPressClient implements WordPressClient {
     private static final int STRIPES = 4096;
 
     private final WordPressClient origin;
-    private final SiteTypes types;
+    /** The REST collections whose objects a top folder of the drive holds, by the folder's name. */
+    private final Function<String, List<Endpoint<?>>> folders;
     private final Cache<Key, CompletableFuture<Object>> cache;
     private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
     /** One per REST collection: there are a handful. */
@@ -55,10 +57,21 @@ public final class CachingWordPressClient implements WordPressClient {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
-    /** {@code types}: the collections whose objects another instance's writes name ({@link #forgetWritten}). */
+    /**
+     * {@code types}: the collections whose objects another instance's writes name ({@link #forgetWritten}), each in the
+     * drive's folder of its {@code rest_base}.
+     */
     public CachingWordPressClient(WordPressClient origin, SiteTypes types, Duration ttl, Ticker ticker) {
+        this(origin, folder -> types.endpoints().stream().filter(endpoint -> endpoint.restBase().equals(folder)).toList(), ttl, ticker);
+    }
+
+    /**
+     * The same with the collections by the drive's folders as they are now ({@code folders}): a type found at the
+     * last reading of {@code wp/v2/types}, in a folder of another name than its {@code rest_base} where that was taken.
+     */
+    public CachingWordPressClient(WordPressClient origin, Function<String, List<Endpoint<?>>> folders, Duration ttl, Ticker ticker) {
         this.origin = origin;
-        this.types = types;
+        this.folders = folders;
         // Caffeine's own statistics (gets, evictions, loads) for its meters: a few counters per operation.
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).maximumSize(20_000).recordStats().build();
     }
@@ -365,13 +378,11 @@ public final class CachingWordPressClient implements WordPressClient {
                     id = null;
                 }
             }
-            for (Endpoint<?> endpoint : types.endpoints()) {
-                // The key names the drive's folder, its type's rest_base, whatever namespace the type's route is in.
-                if (endpoint.restBase().equals(base)) {
-                    forgetRoute(endpoint.route(), id);
-                    if (endpoint == Endpoint.MEDIA) {
-                        forgetRoute(Companion.MEDIA_FOLDERS, null);
-                    }
+            // The key names the drive's folder, whatever namespace the type's route is in.
+            for (Endpoint<?> endpoint : folders.apply(base)) {
+                forgetRoute(endpoint.route(), id);
+                if (endpoint == Endpoint.MEDIA) {
+                    forgetRoute(Companion.MEDIA_FOLDERS, null);
                 }
             }
         }

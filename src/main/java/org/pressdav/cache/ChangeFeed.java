@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.pressdav.wordpress.Changes;
 import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.Credentials;
@@ -49,8 +50,8 @@ public final class ChangeFeed implements AutoCloseable {
 
     private final WordPressClient origin;
     private final CachingWordPressClient cache;
-    private final SiteTypes types;
-    private final Map<String, List<String>> routes;
+    private final Supplier<SiteTypes> types;
+    private final Runnable settingsChanged;
     private final ScheduledExecutorService poller;
     private long cursor;
 
@@ -59,10 +60,20 @@ public final class ChangeFeed implements AutoCloseable {
      * of the collections of {@code types}.
      */
     public ChangeFeed(WordPressClient origin, CachingWordPressClient cache, SiteTypes types, long head, Duration every) {
+        this(origin, cache, () -> types, () -> { }, head, every);
+    }
+
+    /**
+     * The same for the kinds the drive has now ({@code types}, read at each poll: a type found since is followed);
+     * {@code settingsChanged} is told when WordPress reports a change of settings (after the cache forgot them),
+     * where a plugin may have added or removed a type.
+     */
+    public ChangeFeed(WordPressClient origin, CachingWordPressClient cache, Supplier<SiteTypes> types, Runnable settingsChanged, long head,
+            Duration every) {
         this.origin = origin;
         this.cache = cache;
         this.types = types;
-        this.routes = routes(types);
+        this.settingsChanged = settingsChanged;
         this.cursor = head;
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "pressdav-change-feed");
@@ -94,14 +105,21 @@ public final class ChangeFeed implements AutoCloseable {
                 }
                 throw e;
             }
+            SiteTypes now = types.get();
+            Map<String, List<String>> routes = routes(now);
+            boolean settings = false;
             for (Changes.Change change : page.changes()) {
                 for (String route : routes.getOrDefault(change.type(), List.of())) {
                     cache.invalidate(route, change.id());
                 }
-                if (types.isPostType(change.type())) {
+                if (now.isPostType(change.type())) {
                     FOLLOW_POSTS.forEach(cache::invalidateListings);
                 }
+                settings |= change.type().equals("settings");
                 cursor = Math.max(cursor, change.seq());
+            }
+            if (settings) {
+                settingsChanged.run();
             }
             if (page.changes().size() < PAGE) {
                 return;

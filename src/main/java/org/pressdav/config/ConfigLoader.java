@@ -145,6 +145,7 @@ public final class ConfigLoader {
                 duration(Setting.CACHE_TTL, v),
                 duration(Setting.FEED_CACHE_TTL, v),
                 duration(Setting.CHANGE_POLL, v),
+                duration(Setting.TYPES_REFRESH, v),
                 duration(Setting.LOGIN_CACHE_TTL, v),
                 bool(Setting.ANONYMOUS_READ, v),
                 bool(Setting.TRUST_FORWARDED_HEADERS, v),

@@ -22,6 +22,7 @@ public record PressdavConfig(
         Duration cacheTtl,
         Duration feedCacheTtl,
         Duration changePoll,
+        Duration typesRefresh,
         Duration loginCacheTtl,
         boolean anonymousRead,
         boolean trustForwardedHeaders,

@@ -24,6 +24,7 @@ public enum Setting {
     CACHE_TTL("30s", "how long listings and objects read from WordPress are reused (per user), without the companion plugin's change feed"),
     FEED_CACHE_TTL("1h", "the same with the change feed, which makes the cache forget what changes in WordPress"),
     CHANGE_POLL("2s", "how often the companion plugin's change feed is read"),
+    TYPES_REFRESH("10m", "how often the site's post types and taxonomies are read again, to show those a plugin added or removed (also at each change of settings the change feed reports; 0s: only then and at start)"),
     LOGIN_CACHE_TTL("60s", "how long a login WordPress accepted is trusted before it is checked again"),
     ANONYMOUS_READ("false", "let visitors without a login read what WordPress shows the public"),
     TRUST_FORWARDED_HEADERS("false", "honour Forwarded / X-Forwarded-* headers (only behind your own reverse proxy)"),

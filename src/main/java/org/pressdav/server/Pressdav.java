@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.pressdav.cache.CachingWordPressClient;
@@ -19,6 +20,7 @@ import org.pressdav.dav.entity.SiteFolder;
 import org.pressdav.dav.entity.TermKind;
 import org.pressdav.dav.entity.UserKind;
 import org.pressdav.dav.node.DriveTree;
+import org.pressdav.dav.node.KindFolder;
 import org.pressdav.dav.node.TopFolder;
 import org.pressdav.dav.protocol.DavEngine;
 import org.pressdav.dav.request.IncomingSpool;
@@ -50,13 +52,15 @@ public final class Pressdav {
     private final DavServer server;
     private final PressdavConfig config;
     private final ChangeFeed feed;
+    private final KindRegistry kinds;
     private final Metrics metrics;
     private final DriveState state;
 
-    private Pressdav(DavServer server, PressdavConfig config, ChangeFeed feed, Metrics metrics, DriveState state) {
+    private Pressdav(DavServer server, PressdavConfig config, ChangeFeed feed, KindRegistry kinds, Metrics metrics, DriveState state) {
         this.server = server;
         this.config = config;
         this.feed = feed;
+        this.kinds = kinds;
         this.metrics = metrics;
         this.state = state;
     }
@@ -133,14 +137,14 @@ public final class Pressdav {
      */
     public static Pressdav serve(PressdavConfig config, WordPressClient origin, Clock clock) throws Exception {
         Files.createDirectories(config.dataDir());
-        // The post types and taxonomies the drive shows: those every WordPress has.
-        SiteTypes types = SiteTypes.CORE;
+        // The post types and taxonomies the drive shows: those WordPress publishes, read now and again later.
+        KindRegistry kinds = new KindRegistry(origin, config.typesRefresh());
         Ticker ticker = Ticker.systemTicker();
-        Companion companion = companion(origin, types);
+        Companion companion = companion(origin, kinds.types());
         boolean following = companion != null && companion.offers("changes");
         // --cache-ttl 0s turns the cache off, feed or not; otherwise the feed lets cached reads live longer.
         boolean cacheOff = config.cacheTtl().isZero();
-        CachingWordPressClient wordpress = new CachingWordPressClient(origin, types,
+        CachingWordPressClient wordpress = new CachingWordPressClient(origin, kinds::endpointsOf,
                 following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), ticker);
         Metrics metrics = new Metrics(config.instanceName());
         DriveState state = DriveState.open(config, clock, ticker, wordpress, metrics);
@@ -154,8 +158,10 @@ public final class Pressdav {
         IncomingSpool incoming = new IncomingSpool(state.ownDir("incoming"), config.maxUploadBytes(), config.incomingMaxBytes());
         // Each collection is listed from the plugin's index where it offers one, else from core REST.
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
-        DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                topFolders(clock, stores.firstSeen(), types, indexed, mediaLibrary(companion, indexed)), stores.names(), stores.hidden(), stores.scratch());
+        MediaLibrary library = mediaLibrary(companion, indexed);
+        kinds.start(found -> topFolders(clock, stores.firstSeen(), kinds, found, indexed, library));
+        DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS), kinds::tops, stores.names(), stores.hidden(),
+                stores.scratch());
         DavServlet servlet = new DavServlet(DavEngine.build(tree, stores, incoming.clean()), authenticator, config.pathPrefix());
         observe(metrics, origin, wordpress, kept, incoming) // what the metrics read of the stores is not a request's cost
                 .counter("pressdav.path.walks", "Paths of the drive resolved from the root (one a request, two for MOVE and COPY).", tree::walks)
@@ -170,12 +176,13 @@ public final class Pressdav {
         try {
             server.start();
         } catch (Exception e) {
+            kinds.close();
             metrics.close();
             state.close();
             throw e;
         }
-        ChangeFeed feed = following ? new ChangeFeed(origin, wordpress, types, companion.head(), config.changePoll()) : null;
-        Pressdav running = new Pressdav(server, config, feed, metrics, state);
+        ChangeFeed feed = following ? new ChangeFeed(origin, wordpress, kinds::types, kinds::refresh, companion.head(), config.changePoll()) : null;
+        Pressdav running = new Pressdav(server, config, feed, kinds, metrics, state);
         log.info("pressdav serves the drive at {}{}{}", running.baseUrl(),
                 running.secureUrl() != null && server.port() >= 0 ? " and " + running.secureUrl() : "",
                 config.anonymousRead() ? " (anonymous reading allowed)" : "");
@@ -237,18 +244,34 @@ public final class Pressdav {
                 companion.takesChunks() ? companion.maxChunk() : 0);
     }
 
-    /** The drive's top folders, in the order they are listed: each kind of WordPress object is one line. */
-    private static List<TopFolder> topFolders(Clock clock, FirstSeen firstSeen, SiteTypes types, Predicate<Endpoint<?>> indexed,
-            MediaLibrary library) {
-        return List.of(
-                new TopFolder(SiteFolder.NAME, (session, started, names) -> new SiteFolder(session, started)),
-                TopFolder.of(new PostKind(PostType.POST, types.postTypes(), indexed.test(PostType.POST.endpoint()), library)),
-                TopFolder.of(new PostKind(PostType.PAGE, types.postTypes(), indexed.test(PostType.PAGE.endpoint()), library)),
-                new TopFolder(MediaFolder.NAME, (session, started, names) -> new MediaFolder(session, started, clock, library, firstSeen)),
-                TopFolder.of(new UserKind(indexed.test(Endpoint.USERS), firstSeen)),
-                TopFolder.of(new TermKind(Taxonomy.CATEGORY, indexed.test(Taxonomy.CATEGORY.endpoint()), firstSeen)),
-                TopFolder.of(new TermKind(Taxonomy.TAG, indexed.test(Taxonomy.TAG.endpoint()), firstSeen)),
-                TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS), types.postTypes())));
+    /**
+     * The drive's top folders, in the order they are listed: each kind of WordPress object is one line, and the
+     * post types and taxonomies {@code found} in WordPress one line each, made again at each reading of them.
+     */
+    private static List<TopFolder> topFolders(Clock clock, FirstSeen firstSeen, KindRegistry registry, KindRegistry.Kinds found,
+            Predicate<Endpoint<?>> indexed, MediaLibrary library) {
+        List<PostType> postTypes = found.types().postTypes();
+        List<TopFolder> tops = new ArrayList<>();
+        tops.add(new TopFolder(SiteFolder.NAME, (session, started, names) -> new SiteFolder(session, started)));
+        tops.add(TopFolder.of(new PostKind(PostType.POST, postTypes, indexed.test(PostType.POST.endpoint()), library)));
+        tops.add(TopFolder.of(new PostKind(PostType.PAGE, postTypes, indexed.test(PostType.PAGE.endpoint()), library)));
+        for (KindRegistry.Found<PostType> type : found.postTypes()) {
+            // Opened as the user sees the type: its fields and statuses are theirs to edit where WordPress says so.
+            TopFolder folder = new TopFolder(type.folder(), (session, started, names) -> new KindFolder<>(new PostKind(type.folder(),
+                    registry.asSeenBy(session, type), postTypes, indexed.test(type.kind().endpoint()), library), session, started, names));
+            tops.add(type.internal() ? folder.shownTo(session -> registry.mayEdit(session, type)) : folder);
+        }
+        tops.add(new TopFolder(MediaFolder.NAME, (session, started, names) -> new MediaFolder(session, started, clock, library, firstSeen)));
+        tops.add(TopFolder.of(new UserKind(indexed.test(Endpoint.USERS), firstSeen)));
+        tops.add(TopFolder.of(new TermKind(Taxonomy.CATEGORY, indexed.test(Taxonomy.CATEGORY.endpoint()), firstSeen)));
+        tops.add(TopFolder.of(new TermKind(Taxonomy.TAG, indexed.test(Taxonomy.TAG.endpoint()), firstSeen)));
+        for (KindRegistry.Found<Taxonomy> taxonomy : found.taxonomies()) {
+            TopFolder folder = TopFolder.of(new TermKind(taxonomy.folder(), taxonomy.kind(), indexed.test(taxonomy.kind().endpoint()), firstSeen));
+            tops.add(taxonomy.internal() ? folder.shownTo(session -> registry.mayAssign(session, taxonomy)) : folder);
+        }
+        tops.add(TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS), postTypes)));
+        // More top folders of what every site has go here, after comments/ (trash/ takes the post types: postTypes).
+        return tops;
     }
 
     /** Where a client mounts the drive, for example {@code http://127.0.0.1:8080/} (over HTTPS where plain HTTP is off). */
@@ -275,6 +298,7 @@ public final class Pressdav {
         if (feed != null) {
             feed.close();
         }
+        kinds.close();
         server.stop();
         // The GC's notification listeners and Jetty's gauges would outlive a drive stopped in a JVM that goes on (tests).
         metrics.close();

@@ -28,8 +28,10 @@ final class JsonCodec {
         return mapper.readTree(in);
     }
 
+    /** A post also holds the term ids of every taxonomy its JSON has a field for ({@link Post#termFields}). */
     <T> T read(JsonNode node, Class<T> type) throws IOException {
-        return mapper.treeToValue(node, type);
+        T value = mapper.treeToValue(node, type);
+        return value instanceof Post post ? type.cast(post.withTerms(Post.termFields(node))) : value;
     }
 
     byte[] write(Object value) throws IOException {

@@ -127,7 +127,7 @@ public final class InMemoryCompanionPlugin {
             wordpress.posts.values().stream().filter(p -> p.type().equals(type) && listed(who, p)).sorted(Comparator.comparingLong(Post::id))
                     .forEach(p -> items.add(new Post(p.id(), null, p.slug(), p.slug().isEmpty() ? p.generatedSlug() : null, p.status(), null,
                             p.dateGmt(), p.modifiedGmt(), 0, 0, null, p.slug().isEmpty() ? new Rendered(null, p.title().raw(), false) : null,
-                            null, null, null, null, 0, null, null, null, null, null, null)));
+                            null, null, null, 0, null, null, null, null, null, null)));
         } else if (endpoint == Endpoint.MEDIA) {
             wordpress.media.values().stream().filter(m -> readable(who, m)).sorted(Comparator.comparingLong(Media::id))
                     .forEach(m -> items.add(new Media(m.id(), m.slug(), "inherit", null, m.dateGmt(), m.modifiedGmt(), m.author(), m.post(), null,

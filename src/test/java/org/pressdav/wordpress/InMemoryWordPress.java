@@ -50,7 +50,8 @@ public final class InMemoryWordPress implements WordPressClient {
             "upload_files");
     private static final Set<String> EDITOR_CAPS = union(AUTHOR_CAPS, Set.of("edit_others_posts", "delete_others_posts", "edit_pages",
             "edit_others_pages", "manage_categories", "moderate_comments", "unfiltered_html", "read_private_posts"));
-    private static final Set<String> ADMIN_CAPS = union(EDITOR_CAPS, Set.of("list_users", "edit_users", "manage_options"));
+    private static final Set<String> ADMIN_CAPS = union(EDITOR_CAPS, Set.of("list_users", "edit_users", "manage_options",
+            "edit_theme_options"));
 
     private final ObjectMapper json = new ObjectMapper();
     final AtomicLong ids = new AtomicLong(100);
@@ -158,7 +159,7 @@ public final class InMemoryWordPress implements WordPressClient {
         // As WordPress's defaults: comments and pings open on posts, closed on pages; sticky and formats posts' alone, menu order pages'.
         boolean isPost = type.equals("post");
         posts.put(id, new Post(id, type, slug, title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), status,
-                "http://wp.test/?p=" + id, now, now, author, 0, "", text(title), text(content), text(""), List.of(), List.of(),
+                "http://wp.test/?p=" + id, now, now, author, 0, "", text(title), text(content), text(""), Map.of(),
                 0, isPost ? Boolean.FALSE : null, isPost ? "open" : "closed", isPost ? "open" : "closed", isPost ? "standard" : null, "",
                 isPost ? null : 0));
         revise(posts.get(id), author);
@@ -182,14 +183,14 @@ public final class InMemoryWordPress implements WordPressClient {
     private Post revisionOf(Post p, long by, String slug) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return new Post(revisionIds.incrementAndGet(), "revision", slug, null, "inherit", null, now, now, by, p.id(), null, p.title(),
-                p.content(), p.excerpt(), null, null, 0, null, null, null, null, null, null);
+                p.content(), p.excerpt(), null, 0, null, null, null, null, null, null);
     }
 
     /** An autosave of the post by {@code author} (the editor's unsaved changes), replacing that user's earlier one. */
     public long autosave(long post, long author, String title, String content, String excerpt) {
         Post p = posts.get(post);
         Post draft = new Post(p.id(), p.type(), p.slug(), null, p.status(), null, null, null, author, 0, null, text(title), text(content),
-                text(excerpt), null, null, 0, null, null, null, null, null, null);
+                text(excerpt), null, 0, null, null, null, null, null, null);
         List<Post> kept = revisions.computeIfAbsent(post, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
         kept.removeIf(r -> r.slug().contains("-autosave-") && r.author() == author);
         Post saved = revisionOf(draft, author, post + "-autosave-v1");
@@ -207,7 +208,7 @@ public final class InMemoryWordPress implements WordPressClient {
         Post p = posts.get(id);
         posts.put(id, new Post(p.id(), p.type(), p.slug(), p.generatedSlug(), p.status(), p.link(), p.dateGmt(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), p.author(), p.parent(), p.password(), text(title), p.content(), p.excerpt(),
-                p.categories(), p.tags(), p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder()));
+                p.terms(), p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder()));
         changed(p.type(), id, "saved");
     }
 
@@ -273,7 +274,7 @@ public final class InMemoryWordPress implements WordPressClient {
     public void featureHiddenImage(long post, long image) {
         Post p = posts.get(post);
         posts.put(post, new Post(p.id(), p.type(), p.slug(), p.generatedSlug(), p.status(), p.link(), p.dateGmt(), p.modifiedGmt(), p.author(),
-                p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags(), image, p.sticky(), p.commentStatus(),
+                p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.terms(), image, p.sticky(), p.commentStatus(),
                 p.pingStatus(), p.format(), p.template(), p.menuOrder()));
     }
 
@@ -352,17 +353,35 @@ public final class InMemoryWordPress implements WordPressClient {
         return who != null && (p.author() == who.id() && can(who, "edit_posts") || can(who, "edit_others_posts"));
     }
 
-    private static boolean editable(Account who, Post p) {
+    private boolean editable(Account who, Post p) {
         if (who == null) {
             return false;
         }
-        String others = p.type().equals("page") ? "edit_others_pages" : "edit_others_posts";
-        String own = p.type().equals("page") ? "edit_pages" : "edit_posts";
-        return can(who, others) || p.author() == who.id() && can(who, own);
+        String own = editCapability(p.type());
+        return can(who, own.replace("edit_", "edit_others_")) || p.author() == who.id() && can(who, own);
     }
 
     private static String typeOf(Endpoint<?> endpoint) {
-        return endpoint == Endpoint.PAGES ? "page" : "post";
+        return endpoint.objectType();
+    }
+
+    /** Whether the collection is a registered post type's (posts, pages, books, …). */
+    private boolean isPostType(Endpoint<?> endpoint) {
+        return endpoint.type() == Post.class && postTypes.stream().anyMatch(type -> type.endpoint().equals(endpoint));
+    }
+
+    /** Whether the collection is a registered taxonomy's terms (categories, tags, genres, …). */
+    private boolean isTaxonomy(Endpoint<?> endpoint) {
+        return endpoint.type() == Term.class && taxonomies.stream().anyMatch(taxonomy -> taxonomy.endpoint().equals(endpoint));
+    }
+
+    /** The capability to edit one's own objects of the type ({@code capability_type} post or page: edit_posts, edit_pages). */
+    private String editCapability(String type) {
+        return postTypes.stream().filter(t -> t.name().equals(type)).map(PostType::editCapability).findFirst().orElse("edit_posts");
+    }
+
+    private List<Taxonomy> taxonomiesOf(String type) {
+        return postTypes.stream().filter(t -> t.name().equals(type)).findFirst().map(PostType::taxonomies).orElse(List.of());
     }
 
     // ---------------------------------------------------------------- the client
@@ -393,9 +412,9 @@ public final class InMemoryWordPress implements WordPressClient {
         count("list");
         Account who = account(credentials);
         List<Object> items = new ArrayList<>();
-        if (endpoint == Endpoint.POSTS || endpoint == Endpoint.PAGES) {
+        if (isPostType(endpoint)) {
             String status = query.params().getOrDefault("status", "publish");
-            if (!status.equals("publish") && !can(who, endpoint == Endpoint.PAGES ? "edit_pages" : "edit_posts")) {
+            if (!status.equals("publish") && !can(who, editCapability(typeOf(endpoint)))) {
                 throw new WordPressException(400, "rest_invalid_param", "Invalid parameter(s): status");
             }
             if (query.context() == Context.EDIT && !can(who, "edit_posts")) {
@@ -412,8 +431,8 @@ public final class InMemoryWordPress implements WordPressClient {
                     items.add(withMeta(query.context() == Context.EDIT ? p : viewOf(p)));
                 }
             }
-        } else if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
-            String taxonomy = endpoint == Endpoint.CATEGORIES ? "category" : "post_tag";
+        } else if (isTaxonomy(endpoint)) {
+            String taxonomy = endpoint.objectType();
             terms.values().stream().filter(t -> t.taxonomy().equals(taxonomy)).sorted(Comparator.comparingLong(Term::id)).forEach(items::add);
         } else if (endpoint == Endpoint.COMMENTS) {
             String status = query.params().getOrDefault("status", "approve");
@@ -449,7 +468,7 @@ public final class InMemoryWordPress implements WordPressClient {
     private static Post viewOf(Post p) {
         return new Post(p.id(), p.type(), p.slug(), null, p.status(), p.link(), p.dateGmt(), p.modifiedGmt(), p.author(), p.parent(), null,
                 new Rendered(null, p.title().raw(), false), new Rendered(null, p.content().rendered(), false),
-                new Rendered(null, p.excerpt().rendered(), false), p.categories(), p.tags(),
+                new Rendered(null, p.excerpt().rendered(), false), p.terms(),
                 p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
     }
 
@@ -458,7 +477,7 @@ public final class InMemoryWordPress implements WordPressClient {
     public <T> T get(Credentials credentials, Endpoint<T> endpoint, long id, Context context) {
         count("get");
         Account who = account(credentials);
-        if (endpoint == Endpoint.POSTS || endpoint == Endpoint.PAGES) {
+        if (isPostType(endpoint)) {
             Post p = posts.get(id);
             if (p == null || !p.type().equals(typeOf(endpoint)) || !readable(who, p)) {
                 throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
@@ -468,7 +487,7 @@ public final class InMemoryWordPress implements WordPressClient {
             }
             return (T) withMeta(context == Context.EDIT ? p : viewOf(p));
         }
-        if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
+        if (isTaxonomy(endpoint)) {
             Term t = terms.get(id);
             if (t == null) {
                 throw new WordPressException(404, "rest_term_invalid", "Term does not exist.");
@@ -532,8 +551,7 @@ public final class InMemoryWordPress implements WordPressClient {
                     .put("parent", p.parent());
             Map.of("title", p.title(), "content", p.content(), "excerpt", p.excerpt()).forEach((name, text) ->
                     post.putObject(name).put("raw", text.raw()).put("rendered", text.rendered()));
-            p.categories().forEach(post.putArray("categories")::add);
-            p.tags().forEach(post.putArray("tags")::add);
+            p.terms().forEach((field, ids) -> ids.forEach(post.putArray(field)::add));
             post.put("featured_media", p.featuredMedia()).put("comment_status", p.commentStatus()).put("ping_status", p.pingStatus())
                     .put("template", p.template());
             if (p.type().equals("post")) {
@@ -558,8 +576,8 @@ public final class InMemoryWordPress implements WordPressClient {
     public <T> T create(Credentials credentials, Endpoint<T> endpoint, Map<String, ?> fields) {
         count("create");
         Account who = account(credentials);
-        if (endpoint == Endpoint.POSTS || endpoint == Endpoint.PAGES) {
-            if (!can(who, endpoint == Endpoint.PAGES ? "edit_pages" : "edit_posts")) {
+        if (isPostType(endpoint)) {
+            if (!can(who, editCapability(typeOf(endpoint)))) {
                 throw forbidden(who, "rest_cannot_create", "Sorry, you are not allowed to create posts as this user.");
             }
             Map<String, Object> f = new HashMap<>(fields);
@@ -571,11 +589,11 @@ public final class InMemoryWordPress implements WordPressClient {
             changed(p.type(), id, "saved");
             return (T) posts.get(id);
         }
-        if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
+        if (isTaxonomy(endpoint)) {
             if (!can(who, "manage_categories")) {
                 throw forbidden(who, "rest_cannot_create", "Sorry, you are not allowed to create terms in this taxonomy.");
             }
-            String taxonomy = endpoint == Endpoint.CATEGORIES ? "category" : "post_tag";
+            String taxonomy = endpoint.objectType();
             String name = String.valueOf(fields.get("name"));
             if (terms.values().stream().anyMatch(t -> t.taxonomy().equals(taxonomy) && t.name().equals(name))) {
                 throw new WordPressException(400, "term_exists", "A term with the name provided already exists with this parent.");
@@ -591,7 +609,7 @@ public final class InMemoryWordPress implements WordPressClient {
 
     private static Post withSlug(Post p, String slug) {
         return new Post(p.id(), p.type(), slug, p.generatedSlug(), p.status(), p.link(), p.dateGmt(), p.modifiedGmt(), p.author(), p.parent(),
-                p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags(),
+                p.password(), p.title(), p.content(), p.excerpt(), p.terms(),
                 p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
     }
 
@@ -600,7 +618,7 @@ public final class InMemoryWordPress implements WordPressClient {
     public <T> T update(Credentials credentials, Endpoint<T> endpoint, long id, Map<String, ?> fields) {
         count("update");
         Account who = account(credentials);
-        if (endpoint == Endpoint.POSTS || endpoint == Endpoint.PAGES) {
+        if (isPostType(endpoint)) {
             Post read = posts.get(id);
             if (read == null || !readable(who, read)) {
                 throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
@@ -626,15 +644,21 @@ public final class InMemoryWordPress implements WordPressClient {
                     throw new WordPressException(400, "empty_content", "Content, title, and excerpt are empty.");
                 }
                 String slug = fields.containsKey("slug") ? sanitize(fields.get("slug").toString()) : p.slug();
-                List<Long> categories = fields.containsKey("categories") ? (List<Long>) fields.get("categories") : p.categories();
-                List<Long> tags = fields.containsKey("tags") ? (List<Long>) fields.get("tags") : p.tags();
+                // Each taxonomy of the type is a field by its rest_base; WordPress ignores one of another type's taxonomy.
+                Map<String, List<Long>> terms = new HashMap<>(p.terms());
+                for (Taxonomy taxonomy : taxonomiesOf(p.type())) {
+                    if (fields.containsKey(taxonomy.restBase())) {
+                        terms.put(taxonomy.restBase(), (List<Long>) fields.get(taxonomy.restBase()));
+                    }
+                }
+                long parent = fields.containsKey("parent") ? ((Number) fields.get("parent")).longValue() : p.parent();
                 Instant date = fields.containsKey("date_gmt")
                         ? LocalDateTime.parse(fields.get("date_gmt").toString()).toInstant(ZoneOffset.UTC) : p.dateGmt();
                 // WordPress generates a slug-less draft's slug from its title, anew at each save.
                 String generated = slug.isEmpty() ? sanitize(title) : p.generatedSlug();
                 Post written = new Post(p.id(), p.type(), slug, generated, status == null ? p.status() : status.toString(), p.link(),
-                        date, Instant.now().truncatedTo(ChronoUnit.SECONDS), p.author(), p.parent(), p.password(), text(title),
-                        text(content), text(excerpt), categories, tags, settled.featuredMedia(), settled.sticky(), settled.commentStatus(),
+                        date, Instant.now().truncatedTo(ChronoUnit.SECONDS), p.author(), parent, p.password(), text(title),
+                        text(content), text(excerpt), terms, settled.featuredMedia(), settled.sticky(), settled.commentStatus(),
                         settled.pingStatus(), settled.format(), settled.template(), settled.menuOrder());
                 return write(() -> {
                     posts.put(id, written);
@@ -653,7 +677,7 @@ public final class InMemoryWordPress implements WordPressClient {
                 inFlight.decrementAndGet();
             }
         }
-        if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
+        if (isTaxonomy(endpoint)) {
             Term t = terms.get(id);
             if (t == null) {
                 throw new WordPressException(404, "rest_term_invalid", "Term does not exist.");
@@ -754,7 +778,7 @@ public final class InMemoryWordPress implements WordPressClient {
             throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.");
         }
         Post trashed = new Post(p.id(), p.type(), p.slug() + "__trashed", p.generatedSlug(), "trash", p.link(), p.dateGmt(), p.modifiedGmt(),
-                p.author(), p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.categories(), p.tags(),
+                p.author(), p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.terms(),
                 p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
         posts.put(id, trashed);
         changed(trashed.type(), id, "trashed");
@@ -765,7 +789,7 @@ public final class InMemoryWordPress implements WordPressClient {
     public void delete(Credentials credentials, Endpoint<?> endpoint, long id) {
         count("delete");
         Account who = account(credentials);
-        if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
+        if (isTaxonomy(endpoint)) {
             if (!can(who, "manage_categories")) {
                 throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this term.");
             }
@@ -1023,6 +1047,13 @@ public final class InMemoryWordPress implements WordPressClient {
     public InMemoryWordPress registerPostType(PostType type) {
         type.taxonomies().stream().filter(taxonomy -> !taxonomies.contains(taxonomy)).forEach(taxonomies::add);
         postTypes.add(type);
+        return this;
+    }
+
+    /** A post type no longer registered (its plugin deactivated), and the taxonomies no other type has. */
+    public InMemoryWordPress unregisterPostType(String name) {
+        postTypes.removeIf(type -> type.name().equals(name));
+        taxonomies.removeIf(taxonomy -> postTypes.stream().noneMatch(type -> type.taxonomies().contains(taxonomy)));
         return this;
     }
 

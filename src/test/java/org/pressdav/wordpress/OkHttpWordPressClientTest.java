@@ -68,6 +68,21 @@ class OkHttpWordPressClientTest {
     }
 
     @Test
+    void aPostHoldsTheTermIdsOfEveryTaxonomyByItsRestBase() {
+        wordpress.route("/wp-json/wp/v2/books/7", r -> FakeWordPress.json(200, """
+                {"id":7,"type":"book","slug":"dune","status":"publish","genres":[5,9],"tags":[],"class_list":["post-7"],
+                 "meta":{"isbn":"x"},"_links":{"self":[{"href":"x"}]}}"""));
+        Taxonomy genre = new Taxonomy(Endpoint.ofTaxonomy("wp/v2", "genres", "genre"), true, "genre");
+
+        Post book = client.get(ADMIN, Endpoint.ofPostType("wp/v2", "books", "book"), 7, Context.VIEW);
+
+        assertEquals(List.of(5L, 9L), book.terms(genre));
+        assertEquals(List.of(), book.terms(Taxonomy.TAG));
+        assertEquals(List.of(), book.terms(Taxonomy.CATEGORY), "a type without categories has none");
+        assertEquals(java.util.Set.of("genres", "tags"), book.terms().keySet(), "only arrays of whole numbers are terms");
+    }
+
+    @Test
     void anErrorPageThatIsNotJsonIsQuotedNotSwallowed() {
         wordpress.route("/wp-json/wp/v2/posts/3", r -> new MockResponse.Builder().code(500)
                 .body("<html><body><h1>Internal Server Error</h1><p>PHP Fatal error: out of memory</p></body></html>").build());

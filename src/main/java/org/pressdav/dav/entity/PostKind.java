@@ -31,6 +31,7 @@ import org.pressdav.wordpress.Taxonomy;
 public final class PostKind implements ObjectKind<Post> {
     private static final String[] LISTED = {"id", "slug", "status", "date_gmt", "modified_gmt"};
 
+    private final String folderName;
     private final PostType type;
     private final Endpoint<Post> endpoint;
     private final List<PostType> allTypes;
@@ -45,6 +46,12 @@ public final class PostKind implements ObjectKind<Post> {
      * {@code media}: the library whose paths name a featured image, as the drive's {@code media/} shows them.
      */
     public PostKind(PostType type, List<PostType> allTypes, boolean fromIndex, MediaLibrary media) {
+        this(type.restBase(), type, allTypes, fromIndex, media);
+    }
+
+    /** The same in a folder of another name than the type's {@code rest_base} (where that name is taken: see the README). */
+    public PostKind(String folderName, PostType type, List<PostType> allTypes, boolean fromIndex, MediaLibrary media) {
+        this.folderName = folderName;
         this.type = type;
         this.endpoint = type.endpoint();
         this.allTypes = List.copyOf(allTypes);
@@ -55,7 +62,7 @@ public final class PostKind implements ObjectKind<Post> {
 
     @Override
     public String folderName() {
-        return type.restBase();
+        return folderName;
     }
 
     @Override
@@ -129,9 +136,12 @@ public final class PostKind implements ObjectKind<Post> {
         return session.wordpress().create(session.credentials(), endpoint, Map.of("title", name, "slug", name, "status", "draft"));
     }
 
-    /** What a copy keeps of the original, besides its title, content and excerpt (those WordPress has for this kind). */
-    private static final List<String> COPIED = List.of("categories", "tags", "featured_media", "parent", "menu_order", "template", "format",
-            "comment_status", "ping_status");
+    /**
+     * What a copy keeps of the original, besides its title, content, excerpt and the terms of the type's taxonomies
+     * (those WordPress has for this kind).
+     */
+    private static final List<String> COPIED = List.of("featured_media", "parent", "menu_order", "template", "format", "comment_status",
+            "ping_status");
 
     @Override
     public String copyRefusal() {
@@ -154,7 +164,9 @@ public final class PostKind implements ObjectKind<Post> {
                 fields.put(rendered, original.path(rendered).path("raw").asText());
             }
         }
-        for (String kept : COPIED) {
+        List<String> copied = new ArrayList<>(COPIED);
+        type.taxonomies().forEach(taxonomy -> copied.add(taxonomy.restBase()));
+        for (String kept : copied) {
             if (original.has(kept) && !original.get(kept).isNull()) {
                 fields.put(kept, original.get(kept));
             }
@@ -272,17 +284,35 @@ public final class PostKind implements ObjectKind<Post> {
         if (type.hierarchical()) {
             fields.add(Field.<Post>of("parent.txt", (s, p) -> Lookups.postFolderName(s, allTypes, p.parent())).writes(this::writeParent));
         }
-        for (Taxonomy taxonomy : type.taxonomies()) {
-            fields.add(Field.<Post>of(taxonomy.restBase() + ".txt", (s, p) -> Lookups.termSlugs(s, taxonomy.endpoint(), p.terms(taxonomy)))
-                    .writes(Updates.termSlugs(endpoint, Post::id, taxonomy, taxonomy.restBase())));
-        }
-        fields.addAll(featureFields(type));
-        fields.addAll(List.of(
+        List<Field<Post>> after = new ArrayList<>(featureFields(type));
+        after.addAll(List.of(
                 Field.<Post>of("author.txt", (s, p) -> Lookups.userName(s, p.author())),
                 Field.<Post>of("url.txt", (s, p) -> p.link() == null ? "" : p.link()),
                 Field.<Post>of("id.txt", (s, p) -> String.valueOf(p.id())),
                 Field.<Post>of("post.json", (s, p) -> Reads.json(s, endpoint, p.id()))));
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        fields.forEach(field -> taken.add(field.fileName()));
+        after.forEach(field -> taken.add(field.fileName()));
+        for (Taxonomy taxonomy : type.taxonomies()) {
+            fields.add(Field.<Post>of(termsFileName(taxonomy, taken), (s, p) -> Lookups.termSlugs(s, taxonomy.endpoint(), p.terms(taxonomy)))
+                    .writes(Updates.termSlugs(endpoint, Post::id, taxonomy, taxonomy.restBase())));
+        }
+        fields.addAll(after);
         return List.copyOf(fields);
+    }
+
+    /**
+     * {@code <rest_base>.txt} ({@code categories.txt}, {@code genres.txt}), a safe name; where a taxonomy's
+     * {@code rest_base} would give the name of another field ({@code title}, {@code status}), {@code <rest_base>-<name>.txt}.
+     * {@code taken} gains the name given.
+     */
+    private static String termsFileName(Taxonomy taxonomy, java.util.Set<String> taken) {
+        String file = Names.safe(taxonomy.restBase()) + ".txt";
+        if (taken.contains(file)) {
+            file = Names.safe(taxonomy.restBase() + "-" + taxonomy.name()) + ".txt";
+        }
+        taken.add(file);
+        return file;
     }
 
     /**

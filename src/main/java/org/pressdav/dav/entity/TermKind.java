@@ -29,9 +29,14 @@ public final class TermKind implements ObjectKind<Term> {
 
     /** The terms of {@code taxonomy}, in the folder named by its {@code rest_base}, listed from the companion plugin's index ({@code fromIndex}) or from core REST. */
     public TermKind(Taxonomy taxonomy, boolean fromIndex, FirstSeen firstSeen) {
+        this(taxonomy.restBase(), taxonomy, fromIndex, firstSeen);
+    }
+
+    /** The same in a folder of another name than the taxonomy's {@code rest_base} (where that name is taken: see the README). */
+    public TermKind(String folderName, Taxonomy taxonomy, boolean fromIndex, FirstSeen firstSeen) {
         this.firstSeen = firstSeen;
         this.endpoint = taxonomy.endpoint();
-        this.folderName = taxonomy.restBase();
+        this.folderName = folderName;
         this.fromIndex = fromIndex;
         List<Field<Term>> f = new ArrayList<>(List.of(
                 Field.<Term>of("name.txt", (s, t) -> t.name()).writes(Updates.exact(endpoint, Term::id, "name")),

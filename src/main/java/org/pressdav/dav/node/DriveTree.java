@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import io.milton.resource.MoveableResource;
 import java.util.concurrent.atomic.LongAdder;
 import org.pressdav.dav.DavPath;
@@ -25,18 +26,28 @@ import org.pressdav.dav.store.ScratchFiles;
  */
 public final class DriveTree {
     private final Instant started;
-    private final List<TopFolder> tops;
+    private final Supplier<List<TopFolder>> tops;
     private final FolderNames names;
     private final HiddenFiles hidden;
     private final ScratchFiles scratch;
     private final LongAdder walks = new LongAdder();
 
     public DriveTree(Instant started, List<TopFolder> tops, FolderNames names, HiddenFiles hidden, ScratchFiles scratch) {
+        this(started, fixed(tops), names, hidden, scratch);
+    }
+
+    /** A drive whose top folders are read at each request: those of the kinds WordPress has now. */
+    public DriveTree(Instant started, Supplier<List<TopFolder>> tops, FolderNames names, HiddenFiles hidden, ScratchFiles scratch) {
         this.started = started;
-        this.tops = List.copyOf(tops);
+        this.tops = tops;
         this.names = names;
         this.hidden = hidden;
         this.scratch = scratch;
+    }
+
+    private static Supplier<List<TopFolder>> fixed(List<TopFolder> tops) {
+        List<TopFolder> kept = List.copyOf(tops);
+        return () -> kept;
     }
 
     /** How many paths have been resolved since start: each request should cost one (two for MOVE and COPY). */
@@ -45,7 +56,7 @@ public final class DriveTree {
     }
 
     public RootFolder root(DavSession session) {
-        return new RootFolder(session, started, names, tops);
+        return new RootFolder(session, started, names, tops.get());
     }
 
     /** Where the walk is: still on what WordPress holds, inside the user's own space, or past a name that is not there. */

@@ -6,7 +6,7 @@ import org.pressdav.dav.Names;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.store.FolderNames;
 
-/** The drive's root: the top folders it was given, opened for this request's user. */
+/** The drive's root: the top folders it was given that this request's user has, opened for them. */
 public final class RootFolder extends Folder {
     private final DavSession session;
     private final Instant started;
@@ -28,7 +28,7 @@ public final class RootFolder extends Folder {
 
     @Override
     public List<Folder> getChildren() {
-        return tops.stream().map(top -> top.open(session, started, names)).toList();
+        return tops.stream().filter(top -> top.isShownTo(session)).map(top -> top.open(session, started, names)).toList();
     }
 
     /** One top folder by its name: the others are not opened. */
@@ -37,7 +37,7 @@ public final class RootFolder extends Folder {
         String wanted = Names.nfc(name);
         for (TopFolder top : tops) {
             if (top.name().equals(wanted)) {
-                return top.open(session, started, names);
+                return top.isShownTo(session) ? top.open(session, started, names) : null;
             }
         }
         return null;

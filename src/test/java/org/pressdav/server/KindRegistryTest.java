@@ -1,0 +1,57 @@
+package org.pressdav.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.pressdav.wordpress.InMemoryWordPress;
+import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.PostType;
+import org.pressdav.wordpress.SiteTypes;
+import org.pressdav.wordpress.Taxonomy;
+
+/** The clash rule of the README: a found kind's folder is its rest_base, else {@code <rest_base>-<name>}, else numbered. */
+class KindRegistryTest {
+    @Test
+    void aFreeRestBaseIsTheFolderAndATakenOneGetsTheNameThenANumber() {
+        Set<String> taken = new HashSet<>(KindRegistry.FIXED);
+        assertEquals("books", KindRegistry.folderName("books", "book", taken));
+        assertEquals("trash-bin", KindRegistry.folderName("trash", "bin", taken), "trash/ is the drive's own");
+        assertEquals("BOOKS-volume", KindRegistry.folderName("BOOKS", "volume", taken), "names are compared without case");
+        assertEquals("books-volume-other", KindRegistry.folderName("books-volume", "other", taken), "BOOKS-volume took it");
+        assertEquals("books-volume-2", KindRegistry.folderName("books", "volume", taken));
+        assertEquals("a-b", KindRegistry.folderName("a/b", "x", taken), "a safe name: no slash");
+    }
+
+    @Test
+    void postTypesAreNamedBeforeTaxonomiesAndWhatIsNotAPostOrATermIsLeftOut() {
+        Taxonomy genre = new Taxonomy(Endpoint.ofTaxonomy("wp/v2", "genres", "genre"), true, "genre");
+        Taxonomy menus = new Taxonomy(Endpoint.ofTaxonomy("wp/v2", "menus", "nav_menu"), false, "nav_menu");
+        PostType genres = new PostType(Endpoint.ofPostType("wp/v2", "genres", "genre_page"), false, null, List.of());
+        PostType template = new PostType(Endpoint.ofPostType("wp/v2", "templates", "wp_template"), false, null, List.of());
+        PostType block = new PostType(Endpoint.ofPostType("wp/v2", "blocks", "wp_block"), false, null, List.of());
+        SiteTypes site = new SiteTypes(List.of(PostType.POST, PostType.PAGE, genres, template, block),
+                List.of(Taxonomy.CATEGORY, Taxonomy.TAG, genre, menus));
+
+        KindRegistry.Kinds kinds = KindRegistry.found(site);
+
+        assertEquals(List.of("genres", "blocks"), kinds.postTypes().stream().map(KindRegistry.Found::folder).toList());
+        assertEquals(List.of(false, true), kinds.postTypes().stream().map(KindRegistry.Found::internal).toList());
+        assertEquals(List.of("genres-genre"), kinds.taxonomies().stream().map(KindRegistry.Found::folder).toList());
+        assertEquals(List.of("post", "page", "genre_page", "wp_block"), kinds.types().postTypes().stream().map(PostType::name).toList());
+    }
+
+    @Test
+    void aFoldersCollectionIsFoundByTheNameItWasGivenSoThatAWriteElsewhereThereIsForgotten() {
+        PostType topic = new PostType(Endpoint.ofPostType("wp/v2", "tags", "topic"), false, "edit_posts", List.of());
+        try (KindRegistry registry = new KindRegistry(new InMemoryWordPress().registerPostType(topic), Duration.ZERO)) {
+            assertEquals(List.of(topic.endpoint()), registry.endpointsOf("tags-topic"));
+            assertEquals(List.of(Endpoint.TAGS), registry.endpointsOf("tags"), "tags/ is the drive's own");
+            assertEquals(List.of(Endpoint.POSTS), registry.endpointsOf("posts"));
+            assertEquals(List.of(), registry.endpointsOf("nothing"));
+        }
+    }
+}

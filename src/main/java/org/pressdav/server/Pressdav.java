@@ -17,6 +17,7 @@ import org.pressdav.dav.entity.MediaLibrary;
 import org.pressdav.dav.entity.PostKind;
 import org.pressdav.dav.entity.SiteFolder;
 import org.pressdav.dav.entity.TermKind;
+import org.pressdav.dav.entity.TrashFolder;
 import org.pressdav.dav.entity.UserKind;
 import org.pressdav.dav.node.DriveTree;
 import org.pressdav.dav.node.TopFolder;
@@ -102,6 +103,9 @@ public final class Pressdav {
             if (companion.replacesMedia()) {
                 uses.add("it replaces a media file's bytes in place");
             }
+            if (companion.offers("untrash")) {
+                uses.add("it restores from trash/ as wp-admin does");
+            }
             if (companion.takesChunks()) {
                 uses.add("files over " + companion.maxChunk() + " bytes go in chunks of that size");
             }
@@ -155,7 +159,8 @@ public final class Pressdav {
         // Each collection is listed from the plugin's index where it offers one, else from core REST.
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
         DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                topFolders(clock, stores.firstSeen(), types, indexed, mediaLibrary(companion, indexed)), stores.names(), stores.hidden(), stores.scratch());
+                topFolders(clock, stores.firstSeen(), types, indexed, mediaLibrary(companion, indexed), companion != null && companion.offers("untrash")),
+                stores.names(), stores.hidden(), stores.scratch());
         DavServlet servlet = new DavServlet(DavEngine.build(tree, stores, incoming.clean()), authenticator, config.pathPrefix());
         observe(metrics, origin, wordpress, kept, incoming) // what the metrics read of the stores is not a request's cost
                 .counter("pressdav.path.walks", "Paths of the drive resolved from the root (one a request, two for MOVE and COPY).", tree::walks)
@@ -239,7 +244,7 @@ public final class Pressdav {
 
     /** The drive's top folders, in the order they are listed: each kind of WordPress object is one line. */
     private static List<TopFolder> topFolders(Clock clock, FirstSeen firstSeen, SiteTypes types, Predicate<Endpoint<?>> indexed,
-            MediaLibrary library) {
+            MediaLibrary library, boolean untrashes) {
         return List.of(
                 new TopFolder(SiteFolder.NAME, (session, started, names) -> new SiteFolder(session, started)),
                 TopFolder.of(new PostKind(PostType.POST, types.postTypes(), indexed.test(PostType.POST.endpoint()), library)),
@@ -248,7 +253,8 @@ public final class Pressdav {
                 TopFolder.of(new UserKind(indexed.test(Endpoint.USERS), firstSeen)),
                 TopFolder.of(new TermKind(Taxonomy.CATEGORY, indexed.test(Taxonomy.CATEGORY.endpoint()), firstSeen)),
                 TopFolder.of(new TermKind(Taxonomy.TAG, indexed.test(Taxonomy.TAG.endpoint()), firstSeen)),
-                TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS), types.postTypes())));
+                TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS), types.postTypes())),
+                TrashFolder.top(types.postTypes(), library, untrashes));
     }
 
     /** Where a client mounts the drive, for example {@code http://127.0.0.1:8080/} (over HTTPS where plain HTTP is off). */

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.wordpress.Context;
@@ -31,19 +28,7 @@ class RevisionsIT extends WritingIT {
     }
 
     private static List<String> names(String role, String path) {
-        RunningDrive.Answer listing = drive.send(role, "PROPFIND", drive.url(path), Map.of("Depth", "1"), null);
-        assertEquals(207, listing.status(), path + ": " + listing.text());
-        // Hrefs are percent-encoded (the emoji post's folder): each is read back as the drive's path.
-        Matcher m = Pattern.compile("<D:href>([^<]+)</D:href>").matcher(listing.text());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            String href = m.group(1);
-            String decoded = DavPath.parseEncoded(href).toString().substring(1) + (href.endsWith("/") ? "/" : "");
-            if (decoded.startsWith(path) && decoded.length() > path.length()) {
-                names.add(decoded.substring(path.length()));
-            }
-        }
-        return names;
+        return drive.names(role, path);
     }
 
     private static String get(String role, String path) {

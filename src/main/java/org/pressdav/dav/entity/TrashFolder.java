@@ -5,6 +5,7 @@ import java.util.List;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.Folder;
+import org.pressdav.dav.node.ReadOnlyFolder;
 import org.pressdav.dav.node.TopFolder;
 import org.pressdav.wordpress.PostType;
 
@@ -15,14 +16,14 @@ import org.pressdav.wordpress.PostType;
  * a DELETE deletes for good. Listed are the types this user may edit (WordPress lists trashed objects to no one
  * else); a type's folder is reached by its name by anyone, so that WordPress itself answers who may not.
  */
-public final class TrashFolder extends Folder {
+public final class TrashFolder extends ReadOnlyFolder {
     public static final String NAME = "trash";
 
     private final DavSession session;
     private final List<TrashedPosts.Type> types;
 
     private TrashFolder(DavSession session, Instant started, List<TrashedPosts.Type> types) {
-        super(NAME, started, started);
+        super(NAME, started, started, TrashedPosts.READ_ONLY);
         this.session = session;
         this.types = types;
     }
@@ -56,15 +57,5 @@ public final class TrashFolder extends Folder {
 
     private TrashedPosts open(TrashedPosts.Type type) {
         return new TrashedPosts(session, type, modified());
-    }
-
-    @Override
-    public String changeRefusal() {
-        return TrashedPosts.READ_ONLY;
-    }
-
-    @Override
-    public String moveRefusal() {
-        return TrashedPosts.READ_ONLY;
     }
 }

@@ -11,9 +11,9 @@ import org.pressdav.dav.DavSession;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.Field;
 import org.pressdav.dav.node.FieldFolder;
-import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.Node;
-import org.pressdav.dav.node.TextFile;
+import org.pressdav.dav.node.ReadOnlyFile;
+import org.pressdav.dav.node.ReadOnlyFolder;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Post;
 
@@ -23,14 +23,14 @@ import org.pressdav.wordpress.Post;
  * under any other, which then becomes its slug as a rename in that folder does); a DELETE deletes it for good. WordPress decides
  * both for this user (who may delete the post may restore it).
  */
-final class TrashedPost extends Folder implements FieldFolder, DeletableResource, MoveableResource {
+final class TrashedPost extends ReadOnlyFolder implements FieldFolder, DeletableResource, MoveableResource {
     private final DavSession session;
     private final TrashedPosts.Type type;
     private final Post listed;
     private Post full;
 
     TrashedPost(DavSession session, TrashedPosts.Type type, Post listed, String name) {
-        super(name, listed.modifiedGmt(), listed.dateGmt());
+        super(name, listed.modifiedGmt(), listed.dateGmt(), TrashedPosts.READ_ONLY);
         this.session = session;
         this.type = type;
         this.listed = listed;
@@ -62,7 +62,7 @@ final class TrashedPost extends Folder implements FieldFolder, DeletableResource
         for (Field<Post> field : type.kind().fields()) {
             String value = field.renderer().render(session, full());
             if (value != null) {
-                files.add(new TrashedFile(field.fileName(), value, this));
+                files.add(new ReadOnlyFile(field.fileName(), value, modified(), created(), TrashedPosts.READ_ONLY));
             }
         }
         return files;
@@ -99,32 +99,5 @@ final class TrashedPost extends Folder implements FieldFolder, DeletableResource
     @Override
     public String fieldDeleteRefusal(String fileName) {
         return null;
-    }
-
-    @Override
-    public String changeRefusal() {
-        return TrashedPosts.READ_ONLY;
-    }
-
-    @Override
-    public String moveRefusal() {
-        return TrashedPosts.READ_ONLY;
-    }
-
-    /** A trashed post's field: read-only, saying how the post comes back. */
-    private static final class TrashedFile extends TextFile {
-        TrashedFile(String name, String value, Node folder) {
-            super(name, value, folder.modified(), folder.created());
-        }
-
-        @Override
-        public String changeRefusal() {
-            return TrashedPosts.READ_ONLY;
-        }
-
-        @Override
-        public String moveRefusal() {
-            return TrashedPosts.READ_ONLY;
-        }
     }
 }

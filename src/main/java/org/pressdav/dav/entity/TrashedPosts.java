@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.Names;
-import org.pressdav.dav.node.Folder;
+import org.pressdav.dav.node.ReadOnlyFolder;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Post;
@@ -18,7 +18,7 @@ import org.pressdav.wordpress.WordPressException;
  * {@code __trashed} it adds). Listed with one REST request ({@code status=trash}, {@code context=edit}: WordPress
  * leaves out what this user may not edit, and refuses the listing to who may edit no object of the type).
  */
-final class TrashedPosts extends Folder {
+final class TrashedPosts extends ReadOnlyFolder {
     static final String READ_ONLY = "The trash is read-only: MOVE a folder out of trash/ into its type's folder to restore it, "
             + "or DELETE it to delete it for good";
     /** What WordPress appends to a trashed post's slug ({@code wp_add_trashed_suffix_to_post_name_for_post}). */
@@ -37,7 +37,7 @@ final class TrashedPosts extends Folder {
     private final Type type;
 
     TrashedPosts(DavSession session, Type type, Instant seen) {
-        super(type.type().restBase(), seen, seen);
+        super(type.type().restBase(), seen, seen, READ_ONLY);
         this.session = session;
         this.type = type;
     }
@@ -98,15 +98,5 @@ final class TrashedPosts extends Folder {
     /** WordPress's slug without the {@code __trashed} it added (what {@code wp_untrash_post} gives back). */
     static String untrashedSlug(String slug) {
         return slug != null && slug.endsWith(SUFFIX) ? slug.substring(0, slug.length() - SUFFIX.length()) : slug == null ? "" : slug;
-    }
-
-    @Override
-    public String changeRefusal() {
-        return READ_ONLY;
-    }
-
-    @Override
-    public String moveRefusal() {
-        return READ_ONLY;
     }
 }

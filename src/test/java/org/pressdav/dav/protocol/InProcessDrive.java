@@ -97,6 +97,21 @@ final class InProcessDrive implements AutoCloseable {
         }
     }
 
+    /** The names in a folder ({@code posts/12-a/revisions/}) as {@code who} lists them, a folder's with its slash. */
+    List<String> names(Account who, String path) {
+        RunningDrive.Answer listing = send(who, "PROPFIND", path, Map.of("Depth", "1"), null);
+        if (listing.status() != 207) {
+            throw new AssertionError(path + ": " + listing.status() + " " + listing.text());
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<D:href>/" + java.util.regex.Pattern.quote(path) + "([^<]+)</D:href>")
+                .matcher(listing.text());
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
     /** A post's folder as its listing names it to the administrator: {@code posts/12-hello/}. */
     String folderOf(long id) {
         String listing = send(InMemoryWordPress.ADMIN, "PROPFIND", "posts/", Map.of("Depth", "1"), null).text();

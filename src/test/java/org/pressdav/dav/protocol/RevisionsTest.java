@@ -8,12 +8,9 @@ import static org.pressdav.wordpress.InMemoryWordPress.AUTHOR;
 import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
 import static org.pressdav.wordpress.InMemoryWordPress.SUBSCRIBER;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,14 +46,7 @@ class RevisionsTest {
     }
 
     private List<String> names(Account who, String path) {
-        Answer listing = drive.send(who, "PROPFIND", path, Map.of("Depth", "1"), null);
-        assertEquals(207, listing.status(), path + ": " + listing.text());
-        Matcher m = Pattern.compile("<D:href>/" + Pattern.quote(path) + "([^<]+)</D:href>").matcher(listing.text());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return drive.names(who, path);
     }
 
     private String get(Account who, String path) {

@@ -9,11 +9,8 @@ import static org.pressdav.wordpress.InMemoryWordPress.AUTHOR;
 import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
 import static org.pressdav.wordpress.InMemoryWordPress.SUBSCRIBER;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pressdav.testbed.RunningDrive.Answer;
@@ -37,26 +34,26 @@ class TrashTest {
     }
 
     private List<String> names(Account who, String path) {
-        Answer listing = drive.send(who, "PROPFIND", path, Map.of("Depth", "1"), null);
-        assertEquals(207, listing.status(), path + ": " + listing.text());
-        Matcher m = Pattern.compile("<D:href>/" + Pattern.quote(path) + "([^<]+)</D:href>").matcher(listing.text());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return drive.names(who, path);
     }
 
     private Answer send(Account who, String method, String path, Map<String, String> headers) {
         return drive.send(who, method, path, headers, null);
     }
 
-    /** A published post of {@code author}'s, deleted from the drive by them: its folder in trash/. */
-    private String trashed(Account author, String title, String content) {
+    /** A post in the trash: its id, and its folder's name in {@code trash/posts/}. */
+    private record Trashed(long id, String name) {
+        String folder() {
+            return "trash/posts/" + name;
+        }
+    }
+
+    /** A published post of {@code author}'s, deleted from the drive by them: in trash/ under the name its folder had. */
+    private Trashed trashed(Account author, String title, String content) {
         long id = drive.wordpress.addPost("post", author.id(), "publish", title, content);
         String folder = drive.folderOf(id);
         assertEquals(204, send(author, "DELETE", folder, Map.of()).status());
-        return "trash/" + folder;
+        return new Trashed(id, folder.substring("posts/".length()));
     }
 
     private Answer move(Account who, String from, String to) {
@@ -66,86 +63,76 @@ class TrashTest {
     @Test
     void aDeletedPostShowsInTrashWithItsFilesReadOnly() {
         drive = new InProcessDrive(new InMemoryWordPress().withPlugin());
-        String folder = trashed(AUTHOR, "A story", "Once\r\n<p>upon</p>");
-        assertEquals("trash/posts/" + folder.substring("trash/posts/".length()), folder);
+        Trashed story = trashed(AUTHOR, "A story", "Once\r\n<p>upon</p>");
+        String folder = story.folder();
         assertTrue(names(ADMIN, "").contains("trash/"));
-        assertTrue(names(AUTHOR, "trash/posts/").contains(folder.substring("trash/posts/".length())), names(AUTHOR, "trash/posts/").toString());
-        assertTrue(folder.matches("trash/posts/\\d+-a-story/"), "named as its folder was, without WordPress's __trashed: " + folder);
+        assertEquals(List.of("posts/"), names(AUTHOR, "trash/"), "an author may edit posts, not pages");
+        assertEquals(List.of(story.name()), names(AUTHOR, "trash/posts/"));
+        assertTrue(story.name().matches("\\d+-a-story/"), "named as its folder was, without WordPress's __trashed: " + folder);
         Answer content = send(AUTHOR, "GET", folder + "content.html", Map.of());
         assertEquals(200, content.status());
         assertEquals("Once\r\n<p>upon</p>", content.text());
         assertEquals("trash", send(AUTHOR, "GET", folder + "status.txt", Map.of()).text());
         assertEquals(403, drive.send(AUTHOR, "PUT", folder + "title.txt", Map.of(), "new").status());
         assertEquals("A story", send(AUTHOR, "GET", folder + "title.txt", Map.of()).text());
-        assertFalse(names(AUTHOR, "posts/").contains(folder.substring("trash/".length()).substring("posts/".length())));
+        assertFalse(names(AUTHOR, "posts/").contains(story.name()));
     }
 
     @Test
     void movingItBackRestoresTheSamePostWithItsStatusAndSlugThroughThePlugin() {
         drive = new InProcessDrive(new InMemoryWordPress().withPlugin());
-        String folder = trashed(AUTHOR, "A story", "text");
-        String name = folder.substring("trash/posts/".length());
-        long id = Long.parseLong(name.substring(0, name.indexOf('-')));
-        assertEquals(201, move(AUTHOR, folder, "posts/" + name).status());
-        Post back = drive.wordpress.post(id);
-        assertEquals("publish", back.status());
-        assertEquals("a-story", back.slug());
+        Trashed story = trashed(AUTHOR, "A story", "text");
+        assertEquals(201, move(AUTHOR, story.folder(), "posts/" + story.name()).status());
+        Post back = drive.wordpress.post(story.id());
+        assertEquals(List.of("publish", "a-story"), List.of(back.status(), back.slug()));
         assertEquals(1, drive.wordpress.calls.get("untrash").get());
-        assertEquals(200, send(AUTHOR, "GET", "posts/" + name + "content.html", Map.of()).status());
-        assertFalse(names(AUTHOR, "trash/posts/").contains(name));
+        assertEquals(200, send(AUTHOR, "GET", "posts/" + story.name() + "content.html", Map.of()).status());
+        assertFalse(names(AUTHOR, "trash/posts/").contains(story.name()));
     }
 
     @Test
     void anyNameInItsTypesFolderRestoresItUnderThatSlug() {
         drive = new InProcessDrive(new InMemoryWordPress().withPlugin());
-        String folder = trashed(EDITOR, "Old", "text");
-        String name = folder.substring("trash/posts/".length());
-        long id = Long.parseLong(name.substring(0, name.indexOf('-')));
-        assertEquals(403, move(EDITOR, folder, "pages/" + name).status(), "a post is not restored as a page");
-        assertEquals("trash", drive.wordpress.post(id).status());
-        assertEquals(201, move(EDITOR, folder, "posts/renewed").status());
-        assertEquals("renewed", drive.wordpress.post(id).slug());
-        assertEquals("publish", drive.wordpress.post(id).status());
+        Trashed old = trashed(EDITOR, "Old", "text");
+        assertEquals(403, move(EDITOR, old.folder(), "pages/" + old.name()).status(), "a post is not restored as a page");
+        assertEquals("trash", drive.wordpress.post(old.id()).status());
+        assertEquals(201, move(EDITOR, old.folder(), "posts/renewed").status());
+        Post back = drive.wordpress.post(old.id());
+        assertEquals(List.of("publish", "renewed"), List.of(back.status(), back.slug()));
     }
 
     @Test
     void withoutThePluginARestoreIsACoreRestUpdateToADraftWithItsOldSlug() {
         drive = new InProcessDrive();
-        String folder = trashed(AUTHOR, "A story", "text");
-        String name = folder.substring("trash/posts/".length());
-        long id = Long.parseLong(name.substring(0, name.indexOf('-')));
-        assertEquals(201, move(AUTHOR, folder, "posts/" + name).status());
-        assertEquals("draft", drive.wordpress.post(id).status());
-        assertEquals("a-story", drive.wordpress.post(id).slug());
+        Trashed story = trashed(AUTHOR, "A story", "text");
+        assertEquals(201, move(AUTHOR, story.folder(), "posts/" + story.name()).status());
+        Post back = drive.wordpress.post(story.id());
+        assertEquals(List.of("draft", "a-story"), List.of(back.status(), back.slug()));
         assertNull(drive.wordpress.calls.get("untrash"));
     }
 
     @Test
     void deleteInTrashDeletesForGood() {
         drive = new InProcessDrive(new InMemoryWordPress().withPlugin());
-        String folder = trashed(AUTHOR, "Gone", "text");
-        String name = folder.substring("trash/posts/".length());
-        long id = Long.parseLong(name.substring(0, name.indexOf('-')));
-        assertEquals(204, send(AUTHOR, "DELETE", folder, Map.of()).status());
-        assertNull(drive.wordpress.post(id));
-        assertEquals(404, send(AUTHOR, "PROPFIND", folder, Map.of("Depth", "0")).status());
+        Trashed gone = trashed(AUTHOR, "Gone", "text");
+        assertEquals(204, send(AUTHOR, "DELETE", gone.folder(), Map.of()).status());
+        assertNull(drive.wordpress.post(gone.id()));
+        assertEquals(404, send(AUTHOR, "PROPFIND", gone.folder(), Map.of("Depth", "0")).status());
     }
 
     @Test
     void anAuthorSeesOnlyTheirOwnAndASubscriberNothingAndEachIsRefusedWhatTheyMayNotEdit() {
         drive = new InProcessDrive(new InMemoryWordPress().withPlugin());
-        String hers = trashed(EDITOR, "Hers", "text");
-        String mine = trashed(AUTHOR, "Mine", "text");
-        String hersName = hers.substring("trash/posts/".length());
-        String mineName = mine.substring("trash/posts/".length());
-        assertEquals(List.of(mineName), names(AUTHOR, "trash/posts/"));
-        assertTrue(names(EDITOR, "trash/posts/").containsAll(List.of(hersName, mineName)));
+        Trashed hers = trashed(EDITOR, "Hers", "text");
+        Trashed mine = trashed(AUTHOR, "Mine", "text");
+        assertEquals(List.of(mine.name()), names(AUTHOR, "trash/posts/"));
+        assertEquals(List.of(hers.name(), mine.name()), names(EDITOR, "trash/posts/"));
         assertEquals(List.of(), names(SUBSCRIBER, "trash/"), "a subscriber may edit no type: an empty trash");
-        assertEquals(403, move(AUTHOR, hers, "posts/" + hersName).status());
-        assertEquals(403, send(AUTHOR, "DELETE", hers, Map.of()).status());
-        assertEquals(403, move(SUBSCRIBER, mine, "posts/" + mineName).status());
-        assertEquals(403, send(SUBSCRIBER, "DELETE", mine, Map.of()).status());
-        long hersId = Long.parseLong(hersName.substring(0, hersName.indexOf('-')));
-        assertEquals("trash", drive.wordpress.post(hersId).status());
+        assertEquals(403, move(AUTHOR, hers.folder(), "posts/" + hers.name()).status());
+        assertEquals(403, send(AUTHOR, "DELETE", hers.folder(), Map.of()).status());
+        assertEquals(403, move(SUBSCRIBER, mine.folder(), "posts/" + mine.name()).status());
+        assertEquals(403, send(SUBSCRIBER, "DELETE", mine.folder(), Map.of()).status());
+        assertEquals("trash", drive.wordpress.post(hers.id()).status());
+        assertEquals("trash", drive.wordpress.post(mine.id()).status());
     }
 }

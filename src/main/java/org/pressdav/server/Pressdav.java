@@ -103,7 +103,7 @@ public final class Pressdav {
             if (companion.replacesMedia()) {
                 uses.add("it replaces a media file's bytes in place");
             }
-            if (companion.offers("untrash")) {
+            if (companion.untrashes()) {
                 uses.add("it restores from trash/ as wp-admin does");
             }
             if (companion.takesChunks()) {
@@ -159,7 +159,7 @@ public final class Pressdav {
         // Each collection is listed from the plugin's index where it offers one, else from core REST.
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
         DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                topFolders(clock, stores.firstSeen(), types, indexed, mediaLibrary(companion, indexed), companion != null && companion.offers("untrash")),
+                topFolders(clock, stores.firstSeen(), types, indexed, mediaLibrary(companion, indexed), companion != null && companion.untrashes()),
                 stores.names(), stores.hidden(), stores.scratch());
         DavServlet servlet = new DavServlet(DavEngine.build(tree, stores, incoming.clean()), authenticator, config.pathPrefix());
         observe(metrics, origin, wordpress, kept, incoming) // what the metrics read of the stores is not a request's cost

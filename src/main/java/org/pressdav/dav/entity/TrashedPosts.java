@@ -78,8 +78,8 @@ final class TrashedPosts extends ReadOnlyFolder {
             Post post = session.wordpress().get(session.credentials(), type.type().endpoint(), id, Context.EDIT);
             return "trash".equals(post.status()) ? Optional.of(post) : Optional.empty();
         } catch (WordPressException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
+            if (e.hidesObject() && !e.deniesAccess()) {
+                return Optional.empty(); // not there: WordPress's refusal of a post that is, to this user, stands
             }
             throw e;
         }

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pressdav.testbed.Clients;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;
@@ -120,5 +124,32 @@ class TrashIT extends WritingIT {
         Post after = stored(post);
         assertEquals("draft", after.status(), "core REST cannot give back the status it had");
         assertEquals(before.slug(), after.slug());
+    }
+
+    /** davfs2's own commands: rm -r trashes a post's folder, mv brings it back, rm -r in trash/ deletes for good. */
+    @Test
+    void davfs2TrashesRestoresAndDeletesForGood(@TempDir Path dir) throws Exception {
+        long kept = bed.id("posts", "same-title-1");
+        long gone = bed.id("posts", "same-title-2");
+        String keptName = drive.folder("posts", kept).substring("posts/".length());
+        String goneName = drive.folder("posts", gone).substring("posts/".length());
+        Path mount = Clients.mountDavfs(drive, "editor", dir, "rw");
+        try {
+            Path posts = mount.resolve("posts");
+            Path trash = mount.resolve("trash").resolve("posts");
+            for (String name : List.of(keptName, goneName)) {
+                Clients.Result removed = Clients.run(dir, Map.of(), null, "rm", "-r", posts.resolve(name).toString());
+                assertEquals(0, removed.exitCode(), removed.output());
+            }
+            assertTrue(Files.isRegularFile(trash.resolve(keptName).resolve("content.html")), "in trash/ with its files");
+            Clients.Result moved = Clients.run(dir, Map.of(), null, "mv", trash.resolve(keptName).toString(), posts.resolve(keptName).toString());
+            assertEquals(0, moved.exitCode(), moved.output());
+            Clients.Result deleted = Clients.run(dir, Map.of(), null, "rm", "-r", trash.resolve(goneName).toString());
+            assertEquals(0, deleted.exitCode(), deleted.output());
+        } finally {
+            Clients.run(dir, Map.of(), null, "umount", mount.toString());
+        }
+        assertEquals("publish", stored(kept).status());
+        assertEquals(404, assertThrows(WordPressException.class, () -> stored(gone)).status());
     }
 }

@@ -35,6 +35,7 @@ require_once __DIR__ . '/includes/index/class-pressdav-index-terms.php';
 require_once __DIR__ . '/includes/index/class-pressdav-index-users.php';
 require_once __DIR__ . '/includes/index/class-pressdav-index-comments.php';
 require_once __DIR__ . '/includes/class-pressdav-rest.php';
+require_once __DIR__ . '/includes/class-pressdav-trash.php';
 
 // Set up on activation, and again after an update of the plugin's files (which WordPress does not activate again): the tables, the clean-up's schedule.
 $pressdav_set_up = static function (): void {
@@ -53,4 +54,5 @@ Pressdav_Upload_Rule::listen();
 Pressdav_Failed_Upload::listen();
 Pressdav_Media_Drive::listen();
 Pressdav_Chunked_Upload::listen();
+Pressdav_Trash::listen();
 add_action('rest_api_init', ['Pressdav_Rest', 'register_routes']);

@@ -141,6 +141,7 @@ final class Pressdav_Rest
             'max_chunk' => Pressdav_Chunked_Upload::max_chunk(),
             'head' => Pressdav_Change_Feed::head(),
         ];
+        $status['features'] = Pressdav_Trash::features($status['features']);
         if (is_user_logged_in()) {
             $status += [
                 'version' => PRESSDAV_PLUGIN_VERSION,

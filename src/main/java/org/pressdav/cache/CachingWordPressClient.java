@@ -244,6 +244,16 @@ public final class CachingWordPressClient implements WordPressClient {
         }
     }
 
+    /** The post is restored in its own collection: that is what is forgotten, not the plugin's route. */
+    @Override
+    public Post untrash(Credentials credentials, Endpoint<Post> endpoint, long id) {
+        try {
+            return origin.untrash(credentials, endpoint, id);
+        } finally {
+            forget(endpoint, id);
+        }
+    }
+
     @Override
     public void delete(Credentials credentials, Endpoint<?> endpoint, long id) {
         try {

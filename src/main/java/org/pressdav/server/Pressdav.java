@@ -18,6 +18,7 @@ import org.pressdav.dav.entity.MediaLibrary;
 import org.pressdav.dav.entity.PostKind;
 import org.pressdav.dav.entity.SiteFolder;
 import org.pressdav.dav.entity.TermKind;
+import org.pressdav.dav.entity.TrashFolder;
 import org.pressdav.dav.entity.UserKind;
 import org.pressdav.dav.node.DriveTree;
 import org.pressdav.dav.node.KindFolder;
@@ -106,6 +107,9 @@ public final class Pressdav {
             if (companion.replacesMedia()) {
                 uses.add("it replaces a media file's bytes in place");
             }
+            if (companion.untrashes()) {
+                uses.add("it restores from trash/ as wp-admin does");
+            }
             if (companion.takesChunks()) {
                 uses.add("files over " + companion.maxChunk() + " bytes go in chunks of that size");
             }
@@ -159,7 +163,8 @@ public final class Pressdav {
         // Each collection is listed from the plugin's index where it offers one, else from core REST.
         Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
         MediaLibrary library = mediaLibrary(companion, indexed);
-        kinds.start(found -> topFolders(clock, stores.firstSeen(), kinds, found, indexed, library));
+        boolean untrashes = companion != null && companion.untrashes();
+        kinds.start(found -> topFolders(clock, stores.firstSeen(), kinds, found, indexed, library, untrashes));
         DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS), kinds::tops, stores.names(), stores.hidden(),
                 stores.scratch());
         DavServlet servlet = new DavServlet(DavEngine.build(tree, stores, incoming.clean()), authenticator, config.pathPrefix());
@@ -249,7 +254,7 @@ public final class Pressdav {
      * post types and taxonomies {@code found} in WordPress one line each, made again at each reading of them.
      */
     private static List<TopFolder> topFolders(Clock clock, FirstSeen firstSeen, KindRegistry registry, KindRegistry.Kinds found,
-            Predicate<Endpoint<?>> indexed, MediaLibrary library) {
+            Predicate<Endpoint<?>> indexed, MediaLibrary library, boolean untrashes) {
         List<PostType> postTypes = found.types().postTypes();
         List<TopFolder> tops = new ArrayList<>();
         tops.add(new TopFolder(SiteFolder.NAME, (session, started, names) -> new SiteFolder(session, started)));
@@ -270,7 +275,7 @@ public final class Pressdav {
             tops.add(taxonomy.internal() ? folder.shownTo(session -> registry.mayAssign(session, taxonomy)) : folder);
         }
         tops.add(TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS), postTypes)));
-        // More top folders of what every site has go here, after comments/ (trash/ takes the post types: postTypes).
+        tops.add(TrashFolder.top(postTypes, library, untrashes));
         return tops;
     }
 

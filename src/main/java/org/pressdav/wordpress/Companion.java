@@ -30,6 +30,11 @@ public record Companion(String plugin, String version, int schema, List<String> 
         return offers("media-replace");
     }
 
+    /** Whether it restores a post from the trash as wp-admin does ({@code untrash}), which core REST cannot. */
+    public boolean untrashes() {
+        return offers("untrash");
+    }
+
     /** Whether its index lists this collection (feature {@code index:<object type>}, for example {@code index:attachment}). */
     public boolean indexes(Endpoint<?> endpoint) {
         return offers("index:" + endpoint.objectType());

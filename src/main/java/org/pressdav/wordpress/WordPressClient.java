@@ -52,6 +52,15 @@ public interface WordPressClient {
     void delete(Credentials credentials, Endpoint<?> endpoint, long id);
 
     /**
+     * Takes a post out of the trash as wp-admin does ({@code wp_untrash_post}: the status it had, its slug without
+     * {@code __trashed}) through the companion plugin's {@code pressdav/v1/untrash/<id>} (feature {@code untrash}), and
+     * returns it as it is now; core REST has no such route. 403 to a user WordPress does not let delete the post.
+     */
+    default Post untrash(Credentials credentials, Endpoint<Post> endpoint, long id) {
+        return update(credentials, Endpoint.ofPostType(SiteIndex.COMPANION_NAMESPACE, "untrash", endpoint.objectType()), id, Map.of());
+    }
+
+    /**
      * Uploads a file as a new attachment named {@code fileName}. The file is read as it is sent,
      * and read again if the request must be retried on a new connection. {@code drivePath}: where
      * the companion plugin places it on the drive ({@code folder/name}), or null for its upload path.

@@ -75,7 +75,7 @@ class ReadOnlyDriveIT {
 
     @Test
     void theRootHoldsTheWholeTree() throws IOException {
-        assertEquals(List.of("site", "posts", "pages", "media", "users", "categories", "tags", "comments"), names(admin, ""));
+        assertEquals(List.of("site", "posts", "pages", "media", "users", "categories", "tags", "comments", "trash"), names(admin, ""));
     }
 
     @Test

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.pressdav.testbed.RunningDrive;
@@ -45,19 +42,7 @@ abstract class WritingIT {
 
     /** The names in a folder ({@code posts/12-a/}) as {@code role} lists it, a folder's with its slash (revisions/). */
     static List<String> namesIn(String role, String path) {
-        RunningDrive.Answer listing = drive.send(role, "PROPFIND", drive.url(path), Map.of("Depth", "1"), null);
-        assertEquals(207, listing.status(), path + ": " + listing.text());
-        // Hrefs are percent-encoded (the emoji post's folder): each is read back as the drive's path.
-        Matcher m = Pattern.compile("<D:href>([^<]+)</D:href>").matcher(listing.text());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            String href = m.group(1);
-            String decoded = DavPath.parseEncoded(href).toString().substring(1) + (href.endsWith("/") ? "/" : "");
-            if (decoded.startsWith(path) && decoded.length() > path.length()) {
-                names.add(decoded.substring(path.length()));
-            }
-        }
-        return names;
+        return drive.names(role, path);
     }
 
     /** A file's text as {@code role} reads it (200 asserted). */

@@ -122,6 +122,27 @@ public final class RunningDrive implements AutoCloseable {
         return base + encoded + (path.endsWith("/") && !encoded.endsWith("/") ? "/" : "");
     }
 
+    /**
+     * The names in a folder ({@code posts/12-a/revisions/}) as {@code role} lists it, a folder's with its slash; hrefs are
+     * percent-encoded (the emoji post's folder), each is read back as the drive's path.
+     */
+    public List<String> names(String role, String path) {
+        Answer listing = send(role, "PROPFIND", url(path), Map.of("Depth", "1"), null);
+        if (listing.status() != 207) {
+            throw new AssertionError(path + ": " + listing.status() + " " + listing.text());
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<D:href>([^<]+)</D:href>").matcher(listing.text());
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            String href = m.group(1);
+            String decoded = DavPath.parseEncoded(href).toString().substring(1) + (href.endsWith("/") ? "/" : "");
+            if (decoded.startsWith(path) && decoded.length() > path.length()) {
+                names.add(decoded.substring(path.length()));
+            }
+        }
+        return names;
+    }
+
     /** A post's folder as the administrator's listing names it, for example {@code posts/12-hello/}. */
     public String postFolder(long id) {
         return folder("posts", id);

@@ -18,7 +18,7 @@ import org.pressdav.wordpress.InMemoryWordPress.Account;
 public final class InMemoryCompanionPlugin {
     /** What the plugin offers today: every feature pressdav knows. */
     static final List<String> EVERY_FEATURE = List.of("changes", "media-folders", "media-replace", "chunked-uploads", "index:post", "index:page",
-            "index:attachment", "index:category", "index:post_tag", "index:user", "index:comment");
+            "index:attachment", "index:category", "index:post_tag", "index:user", "index:comment", "untrash");
     /** The largest chunk the fake takes: the plugin's smallest, so that a test's file of a few hundred KiB goes in chunks. */
     static final long MAX_CHUNK = InMemoryChunkedUploads.MIN_CHUNK;
 
@@ -152,6 +152,29 @@ public final class InMemoryCompanionPlugin {
                     .forEach(c -> items.add(new Comment(c.id(), c.post(), c.parent(), 0, null, null, null, c.dateGmt(), null, null, c.status(), null)));
         }
         return (List<T>) items;
+    }
+
+    /**
+     * {@code POST pressdav/v1/untrash/<id>}: {@code wp_untrash_post} for who may delete the post, with the status it had
+     * before the trash (a published one back as a draft for who may not publish), its slug without {@code __trashed}.
+     */
+    Post untrash(Account who, Endpoint<Post> endpoint, long id) {
+        if (!features.contains("untrash")) {
+            throw new WordPressException(404, "rest_no_route", "No route was found matching the URL and request method.");
+        }
+        Post p = wordpress.posts.get(id);
+        if (p == null || !p.type().equals(endpoint.objectType())) {
+            throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
+        }
+        if (!InMemoryWordPress.mayDelete(who, p)) {
+            throw InMemoryWordPress.forbidden(who, "rest_forbidden", "Sorry, you are not allowed to do that.");
+        }
+        if (!p.status().equals("trash")) {
+            throw new WordPressException(409, "pressdav_not_trashed", "The post is not in the trash.");
+        }
+        String before = wordpress.trashedFrom.getOrDefault(id, "draft");
+        boolean publishes = InMemoryWordPress.can(who, "publish_posts");
+        return wordpress.restore(id, List.of("publish", "future", "private").contains(before) && !publishes ? "draft" : before);
     }
 
     /** The plugin's SQL rule for posts: published ones to all, and to who may edit their own, others' where they may edit others'. */

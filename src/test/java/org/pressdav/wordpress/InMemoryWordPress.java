@@ -77,6 +77,8 @@ public final class InMemoryWordPress implements WordPressClient {
     /** Each post's revisions and autosaves, oldest first, as WordPress keeps them (ids of their own, not to shift posts' ids). */
     private final Map<Long, List<Post>> revisions = new ConcurrentHashMap<>();
     private final AtomicLong revisionIds = new AtomicLong(10_000);
+    /** The status each trashed post had, as WordPress keeps it ({@code _wp_trash_meta_status}) for its restore. */
+    final Map<Long, String> trashedFrom = new ConcurrentHashMap<>();
     /** Calls made, by name, for tests that count them. */
     public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
@@ -479,11 +481,15 @@ public final class InMemoryWordPress implements WordPressClient {
         Account who = account(credentials);
         if (isPostType(endpoint)) {
             Post p = posts.get(id);
-            if (p == null || !p.type().equals(typeOf(endpoint)) || !readable(who, p)) {
+            if (p == null || !p.type().equals(typeOf(endpoint))) {
                 throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
             }
+            // WordPress asks whether the user may edit the post before whether they may read it.
             if (context == Context.EDIT && !editable(who, p)) {
                 throw forbidden(who, "rest_forbidden_context", "Sorry, you are not allowed to edit this post.");
+            }
+            if (!readable(who, p)) {
+                throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
             }
             return (T) withMeta(context == Context.EDIT ? p : viewOf(p));
         }
@@ -774,9 +780,10 @@ public final class InMemoryWordPress implements WordPressClient {
         if (p == null || !readable(who, p)) {
             throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
         }
-        if (!(can(who, "delete_others_posts") || p.author() == who.id() && can(who, "delete_posts"))) {
+        if (!mayDelete(who, p)) {
             throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.");
         }
+        trashedFrom.put(id, p.status());
         Post trashed = new Post(p.id(), p.type(), p.slug() + "__trashed", p.generatedSlug(), "trash", p.link(), p.dateGmt(), p.modifiedGmt(),
                 p.author(), p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.terms(),
                 p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder());
@@ -785,11 +792,49 @@ public final class InMemoryWordPress implements WordPressClient {
         return (T) trashed;
     }
 
+    /** WordPress's {@code delete_post}: others' posts for who may delete them, one's own for who may delete posts. */
+    static boolean mayDelete(Account who, Post p) {
+        return who != null && (can(who, "delete_others_posts") || p.author() == who.id() && can(who, "delete_posts"));
+    }
+
+    /** As the companion plugin's untrash ({@code wp_untrash_post}): the status it had, its slug without {@code __trashed}. */
+    @Override
+    public Post untrash(Credentials credentials, Endpoint<Post> endpoint, long id) {
+        count("untrash");
+        InMemoryCompanionPlugin p = pluginFor(credentials);
+        return p.untrash(account(credentials), endpoint, id);
+    }
+
+    /** The trashed post back with {@code status} and its slug as it was; its trash meta forgotten. */
+    Post restore(long id, String status) {
+        Post p = posts.get(id);
+        String slug = p.slug().endsWith("__trashed") ? p.slug().substring(0, p.slug().length() - "__trashed".length()) : p.slug();
+        Post back = new Post(p.id(), p.type(), slug, p.generatedSlug(), status, p.link(), p.dateGmt(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                p.author(), p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.terms(),
+                p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(), p.format(), p.template(), p.menuOrder(), p.meta());
+        posts.put(id, back);
+        trashedFrom.remove(id);
+        changed(back.type(), id, "saved");
+        return back;
+    }
+
     @Override
     public void delete(Credentials credentials, Endpoint<?> endpoint, long id) {
         count("delete");
         Account who = account(credentials);
-        if (isTaxonomy(endpoint)) {
+        if (isPostType(endpoint)) {
+            Post p = posts.get(id);
+            if (p == null || !p.type().equals(typeOf(endpoint))) {
+                throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
+            }
+            if (!mayDelete(who, p)) {
+                throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.");
+            }
+            posts.remove(id);
+            trashedFrom.remove(id);
+            revisions.remove(id);
+            changed(p.type(), id, "deleted");
+        } else if (isTaxonomy(endpoint)) {
             if (!can(who, "manage_categories")) {
                 throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this term.");
             }

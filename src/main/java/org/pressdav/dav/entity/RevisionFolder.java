@@ -1,6 +1,5 @@
 package org.pressdav.dav.entity;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.pressdav.dav.DavError;
@@ -9,8 +8,9 @@ import org.pressdav.dav.node.FieldFolder;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.HiddenWhenDeleted;
 import org.pressdav.dav.node.Node;
+import org.pressdav.dav.node.ReadOnlyFile;
+import org.pressdav.dav.node.ReadOnlyFolder;
 import org.pressdav.dav.node.RestoresFields;
-import org.pressdav.dav.node.TextFile;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.Post;
 import org.pressdav.wordpress.Rendered;
@@ -21,7 +21,7 @@ import org.pressdav.wordpress.Rendered;
  * Read-only; a COPY of the folder onto the post's folder restores all three in one save (which
  * WordPress records as a new revision, as its own restore does).
  */
-final class RevisionFolder extends Folder implements FieldFolder, HiddenWhenDeleted, RestoresFields {
+final class RevisionFolder extends ReadOnlyFolder implements FieldFolder, HiddenWhenDeleted, RestoresFields {
     private final Post revision;
     private final DavSession session;
     private final Endpoint<Post> endpoint;
@@ -29,7 +29,7 @@ final class RevisionFolder extends Folder implements FieldFolder, HiddenWhenDele
     private final String postKey;
 
     RevisionFolder(String name, Post revision, DavSession session, Endpoint<Post> endpoint, long postId, String postKey) {
-        super(name, revision.modifiedGmt(), revision.dateGmt());
+        super(name, revision.modifiedGmt(), revision.dateGmt(), RevisionsFolder.READ_ONLY);
         this.revision = revision;
         this.session = session;
         this.endpoint = endpoint;
@@ -40,7 +40,7 @@ final class RevisionFolder extends Folder implements FieldFolder, HiddenWhenDele
     @Override
     public List<Node> getChildren() {
         List<Node> files = new java.util.ArrayList<>();
-        fields().forEach((field, value) -> files.add(new RevisionFile(FILES.get(field), value, modified(), created())));
+        fields().forEach((field, value) -> files.add(new ReadOnlyFile(FILES.get(field), value, modified(), created(), RevisionsFolder.READ_ONLY)));
         return files;
     }
 
@@ -73,16 +73,6 @@ final class RevisionFolder extends Folder implements FieldFolder, HiddenWhenDele
         return null;
     }
 
-    @Override
-    public String changeRefusal() {
-        return RevisionsFolder.READ_ONLY;
-    }
-
-    @Override
-    public String moveRefusal() {
-        return RevisionsFolder.READ_ONLY;
-    }
-
     /** Only onto the folder of the post it is a revision of (anything else would copy one post's text into another). */
     @Override
     public String restoreRefusal(Node target) {
@@ -99,22 +89,5 @@ final class RevisionFolder extends Folder implements FieldFolder, HiddenWhenDele
             throw new DavError.Forbidden(refused);
         }
         session.wordpress().update(session.credentials(), endpoint, postId, fields());
-    }
-
-    /** A revision's field: read-only, saying how a revision is restored. */
-    private static final class RevisionFile extends TextFile {
-        RevisionFile(String name, String value, Instant modified, Instant created) {
-            super(name, value, modified, created);
-        }
-
-        @Override
-        public String changeRefusal() {
-            return RevisionsFolder.READ_ONLY;
-        }
-
-        @Override
-        public String moveRefusal() {
-            return RevisionsFolder.READ_ONLY;
-        }
     }
 }

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.FieldFolder;
-import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.HiddenWhenDeleted;
 import org.pressdav.dav.node.Node;
+import org.pressdav.dav.node.ReadOnlyFolder;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.Post;
 
@@ -20,7 +20,7 @@ import org.pressdav.wordpress.Post;
  * the post is written. Read-only: a revision is restored by a COPY of it onto the post's files or folder.
  * A DELETE inside only hides what it names from this user a while, as it does the post's field files.
  */
-final class RevisionsFolder extends Folder implements FieldFolder, HiddenWhenDeleted {
+final class RevisionsFolder extends ReadOnlyFolder implements FieldFolder, HiddenWhenDeleted {
     static final String NAME = "revisions";
     static final String AUTOSAVE = "autosave";
     static final String READ_ONLY = "Revisions are read-only: COPY a revision's file onto the post's own file, "
@@ -34,7 +34,7 @@ final class RevisionsFolder extends Folder implements FieldFolder, HiddenWhenDel
     private List<Node> children;
 
     RevisionsFolder(DavSession session, Endpoint<Post> endpoint, Post post, String objectKey) {
-        super(NAME, post.modifiedGmt(), post.dateGmt());
+        super(NAME, post.modifiedGmt(), post.dateGmt(), READ_ONLY);
         this.session = session;
         this.endpoint = endpoint;
         this.post = post;
@@ -70,16 +70,6 @@ final class RevisionsFolder extends Folder implements FieldFolder, HiddenWhenDel
     @Override
     public String fieldDeleteRefusal(String fileName) {
         return null;
-    }
-
-    @Override
-    public String changeRefusal() {
-        return READ_ONLY;
-    }
-
-    @Override
-    public String moveRefusal() {
-        return READ_ONLY;
     }
 
     /** WordPress names an autosave {@code <post id>-autosave-v1}, a revision {@code <post id>-revision-v1}. */

@@ -85,6 +85,33 @@ class RevisionsIT extends WritingIT {
     }
 
     @Test
+    void aBooksRevisionRestoredByCopyAndAGuidesRevisionsWithoutExcerpt() {
+        Endpoint<Post> books = Endpoint.ofPostType("wp/v2", "books", "book");
+        long novel = bed.id("books", "novel");
+        String folder = drive.folder("books", novel);
+        String seeded = "<p>Chapter one, revised. 📚</p>";
+        assertEquals(204, send("PUT", folder + "content.html", Map.of(), "<p>Overwritten by mistake</p>").status());
+        Post kept = wordpress.revisions(admin, books, novel).stream().filter(r -> r.content().raw().equals(seeded)).findFirst()
+                .orElseThrow(() -> new AssertionError("WordPress keeps the seeded book's revision"));
+        String name = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+                .format(kept.dateGmt()) + "-" + kept.id() + "/";
+        assertEquals(List.of("content.html", "title.txt", "excerpt.txt"), namesIn("editor", folder + "revisions/" + name));
+        RunningDrive.Answer copy = send("COPY", folder + "revisions/" + name + "content.html", Map.of("Destination", drive.url(folder + "content.html")), null);
+        assertEquals(204, copy.status(), copy.text());
+        assertEquals(seeded, wordpress.get(admin, books, novel, Context.EDIT).content().raw());
+
+        // A guide supports no excerpt: WordPress's revisions of it have none, nor have their folders.
+        long next = bed.id("guides", "guide-next");
+        String guide = drive.folder("guides", next);
+        assertEquals(204, send("PUT", guide + "content.html", Map.of(), "<p>Step two, again.</p>").status());
+        List<String> listed = namesIn("editor", guide + "revisions/");
+        assertFalse(listed.isEmpty());
+        for (String revision : listed) {
+            assertEquals(List.of("content.html", "title.txt"), namesIn("editor", guide + "revisions/" + revision));
+        }
+    }
+
+    @Test
     void whoMayNotEditThePostDoesNotSeeItsRevisions() {
         String emoji = drive.folder("posts", bed.id("posts", "emoji"));
         String own = drive.folder("posts", bed.id("posts", "author-post"));

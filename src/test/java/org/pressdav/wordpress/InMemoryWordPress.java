@@ -543,8 +543,14 @@ public final class InMemoryWordPress implements WordPressClient {
         if (!editable(who, p)) {
             throw forbidden(who, "rest_cannot_read", "Sorry, you are not allowed to view revisions of this post.");
         }
-        List<Post> newestFirst = new ArrayList<>(revisions.getOrDefault(id, List.of()));
-        java.util.Collections.reverse(newestFirst);
+        // WordPress gives a revision the excerpt only where the post's type supports excerpts (a page's has none).
+        boolean excerpts = postTypes.stream().anyMatch(type -> type.name().equals(p.type()) && type.supports("excerpt"));
+        List<Post> newestFirst = new ArrayList<>();
+        for (Post revision : revisions.getOrDefault(id, List.of())) {
+            newestFirst.add(0, excerpts ? revision : new Post(revision.id(), revision.type(), revision.slug(), null, revision.status(), null,
+                    revision.dateGmt(), revision.modifiedGmt(), revision.author(), revision.parent(), null, revision.title(), revision.content(),
+                    null, null, 0, null, null, null, null, null, null));
+        }
         return newestFirst;
     }
 

@@ -52,13 +52,16 @@ final class RevisionFolder extends ReadOnlyFolder implements FieldFolder, Hidden
      * (a page's revision has no excerpt).
      */
     private Map<String, String> fields() {
+        Map<String, Rendered> held = new java.util.LinkedHashMap<>();
+        held.put("content", revision.content());
+        held.put("title", revision.title());
+        held.put("excerpt", revision.excerpt());
         Map<String, String> fields = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Rendered> field : List.of(Map.entry("content", revision.content()), Map.entry("title", revision.title()),
-                Map.entry("excerpt", revision.excerpt()))) {
-            if (field.getValue() != null) {
-                fields.put(field.getKey(), field.getValue().text());
+        held.forEach((field, value) -> {
+            if (value != null) {
+                fields.put(field, value.text());
             }
-        }
+        });
         return fields;
     }
 

@@ -80,6 +80,20 @@ class RevisionsTest {
     }
 
     @Test
+    void aRevisionOfATypeWithoutExcerptsHoldsItsContentAndTitleOnly() {
+        long page = drive.wordpress.addPost("page", EDITOR.id(), "publish", "A page", "Page words");
+        String pages = drive.namesIn(EDITOR, "pages/").stream().filter(n -> n.startsWith(page + "-")).findFirst().orElseThrow();
+        assertEquals(204, drive.send(EDITOR, "PUT", "pages/" + pages + "title.txt", Map.of(), "A page, retitled").status());
+        String revisions = "pages/" + pages + "revisions/";
+        List<String> listed = drive.namesIn(EDITOR, revisions);
+        assertEquals(2, listed.size(), listed.toString());
+        for (String revision : listed) {
+            assertEquals(List.of("content.html", "title.txt"), drive.namesIn(EDITOR, revisions + revision), "WordPress gives a page's revision no excerpt");
+            assertEquals("Page words", drive.read(EDITOR, revisions + revision + "content.html"));
+        }
+    }
+
+    @Test
     void listingTheRevisionsAsksWordPressOnceWhateverTheirNumber() {
         put("content.html", "Second");
         put("content.html", "Third");

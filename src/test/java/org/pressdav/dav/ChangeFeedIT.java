@@ -124,6 +124,26 @@ class ChangeFeedIT {
                 .text().contains("/comments/" + pending.id() + "/")));
     }
 
+    @Test
+    void aBookEditedFromPhpItsMetaAndItsGenresShowOnTheDriveWithinAPoll() throws Exception {
+        long novel = bed.id("books", "novel");
+        String folder = drive.folder("books", novel);
+        // Each read once, so that the hour-long cache holds it.
+        assertEquals("The Long Novel", get("editor", folder + "title.txt"));
+        assertEquals("978-3-16-148410-0", get("editor", folder + "meta/isbn.txt"));
+        assertEquals("fiction\nmystery", get("editor", folder + "genres.txt"));
+        assertEquals("The Long Novel", get("subscriber", folder + "title.txt"));
+
+        bed.script("update-post", String.valueOf(novel), "Retitled in wp-admin");
+        eventually("Retitled in wp-admin", () -> get("editor", drive.folder("books", novel) + "title.txt"));
+        eventually("Retitled in wp-admin", () -> get("subscriber", drive.folder("books", novel) + "title.txt"));
+        String now = drive.folder("books", novel);
+        bed.script("update-post-meta", String.valueOf(novel), "isbn", "\"978-1-11-111111-1\"");
+        eventually("978-1-11-111111-1", () -> get("editor", now + "meta/isbn.txt"));
+        bed.script("set-post-terms", String.valueOf(novel), "genre", "poetry");
+        eventually("poetry", () -> get("editor", now + "genres.txt"));
+    }
+
     /** What the feed shows the public after {@code since}, as {@code type:id}. */
     private static List<String> changesSince(long since) {
         return wordpress.changes(Credentials.ANONYMOUS, since, 500).changes().stream().map(c -> c.type() + ":" + c.id()).toList();

@@ -73,6 +73,24 @@ class ClientsIT extends WritingIT {
             assertEquals(post.status(), Files.readString(folder.resolve("status.txt")), "post " + post.id());
             checked++;
         }
+        Endpoint<Post> books = Endpoint.ofPostType("wp/v2", "books", "book");
+        Map<String, Path> bookFolders = new java.util.HashMap<>();
+        try (Stream<Path> folders = Files.list(copy.resolve("books"))) {
+            for (Path folder : folders.toList()) {
+                bookFolders.put(Files.readString(folder.resolve("id.txt")), folder);
+            }
+        }
+        for (Post book : wordpress.list(admin, books, org.pressdav.wordpress.ListQuery.all().withContext(Context.EDIT).with("status", "any")).items()) {
+            Path folder = bookFolders.get(String.valueOf(book.id()));
+            assertTrue(folder != null, "rclone copied no folder for book " + book.id());
+            assertArrayEquals(book.content().raw().getBytes(UTF_8), Files.readAllBytes(folder.resolve("content.html")), "book " + book.id());
+            assertEquals(book.meta().path("isbn").asText(), Files.readString(folder.resolve("meta").resolve("isbn.txt")), "book " + book.id());
+            checked++;
+        }
+        for (Term genre : wordpress.list(admin, Endpoint.ofTaxonomy("wp/v2", "genres", "genre"), org.pressdav.wordpress.ListQuery.all()).items()) {
+            assertEquals(genre.name(), Files.readString(copy.resolve("genres").resolve(Names.slug(genre.slug())).resolve("name.txt")));
+            checked++;
+        }
         for (Term tag : wordpress.list(admin, Endpoint.TAGS, org.pressdav.wordpress.ListQuery.all()).items()) {
             assertEquals(tag.name(), Files.readString(copy.resolve("tags").resolve(Names.slug(tag.slug())).resolve("name.txt")));
             checked++;
@@ -191,6 +209,47 @@ class ClientsIT extends WritingIT {
         try (var content = wordpress.download(admin, uploaded.get(0), null)) {
             assertArrayEquals(Files.readAllBytes(images.resolve("rsynced.png")), content.body().readAllBytes());
         }
+    }
+
+    @Test
+    void cadaverAndDavfs2WorkInBooksGenresGuidesAndMeta(@TempDir Path dir) throws Exception {
+        long novel = bed.id("books", "novel");
+        Path netrc = dir.resolve(".netrc");
+        Files.writeString(netrc, "machine 127.0.0.1\nlogin admin\npassword " + bed.applicationPassword("admin") + "\n");
+        Files.setPosixFilePermissions(netrc, PosixFilePermissions.fromString("rw-------"));
+        String folder = drive.folder("books", novel);
+        Result cadaver = run(dir, Map.of("HOME", dir.toString()), "ls genres\ncd " + folder + "meta\nget isbn.txt\nget awards.json\nquit\n",
+                "cadaver", drive.url());
+        assertTrue(cadaver.output().contains("Coll:   mystery"), cadaver.output());
+        assertEquals("978-3-16-148410-0", Files.readString(dir.resolve("isbn.txt")));
+        assertArrayEquals(drive.send("admin", "GET", drive.url(folder + "meta/awards.json"), Map.of(), null).body(),
+                Files.readAllBytes(dir.resolve("awards.json")));
+
+        Path mount = mountDavfs(dir, "rw");
+        long start = bed.id("guides", "guide-start");
+        try {
+            Path book = only(mount.resolve("books"), novel + "-");
+            assertEquals(0, run(dir, Map.of(), null, "sed", "-i", "s/revised/edited by sed/", book.resolve("content.html").toString()).exitCode());
+            assertEquals(0, run(dir, Map.of(), null, "sh", "-c", "printf poetry > \"$0\"", book.resolve("genres.txt").toString()).exitCode());
+            assertEquals(0, run(dir, Map.of(), null, "sh", "-c", "printf 500 > \"$0\"", book.resolve("meta").resolve("pages.txt").toString()).exitCode());
+            String parent = only(mount.resolve("guides"), start + "-").getFileName().toString();
+            Path guide = mount.resolve("guides").resolve("From davfs2");
+            Result made = run(dir, Map.of(), null, "sh", "-c", "mkdir \"$0\" && printf '<p>A guide.</p>' > \"$0/content.html\" && printf \"$1\" > \"$0/parent.txt\"",
+                    guide.toString(), parent);
+            assertEquals(0, made.exitCode(), made.output());
+        } finally {
+            run(dir, Map.of(), null, "umount", mount.toString());
+        }
+        Post edited = wordpress.get(admin, Endpoint.ofPostType("wp/v2", "books", "book"), novel, Context.EDIT);
+        assertEquals("<p>Chapter one, edited by sed. 📚</p>", edited.content().raw());
+        assertEquals(List.of((long) bed.id("genres", "poetry")), edited.terms(wordpress.types(admin).taxonomies().stream()
+                .filter(t -> t.name().equals("genre")).findFirst().orElseThrow()));
+        assertEquals(500, edited.meta().path("pages").asInt());
+        List<Post> guides = wordpress.list(admin, Endpoint.ofPostType("wp/v2", "guides", "guide"), org.pressdav.wordpress.ListQuery.all()
+                .withContext(Context.EDIT).with("status", "draft").with("search", "From davfs2")).items();
+        assertEquals(1, guides.size(), "mkdir in guides/ made one draft guide");
+        assertEquals("<p>A guide.</p>", guides.get(0).content().raw());
+        assertEquals(start, guides.get(0).parent());
     }
 
     private static Path mountDavfs(Path dir, String options) throws Exception {

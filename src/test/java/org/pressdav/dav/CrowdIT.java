@@ -101,6 +101,39 @@ class CrowdIT extends WritingIT {
     }
 
     @Test
+    void aBooksFieldsMetaAndGenresSavedAtOnceByTwoRolesAllLandWhileTheOthersAreRefused() throws Exception {
+        Endpoint<Post> books = Endpoint.ofPostType("wp/v2", "books", "book");
+        long id = bed.id("books", "novel");
+        String folder = drive.folder("books", id);
+        String genreList = "fiction\npoetry";
+        for (int round = 0; round < 4; round++) {
+            String n = String.valueOf(round);
+            String genres = round % 2 == 0 ? "poetry" : genreList;
+            List<Callable<String>> crowd = new ArrayList<>();
+            crowd.add(() -> "editor content " + drive.send("editor", "PUT", drive.url(folder + "content.html"), Map.of(), "book " + n).status());
+            crowd.add(() -> "admin title " + drive.send("admin", "PUT", drive.url(folder + "title.txt"), Map.of(), "The Long Novel").status());
+            crowd.add(() -> "editor pages " + drive.send("editor", "PUT", drive.url(folder + "meta/pages.txt"), Map.of(), "10" + n).status());
+            crowd.add(() -> "admin isbn " + drive.send("admin", "PUT", drive.url(folder + "meta/isbn.txt"), Map.of(), "isbn " + n).status());
+            crowd.add(() -> "editor genres " + drive.send("editor", "PUT", drive.url(folder + "genres.txt"), Map.of(), genres).status());
+            crowd.add(() -> "contributor put " + drive.send("contributor", "PUT", drive.url(folder + "content.html"), Map.of(), "defaced").status());
+            crowd.add(() -> "subscriber put " + drive.send("subscriber", "PUT", drive.url(folder + "meta/isbn.txt"), Map.of(), "defaced").status());
+            crowd.add(() -> "author get " + drive.send("author", "GET", drive.url(folder + "title.txt"), Map.of(), null).status());
+            for (String result : all(crowd)) {
+                if (result.startsWith("contributor") || result.startsWith("subscriber")) {
+                    assertTrue(result.endsWith(" 403"), result);
+                } else {
+                    assertTrue(result.endsWith(" 204") || result.equals("author get 200"), result);
+                }
+            }
+            Post stored = wordpress.get(admin, books, id, Context.EDIT);
+            assertEquals("book " + n, stored.content().raw(), "round " + round);
+            assertEquals(100 + round, stored.meta().path("pages").asInt(), "round " + round);
+            assertEquals("isbn " + n, stored.meta().path("isbn").asText(), "round " + round);
+            assertEquals(genres, drive.send("admin", "GET", drive.url(folder + "genres.txt"), Map.of(), null).text(), "round " + round);
+        }
+    }
+
+    @Test
     void ofTwentyWritersWithTheSameETagExactlyOneWins() throws Exception {
         long id = bed.id("posts", "arabic");
         String file = drive.postFolder(id) + "title.txt";

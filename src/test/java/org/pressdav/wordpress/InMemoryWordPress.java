@@ -248,7 +248,22 @@ public final class InMemoryWordPress implements WordPressClient {
     }
 
     private Post withMeta(Post p) {
-        return p.withMeta(meta.shown(p.type(), p.id()));
+        return asRestShows(p).withMeta(meta.shown(p.type(), p.id()));
+    }
+
+    /**
+     * The post as REST gives it: WordPress's posts controller has the title, content and excerpt of a type only where it
+     * supports them ({@code title}, {@code editor}, {@code excerpt}), but always for posts and pages (their fixed schema).
+     */
+    private Post asRestShows(Post p) {
+        PostType type = postTypes.stream().filter(t -> t.name().equals(p.type())).findFirst().orElse(null);
+        if (type == null || type.name().equals("post") || type.name().equals("page")) {
+            return p;
+        }
+        return new Post(p.id(), p.type(), p.slug(), p.generatedSlug(), p.status(), p.link(), p.dateGmt(), p.modifiedGmt(), p.author(),
+                p.parent(), p.password(), type.supports("title") ? p.title() : null, type.supports("editor") ? p.content() : null,
+                type.supports("excerpt") ? p.excerpt() : null, p.terms(), p.featuredMedia(), p.sticky(), p.commentStatus(), p.pingStatus(),
+                p.format(), p.template(), p.menuOrder(), p.meta());
     }
 
     /** The post as WordPress holds it now. */

@@ -360,7 +360,12 @@ public final class PostKind implements ObjectKind<Post> {
         return session.wordpress().update(session.credentials(), endpoint, child.id(), Map.of("parent", parent));
     }
 
+    /**
+     * A text field's bytes; null (no file) where WordPress's answer has no such field: its posts controller gives a
+     * type's title, content and excerpt only where the type supports them (a guide without {@code excerpt} has none, and
+     * a write of it would be dropped without a word).
+     */
     private static String text(Rendered rendered) {
-        return rendered == null ? "" : rendered.text();
+        return rendered == null ? null : rendered.text();
     }
 }

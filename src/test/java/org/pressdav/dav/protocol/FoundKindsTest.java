@@ -120,7 +120,7 @@ class FoundKindsTest {
     @Test
     void aRestBaseThatIsTakenGetsTheTypesNameToo() {
         // A plugin's type whose rest_base is the drive's own tags/, and a taxonomy that is another's books/.
-        PostType topic = new PostType(Endpoint.ofPostType("wp/v2", "tags", "topic"), false, "edit_posts", List.of());
+        PostType topic = new PostType(Endpoint.ofPostType("wp/v2", "tags", "topic"), false, "edit_posts", List.of(), java.util.Set.of("title"));
         Taxonomy shelf = new Taxonomy(Endpoint.ofTaxonomy("wp/v2", "Books", "shelf"), false, "shelf");
         PostType shelved = new PostType(Endpoint.ofPostType("wp/v2", "shelved", "shelved"), false, "edit_posts", List.of(shelf));
         InMemoryWordPress wordpress = new InMemoryWordPress().registerPostType(BOOK).registerPostType(topic).registerPostType(shelved);

@@ -85,7 +85,11 @@ final class Pressdav_Media_Drive
         return $wpdb->get_col('SELECT path FROM ' . self::folders_table() . ' ORDER BY path');
     }
 
-    /** The attachments whose drive path is $path exactly, or (with $below) lies below it: id => path. */
+    /**
+     * The attachments whose drive path is $path exactly, or (with $below) lies below it: id => path. One in the
+     * trash (MEDIA_TRASH) is in no folder: it keeps none from being deleted and takes no name; restored, it is
+     * placed again (untrash, with a path).
+     */
     private static function attachments_at(string $path, bool $below): array
     {
         global $wpdb;
@@ -94,7 +98,7 @@ final class Pressdav_Media_Drive
             "SELECT a.ID AS id, COALESCE(d.meta_value, f.meta_value) AS path FROM {$wpdb->posts} a
              LEFT JOIN {$wpdb->postmeta} d ON d.post_id = a.ID AND d.meta_key = %s
              LEFT JOIN {$wpdb->postmeta} f ON f.post_id = a.ID AND f.meta_key = '_wp_attached_file'
-             WHERE a.post_type = 'attachment' AND a.post_status <> 'auto-draft'
+             WHERE a.post_type = 'attachment' AND a.post_status NOT IN ('auto-draft', 'trash')
              HAVING BINARY path LIKE BINARY %s", self::PATH_META, $match));
         return array_column($rows, 'path', 'id');
     }
@@ -285,8 +289,7 @@ final class Pressdav_Media_Drive
         if ($refused) {
             return $refused;
         }
-        update_post_meta($id, self::PATH_META, trim($to, '/'));
-        Pressdav_Change_Feed::record('attachment', $id, 'moved');
+        self::place($id, $to);
         return ['id' => $id, 'path' => trim($to, '/')];
     }
 
@@ -308,6 +311,13 @@ final class Pressdav_Media_Drive
         }
         self::$drive_upload = true;
         return self::refusal_at($path) ?? $response;
+    }
+
+    /** An attachment placed at a drive path refusal_at has let through (a move, a restore from the trash). */
+    public static function place(int $id, string $path): void
+    {
+        update_post_meta($id, self::PATH_META, trim($path, '/'));
+        Pressdav_Change_Feed::record('attachment', $id, 'moved');
     }
 
     /** Only a path check_upload_path let through is kept: a request that went around it names no place. */

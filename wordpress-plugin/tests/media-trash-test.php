@@ -51,6 +51,9 @@ if (!$keeps) {
 }
 check('the status advertises media-trash exactly then', in_array('media-trash', rest('GET', '/pressdav/v1/status')->get_data()['features'], true) === $keeps);
 check('a trashed file is not in the index', !indexed($file, $author));
+$trashed = rest('GET', '/wp/v2/media', ['status' => 'trash', 'context' => 'edit', 'include' => [$file]], $author)->get_data();
+check('core REST lists it in the trash, with the drive path it had (drive_path)', ($trashed[0]['drive_path'] ?? '') === "$root/only/notes.txt",
+    json_encode($trashed));
 check('its folder, empty now, can be deleted', rest('DELETE', '/pressdav/v1/media-folders', ['path' => "$root/only"], $admin)->get_status() === 200);
 check('and its name can be taken', ($taken = upload_at("$root/notes.txt", 'new words', $author)) > 0);
 

@@ -23,6 +23,21 @@ final class Pressdav_Media_Drive
         add_filter('rest_request_before_callbacks', [self::class, 'check_upload_path'], 10, 3);
         add_action('rest_after_insert_attachment', [self::class, 'place_upload'], 10, 3);
         add_filter('wp_handle_sideload_prefilter', [self::class, 'name_on_disk']);
+        add_action('rest_api_init', [self::class, 'register_field']);
+    }
+
+    /**
+     * An attachment's drive path in core REST's edit context (drive_path, as the index names it): what the drive
+     * names a trashed attachment by, which the index (of attachments in their folders) does not list.
+     */
+    public static function register_field(): void
+    {
+        register_rest_field('attachment', 'drive_path', [
+            'get_callback' => static fn(array $attachment) => (string) (get_post_meta($attachment['id'], self::PATH_META, true)
+                ?: get_post_meta($attachment['id'], '_wp_attached_file', true)),
+            'schema' => ['description' => __('Where the drive shows the file, below media/.', 'pressdav'), 'type' => 'string',
+                'context' => ['edit'], 'readonly' => true],
+        ]);
     }
 
     /** Whether this request is an upload of the drive (it names a drive path). */

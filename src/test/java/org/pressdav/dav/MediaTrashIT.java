@@ -53,10 +53,23 @@ class MediaTrashIT extends WritingIT {
         assertEquals(201, put.status(), put.text());
     }
 
-    @Test
-    void withMediaTrashADeletedFileIsInTrashComesBackByMoveAndIsDeletedForGoodThere() throws IOException {
+    private interface OnDrive {
+        void run(RunningDrive on) throws IOException;
+    }
+
+    /** {@code test} on pressdav started with the site's media trash on (pressdav reads the plugin's features as it starts); off after. */
+    private static void withMediaTrash(OnDrive test) throws IOException {
         bed.script("media-trash", "on");
         try (RunningDrive on = RunningDrive.start()) {
+            test.run(on);
+        } finally {
+            bed.script("media-trash", "off");
+        }
+    }
+
+    @Test
+    void withMediaTrashADeletedFileIsInTrashComesBackByMoveAndIsDeletedForGoodThere() throws IOException {
+        withMediaTrash(on -> {
             assertEquals(201, send(on, "author", "MKCOL", "media/Bin/").status());
             put(on, "author", "media/Bin/kept.png", MediaUploadIT.png(61));
             put(on, "author", "media/Bin/gone.png", MediaUploadIT.png(62));
@@ -82,15 +95,12 @@ class MediaTrashIT extends WritingIT {
             assertEquals(204, send(on, "author", "DELETE", "media/Bin/gone.png").status());
             assertEquals(204, send(on, "author", "DELETE", "trash/media/gone.png").status());
             assertEquals(404, assertThrows(WordPressException.class, () -> stored(gone)).status(), "deleted for good");
-        } finally {
-            bed.script("media-trash", "off");
-        }
+        });
     }
 
     @Test
     void withMediaTrashAFolderWhoseOnlyFileWentToTheTrashIsDeleted() throws IOException {
-        bed.script("media-trash", "on");
-        try (RunningDrive on = RunningDrive.start()) {
+        withMediaTrash(on -> {
             assertEquals(201, send(on, "editor", "MKCOL", "media/Solo/").status());
             put(on, "editor", "media/Solo/only.png", MediaUploadIT.png(63));
             long only = attachmentAt("Solo/only.png").id();
@@ -99,9 +109,7 @@ class MediaTrashIT extends WritingIT {
             assertEquals(404, on.send("editor", "PROPFIND", on.url("media/Solo/"), Map.of("Depth", "0"), null).status());
             assertEquals("trash", stored(only).status(), "its file is in the trash");
             assertTrue(on.names("editor", "trash/media/").contains("only.png"));
-        } finally {
-            bed.script("media-trash", "off");
-        }
+        });
     }
 
     @Test

@@ -105,14 +105,18 @@ public final class MediaLibrary {
     private Map<List<String>, Media> byPath(List<Media> listed) {
         Map<List<String>, Media> files = new LinkedHashMap<>();
         for (Media media : listed) {
-            List<String> path = asDrive && media.drivePath() != null && !media.drivePath().isBlank() ? safePath(media.drivePath(), media)
-                    : pathOf(media);
+            List<String> path = asDrive ? placeOf(media) : pathOf(media);
             if (files.containsKey(path)) {
                 path = withId(path, media.id());
             }
             files.put(path, media);
         }
         return files;
+    }
+
+    /** Where the drive shows an attachment: the path the companion plugin gives it ({@code drive_path}), or its upload path. */
+    static List<String> placeOf(Media media) {
+        return media.drivePath() != null && !media.drivePath().isBlank() ? safePath(media.drivePath(), media) : pathOf(media);
     }
 
     static List<String> pathOf(Media media) {

@@ -2,6 +2,7 @@ package org.pressdav.dav.entity;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +15,8 @@ import org.pressdav.wordpress.Media;
 
 /**
  * {@code trash/media/}: the media files in WordPress's trash, on a site that keeps deleted media there ({@code MEDIA_TRASH}),
- * each as a file under the name it had in its folder of {@code media/} (two of one name: the second with its id, as
- * {@code media/} names a clash). Listed with one REST request ({@code status=trash}, {@code context=edit}: WordPress leaves
+ * each as a file under the name it had in its folder of {@code media/} (two of one name: the newer attachment with its id,
+ * as {@code media/} names a clash). Listed with one REST request ({@code status=trash}, {@code context=edit}: WordPress leaves
  * out what this user may not edit); listed to uploaders, reached by its name by anyone, so that WordPress answers who may not.
  */
 final class TrashedMedia extends ReadOnlyFolder {
@@ -49,12 +50,11 @@ final class TrashedMedia extends ReadOnlyFolder {
         ListQuery query = ListQuery.all().withFields(LISTED).withContext(Context.EDIT).with("status", "trash");
         List<TrashedMediaFile> files = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Media media : session.wordpress().list(session.credentials(), Endpoint.MEDIA, query).items()) {
-            List<String> path = media.drivePath() != null && !media.drivePath().isBlank() ? MediaLibrary.split(media.drivePath())
-                    : MediaLibrary.pathOf(media);
-            if (path.isEmpty()) {
-                path = MediaLibrary.pathOf(media);
-            }
+        // By id, not WordPress's order (newest first): the older of two files of one name keeps it plain.
+        List<Media> trashed = session.wordpress().list(session.credentials(), Endpoint.MEDIA, query).items().stream()
+                .sorted(Comparator.comparingLong(Media::id)).toList();
+        for (Media media : trashed) {
+            List<String> path = MediaLibrary.placeOf(media);
             String name = path.get(path.size() - 1);
             if (!names.add(name)) {
                 name = MediaLibrary.withId(List.of(name), media.id()).get(0);

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.util.List;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
-import org.pressdav.dav.Names;
 import org.pressdav.dav.node.FileNode;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.Media;
@@ -53,10 +52,7 @@ final class TrashedMediaFile extends FileNode implements DeletableResource, Move
         if (!(destination instanceof MediaFolder into)) {
             throw new DavError.Forbidden("A trashed media file is restored by moving it into a folder of " + MediaFolder.NAME + "/");
         }
-        String bad = Names.refusal(Names.nfc(name));
-        if (bad != null) {
-            throw new DavError.BadRequest(bad);
-        }
+        MediaFolder.requireGoodName(name);
         session.wordpress().untrashMedia(session.credentials(), media.id(), into.pathOf(name));
     }
 

@@ -23,6 +23,21 @@ final class Pressdav_Media_Drive
         add_filter('rest_request_before_callbacks', [self::class, 'check_upload_path'], 10, 3);
         add_action('rest_after_insert_attachment', [self::class, 'place_upload'], 10, 3);
         add_filter('wp_handle_sideload_prefilter', [self::class, 'name_on_disk']);
+        add_action('rest_api_init', [self::class, 'register_field']);
+    }
+
+    /**
+     * An attachment's drive path in core REST's edit context (drive_path, as the index names it): what the drive
+     * names a trashed attachment by, which the index (of attachments in their folders) does not list.
+     */
+    public static function register_field(): void
+    {
+        register_rest_field('attachment', 'drive_path', [
+            'get_callback' => static fn(array $attachment) => (string) (get_post_meta($attachment['id'], self::PATH_META, true)
+                ?: get_post_meta($attachment['id'], '_wp_attached_file', true)),
+            'schema' => ['description' => __('Where the drive shows the file, below media/.', 'pressdav'), 'type' => 'string',
+                'context' => ['edit'], 'readonly' => true],
+        ]);
     }
 
     /** Whether this request is an upload of the drive (it names a drive path). */
@@ -85,7 +100,11 @@ final class Pressdav_Media_Drive
         return $wpdb->get_col('SELECT path FROM ' . self::folders_table() . ' ORDER BY path');
     }
 
-    /** The attachments whose drive path is $path exactly, or (with $below) lies below it: id => path. */
+    /**
+     * The attachments whose drive path is $path exactly, or (with $below) lies below it: id => path. One in the
+     * trash (MEDIA_TRASH) is in no folder: it keeps none from being deleted and takes no name; restored, it is
+     * placed again (untrash, with a path).
+     */
     private static function attachments_at(string $path, bool $below): array
     {
         global $wpdb;
@@ -94,7 +113,7 @@ final class Pressdav_Media_Drive
             "SELECT a.ID AS id, COALESCE(d.meta_value, f.meta_value) AS path FROM {$wpdb->posts} a
              LEFT JOIN {$wpdb->postmeta} d ON d.post_id = a.ID AND d.meta_key = %s
              LEFT JOIN {$wpdb->postmeta} f ON f.post_id = a.ID AND f.meta_key = '_wp_attached_file'
-             WHERE a.post_type = 'attachment' AND a.post_status <> 'auto-draft'
+             WHERE a.post_type = 'attachment' AND a.post_status NOT IN ('auto-draft', 'trash')
              HAVING BINARY path LIKE BINARY %s", self::PATH_META, $match));
         return array_column($rows, 'path', 'id');
     }
@@ -285,8 +304,7 @@ final class Pressdav_Media_Drive
         if ($refused) {
             return $refused;
         }
-        update_post_meta($id, self::PATH_META, trim($to, '/'));
-        Pressdav_Change_Feed::record('attachment', $id, 'moved');
+        self::place($id, $to);
         return ['id' => $id, 'path' => trim($to, '/')];
     }
 
@@ -308,6 +326,13 @@ final class Pressdav_Media_Drive
         }
         self::$drive_upload = true;
         return self::refusal_at($path) ?? $response;
+    }
+
+    /** An attachment placed at a drive path refusal_at has let through (a move, a restore from the trash). */
+    public static function place(int $id, string $path): void
+    {
+        update_post_meta($id, self::PATH_META, trim($path, '/'));
+        Pressdav_Change_Feed::record('attachment', $id, 'moved');
     }
 
     /** Only a path check_upload_path let through is kept: a request that went around it names no place. */

@@ -5,6 +5,9 @@
  * comes back with the status it had before the trash (_wp_trash_meta_status; since WordPress 5.6
  * wp_untrash_post alone would make it a draft), where the user may give it that status, and its slug
  * without __trashed; it is answered as core REST answers the post (context=edit).
+ * An attachment (in the trash where the site keeps deleted media there, MEDIA_TRASH) comes back
+ * attached as before (status inherit), at the drive path given (path), which must be free: a trashed
+ * attachment is in no media folder.
  * Also says whether the site keeps deleted media in the trash (MEDIA_TRASH).
  */
 
@@ -24,7 +27,7 @@ final class Pressdav_Trash
         register_rest_route(PRESSDAV_REST_NAMESPACE, '/untrash/(?P<id>\\d+)', [
             'methods' => 'POST',
             'permission_callback' => [self::class, 'may_restore'],
-            'args' => ['id' => ['type' => 'integer', 'minimum' => 1]],
+            'args' => ['id' => ['type' => 'integer', 'minimum' => 1], 'path' => ['type' => 'string']],
             'callback' => [self::class, 'untrash'],
         ]);
     }
@@ -57,6 +60,16 @@ final class Pressdav_Trash
         if ($post->post_status !== 'trash') {
             return new WP_Error('pressdav_not_trashed', __('The post is not in the trash.', 'pressdav'), ['status' => 409]);
         }
+        $path = $request['path'];
+        if ($path !== null) {
+            if ($post->post_type !== 'attachment') {
+                return new WP_Error('pressdav_bad_path', __('Only a media file is restored at a path.', 'pressdav'), ['status' => 400]);
+            }
+            $refused = Pressdav_Media_Drive::refusal_at($path) ?? Pressdav_Upload_Rule::refusal(wp_basename($path));
+            if ($refused) {
+                return $refused;
+            }
+        }
         $previous = self::status_to_restore($post, $type);
         $keep = static fn() => $previous;
         add_filter('wp_untrash_post_status', $keep);
@@ -67,6 +80,9 @@ final class Pressdav_Trash
         }
         if (!$restored) {
             return new WP_Error('pressdav_untrash_failed', __('The post could not be restored from the trash.', 'pressdav'), ['status' => 500]);
+        }
+        if ($path !== null) {
+            Pressdav_Media_Drive::place($post->ID, $path);
         }
         $controller = $type->get_rest_controller();
         $request->set_param('context', 'edit');
@@ -79,6 +95,9 @@ final class Pressdav_Trash
      */
     private static function status_to_restore(WP_Post $post, WP_Post_Type $type): string
     {
+        if ($post->post_type === 'attachment') {
+            return 'inherit'; // as wp_untrash_post gives it: an attachment's status is its parent's
+        }
         $previous = (string) get_post_meta($post->ID, '_wp_trash_meta_status', true);
         if ($previous === '' || $previous === 'trash') {
             return 'draft';

@@ -300,6 +300,17 @@ public final class CachingWordPressClient implements WordPressClient {
     }
 
     @Override
+    public Media trashMedia(Credentials credentials, long id) {
+        return changingMedia(id, () -> origin.trashMedia(credentials, id));
+    }
+
+    /** Restored into a media folder: the library's listings and folders are what changed, not the plugin's route. */
+    @Override
+    public Media untrashMedia(Credentials credentials, long id, String drivePath) {
+        return changingMedia(id, () -> origin.untrashMedia(credentials, id, drivePath));
+    }
+
+    @Override
     public void replaceMedia(Credentials credentials, long id, String contentType, java.nio.file.Path file) {
         changingMedia(id, () -> origin.replaceMedia(credentials, id, contentType, file));
     }

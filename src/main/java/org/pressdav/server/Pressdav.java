@@ -110,6 +110,9 @@ public final class Pressdav {
             if (companion.untrashes()) {
                 uses.add("it restores from trash/ as wp-admin does");
             }
+            if (companion.keepsMediaInTrash() && companion.keepsMediaFolders() && companion.indexes(Endpoint.MEDIA)) {
+                uses.add("the site keeps deleted media in the trash (MEDIA_TRASH): they go to trash/media/");
+            }
             if (companion.takesChunks()) {
                 uses.add("files over " + companion.maxChunk() + " bytes go in chunks of that size");
             }
@@ -246,7 +249,7 @@ public final class Pressdav {
             return MediaLibrary.coreRest();
         }
         return new MediaLibrary(indexed.test(Endpoint.MEDIA), companion.keepsMediaFolders(), companion.replacesMedia(),
-                companion.takesChunks() ? companion.maxChunk() : 0);
+                companion.keepsMediaInTrash(), companion.takesChunks() ? companion.maxChunk() : 0);
     }
 
     /**

@@ -35,6 +35,11 @@ public record Companion(String plugin, String version, int schema, List<String> 
         return offers("untrash");
     }
 
+    /** Whether the site keeps deleted media in the trash ({@code MEDIA_TRASH}), which the plugin restores from ({@code media-trash}). */
+    public boolean keepsMediaInTrash() {
+        return offers("media-trash");
+    }
+
     /** Whether its index lists this collection (feature {@code index:<object type>}, for example {@code index:attachment}). */
     public boolean indexes(Endpoint<?> endpoint) {
         return offers("index:" + endpoint.objectType());

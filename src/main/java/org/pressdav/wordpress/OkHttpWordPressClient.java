@@ -229,6 +229,16 @@ public final class OkHttpWordPressClient implements WordPressClient {
         if (!endpoint.trashable()) {
             throw new IllegalArgumentException(endpoint.route() + " has no trash");
         }
+        return deleteWithoutForce(credentials, endpoint, id);
+    }
+
+    @Override
+    public Media trashMedia(Credentials credentials, long id) {
+        return deleteWithoutForce(credentials, Endpoint.MEDIA, id);
+    }
+
+    /** A DELETE without {@code force}: to the trash, answered with the object as it is now. */
+    private <T> T deleteWithoutForce(Credentials credentials, Endpoint<T> endpoint, long id) {
         HttpUrl url = root.route(endpoint.itemRoute(id)).addQueryParameter("context", "edit").build();
         return read(send(credentials, new Request.Builder().url(url).delete()).body, endpoint.type());
     }

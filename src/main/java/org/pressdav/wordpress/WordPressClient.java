@@ -61,6 +61,22 @@ public interface WordPressClient {
     }
 
     /**
+     * Moves an attachment to the trash and returns it as it is now: a DELETE without force, which core REST takes only
+     * on a site that keeps deleted media in the trash ({@code MEDIA_TRASH}, the companion plugin's feature
+     * {@code media-trash}) and refuses (501) on any other.
+     */
+    Media trashMedia(Credentials credentials, long id);
+
+    /**
+     * Takes an attachment out of the trash through the companion plugin's {@code pressdav/v1/untrash/<id>}, placed at
+     * {@code drivePath} below {@code media/} (a path in use, or in no folder, is a 409), and returns it as it is now.
+     */
+    default Media untrashMedia(Credentials credentials, long id, String drivePath) {
+        return update(credentials, new Endpoint<>(SiteIndex.COMPANION_NAMESPACE + "/untrash", Media.class, false, "attachment"), id,
+                Map.of("path", drivePath));
+    }
+
+    /**
      * Uploads a file as a new attachment named {@code fileName}. The file is read as it is sent,
      * and read again if the request must be retried on a new connection. {@code drivePath}: where
      * the companion plugin places it on the drive ({@code folder/name}), or null for its upload path.

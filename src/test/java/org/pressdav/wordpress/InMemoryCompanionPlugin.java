@@ -44,6 +44,13 @@ public final class InMemoryCompanionPlugin {
         this.uploads = new InMemoryChunkedUploads(wordpress, drive, MAX_CHUNK);
     }
 
+    /** The plugin on the same site, offering one feature more (one the site decides, as {@code media-trash}). Before pressdav starts. */
+    InMemoryCompanionPlugin offering(String feature) {
+        List<String> more = new ArrayList<>(features);
+        more.add(feature);
+        return new InMemoryCompanionPlugin(wordpress, more);
+    }
+
     // ---------------------------------------------------------------- for tests
 
     /** The feed's newest sequence number: what an edit made now is at. */
@@ -129,7 +136,7 @@ public final class InMemoryCompanionPlugin {
                             p.dateGmt(), p.modifiedGmt(), 0, 0, null, p.slug().isEmpty() ? new Rendered(null, p.title().raw(), false) : null,
                             null, null, null, 0, null, null, null, null, null, null)));
         } else if (endpoint == Endpoint.MEDIA) {
-            wordpress.media.values().stream().filter(m -> readable(who, m)).sorted(Comparator.comparingLong(Media::id))
+            wordpress.media.values().stream().filter(m -> m.status().equals("inherit") && readable(who, m)).sorted(Comparator.comparingLong(Media::id))
                     .forEach(m -> items.add(new Media(m.id(), m.slug(), "inherit", null, m.dateGmt(), m.modifiedGmt(), m.author(), m.post(), null,
                             m.mimeType(), null, m.sourceUrl(), m.mediaDetails(), who != null ? drive.pathOf(m) : m.mediaDetails().file())));
         } else if (endpoint == Endpoint.CATEGORIES || endpoint == Endpoint.TAGS) {
@@ -175,6 +182,40 @@ public final class InMemoryCompanionPlugin {
         String before = wordpress.trashedFrom.getOrDefault(id, "draft");
         boolean publishes = InMemoryWordPress.can(who, "publish_posts");
         return wordpress.restore(id, List.of("publish", "future", "private").contains(before) && !publishes ? "draft" : before);
+    }
+
+    /**
+     * {@code POST pressdav/v1/untrash/<id>} with a path, for an attachment: for who may delete it, out of the trash
+     * (status inherit) at that drive path, where the plugin's upload rule and the drive take it (a trashed attachment
+     * is in no folder, so its own old path is free unless another file took it).
+     */
+    Media untrashMedia(Account who, long id, String path) {
+        if (!features.contains("untrash")) {
+            throw new WordPressException(404, "rest_no_route", "No route was found matching the URL and request method.");
+        }
+        Media m = wordpress.media.get(id);
+        if (m == null) {
+            throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
+        }
+        if (!InMemoryWordPress.mayDelete(who, m)) {
+            throw InMemoryWordPress.forbidden(who, "rest_forbidden", "Sorry, you are not allowed to do that.");
+        }
+        if (!m.status().equals("trash")) {
+            throw new WordPressException(409, "pressdav_not_trashed", "The post is not in the trash.");
+        }
+        WordPressException refused = drive.refusalAt(path);
+        if (refused == null) {
+            List<String> names = InMemoryMediaDrive.parse(path);
+            refused = uploadRefusal(who, names.get(names.size() - 1));
+        }
+        if (refused != null) {
+            throw refused;
+        }
+        Media back = InMemoryWordPress.withStatus(m, "inherit", null);
+        wordpress.media.put(id, back);
+        drive.place(id, path);
+        feed.record("attachment", id, "untrashed");
+        return back;
     }
 
     /** The plugin's SQL rule for posts: published ones to all, and to who may edit their own, others' where they may edit others'. */

@@ -78,9 +78,13 @@ final class InMemoryMediaDrive {
         return slash < 0 ? "" : path.substring(0, slash);
     }
 
+    /** A trashed attachment is in no folder: it keeps none from being deleted, takes no name; restored, it is placed again. */
     private List<Long> attachmentsAt(String path, boolean below) {
         List<Long> found = new ArrayList<>();
         for (Media m : wordpress.media.values()) {
+            if (m.status().equals("trash")) {
+                continue;
+            }
             String at = pathOf(m);
             if (below ? at.startsWith(path + "/") : at.equals(path)) {
                 found.add(m.id());

@@ -69,6 +69,8 @@ public final class InMemoryWordPress implements WordPressClient {
     private volatile boolean slow;
     /** The companion plugin ({@link #withPlugin}, {@link #withMediaFolders}); null: a site without it. */
     private volatile InMemoryCompanionPlugin plugin;
+    /** Whether the site keeps deleted media in the trash ({@code MEDIA_TRASH}, {@link #withMediaTrash}). */
+    private volatile boolean mediaTrash;
     /** Writes that still land before WordPress stops ({@link #stopAfterWrites}); negative: no limit. */
     private final AtomicInteger writesLeft = new AtomicInteger(-1);
     /** How many updates were in flight at once, at most: WordPress loses saves when this passes 1 for one object. */
@@ -133,6 +135,18 @@ public final class InMemoryWordPress implements WordPressClient {
      */
     public InMemoryWordPress withPlugin() {
         this.plugin = new InMemoryCompanionPlugin(this, InMemoryCompanionPlugin.EVERY_FEATURE);
+        return this;
+    }
+
+    /**
+     * A site that keeps deleted media in the trash ({@code MEDIA_TRASH}): core REST's DELETE without force trashes an
+     * attachment, and the companion plugin (if any) says so ({@code media-trash}). Call before pressdav starts.
+     */
+    public InMemoryWordPress withMediaTrash() {
+        this.mediaTrash = true;
+        if (plugin != null) {
+            plugin = plugin.offering("media-trash");
+        }
         return this;
     }
 
@@ -461,7 +475,16 @@ public final class InMemoryWordPress implements WordPressClient {
                             : c.status().equals(status.equals("approve") ? "approved" : status))
                     .forEach(items::add);
         } else if (endpoint == Endpoint.MEDIA) {
-            media.values().stream().sorted(Comparator.comparingLong(Media::id)).forEach(items::add);
+            // As the attachments controller: inherit by default; the trash to who may edit posts, each file to who may delete it.
+            String status = query.params().getOrDefault("status", "inherit");
+            if (!status.equals("inherit") && !can(who, "edit_posts")) {
+                throw new WordPressException(400, "rest_invalid_param", "Invalid parameter(s): status");
+            }
+            InMemoryCompanionPlugin p = plugin;
+            media.values().stream().filter(m -> m.status().equals(status) && (status.equals("inherit") || mayDelete(who, m)))
+                    .sorted(Comparator.comparingLong(Media::id))
+                    .map(m -> p == null || query.context() != Context.EDIT ? m : withStatus(m, m.status(), p.drive.pathOf(m)))
+                    .forEach(items::add);
         } else if (endpoint == Endpoint.USERS) {
             for (Account a : ACCOUNTS) {
                 User u = me(Credentials.of(a.login(), a.password()));
@@ -540,6 +563,9 @@ public final class InMemoryWordPress implements WordPressClient {
             Media m = media.get(id);
             if (m == null) {
                 throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
+            }
+            if (m.status().equals("trash") && !mayDelete(who, m)) {
+                throw forbidden(who, "rest_forbidden", "Sorry, you are not allowed to do that.");
             }
             return (T) m;
         }
@@ -813,6 +839,49 @@ public final class InMemoryWordPress implements WordPressClient {
         return (T) trashed;
     }
 
+    /** As core REST's DELETE without force of an attachment: to the trash on a site with {@code MEDIA_TRASH}, a 501 elsewhere. */
+    @Override
+    public Media trashMedia(Credentials credentials, long id) {
+        count("trashMedia");
+        Account who = account(credentials);
+        Media m = media.get(id);
+        if (m == null) {
+            throw new WordPressException(404, "rest_post_invalid_id", "Invalid post ID.");
+        }
+        if (!mayDelete(who, m)) {
+            throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.");
+        }
+        if (!mediaTrash) {
+            throw new WordPressException(501, "rest_trash_not_supported", "The post does not support trashing. Set 'force=true' to delete.");
+        }
+        if (m.status().equals("trash")) {
+            throw new WordPressException(410, "rest_already_trashed", "The post has already been deleted.");
+        }
+        Media trashed = withStatus(m, "trash", null);
+        media.put(id, trashed);
+        changed("attachment", id, "trashed");
+        return trashed;
+    }
+
+    /** An attachment with another status (and, as core REST's edit context shows it with the plugin, its drive path). */
+    static Media withStatus(Media m, String status, String drivePath) {
+        return new Media(m.id(), m.slug(), status, m.link(), m.dateGmt(), m.modifiedGmt(), m.author(), m.post(), m.title(), m.mimeType(),
+                m.mediaType(), m.sourceUrl(), m.mediaDetails(), drivePath);
+    }
+
+    /** Who may delete an attachment: its uploader, or who may delete others' posts. */
+    static boolean mayDelete(Account who, Media m) {
+        return can(who, "delete_others_posts") || who != null && m.author() == who.id();
+    }
+
+    /** The plugin's untrash of an attachment, placed at a drive path. */
+    @Override
+    public Media untrashMedia(Credentials credentials, long id, String drivePath) {
+        count("untrash");
+        InMemoryCompanionPlugin p = pluginFor(credentials);
+        return write(() -> p.untrashMedia(account(credentials), id, drivePath));
+    }
+
     /** WordPress's {@code delete_post}: others' posts for who may delete them, one's own for who may delete posts. */
     static boolean mayDelete(Account who, Post p) {
         return who != null && (can(who, "delete_others_posts") || p.author() == who.id() && can(who, "delete_posts"));
@@ -865,7 +934,7 @@ public final class InMemoryWordPress implements WordPressClient {
             }
         } else if (endpoint == Endpoint.MEDIA) {
             Media m = media.get(id);
-            if (m == null || !(can(who, "delete_others_posts") || who != null && m.author() == who.id())) {
+            if (m == null || !mayDelete(who, m)) {
                 throw forbidden(who, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.");
             }
             media.remove(id);

@@ -116,10 +116,17 @@ public final class MediaFile extends FileNode implements DeletableResource, Move
         return now == null || now.isFolder() ? null : new MediaFile(session, now.file(), getName(), folder, library);
     }
 
-    /** Deletes the attachment for good (core REST has no media trash), where WordPress allows it. */
+    /**
+     * To WordPress's trash where the site keeps deleted media there (then in {@code trash/media/}), deleted for good
+     * where it does not; either where WordPress allows it.
+     */
     @Override
     public void delete() {
-        session.wordpress().delete(session.credentials(), org.pressdav.wordpress.Endpoint.MEDIA, media.id());
+        if (library.keepsTrash()) {
+            session.wordpress().trashMedia(session.credentials(), media.id());
+        } else {
+            session.wordpress().delete(session.credentials(), org.pressdav.wordpress.Endpoint.MEDIA, media.id());
+        }
     }
 
     @Override

@@ -149,7 +149,7 @@ public final class MediaFolder extends Folder implements AcceptsUploads, MakeCol
     }
 
     /** A name Windows forbids, or that cannot be a name at all, is a bad request: nothing is made. */
-    private static void requireGoodName(String name) {
+    static void requireGoodName(String name) {
         String bad = Names.refusal(Names.nfc(name));
         if (bad != null) {
             throw new DavError.BadRequest(bad);

@@ -17,7 +17,9 @@ import org.pressdav.wordpress.Media;
  * path below {@code wp-content/uploads}, for example {@code 2026/11/photo.jpg}. With the companion
  * plugin's media folders ({@code asDrive}) it is a drive: each attachment at the path it was given
  * there (its upload path until then), folders made at any depth, files renamed, moved and
- * replaced; with its replace feature ({@code replaces}) a file's bytes are replaced in place.
+ * replaced; with its replace feature ({@code replaces}) a file's bytes are replaced in place. Where
+ * the site keeps deleted media in the trash ({@code keepsTrash}, with the drive) a file deleted goes
+ * there, to {@code trash/media/}, and is restored into any folder; elsewhere it is gone for good.
  */
 public final class MediaLibrary {
     private static final ListQuery LISTED = ListQuery.all().withFields(
@@ -26,24 +28,27 @@ public final class MediaLibrary {
     private final boolean fromIndex;
     private final boolean asDrive;
     private final boolean replaces;
+    private final boolean keepsTrash;
     private final long chunkBytes;
     /** The trees made of the listings the cache holds now (weak keys compare by identity; a listing gone from the cache goes from here). */
     private final Cache<List<Media>, MediaTree> trees = Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
 
     /**
      * The library, listed from the companion plugin's index ({@code fromIndex}) or from core REST;
-     * files larger than {@code chunkBytes} (0: none) go to WordPress in chunks of that size.
+     * files larger than {@code chunkBytes} (0: none) go to WordPress in chunks of that size. A file is
+     * restored from the trash to a path of the drive, so only a drive keeps its deleted files there.
      */
-    public MediaLibrary(boolean fromIndex, boolean asDrive, boolean replaces, long chunkBytes) {
+    public MediaLibrary(boolean fromIndex, boolean asDrive, boolean replaces, boolean keepsTrash, long chunkBytes) {
         this.fromIndex = fromIndex;
         this.asDrive = asDrive && fromIndex;
         this.replaces = replaces;
+        this.keepsTrash = keepsTrash && this.asDrive;
         this.chunkBytes = chunkBytes;
     }
 
-    /** Core REST alone: files listed at their upload paths, added only to this month's folder, deleted. */
+    /** Core REST alone: files listed at their upload paths, added only to this month's folder, deleted for good. */
     public static MediaLibrary coreRest() {
-        return new MediaLibrary(false, false, false, 0);
+        return new MediaLibrary(false, false, false, false, 0);
     }
 
     /** The chunk size for a file of this length, or 0 where it goes in one request. */
@@ -57,6 +62,11 @@ public final class MediaLibrary {
 
     boolean replaces() {
         return replaces;
+    }
+
+    /** Whether a file deleted goes to WordPress's trash (and {@code trash/media/}) rather than for good. */
+    public boolean keepsTrash() {
+        return keepsTrash;
     }
 
     /**
@@ -95,14 +105,18 @@ public final class MediaLibrary {
     private Map<List<String>, Media> byPath(List<Media> listed) {
         Map<List<String>, Media> files = new LinkedHashMap<>();
         for (Media media : listed) {
-            List<String> path = asDrive && media.drivePath() != null && !media.drivePath().isBlank() ? safePath(media.drivePath(), media)
-                    : pathOf(media);
+            List<String> path = asDrive ? placeOf(media) : pathOf(media);
             if (files.containsKey(path)) {
                 path = withId(path, media.id());
             }
             files.put(path, media);
         }
         return files;
+    }
+
+    /** Where the drive shows an attachment: the path the companion plugin gives it ({@code drive_path}), or its upload path. */
+    static List<String> placeOf(Media media) {
+        return media.drivePath() != null && !media.drivePath().isBlank() ? safePath(media.drivePath(), media) : pathOf(media);
     }
 
     static List<String> pathOf(Media media) {
@@ -132,7 +146,7 @@ public final class MediaLibrary {
         return path.isEmpty() ? List.of(String.valueOf(media.id())) : path;
     }
 
-    private static List<String> withId(List<String> path, long id) {
+    static List<String> withId(List<String> path, long id) {
         String name = path.get(path.size() - 1);
         int dot = name.lastIndexOf('.');
         String renamed = dot > 0 ? name.substring(0, dot) + " (" + id + ")" + name.substring(dot) : name + " (" + id + ")";

@@ -32,7 +32,7 @@ class MediaTreeTest {
         CachingWordPressClient wordpress = new CachingWordPressClient(origin, SiteTypes.CORE, Duration.ofMinutes(5), Ticker.systemTicker());
         Credentials admin = Credentials.of(ADMIN.login(), ADMIN.password());
         DavSession session = new DavSession(wordpress, admin, wordpress.me(admin));
-        MediaLibrary library = new MediaLibrary(true, true, true, 0);
+        MediaLibrary library = new MediaLibrary(true, true, true, false, 0);
 
         MediaTree first = library.tree(session);
         assertSame(first, library.tree(session), "the same listing: the same tree, not made again per request");

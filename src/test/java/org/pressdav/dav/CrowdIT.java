@@ -111,7 +111,7 @@ class CrowdIT extends WritingIT {
             String genres = round % 2 == 0 ? "poetry" : genreList;
             List<Callable<String>> crowd = new ArrayList<>();
             crowd.add(() -> "editor content " + drive.send("editor", "PUT", drive.url(folder + "content.html"), Map.of(), "book " + n).status());
-            crowd.add(() -> "admin title " + drive.send("admin", "PUT", drive.url(folder + "title.txt"), Map.of(), "The Long Novel").status());
+            crowd.add(() -> "admin title " + drive.send("admin", "PUT", drive.url(folder + "title.txt"), Map.of(), "The Long Novel " + n).status());
             crowd.add(() -> "editor pages " + drive.send("editor", "PUT", drive.url(folder + "meta/pages.txt"), Map.of(), "10" + n).status());
             crowd.add(() -> "admin isbn " + drive.send("admin", "PUT", drive.url(folder + "meta/isbn.txt"), Map.of(), "isbn " + n).status());
             crowd.add(() -> "editor genres " + drive.send("editor", "PUT", drive.url(folder + "genres.txt"), Map.of(), genres).status());
@@ -127,6 +127,7 @@ class CrowdIT extends WritingIT {
             }
             Post stored = wordpress.get(admin, books, id, Context.EDIT);
             assertEquals("book " + n, stored.content().raw(), "round " + round);
+            assertEquals("The Long Novel " + n, stored.title().raw(), "round " + round);
             assertEquals(100 + round, stored.meta().path("pages").asInt(), "round " + round);
             assertEquals("isbn " + n, stored.meta().path("isbn").asText(), "round " + round);
             assertEquals(genres, drive.send("admin", "GET", drive.url(folder + "genres.txt"), Map.of(), null).text(), "round " + round);

@@ -124,8 +124,7 @@ public final class TemplateKind implements ObjectKind<Template> {
 
     @Override
     public List<Dates> dates(DavSession session, List<Template> templates) {
-        Map<Long, Instant> seen = firstSeen.of(folderName, templates.stream().map(this::id).toList());
-        return templates.stream().map(template -> new Dates(seen.get(id(template)), seen.get(id(template)))).toList();
+        return SeenDates.of(firstSeen, folderName, templates, this::id);
     }
 
     @Override

@@ -98,6 +98,8 @@ class TemplatesTest {
             assertEquals(403, answer.status());
             assertTrue(answer.text().contains("the theme's own template"), answer.text());
             assertEquals(List.of("index/", "single/"), drive.namesIn(ADMIN, "templates/"));
+            assertEquals(List.of("content.html", "title.txt", "description.txt", "source.txt"), drive.namesIn(ADMIN, "templates/single/"),
+                    "a refused DELETE hides none of its files");
             assertEquals("theme", wordpress.withBlockTheme().template("wp_template", "single").source());
         }
     }

@@ -29,6 +29,7 @@ import org.pressdav.wordpress.Post;
 import org.pressdav.wordpress.Settings;
 import org.pressdav.wordpress.SiteIndex;
 import org.pressdav.wordpress.SiteTypes;
+import org.pressdav.wordpress.Template;
 import org.pressdav.wordpress.User;
 import org.pressdav.wordpress.WordPressClient;
 import org.slf4j.Logger;
@@ -260,6 +261,25 @@ public final class CachingWordPressClient implements WordPressClient {
             origin.delete(credentials, endpoint, id);
         } finally {
             forget(endpoint, id);
+        }
+    }
+
+    /** A template is only ever read with its listing (templates are few): a save forgets the listings of its collection. */
+    @Override
+    public Template saveTemplate(Credentials credentials, Endpoint<Template> endpoint, String id, Map<String, ?> fields) {
+        try {
+            return origin.saveTemplate(credentials, endpoint, id, fields);
+        } finally {
+            forget(endpoint, null);
+        }
+    }
+
+    @Override
+    public void revertTemplate(Credentials credentials, Endpoint<Template> endpoint, String id) {
+        try {
+            origin.revertTemplate(credentials, endpoint, id);
+        } finally {
+            forget(endpoint, null);
         }
     }
 

@@ -20,9 +20,11 @@ import org.pressdav.dav.Names;
 import org.pressdav.dav.node.TopFolder;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.Post;
 import org.pressdav.wordpress.PostType;
 import org.pressdav.wordpress.SiteTypes;
 import org.pressdav.wordpress.Taxonomy;
+import org.pressdav.wordpress.Template;
 import org.pressdav.wordpress.WordPressClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +42,16 @@ final class KindRegistry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KindRegistry.class);
 
     /**
-     * Post types whose REST controller is not WordPress's posts controller (menu items, templates, global
-     * styles, fonts): their objects are not posts, so the drive leaves them out.
+     * Post types whose REST controller is not WordPress's posts controller (menu items, global styles, fonts): their
+     * objects are not posts, so the drive leaves them out; templates and template parts are {@link #TEMPLATES}.
      */
-    static final Set<String> NOT_POSTS = Set.of("nav_menu_item", "wp_template", "wp_template_part", "wp_global_styles", "wp_font_family",
-            "wp_font_face");
+    static final Set<String> NOT_POSTS = Set.of("nav_menu_item", "wp_global_styles", "wp_font_family", "wp_font_face");
+
+    /** The template types, whose objects WordPress's templates controller serves with string ids ({@code theme//slug}). */
+    static final Set<String> TEMPLATES = Set.of("wp_template", "wp_template_part");
+
+    /** The template type whose objects are parts ({@code area.txt}). */
+    static final String TEMPLATE_PARTS = "wp_template_part";
 
     /** Taxonomies whose REST controller is not the terms controller (menus): left out too. */
     static final Set<String> NOT_TERMS = Set.of("nav_menu");
@@ -67,15 +74,19 @@ final class KindRegistry implements AutoCloseable {
     record Found<K>(String folder, K kind, String name, boolean internal) {
     }
 
-    /** What the last reading found: the drive's types (its own and those found), and the found kinds by folder. */
-    record Kinds(SiteTypes types, List<Found<PostType>> postTypes, List<Found<Taxonomy>> taxonomies) {
-        static final Kinds CORE = new Kinds(SiteTypes.CORE, List.of(), List.of());
+    /**
+     * What the last reading found: the drive's types (its own and those found), and the found kinds by folder; the
+     * template types found ({@code templates}) are no post types of the drive (their objects are not posts).
+     */
+    record Kinds(SiteTypes types, List<Found<PostType>> postTypes, List<Found<Taxonomy>> taxonomies, List<Found<PostType>> templates) {
+        static final Kinds CORE = new Kinds(SiteTypes.CORE, List.of(), List.of(), List.of());
 
         /** The found kinds' folders and names, for the log. */
         String describe() {
             List<String> all = new ArrayList<>();
             postTypes.forEach(found -> all.add(found.folder() + "/ (" + found.name() + (found.internal() ? ", to those who may edit it" : "") + ")"));
             taxonomies.forEach(found -> all.add(found.folder() + "/ (" + found.name() + (found.internal() ? ", to those who may edit it" : "") + ")"));
+            templates.forEach(found -> all.add(found.folder() + "/ (" + found.name() + ", to those who may edit it)"));
             return all.isEmpty() ? "none" : String.join(", ", all);
         }
     }
@@ -117,6 +128,7 @@ final class KindRegistry implements AutoCloseable {
         SiteTypes.CORE.endpoints().stream().filter(endpoint -> endpoint.restBase().equals(folder)).forEach(endpoints::add);
         now.postTypes().stream().filter(found -> found.folder().equals(folder)).forEach(found -> endpoints.add(found.kind().endpoint()));
         now.taxonomies().stream().filter(found -> found.folder().equals(folder)).forEach(found -> endpoints.add(found.kind().endpoint()));
+        now.templates().stream().filter(found -> found.folder().equals(folder)).forEach(found -> endpoints.add(templatesOf(found)));
         return endpoints;
     }
 
@@ -159,8 +171,13 @@ final class KindRegistry implements AutoCloseable {
     static Kinds found(SiteTypes site) {
         Set<String> taken = new HashSet<>(FIXED);
         List<Found<PostType>> postTypes = new ArrayList<>();
+        List<Found<PostType>> templates = new ArrayList<>();
         for (PostType type : site.postTypes()) {
             if (SiteTypes.CORE.isPostType(type.name()) || NOT_POSTS.contains(type.name())) {
+                continue;
+            }
+            if (TEMPLATES.contains(type.name())) {
+                templates.add(new Found<>(folderName(type.restBase(), type.name(), taken), type, type.name(), true));
                 continue;
             }
             PostType shown = withCoreTaxonomies(type);
@@ -178,7 +195,19 @@ final class KindRegistry implements AutoCloseable {
         postTypes.forEach(found -> allTypes.add(found.kind()));
         List<Taxonomy> allTaxonomies = new ArrayList<>(SiteTypes.CORE.taxonomies());
         taxonomies.forEach(found -> allTaxonomies.add(found.kind()));
-        return new Kinds(new SiteTypes(allTypes, allTaxonomies), List.copyOf(postTypes), List.copyOf(taxonomies));
+        return new Kinds(new SiteTypes(allTypes, allTaxonomies), List.copyOf(postTypes), List.copyOf(taxonomies), List.copyOf(templates));
+    }
+
+    /** The REST collection of a template type found ({@code wp/v2/templates}), whose objects are templates, not posts. */
+    static Endpoint<Template> templatesOf(Found<PostType> found) {
+        Endpoint<Post> route = found.kind().endpoint();
+        String namespace = route.route().substring(0, route.route().lastIndexOf('/'));
+        return Endpoint.ofTemplates(namespace, route.restBase(), found.name());
+    }
+
+    /** Whether a template type found holds parts (with an area). */
+    static boolean holdsParts(Found<PostType> found) {
+        return found.name().equals(TEMPLATE_PARTS);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.pressdav.dav.entity.MediaFolder;
 import org.pressdav.dav.entity.MediaLibrary;
 import org.pressdav.dav.entity.PostKind;
 import org.pressdav.dav.entity.SiteFolder;
+import org.pressdav.dav.entity.TemplateKind;
 import org.pressdav.dav.entity.TermKind;
 import org.pressdav.dav.entity.TrashFolder;
 import org.pressdav.dav.entity.UserKind;
@@ -268,6 +269,11 @@ public final class Pressdav {
             TopFolder folder = new TopFolder(type.folder(), (session, started, names) -> new KindFolder<>(new PostKind(type.folder(),
                     registry.asSeenBy(session, type), postTypes, indexed.test(type.kind().endpoint()), library), session, started, names));
             tops.add(type.internal() ? folder.shownTo(session -> registry.mayEdit(session, type)) : folder);
+        }
+        for (KindRegistry.Found<PostType> templates : found.templates()) {
+            // Those who may edit the theme: WordPress lists the template types to them in the edit context, and the templates.
+            tops.add(TopFolder.of(new TemplateKind(templates.folder(), KindRegistry.templatesOf(templates), KindRegistry.holdsParts(templates),
+                    firstSeen)).shownTo(session -> registry.mayEdit(session, templates)));
         }
         tops.add(new TopFolder(MediaFolder.NAME, (session, started, names) -> new MediaFolder(session, started, clock, library, firstSeen)));
         tops.add(TopFolder.of(new UserKind(indexed.test(Endpoint.USERS), firstSeen)));

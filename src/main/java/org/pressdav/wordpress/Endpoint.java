@@ -27,12 +27,26 @@ public record Endpoint<T>(String route, Class<T> type, boolean trashable, String
         return new Endpoint<>(namespace + "/" + restBase, Term.class, false, taxonomy);
     }
 
+    /**
+     * The collection of a template type ({@code wp/v2}, {@code templates}, {@code wp_template}): its objects have string
+     * ids ({@code theme//slug}), so they are saved and deleted by {@link WordPressClient#saveTemplate} and
+     * {@link WordPressClient#revertTemplate}; a user's copy is deleted for good.
+     */
+    public static Endpoint<Template> ofTemplates(String namespace, String restBase, String templateType) {
+        return new Endpoint<>(namespace + "/" + restBase, Template.class, false, templateType);
+    }
+
     /** The last part of the route, WordPress's {@code rest_base}: {@code posts}, {@code categories}. */
     public String restBase() {
         return route.substring(route.lastIndexOf('/') + 1);
     }
 
     String itemRoute(long id) {
+        return route + "/" + id;
+    }
+
+    /** A template's route: its id keeps its {@code //} ({@code wp/v2/templates/twentytwentyfour//index}), as WordPress documents. */
+    String itemRoute(String id) {
         return route + "/" + id;
     }
 }

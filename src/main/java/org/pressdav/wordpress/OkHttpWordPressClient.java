@@ -250,6 +250,18 @@ public final class OkHttpWordPressClient implements WordPressClient {
     }
 
     @Override
+    public Template saveTemplate(Credentials credentials, Endpoint<Template> endpoint, String id, Map<String, ?> fields) {
+        HttpUrl.Builder url = root.route(endpoint.itemRoute(id)).addQueryParameter("context", "edit");
+        return read(send(credentials, post(url, fields)).body, Template.class);
+    }
+
+    @Override
+    public void revertTemplate(Credentials credentials, Endpoint<Template> endpoint, String id) {
+        HttpUrl url = root.route(endpoint.itemRoute(id)).addQueryParameter("force", "true").build();
+        send(credentials, new Request.Builder().url(url).delete());
+    }
+
+    @Override
     public Media upload(Credentials credentials, String fileName, String contentType, java.nio.file.Path file, String drivePath) {
         String safeName = fileName.replaceAll("[\"\\\\\\r\\n]", "_");
         Headers.Builder headers = new Headers.Builder()

@@ -45,6 +45,21 @@ public interface WordPressClient {
 
     <T> T update(Credentials credentials, Endpoint<T> endpoint, long id, Map<String, ?> fields);
 
+    /**
+     * Saves a block template or part ({@code POST} to its item, {@code id} {@code theme//slug}) with these fields
+     * ({@code content}, {@code title}, {@code description}) and returns it as WordPress now has it: a theme's template
+     * becomes a user's copy ({@code source} {@code custom}), which WordPress keeps as a post. 401 or 403 to a user who may
+     * not {@code edit_theme_options}.
+     */
+    Template saveTemplate(Credentials credentials, Endpoint<Template> endpoint, String id, Map<String, ?> fields);
+
+    /**
+     * Deletes a user's copy of a template ({@code DELETE}, {@code force=true}): the theme's own shows again where the
+     * theme has one; a template the user made is gone. WordPress answers 400 for a theme's template as it is (it holds no
+     * copy to delete).
+     */
+    void revertTemplate(Credentials credentials, Endpoint<Template> endpoint, String id);
+
     /** Moves a post, page or comment to the trash and returns it as it is now. */
     <T> T trash(Credentials credentials, Endpoint<T> endpoint, long id);
 

@@ -205,11 +205,15 @@ class CustomTypesIT {
             Set<String> editable = editableTypes(role);
             assertEquals(editable.contains("wp_block"), tops.contains("blocks"), role + " may edit: " + editable + "; shown: " + tops);
             assertEquals(editable.contains("wp_navigation"), tops.contains("navigation"), role + " may edit: " + editable + "; shown: " + tops);
-            for (String notPosts : List.of("menu-items", "templates", "template-parts", "global-styles", "menus", "font-families")) {
+            assertEquals(editable.contains("wp_template"), tops.contains("templates"), role + " may edit: " + editable + "; shown: " + tops);
+            assertEquals(editable.contains("wp_template_part"), tops.contains("template-parts"), role + " may edit: " + editable + "; shown: " + tops);
+            for (String notPosts : List.of("menu-items", "global-styles", "menus", "font-families")) {
                 assertFalse(tops.contains(notPosts), role + ": " + tops);
             }
         }
         assertTrue(editableTypes("admin").contains("wp_navigation"), "the test bed's administrator may edit navigation menus");
+        assertTrue(editableTypes("admin").contains("wp_template"), "and templates");
+        assertFalse(editableTypes("editor").contains("wp_template"), "an editor may not edit the theme");
         assertFalse(editableTypes("subscriber").contains("wp_block"));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.pressdav.wordpress.InMemoryTemplates;
 import org.pressdav.wordpress.InMemoryWordPress;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.PostType;
@@ -42,6 +43,17 @@ class KindRegistryTest {
         assertEquals(List.of(false, true), kinds.postTypes().stream().map(KindRegistry.Found::internal).toList());
         assertEquals(List.of("genres-genre"), kinds.taxonomies().stream().map(KindRegistry.Found::folder).toList());
         assertEquals(List.of("post", "page", "genre_page", "wp_block"), kinds.types().postTypes().stream().map(PostType::name).toList());
+        // Templates are no posts: a kind of their own, in the folder of their rest_base, never among the drive's post types.
+        assertEquals(List.of("templates"), kinds.templates().stream().map(KindRegistry.Found::folder).toList());
+    }
+
+    @Test
+    void aTemplateTypesCollectionHoldsTemplatesAndAWriteElsewhereInItsFolderIsForgotten() {
+        try (KindRegistry registry = new KindRegistry(new InMemoryWordPress().registerPostType(InMemoryTemplates.TEMPLATE_TYPE)
+                .registerPostType(InMemoryTemplates.PART_TYPE), Duration.ZERO)) {
+            assertEquals(List.of(Endpoint.ofTemplates("wp/v2", "templates", "wp_template")), registry.endpointsOf("templates"));
+            assertEquals(List.of(Endpoint.ofTemplates("wp/v2", "template-parts", "wp_template_part")), registry.endpointsOf("template-parts"));
+        }
     }
 
     @Test

@@ -61,6 +61,7 @@ public final class InMemoryWordPress implements WordPressClient {
     final Map<Long, Media> media = new ConcurrentHashMap<>();
     final Map<Long, byte[]> files = new ConcurrentHashMap<>();
     private final InMemoryMeta meta = new InMemoryMeta();
+    private final InMemoryTemplates templates = new InMemoryTemplates(ids);
     /** The post types and taxonomies shown in REST: WordPress's own, and those a test registers. */
     private final List<PostType> postTypes = new java.util.concurrent.CopyOnWriteArrayList<>(SiteTypes.CORE.postTypes());
     private final List<Taxonomy> taxonomies = new java.util.concurrent.CopyOnWriteArrayList<>(SiteTypes.CORE.taxonomies());
@@ -257,6 +258,15 @@ public final class InMemoryWordPress implements WordPressClient {
     }
 
     /** The meta keys registered in REST, and the values the database holds. */
+    /**
+     * A block theme active, as the test bed's {@code scripts/wordpress theme blocks} makes it: the template types
+     * registered, and the theme's templates and parts to add to ({@link InMemoryTemplates#addThemeFile}).
+     */
+    public InMemoryTemplates withBlockTheme() {
+        registerPostType(InMemoryTemplates.TEMPLATE_TYPE).registerPostType(InMemoryTemplates.PART_TYPE);
+        return templates;
+    }
+
     public InMemoryMeta meta() {
         return meta;
     }
@@ -474,6 +484,8 @@ public final class InMemoryWordPress implements WordPressClient {
                     .filter(c -> status.equals("all") ? c.status().equals("approved") || c.status().equals("hold")
                             : c.status().equals(status.equals("approve") ? "approved" : status))
                     .forEach(items::add);
+        } else if (endpoint.type() == Template.class) {
+            items.addAll(templates.list(who, endpoint));
         } else if (endpoint == Endpoint.MEDIA) {
             // As the attachments controller: inherit by default; the trash to who may edit posts, each file to who may delete it.
             String status = query.params().getOrDefault("status", "inherit");
@@ -946,6 +958,23 @@ public final class InMemoryWordPress implements WordPressClient {
         } else {
             throw new IllegalArgumentException(endpoint.route());
         }
+    }
+
+    @Override
+    public Template saveTemplate(Credentials credentials, Endpoint<Template> endpoint, String id, Map<String, ?> fields) {
+        count("saveTemplate");
+        Account who = account(credentials);
+        return write(() -> templates.save(who, endpoint, id, fields));
+    }
+
+    @Override
+    public void revertTemplate(Credentials credentials, Endpoint<Template> endpoint, String id) {
+        count("revertTemplate");
+        Account who = account(credentials);
+        write(() -> {
+            templates.revert(who, endpoint, id);
+            return null;
+        });
     }
 
     @Override

@@ -67,6 +67,29 @@ class OkHttpWordPressClientTest {
         assertEquals("string", client.schema(ADMIN, Endpoint.POSTS).at("/properties/meta/properties/subtitle/type").asText());
     }
 
+    /** A template's id keeps its double slash in the route, as WordPress documents; a save answers the user's copy. */
+    @Test
+    void aTemplateIsSavedAndRevertedAtItsThemeAndSlug() {
+        Endpoint<Template> templates = Endpoint.ofTemplates("wp/v2", "templates", "wp_template");
+        wordpress.route("/wp-json/wp/v2/templates/blocks//index", r -> "DELETE".equals(r.getMethod())
+                ? FakeWordPress.json(200, "{\"deleted\":true,\"previous\":{}}")
+                : FakeWordPress.json(200, """
+                {"id":"blocks//index","theme":"blocks","content":{"raw":"<p>x</p>","block_version":0},"slug":"index","source":"custom",
+                 "type":"wp_template","description":"","title":{"raw":"Index","rendered":"Index"},"status":"publish","wp_id":41,
+                 "has_theme_file":true,"author":1}"""));
+
+        Template saved = client.saveTemplate(ADMIN, templates, "blocks//index", Map.of("content", "<p>x</p>"));
+        client.revertTemplate(ADMIN, templates, "blocks//index");
+
+        assertEquals("custom", saved.source());
+        assertEquals(41, saved.wpId());
+        assertTrue(saved.hasThemeFile());
+        assertEquals("<p>x</p>", saved.content().raw());
+        List<String> sent = wordpress.requests.stream().filter(r -> r.getUrl().encodedPath().contains("templates"))
+                .map(r -> r.getMethod() + " " + r.getUrl().encodedQuery()).toList();
+        assertEquals(List.of("POST context=edit", "DELETE force=true"), sent);
+    }
+
     @Test
     void aPostHoldsTheTermIdsOfEveryTaxonomyByItsRestBase() {
         wordpress.route("/wp-json/wp/v2/books/7", r -> FakeWordPress.json(200, """

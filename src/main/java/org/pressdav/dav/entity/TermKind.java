@@ -123,8 +123,7 @@ public final class TermKind implements ObjectKind<Term> {
 
     @Override
     public List<Dates> dates(DavSession session, List<Term> terms) {
-        Map<Long, Instant> seen = firstSeen.of(folderName, terms.stream().map(Term::id).toList());
-        return terms.stream().map(term -> new Dates(seen.get(term.id()), seen.get(term.id()))).toList();
+        return SeenDates.of(firstSeen, folderName, terms, Term::id);
     }
 
     @Override

@@ -43,6 +43,9 @@ public final class ChangeFeed implements AutoCloseable {
         Map<String, List<String>> routes = new java.util.HashMap<>();
         types.endpoints().forEach(endpoint -> routes.put(endpoint.objectType(), List.of(endpoint.route())));
         routes.put("settings", List.of("settings", "index"));
+        // A block theme's templates and parts: WordPress keeps a user's copy as a post of these types.
+        routes.put("wp_template", List.of(Endpoint.ofTemplates("wp/v2", "templates", "wp_template").route()));
+        routes.put("wp_template_part", List.of(Endpoint.ofTemplates("wp/v2", "template-parts", "wp_template_part").route()));
         // A folder made, moved or deleted on the drive: the folders, and the library whose paths it holds.
         routes.put("media_folder", List.of(Companion.MEDIA_FOLDERS, Endpoint.MEDIA.route()));
         return Map.copyOf(routes);

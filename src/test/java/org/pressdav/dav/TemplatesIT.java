@@ -81,6 +81,24 @@ class TemplatesIT extends WritingIT {
     }
 
     @Test
+    void aTemplateSavedInTheSiteEditorShowsOnTheDriveWithinThePoll() throws InterruptedException {
+        Template single = stored(TEMPLATES).stream().filter(t -> t.slug().equals("single")).findFirst().orElseThrow();
+        assertEquals(single.content().raw(), read("admin", "templates/single/content.html"), "read once: the cache holds it an hour");
+        String edited = "<!-- wp:paragraph -->\n<p>Saved in the site editor</p>\n<!-- /wp:paragraph -->";
+        wordpress.saveTemplate(admin, TEMPLATES, single.id(), Map.of("content", edited));
+        try {
+            String shown = null;
+            for (int i = 0; i < 40 && !edited.equals(shown); i++) {
+                Thread.sleep(250);
+                shown = read("admin", "templates/single/content.html");
+            }
+            assertEquals(edited, shown, "the change feed reports the user's copy of the template");
+        } finally {
+            wordpress.revertTemplate(admin, TEMPLATES, single.id());
+        }
+    }
+
+    @Test
     void whoMayNotEditTheThemeNeitherSeesNorReachesThem() {
         for (String role : List.of("editor", "author", "subscriber")) {
             List<String> root = namesIn(role, "");

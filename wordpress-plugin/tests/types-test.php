@@ -4,7 +4,8 @@
  * scripts/wordpress plugin-tests), whose must-use plugin registers book, guide and genre: the index
  * lists each type core REST serves as posts or terms, one registered at run time too, and shows
  * each role what core REST's collection shows it; the feed names a change of any type, of its
- * terms and of the meta core REST shows, by the object's type, and leaves out meta shown nowhere.
+ * terms and of the meta core REST shows, by the object's type, and leaves out meta shown nowhere;
+ * a plugin activated or deactivated and a theme switched are a change of settings.
  */
 require __DIR__ . '/check.php';
 
@@ -152,6 +153,18 @@ $head = Pressdav_Change_Feed::head();
 register_post_meta('types_test_late', 'types_test_mood', ['type' => 'string', 'single' => true, 'show_in_rest' => true]);
 update_post_meta($late, 'types_test_mood', 'late');
 check('a type and a meta key registered at run time are followed too', changes_since($head) === ["types_test_late:$late"], json_encode(changes_since($head)));
+
+// A plugin activated or deactivated, or a theme switched, may bring or take types: the drive reads them again at a change of settings.
+// The plugin hooks are fired as activate_plugin() and deactivate_plugins() fire them (the test bed has no plugin to spare).
+$head = Pressdav_Change_Feed::head();
+do_action('activated_plugin', 'types-test/types-test.php', false);
+check('a plugin activated is a change of settings', changes_since($head) === ['settings:0'], json_encode(changes_since($head)));
+$head = Pressdav_Change_Feed::head();
+do_action('deactivated_plugin', 'types-test/types-test.php', false);
+check('so is a plugin deactivated', changes_since($head) === ['settings:0'], json_encode(changes_since($head)));
+$head = Pressdav_Change_Feed::head();
+switch_theme(get_stylesheet());
+check('and a theme switched', changes_since($head) === ['settings:0'], json_encode(changes_since($head)));
 
 wp_delete_post($late, true);
 foreach ($extra as $id) {

@@ -20,7 +20,10 @@ final class Pressdav_Change_Feed
     private static array $pending = [];
     private static bool $flushing_registered = false;
 
-    /** The site settings the drive shows: a change of one is a change of the site. */
+    /**
+     * The site settings the drive shows: a change of one is a change of the site. A plugin activated or
+     * deactivated and a theme switched are reported as a change of settings too (see listen()).
+     */
     private const SETTINGS = ['blogname', 'blogdescription', 'home', 'siteurl', 'gmt_offset', 'timezone_string'];
 
     /** Post meta core REST shows as fields of the post (featured_media, template), registered or not. */
@@ -71,6 +74,10 @@ final class Pressdav_Change_Feed
                 self::record('settings', 0, 'saved');
             }
         });
+        // A plugin or a theme may register post types and taxonomies: the drive reads them again at a change of settings.
+        foreach (['activated_plugin', 'deactivated_plugin', 'switch_theme'] as $hook) {
+            add_action($hook, static fn() => self::record('settings', 0, 'saved'));
+        }
     }
 
     private static function post($post, string $action, int $id = 0): void

@@ -69,7 +69,8 @@ public final class ChangeFeed implements AutoCloseable {
     /**
      * The same for the kinds the drive has now ({@code types}, read at each poll: a type found since is followed);
      * {@code settingsChanged} is told when WordPress reports a change of settings (after the cache forgot them),
-     * where a plugin may have added or removed a type.
+     * which the companion plugin reports too when a plugin is activated or deactivated or the theme switched: where a type
+     * may have been added or removed.
      */
     public ChangeFeed(WordPressClient origin, CachingWordPressClient cache, Supplier<SiteTypes> types, Runnable settingsChanged, long head,
             Duration every) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.TopFolder;
@@ -96,9 +98,17 @@ final class KindRegistry implements AutoCloseable {
     /** Each user's own answer of {@code wp/v2/types} (the edit context: the types they may edit), until the next reading. */
     private final Cache<String, SiteTypes> seenBy;
     private final ScheduledExecutorService reader;
-    private volatile Kinds kinds = Kinds.CORE;
-    private volatile Function<Kinds, List<TopFolder>> assembly = found -> List.of();
-    private volatile List<TopFolder> tops = List.of();
+    /** Makes a reading's top folders; guarded by {@code this}, as {@link #refresh} is. */
+    private Function<Kinds, List<TopFolder>> assembly = found -> List.of();
+    /** The last reading with its top folders, published together: a request never sees new kinds with old folders. */
+    private volatile Shown shown = new Shown(Kinds.CORE, List.of());
+
+    /** One reading and the top folders made of it. */
+    private record Shown(Kinds kinds, List<TopFolder> tops) {
+        Shown {
+            tops = List.copyOf(tops);
+        }
+    }
 
     /** Reads the kinds from {@code origin} now; {@link #start} reads them again every {@code every} (zero: never by time). */
     KindRegistry(WordPressClient origin, Duration every) {
@@ -115,7 +125,7 @@ final class KindRegistry implements AutoCloseable {
 
     /** The post types and taxonomies the drive shows now: the collections the cache and the change feed follow. */
     SiteTypes types() {
-        return kinds.types();
+        return shown.kinds().types();
     }
 
     /**
@@ -123,7 +133,7 @@ final class KindRegistry implements AutoCloseable {
      * {@code rest_base}, a found kind's by the folder it was given): what another instance's write there names.
      */
     List<Endpoint<?>> endpointsOf(String folder) {
-        Kinds now = kinds;
+        Kinds now = shown.kinds();
         List<Endpoint<?>> endpoints = new ArrayList<>();
         SiteTypes.CORE.endpoints().stream().filter(endpoint -> endpoint.restBase().equals(folder)).forEach(endpoints::add);
         now.postTypes().stream().filter(found -> found.folder().equals(folder)).forEach(found -> endpoints.add(found.kind().endpoint()));
@@ -134,62 +144,76 @@ final class KindRegistry implements AutoCloseable {
 
     /** The drive's top folders now, in the order they are listed. */
     List<TopFolder> tops() {
-        return tops;
+        return shown.tops();
     }
 
     /** Makes the top folders of each reading with {@code assembly} (from now on), and reads again every {@code --types-refresh}. */
-    void start(Function<Kinds, List<TopFolder>> assembly) {
+    synchronized void start(Function<Kinds, List<TopFolder>> assembly) {
         this.assembly = assembly;
-        this.tops = List.copyOf(assembly.apply(kinds));
+        Kinds kinds = shown.kinds();
+        shown = new Shown(kinds, assembly.apply(kinds));
         if (!every.isZero()) {
             reader.scheduleWithFixedDelay(this::refresh, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     /**
-     * Reads the kinds again, as the public sees them, and shows what changed. A WordPress that does not answer leaves the
-     * drive as it was (the next reading tries again).
+     * Reads the kinds again, as the public sees them, and shows what changed. A WordPress that does not answer, or a
+     * reading whose folders cannot be made, leaves the drive as it was (the next reading tries again): this runs on the
+     * scheduler, which would never run it again after an exception.
      */
     synchronized void refresh() {
-        Kinds found;
+        SiteTypes site;
         try {
-            found = found(origin.types(Credentials.ANONYMOUS));
+            site = origin.types(Credentials.ANONYMOUS);
         } catch (RuntimeException e) {
             log.warn("the site's post types and taxonomies could not be read ({}): the drive shows those it had", e.getMessage());
             return;
         }
-        boolean changed = !found.equals(kinds);
-        kinds = found;
-        tops = List.copyOf(assembly.apply(found));
-        seenBy.invalidateAll();
-        if (changed) {
-            log.info("kinds found in WordPress: {}", found.describe());
+        Shown before = shown;
+        try {
+            Kinds found = found(site, before.kinds());
+            shown = new Shown(found, assembly.apply(found));
+            seenBy.invalidateAll();
+            if (!found.equals(before.kinds())) {
+                log.info("kinds found in WordPress: {}", found.describe());
+            }
+        } catch (RuntimeException e) {
+            log.error("the folders of the site's post types and taxonomies could not be made: the drive shows those it had", e);
         }
     }
 
-    /** The site's types and taxonomies read into the drive's kinds, each found one under its folder's name (see {@link #folderName}). */
-    static Kinds found(SiteTypes site) {
+    /**
+     * The site's types and taxonomies read into the drive's kinds, each found one under its folder's name (see
+     * {@link #folderName}). A kind {@code previous} had (the same collection) keeps the folder it was given there, whatever
+     * was registered since: a mounted drive's folders are not renamed under it.
+     */
+    static Kinds found(SiteTypes site, Kinds previous) {
+        Map<Endpoint<?>, String> given = new HashMap<>();
+        previous.postTypes().forEach(found -> given.put(found.kind().endpoint(), found.folder()));
+        previous.taxonomies().forEach(found -> given.put(found.kind().endpoint(), found.folder()));
+        previous.templates().forEach(found -> given.put(found.kind().endpoint(), found.folder()));
+        List<PostType> types = site.postTypes().stream()
+                .filter(type -> !SiteTypes.CORE.isPostType(type.name()) && !NOT_POSTS.contains(type.name())).toList();
+        List<Taxonomy> ownTaxonomies = site.taxonomies().stream()
+                .filter(taxonomy -> !CORE_TAXONOMIES.containsKey(taxonomy.name()) && !NOT_TERMS.contains(taxonomy.name())).toList();
+        given.keySet().retainAll(Stream.concat(types.stream().map(PostType::endpoint), ownTaxonomies.stream().map(Taxonomy::endpoint)).toList());
         Set<String> taken = new HashSet<>(FIXED);
+        given.values().forEach(folder -> taken.add(folder.toLowerCase(Locale.ROOT)));
         List<Found<PostType>> postTypes = new ArrayList<>();
         List<Found<PostType>> templates = new ArrayList<>();
-        for (PostType type : site.postTypes()) {
-            if (SiteTypes.CORE.isPostType(type.name()) || NOT_POSTS.contains(type.name())) {
-                continue;
-            }
+        for (PostType type : types) {
+            String folder = keptOrNamed(type.endpoint(), type.restBase(), type.name(), given, taken);
             if (TEMPLATES.contains(type.name())) {
-                templates.add(new Found<>(folderName(type.restBase(), type.name(), taken), type, type.name(), true));
-                continue;
+                templates.add(new Found<>(folder, type, type.name(), true));
+            } else {
+                postTypes.add(new Found<>(folder, withCoreTaxonomies(type), type.name(), isInternal(type.name())));
             }
-            PostType shown = withCoreTaxonomies(type);
-            postTypes.add(new Found<>(folderName(type.restBase(), type.name(), taken), shown, type.name(), isInternal(type.name())));
         }
         List<Found<Taxonomy>> taxonomies = new ArrayList<>();
-        for (Taxonomy taxonomy : site.taxonomies()) {
-            if (CORE_TAXONOMIES.containsKey(taxonomy.name()) || NOT_TERMS.contains(taxonomy.name())) {
-                continue;
-            }
-            taxonomies.add(new Found<>(folderName(taxonomy.restBase(), taxonomy.name(), taken), taxonomy, taxonomy.name(),
-                    isInternal(taxonomy.name())));
+        for (Taxonomy taxonomy : ownTaxonomies) {
+            String folder = keptOrNamed(taxonomy.endpoint(), taxonomy.restBase(), taxonomy.name(), given, taken);
+            taxonomies.add(new Found<>(folder, taxonomy, taxonomy.name(), isInternal(taxonomy.name())));
         }
         List<PostType> allTypes = new ArrayList<>(SiteTypes.CORE.postTypes());
         postTypes.forEach(found -> allTypes.add(found.kind()));
@@ -210,10 +234,16 @@ final class KindRegistry implements AutoCloseable {
         return found.name().equals(TEMPLATE_PARTS);
     }
 
+    /** The folder the collection was given at the previous reading, else one named now by the clash rule. */
+    private static String keptOrNamed(Endpoint<?> endpoint, String restBase, String name, Map<Endpoint<?>, String> given, Set<String> taken) {
+        String kept = given.get(endpoint);
+        return kept != null ? kept : folderName(restBase, name, taken);
+    }
+
     /**
      * The clash rule: a found kind's folder is its {@code rest_base} made a safe name ({@link Names#safe}), unless that
-     * is one of the drive's own folders ({@link #FIXED}) or an earlier kind's (post types are named first, in WordPress's
-     * order, then taxonomies), compared without case; then {@code <rest_base>-<name>}, and past that a number
+     * is one of the drive's own folders ({@link #FIXED}), a kind's kept from the previous reading, or an earlier kind's
+     * (post types are named first, in WordPress's order, then taxonomies), compared without case; then {@code <rest_base>-<name>}, and past that a number
      * ({@code -2}, {@code -3}, …). {@code taken} gains the name given.
      */
     static String folderName(String restBase, String name, Set<String> taken) {

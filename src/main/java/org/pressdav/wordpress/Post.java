@@ -1,7 +1,10 @@
 package org.pressdav.wordpress;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +30,7 @@ public record Post(
         Rendered title,
         Rendered content,
         Rendered excerpt,
-        Map<String, List<Long>> terms,
+        @JsonIgnore Map<String, List<Long>> terms,
         long featuredMedia,
         Boolean sticky,
         String commentStatus,
@@ -47,8 +50,10 @@ public record Post(
 
     /**
      * {@code terms}: the ids of the post's terms by the name of the field WordPress gives them in (the taxonomy's
-     * {@code rest_base}: {@code categories}, {@code tags}, {@code genres}), as read from its REST JSON
-     * ({@link #termFields}); null where the answer held none (a listing of fewer {@code _fields}).
+     * {@code rest_base}: {@code categories}, {@code tags}, {@code genres}), as {@link JsonCodec} reads them from its REST
+     * JSON ({@link #termFields}): empty where the answer held none (a listing of fewer {@code _fields}). Never bound by
+     * Jackson: a field named {@code terms} is a plugin's, of any shape, not WordPress's terms. Null only in a post made
+     * in code without them.
      */
     public Post {
         terms = terms == null ? null : Map.copyOf(terms);
@@ -60,12 +65,14 @@ public record Post(
     }
 
     /**
-     * The fields of a post's REST JSON that hold term ids: every array of whole numbers. A post's JSON has no
-     * other (WordPress gives each taxonomy of the type such a field, by its {@code rest_base}), so the terms of a
-     * taxonomy found at run time are read without knowing it here.
+     * The fields of a post's REST JSON that may hold term ids: every top-level array of whole numbers (but
+     * {@code meta} and {@code _links}). WordPress gives each taxonomy of the type such a field, by its
+     * {@code rest_base}, so the terms of a taxonomy found at run time are read without knowing it here. A plugin's
+     * field may be such an array too: it is kept but never read, since terms are looked up only by a taxonomy of the
+     * type ({@link #terms(Taxonomy)}).
      */
     static Map<String, List<Long>> termFields(JsonNode post) {
-        Map<String, List<Long>> terms = new java.util.HashMap<>();
+        Map<String, List<Long>> terms = new HashMap<>();
         post.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
             boolean ids = value.isArray();
@@ -73,7 +80,7 @@ public record Post(
                 ids &= item.canConvertToLong() && item.isIntegralNumber();
             }
             if (ids && !field.getKey().startsWith("_") && !field.getKey().equals("meta")) {
-                List<Long> list = new java.util.ArrayList<>();
+                List<Long> list = new ArrayList<>();
                 value.forEach(item -> list.add(item.asLong()));
                 terms.put(field.getKey(), List.copyOf(list));
             }

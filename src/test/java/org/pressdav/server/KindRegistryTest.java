@@ -1,11 +1,16 @@
 package org.pressdav.server;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.pressdav.wordpress.InMemoryTemplates;
 import org.pressdav.wordpress.InMemoryWordPress;
@@ -37,7 +42,7 @@ class KindRegistryTest {
         SiteTypes site = new SiteTypes(List.of(PostType.POST, PostType.PAGE, genres, template, block),
                 List.of(Taxonomy.CATEGORY, Taxonomy.TAG, genre, menus));
 
-        KindRegistry.Kinds kinds = KindRegistry.found(site);
+        KindRegistry.Kinds kinds = KindRegistry.found(site, KindRegistry.Kinds.CORE);
 
         assertEquals(List.of("genres", "blocks"), kinds.postTypes().stream().map(KindRegistry.Found::folder).toList());
         assertEquals(List.of(false, true), kinds.postTypes().stream().map(KindRegistry.Found::internal).toList());
@@ -64,6 +69,62 @@ class KindRegistryTest {
             assertEquals(List.of(Endpoint.TAGS), registry.endpointsOf("tags"), "tags/ is the drive's own");
             assertEquals(List.of(Endpoint.POSTS), registry.endpointsOf("posts"));
             assertEquals(List.of(), registry.endpointsOf("nothing"));
+        }
+    }
+
+    @Test
+    void aKindKeepsItsFolderWhenOneRegisteredLaterWithTheSameRestBaseComesFirstInWordPresssOrder() {
+        PostType book = new PostType(Endpoint.ofPostType("wp/v2", "books", "book"), false, null, List.of());
+        PostType volume = new PostType(Endpoint.ofPostType("wp/v2", "books", "volume"), false, null, List.of());
+        KindRegistry.Kinds before = KindRegistry.found(new SiteTypes(List.of(PostType.POST, PostType.PAGE, book), List.of()), KindRegistry.Kinds.CORE);
+
+        KindRegistry.Kinds after = KindRegistry.found(new SiteTypes(List.of(PostType.POST, PostType.PAGE, volume, book), List.of()), before);
+
+        assertEquals(List.of("books-volume", "books"), after.postTypes().stream().map(KindRegistry.Found::folder).toList());
+        KindRegistry.Kinds bookGone = KindRegistry.found(new SiteTypes(List.of(PostType.POST, PostType.PAGE, volume), List.of()), after);
+        assertEquals(List.of("books-volume"), bookGone.postTypes().stream().map(KindRegistry.Found::folder).toList(), "a kind keeps its folder");
+        KindRegistry.Kinds afresh = KindRegistry.found(new SiteTypes(List.of(PostType.POST, PostType.PAGE, volume), List.of()), KindRegistry.Kinds.CORE);
+        assertEquals(List.of("books"), afresh.postTypes().stream().map(KindRegistry.Found::folder).toList(), "the next start names it afresh");
+    }
+
+    @Test
+    void aReadingWhoseFoldersCannotBeMadeLeavesTheDriveAsItWas() {
+        InMemoryWordPress wordpress = new InMemoryWordPress();
+        AtomicBoolean broken = new AtomicBoolean();
+        try (KindRegistry registry = new KindRegistry(wordpress, Duration.ZERO)) {
+            registry.start(kinds -> {
+                if (broken.get()) {
+                    throw new IllegalStateException("a folder that cannot be made");
+                }
+                return List.of();
+            });
+            wordpress.registerPostType(new PostType(Endpoint.ofPostType("wp/v2", "books", "book"), false, "edit_posts", List.of()));
+            broken.set(true);
+
+            assertDoesNotThrow(registry::refresh);
+            assertEquals(List.of("post", "page"), registry.types().postTypes().stream().map(PostType::name).toList(), "the kinds go with their folders");
+
+            broken.set(false);
+            registry.refresh();
+            assertEquals(List.of("post", "page", "book"), registry.types().postTypes().stream().map(PostType::name).toList());
+        }
+    }
+
+    @Test
+    void theScheduledReadingGoesOnAfterOneFailed() throws InterruptedException {
+        AtomicInteger assembled = new AtomicInteger();
+        try (KindRegistry registry = new KindRegistry(new InMemoryWordPress(), Duration.ofMillis(10))) {
+            registry.start(kinds -> {
+                if (assembled.incrementAndGet() == 2) {
+                    throw new IllegalStateException("the first scheduled reading fails");
+                }
+                return List.of();
+            });
+            Instant until = Instant.now().plusSeconds(10);
+            while (assembled.get() < 3 && Instant.now().isBefore(until)) {
+                Thread.sleep(10);
+            }
+            assertTrue(assembled.get() >= 3, "readings after the failed one: " + (assembled.get() - 2));
         }
     }
 }

@@ -1214,10 +1214,24 @@ public final class InMemoryWordPress implements WordPressClient {
         return this;
     }
 
-    /** A post type no longer registered (its plugin deactivated), and the taxonomies no other type has. */
+    /** A post type no longer registered, and the taxonomies no other type has. */
     public InMemoryWordPress unregisterPostType(String name) {
         postTypes.removeIf(type -> type.name().equals(name));
         taxonomies.removeIf(taxonomy -> postTypes.stream().noneMatch(type -> type.taxonomies().contains(taxonomy)));
+        return this;
+    }
+
+    /** A plugin registering this type activated: the plugin's feed reports it as a change of settings ({@code activated_plugin}). */
+    public InMemoryWordPress activatePluginRegistering(PostType type) {
+        registerPostType(type);
+        changed("settings", 0, "saved");
+        return this;
+    }
+
+    /** The plugin that registered this type deactivated: a change of settings too ({@code deactivated_plugin}). */
+    public InMemoryWordPress deactivatePluginRegistering(String name) {
+        unregisterPostType(name);
+        changed("settings", 0, "saved");
         return this;
     }
 

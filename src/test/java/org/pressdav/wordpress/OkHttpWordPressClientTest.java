@@ -106,6 +106,18 @@ class OkHttpWordPressClientTest {
     }
 
     @Test
+    void aPluginsFieldNamedTermsIsNotTakenForThePostsTerms() {
+        wordpress.route("/wp-json/wp/v2/books/7", r -> FakeWordPress.json(200, """
+                {"id":7,"type":"book","slug":"dune","status":"publish","genres":[5],"terms":{"genre":[{"id":5,"name":"Fantasy"}]}}"""));
+        Taxonomy genre = new Taxonomy(Endpoint.ofTaxonomy("wp/v2", "genres", "genre"), true, "genre");
+
+        Post book = client.get(ADMIN, Endpoint.ofPostType("wp/v2", "books", "book"), 7, Context.VIEW);
+
+        assertEquals(List.of(5L), book.terms(genre));
+        assertEquals(java.util.Set.of("genres"), book.terms().keySet());
+    }
+
+    @Test
     void anErrorPageThatIsNotJsonIsQuotedNotSwallowed() {
         wordpress.route("/wp-json/wp/v2/posts/3", r -> new MockResponse.Builder().code(500)
                 .body("<html><body><h1>Internal Server Error</h1><p>PHP Fatal error: out of memory</p></body></html>").build());

@@ -3,9 +3,11 @@ package org.pressdav.dav.entity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
@@ -250,8 +252,8 @@ public final class PostKind implements ObjectKind<Post> {
     }
 
     @Override
-    public java.util.Set<String> folderNames() {
-        return type.supports("revisions") ? java.util.Set.of(RevisionsFolder.NAME, MetaFolder.NAME) : java.util.Set.of(MetaFolder.NAME);
+    public Set<String> folderNames() {
+        return type.supports("revisions") ? Set.of(RevisionsFolder.NAME, MetaFolder.NAME) : Set.of(MetaFolder.NAME);
     }
 
     /**
@@ -290,7 +292,7 @@ public final class PostKind implements ObjectKind<Post> {
                 Field.<Post>of("url.txt", (s, p) -> p.link() == null ? "" : p.link()),
                 Field.<Post>of("id.txt", (s, p) -> String.valueOf(p.id())),
                 Field.<Post>of("post.json", (s, p) -> Reads.json(s, endpoint, p.id()))));
-        java.util.Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         fields.forEach(field -> taken.add(field.fileName()));
         after.forEach(field -> taken.add(field.fileName()));
         for (Taxonomy taxonomy : type.taxonomies()) {
@@ -306,7 +308,7 @@ public final class PostKind implements ObjectKind<Post> {
      * {@code rest_base} would give the name of another field ({@code title}, {@code status}), {@code <rest_base>-<name>.txt}.
      * {@code taken} gains the name given.
      */
-    private static String termsFileName(Taxonomy taxonomy, java.util.Set<String> taken) {
+    private static String termsFileName(Taxonomy taxonomy, Set<String> taken) {
         String file = Names.safe(taxonomy.restBase()) + ".txt";
         if (taken.contains(file)) {
             file = Names.safe(taxonomy.restBase() + "-" + taxonomy.name()) + ".txt";

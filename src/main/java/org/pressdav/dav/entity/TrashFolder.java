@@ -2,41 +2,54 @@ package org.pressdav.dav.entity;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.ReadOnlyFolder;
 import org.pressdav.dav.node.TopFolder;
-import org.pressdav.wordpress.PostType;
 
 /**
- * {@code trash/}: what is in WordPress's trash and this user may still restore, one folder per post type
- * ({@code trash/posts/}, {@code trash/pages/}, {@code trash/books/}), each holding the trashed objects of that
- * type as {@link TrashedPost} folders. Read-only but for what WordPress does with its trash: a MOVE out restores,
+ * {@code trash/}: what is in WordPress's trash and this user may still restore, one folder per post type under the
+ * name of its top folder ({@code trash/posts/}, {@code trash/pages/}, {@code trash/books/}), each holding the trashed
+ * objects of that type as {@link TrashedPost} folders. Read-only but for what WordPress does with its trash: a MOVE out restores,
  * a DELETE deletes for good. Listed are the types this user may edit (WordPress lists trashed objects to no one
  * else); a type's folder is reached by its name by anyone, so that WordPress itself answers who may not.
  */
 public final class TrashFolder extends ReadOnlyFolder {
     public static final String NAME = "trash";
 
-    private final DavSession session;
-    private final List<TrashedPosts.Type> types;
+    /**
+     * The trash of one kind of post: under the name of the kind's top folder ({@code posts}, {@code books},
+     * {@code tags-topic} where the registry renamed it), and the kind as a user's request opens it, the same the top
+     * folder opens (for a type found at run time, as that user sees it: with its edit capability where WordPress lets
+     * them edit it).
+     */
+    public record Kind(String folder, Function<DavSession, PostKind> openedFor) {
+        /** A kind every user sees the same: the drive's own {@code posts/} and {@code pages/}. */
+        public static Kind of(PostKind kind) {
+            return new Kind(kind.folderName(), session -> kind);
+        }
+    }
 
-    private TrashFolder(DavSession session, Instant started, List<TrashedPosts.Type> types) {
+    private final DavSession session;
+    private final List<Kind> kinds;
+    private final boolean untrashes;
+
+    private TrashFolder(DavSession session, Instant started, List<Kind> kinds, boolean untrashes) {
         super(NAME, started, started, TrashedPosts.READ_ONLY);
         this.session = session;
-        this.types = types;
+        this.kinds = kinds;
+        this.untrashes = untrashes;
     }
 
     /**
-     * The top folder for the post types given. {@code media}: the library a trashed post's {@code featured-image.txt}
-     * names its image in. {@code untrashes}: the companion plugin restores as wp-admin does (feature {@code untrash});
-     * without it a restore is a core REST update to a draft.
+     * The top folder for the kinds of post given, in the order given. {@code untrashes}: the companion plugin restores as
+     * wp-admin does (feature {@code untrash}); without it a restore is a core REST update to a draft.
      */
-    public static TopFolder top(List<PostType> types, MediaLibrary media, boolean untrashes) {
-        List<TrashedPosts.Type> kinds = types.stream()
-                .map(type -> new TrashedPosts.Type(type, new PostKind(type, types, false, media), untrashes)).toList();
-        return new TopFolder(NAME, (session, started, names) -> new TrashFolder(session, started, kinds));
+    public static TopFolder top(List<Kind> kinds, boolean untrashes) {
+        List<Kind> all = List.copyOf(kinds);
+        return new TopFolder(NAME, (session, started, names) -> new TrashFolder(session, started, all, untrashes));
     }
 
     @Override
@@ -46,13 +59,17 @@ public final class TrashFolder extends ReadOnlyFolder {
 
     @Override
     public List<Folder> getChildren() {
-        return types.stream().filter(type -> type.listedTo(session)).map(type -> (Folder) open(type)).toList();
+        return kinds.stream().map(this::type).filter(type -> type.listedTo(session)).map(type -> (Folder) open(type)).toList();
     }
 
     @Override
     public Folder child(String name) {
         String wanted = Names.nfc(name);
-        return types.stream().filter(type -> type.type().restBase().equals(wanted)).findFirst().map(this::open).orElse(null);
+        return kinds.stream().filter(kind -> kind.folder().equals(wanted)).findFirst().map(kind -> open(type(kind))).orElse(null);
+    }
+
+    private TrashedPosts.Type type(Kind kind) {
+        return new TrashedPosts.Type(kind.openedFor().apply(session), untrashes);
     }
 
     private TrashedPosts open(TrashedPosts.Type type) {

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.pressdav.cache.CachingWordPressClient;
 import org.pressdav.cache.ChangeFeed;
 import org.pressdav.config.PressdavConfig;
+import org.pressdav.dav.DavSession;
 import org.pressdav.dav.entity.CommentKind;
 import org.pressdav.dav.entity.MediaFolder;
 import org.pressdav.dav.entity.MediaLibrary;
@@ -261,14 +263,22 @@ public final class Pressdav {
             Predicate<Endpoint<?>> indexed, MediaLibrary library, boolean untrashes) {
         List<PostType> postTypes = found.types().postTypes();
         List<TopFolder> tops = new ArrayList<>();
+        // Each kind of post has its trash in trash/ under its folder's name, opened as its folder is.
+        List<TrashFolder.Kind> trash = new ArrayList<>();
         tops.add(new TopFolder(SiteFolder.NAME, (session, started, names) -> new SiteFolder(session, started)));
-        tops.add(TopFolder.of(new PostKind(PostType.POST, postTypes, indexed.test(PostType.POST.endpoint()), library)));
-        tops.add(TopFolder.of(new PostKind(PostType.PAGE, postTypes, indexed.test(PostType.PAGE.endpoint()), library)));
+        for (PostType own : List.of(PostType.POST, PostType.PAGE)) {
+            PostKind kind = new PostKind(own, postTypes, indexed.test(own.endpoint()), library);
+            tops.add(TopFolder.of(kind));
+            trash.add(TrashFolder.Kind.of(kind));
+        }
         for (KindRegistry.Found<PostType> type : found.postTypes()) {
             // Opened as the user sees the type: its fields and statuses are theirs to edit where WordPress says so.
-            TopFolder folder = new TopFolder(type.folder(), (session, started, names) -> new KindFolder<>(new PostKind(type.folder(),
-                    registry.asSeenBy(session, type), postTypes, indexed.test(type.kind().endpoint()), library), session, started, names));
+            Function<DavSession, PostKind> seenBy = session -> new PostKind(type.folder(), registry.asSeenBy(session, type), postTypes,
+                    indexed.test(type.kind().endpoint()), library);
+            TopFolder folder = new TopFolder(type.folder(), (session, started, names) -> new KindFolder<>(seenBy.apply(session), session, started,
+                    names));
             tops.add(type.internal() ? folder.shownTo(session -> registry.mayEdit(session, type)) : folder);
+            trash.add(new TrashFolder.Kind(type.folder(), seenBy));
         }
         for (KindRegistry.Found<PostType> templates : found.templates()) {
             // Those who may edit the theme: WordPress lists the template types to them in the edit context, and the templates.
@@ -284,7 +294,7 @@ public final class Pressdav {
             tops.add(taxonomy.internal() ? folder.shownTo(session -> registry.mayAssign(session, taxonomy)) : folder);
         }
         tops.add(TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS), postTypes)));
-        tops.add(TrashFolder.top(postTypes, library, untrashes));
+        tops.add(TrashFolder.top(trash, library, untrashes));
         return tops;
     }
 

@@ -21,13 +21,21 @@ import org.pressdav.wordpress.WordPressException;
 /**
  * {@code trash/} on the real WordPress: a post deleted from the drive shows there with its files; a MOVE back
  * restores it with its id, its status and its slug (the companion plugin's untrash; without the plugin a core REST
- * update to a draft); a DELETE there deletes it for good; each role sees and restores only what WordPress lets it.
+ * update to a draft); a DELETE there deletes it for good; each role sees and restores only what WordPress lets it; a
+ * book (a type the drive finds at run time) has its trash in {@code trash/books/}.
  * What WordPress holds is read from it directly.
  */
 class TrashIT extends WritingIT {
 
+    /** The test bed's books (a must-use plugin registers them): a type the drive finds at run time. */
+    private static final Endpoint<Post> BOOKS = Endpoint.ofPostType("wp/v2", "books", "book");
+
     private static Post stored(long post) {
-        return wordpress.get(admin, Endpoint.POSTS, post, Context.EDIT);
+        return stored(Endpoint.POSTS, post);
+    }
+
+    private static Post stored(Endpoint<Post> type, long post) {
+        return wordpress.get(admin, type, post, Context.EDIT);
     }
 
     private static List<String> names(RunningDrive on, String role, String path) {
@@ -124,6 +132,35 @@ class TrashIT extends WritingIT {
         Post after = stored(post);
         assertEquals("draft", after.status(), "core REST cannot give back the status it had");
         assertEquals(before.slug(), after.slug());
+    }
+
+    /** A type found at run time has its trash too, under its folder's name, listed as WordPress lists it to each role. */
+    @Test
+    void aBookDeletedFromTheDriveShowsInTrashBooksAndMovesBackWithItsId() {
+        long hers = bed.id("books", "book-author");
+        long admins = bed.id("books", "novel");
+        Post before = stored(BOOKS, hers);
+        String folder = drive.folder("books", hers);
+        String name = folder.substring("books/".length());
+        String novel = drive.folder("books", admins).substring("books/".length());
+        assertEquals(204, send(drive, "author", "DELETE", folder, Map.of()).status());
+        assertEquals(204, send(drive, "admin", "DELETE", "books/" + novel, Map.of()).status());
+        assertEquals("trash", stored(BOOKS, hers).status());
+
+        assertTrue(names(drive, "admin", "trash/").contains("books/"), "the admin may edit books: " + names(drive, "admin", "trash/"));
+        assertTrue(names(drive, "author", "trash/").contains("books/"), "so may an author, her own");
+        assertTrue(names(drive, "admin", "trash/books/").containsAll(List.of(name, novel)), "the admin sees every trashed book");
+        assertEquals(List.of(name), names(drive, "author", "trash/books/"), "an author sees her own trashed books only");
+        assertEquals(before.content().raw(), drive.send("author", "GET", drive.url("trash/books/" + name + "content.html"), Map.of(), null).text());
+
+        RunningDrive.Answer restored = move(drive, "author", "trash/books/" + name, folder);
+        assertEquals(201, restored.status(), restored.text());
+        Post after = stored(BOOKS, hers);
+        assertEquals(List.of(before.status(), before.slug()), List.of(after.status(), after.slug()), "the book with its id, status and slug");
+        assertEquals(before.title().raw(), drive.send("author", "GET", drive.url(folder + "title.txt"), Map.of(), null).text());
+        assertEquals(201, move(drive, "admin", "trash/books/" + novel, "books/" + novel).status());
+        assertEquals("publish", stored(BOOKS, admins).status());
+        assertEquals(List.of(), names(drive, "admin", "trash/books/"));
     }
 
     /** davfs2's own commands: rm -r trashes a post's folder, mv brings it back, rm -r in trash/ deletes for good. */

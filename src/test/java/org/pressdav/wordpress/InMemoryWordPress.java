@@ -614,8 +614,15 @@ public final class InMemoryWordPress implements WordPressClient {
             // A post as REST gives it whole: raw text in the edit context, what a copy of its folder carries over.
             com.fasterxml.jackson.databind.node.ObjectNode post = json.createObjectNode().put("id", id).put("status", p.status())
                     .put("parent", p.parent());
-            Map.of("title", p.title(), "content", p.content(), "excerpt", p.excerpt()).forEach((name, text) ->
-                    post.putObject(name).put("raw", text.raw()).put("rendered", text.rendered()));
+            Map<String, Rendered> texts = new java.util.LinkedHashMap<>();
+            texts.put("title", p.title());
+            texts.put("content", p.content());
+            texts.put("excerpt", p.excerpt());
+            texts.forEach((name, text) -> {
+                if (text != null) { // what the type does not support is not in WordPress's answer
+                    post.putObject(name).put("raw", text.raw()).put("rendered", text.rendered());
+                }
+            });
             p.terms().forEach((field, ids) -> ids.forEach(post.putArray(field)::add));
             post.put("featured_media", p.featuredMedia()).put("comment_status", p.commentStatus()).put("ping_status", p.pingStatus())
                     .put("template", p.template());

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.pressdav.dav.DavError;
@@ -74,7 +75,7 @@ public final class PostKind implements ObjectKind<Post> {
             return session.wordpress().index(session.credentials(), endpoint);
         }
         ListQuery query = ListQuery.all().withFields(LISTED);
-        boolean editor = session.can(type.editCapability());
+        boolean editor = editsType(session);
         if (editor) {
             // Drafts, pending, private and scheduled too, in the view context: WordPress leaves out what
             // this user may not read. (In the edit context it would also leave out what they may not
@@ -109,12 +110,18 @@ public final class PostKind implements ObjectKind<Post> {
 
     @Override
     public Optional<Post> find(DavSession session, String name) {
+        OptionalLong id = idIn(name);
+        return id.isEmpty() ? Optional.empty() : byId(session, id.getAsLong()).filter(post -> nameOf(post).equals(name));
+    }
+
+    /** The id a post's folder name begins with ({@code 12} of {@code 12-hello}, of {@code 12}); none where it begins with no id. */
+    static OptionalLong idIn(String name) {
         int dash = name.indexOf('-');
         String digits = dash < 0 ? name : name.substring(0, dash);
         if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
+            return OptionalLong.empty();
         }
-        return byId(session, Long.parseLong(digits)).filter(post -> nameOf(post).equals(name));
+        return OptionalLong.of(Long.parseLong(digits));
     }
 
     @Override
@@ -220,15 +227,37 @@ public final class PostKind implements ObjectKind<Post> {
 
     /** {@code <id>-<slug>}; a draft without a slug takes WordPress's generated one, or its title. */
     static String nameOf(Post post) {
-        String slug = Names.slug(post.slug());
-        if (slug.isEmpty()) {
-            slug = Names.slug(post.generatedSlug());
+        return nameWith(post, post.slug(), post.generatedSlug());
+    }
+
+    /**
+     * {@code <id>-<slug>} with the first of {@code slugs} that is one, else the post's title, made a safe name; the id
+     * alone where none gives a name. The trash gives the slug the post had before it ({@link TrashedPosts}).
+     */
+    static String nameWith(Post post, String... slugs) {
+        String slug = "";
+        for (int i = 0; i < slugs.length && slug.isEmpty(); i++) {
+            slug = Names.slug(slugs[i]);
         }
         if (slug.isEmpty() && post.title() != null) {
             slug = post.title().text();
         }
         slug = Names.safe(slug);
         return slug.isEmpty() ? String.valueOf(post.id()) : post.id() + "-" + slug;
+    }
+
+    /** The type, as this kind was given it: as the user who opened it sees it (with its edit capability where they may edit it). */
+    PostType type() {
+        return type;
+    }
+
+    /**
+     * Whether this user may edit objects of the type: they have its edit capability, which a found type has only as the
+     * registry gave it to a user WordPress lets edit it. Such a user's listing asks for every status, and the trash of the
+     * type is listed to them.
+     */
+    boolean editsType(DavSession session) {
+        return type.editCapability() != null && session.can(type.editCapability());
     }
 
     @Override

@@ -44,7 +44,7 @@ final class TrashedPost extends ReadOnlyFolder implements FieldFolder, Deletable
     /** The post's own key: a restore takes turns with every other write of it. */
     @Override
     public String objectKey() {
-        return type.type().restBase() + "/" + listed.id();
+        return type.kind().folderName() + "/" + listed.id(); // as its folder in its kind's folder names it
     }
 
     private synchronized Post full() {
@@ -75,7 +75,7 @@ final class TrashedPost extends ReadOnlyFolder implements FieldFolder, Deletable
      */
     @Override
     public void moveTo(CollectionResource destination, String name) {
-        String home = type.type().restBase();
+        String home = type.kind().folderName();
         if (!("kind:" + home).equals(destination.getUniqueId())) {
             throw new DavError.Forbidden("A trashed " + type.type().name() + " is restored by moving its folder into " + home + "/");
         }

@@ -3,6 +3,7 @@ package org.pressdav.dav.entity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.ReadOnlyFolder;
@@ -25,11 +26,18 @@ final class TrashedPosts extends ReadOnlyFolder {
     private static final String SUFFIX = "__trashed";
     private static final String[] LISTED = {"id", "slug", "status", "title", "date_gmt", "modified_gmt"};
 
-    /** One post type's trash: its type, its kind (whose fields a trashed post shows), and how it is restored. */
-    record Type(PostType type, PostKind kind, boolean untrashes) {
-        /** Listed to who may edit objects of the type: WordPress refuses the listing to anyone else. */
+    /**
+     * One post type's trash: its kind as this user's request opened it (its folder's name, its type as they see it, the
+     * fields a trashed post shows), and how it is restored.
+     */
+    record Type(PostKind kind, boolean untrashes) {
+        /** Listed to who may edit objects of the type, as its folder decides that: WordPress refuses the listing to anyone else. */
         boolean listedTo(DavSession session) {
-            return type.editCapability() != null && session.can(type.editCapability());
+            return kind.editsType(session);
+        }
+
+        PostType type() {
+            return kind.type();
         }
     }
 
@@ -37,14 +45,14 @@ final class TrashedPosts extends ReadOnlyFolder {
     private final Type type;
 
     TrashedPosts(DavSession session, Type type, Instant seen) {
-        super(type.type().restBase(), seen, seen, READ_ONLY);
+        super(type.kind().folderName(), seen, seen, READ_ONLY);
         this.session = session;
         this.type = type;
     }
 
     @Override
     public String getUniqueId() {
-        return TrashFolder.NAME + "/" + type.type().restBase();
+        return TrashFolder.NAME + "/" + type.kind().folderName();
     }
 
     @Override
@@ -64,12 +72,11 @@ final class TrashedPosts extends ReadOnlyFolder {
     @Override
     public TrashedPost child(String name) {
         String wanted = Names.nfc(name);
-        int dash = wanted.indexOf('-');
-        String digits = dash < 0 ? wanted : wanted.substring(0, dash);
-        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+        OptionalLong id = PostKind.idIn(wanted);
+        if (id.isEmpty()) {
             return null;
         }
-        return trashed(Long.parseLong(digits)).filter(post -> nameOf(post).equals(wanted))
+        return trashed(id.getAsLong()).filter(post -> nameOf(post).equals(wanted))
                 .map(post -> new TrashedPost(session, type, post, wanted)).orElse(null);
     }
 
@@ -85,14 +92,12 @@ final class TrashedPosts extends ReadOnlyFolder {
         }
     }
 
-    /** {@code <id>-<slug>}, the slug as it was before the trash; a post that had none takes its title, as a draft's folder does. */
+    /**
+     * {@code <id>-<slug>}, the slug as it was before the trash; a post that had none takes its title (not WordPress's
+     * generated slug: the listing does not ask for it, and a name must be the same listed and read alone).
+     */
     static String nameOf(Post post) {
-        String slug = Names.slug(untrashedSlug(post.slug()));
-        if (slug.isEmpty() && post.title() != null) {
-            slug = post.title().text();
-        }
-        slug = Names.safe(slug);
-        return slug.isEmpty() ? String.valueOf(post.id()) : post.id() + "-" + slug;
+        return PostKind.nameWith(post, untrashedSlug(post.slug()));
     }
 
     /** WordPress's slug without the {@code __trashed} it added (what {@code wp_untrash_post} gives back). */

@@ -9,14 +9,18 @@ import static org.pressdav.wordpress.InMemoryWordPress.AUTHOR;
 import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
 import static org.pressdav.wordpress.InMemoryWordPress.SUBSCRIBER;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pressdav.testbed.RunningDrive.Answer;
+import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.InMemoryWordPress;
 import org.pressdav.wordpress.InMemoryWordPress.Account;
 import org.pressdav.wordpress.Post;
+import org.pressdav.wordpress.PostType;
 
 /**
  * {@code trash/}: a post deleted from the drive shows in {@code trash/posts/<id>-<slug>/} with its files, read-only,
@@ -134,5 +138,48 @@ class TrashTest {
         assertEquals(403, send(SUBSCRIBER, "DELETE", mine.folder(), Map.of()).status());
         assertEquals("trash", drive.wordpress.post(hers.id()).status());
         assertEquals("trash", drive.wordpress.post(mine.id()).status());
+    }
+
+    private static final PostType BOOK = new PostType(Endpoint.ofPostType("wp/v2", "books", "book"), false, "edit_posts", List.of(),
+            Set.of("title", "editor"));
+
+    @Test
+    void aBookOfATypeRegisteredAtRunTimeIsInTrashBooksAndMovesBackIntoBooks() throws InterruptedException {
+        InMemoryWordPress wordpress = new InMemoryWordPress().withPlugin();
+        drive = new InProcessDrive(wordpress, "--change-poll", "100ms", "--types-refresh", "0s");
+        wordpress.activatePluginRegistering(BOOK); // the feed reports the activation as a change of settings
+        wordpress.plugin().awaitFeedFollowedPast(wordpress.plugin().feedHead(), Duration.ofSeconds(30));
+        long book = wordpress.addPost("book", ADMIN.id(), "publish", "Dune", "Arrakis");
+        String name = book + "-dune/";
+        assertEquals(204, send(ADMIN, "DELETE", "books/" + name, Map.of()).status());
+
+        // The public sees no one's edit capability of a found type: the trash asks as the admin sees it.
+        assertEquals(List.of("posts/", "pages/", "books/"), names(ADMIN, "trash/"));
+        assertEquals(List.of(name), names(ADMIN, "trash/books/"));
+        assertEquals("Arrakis", send(ADMIN, "GET", "trash/books/" + name + "content.html", Map.of()).text());
+        assertEquals(403, move(ADMIN, "trash/books/" + name, "posts/" + name).status(), "a book is not restored as a post");
+        assertEquals(201, move(ADMIN, "trash/books/" + name, "books/" + name).status());
+        assertEquals("publish", wordpress.post(book).status());
+        assertEquals("Dune", send(ADMIN, "GET", "books/" + name + "title.txt", Map.of()).text());
+        assertEquals(List.of(), names(ADMIN, "trash/books/"));
+    }
+
+    @Test
+    void aKindRenamedByTheClashRuleHasItsTrashUnderItsFolderNameAndIsRestoredThere() {
+        // A plugin's type whose rest_base is the drive's own tags/: its folder is tags-topic/, and so is its trash.
+        PostType topic = new PostType(Endpoint.ofPostType("wp/v2", "tags", "topic"), false, "edit_posts", List.of(), Set.of("title", "editor"));
+        InMemoryWordPress wordpress = new InMemoryWordPress().withPlugin().registerPostType(topic);
+        long post = wordpress.addPost("topic", AUTHOR.id(), "publish", "On tags", "");
+        drive = new InProcessDrive(wordpress);
+        String name = post + "-on-tags/";
+        assertEquals(204, send(AUTHOR, "DELETE", "tags-topic/" + name, Map.of()).status());
+
+        assertEquals(List.of("posts/", "tags-topic/"), names(AUTHOR, "trash/"));
+        assertEquals(List.of(name), names(AUTHOR, "trash/tags-topic/"));
+        assertEquals(404, send(AUTHOR, "PROPFIND", "trash/tags/", Map.of("Depth", "0")).status(), "tags/ is the drive's, not the type's");
+        assertEquals(403, move(AUTHOR, "trash/tags-topic/" + name, "tags/" + name).status(), "restored into its own folder only");
+        assertEquals(201, move(AUTHOR, "trash/tags-topic/" + name, "tags-topic/" + name).status());
+        assertEquals("publish", wordpress.post(post).status());
+        assertEquals("On tags", send(AUTHOR, "GET", "tags-topic/" + name + "title.txt", Map.of()).text());
     }
 }

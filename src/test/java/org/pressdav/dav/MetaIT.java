@@ -2,32 +2,20 @@ package org.pressdav.dav;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.pressdav.dav.entity.MediaLibrary;
-import org.pressdav.dav.entity.PostKind;
-import org.pressdav.dav.node.Folder;
-import org.pressdav.dav.node.Node;
-import org.pressdav.dav.node.TextFile;
 import org.pressdav.testbed.RunningDrive;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.Post;
-import org.pressdav.wordpress.PostType;
-import org.pressdav.wordpress.SiteTypes;
 
 /**
  * Registered meta on the real WordPress (the test bed's must-use plugin registers a key of each shape): listed exactly as
@@ -37,6 +25,8 @@ import org.pressdav.wordpress.SiteTypes;
  */
 class MetaIT extends WritingIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Endpoint<Post> BOOKS = Endpoint.ofPostType("wp/v2", "books", "book");
+    private static final Endpoint<org.pressdav.wordpress.Term> GENRES = Endpoint.ofTaxonomy("wp/v2", "genres", "genre");
 
     private static RunningDrive.Answer put(String role, String path, String text) {
         return drive.send(role, "PUT", drive.url(path), Map.of(), text);
@@ -102,75 +92,47 @@ class MetaIT extends WritingIT {
                 read("admin", "users/admin/meta/pen_name.txt")));
     }
 
-    /** The book type's keys of every shape, through a PostKind made for it from what WordPress publishes of its types. */
+    /** The book type's keys of every shape, through the drive's books/ (a type the drive found in WordPress). */
     @Test
     void aCustomTypesKeysOfEveryShapeAsFiles() throws IOException {
         long novel = bed.id("books", "novel");
-        Folder meta = bookMeta(novel);
-        assertEquals(List.of("isbn.txt", "pages.txt", "in_print.txt", "awards.json", "dimensions.json"),
-                meta.getChildren().stream().map(Node::getName).toList());
-        assertEquals("978-3-16-148410-0", text(meta, "isbn.txt"));
-        assertEquals("412", text(meta, "pages.txt"));
-        assertEquals("true", text(meta, "in_print.txt"));
-        assertEquals(JSON.readTree("[\"Prix Café\", \"日本 Award\"]"), JSON.readTree(text(meta, "awards.json")));
-        String dimensions = text(meta, "dimensions.json");
-        assertEquals("{\n  \"width\": 13,\n  \"height\": 20\n}", dimensions);
+        String meta = drive.folder("books", novel) + "meta/";
+        assertEquals(List.of("isbn.txt", "pages.txt", "in_print.txt", "awards.json", "dimensions.json"), namesIn("admin", meta));
+        assertEquals("978-3-16-148410-0", read("admin", meta + "isbn.txt"));
+        assertEquals("412", read("admin", meta + "pages.txt"));
+        assertEquals("true", read("admin", meta + "in_print.txt"));
+        assertEquals(JSON.readTree("[\"Prix Café\", \"日本 Award\"]"), JSON.readTree(read("admin", meta + "awards.json")));
+        assertEquals("{\n  \"width\": 13,\n  \"height\": 20\n}", read("admin", meta + "dimensions.json"));
 
-        DavError refused = assertThrows(DavError.class, () -> file(meta, "pages.txt").save("abc"));
+        RunningDrive.Answer refused = put("admin", meta + "pages.txt", "abc");
         assertEquals(422, refused.status());
-        assertEquals("meta.pages is not of type integer.", refused.getMessage());
-        assertEquals(412, held(bookEndpoint(), novel).path("pages").asInt(), "the old value stays");
+        assertTrue(refused.text().contains("meta.pages is not of type integer."), refused.text());
+        assertEquals(412, held(BOOKS, novel).path("pages").asInt(), "the old value stays");
 
-        file(meta, "dimensions.json").save("{\"width\":14,\"height\":21}");
-        assertEquals(JSON.readTree("{\"width\":14,\"height\":21}"), held(bookEndpoint(), novel).path("dimensions"));
-        String shown = text(bookMeta(novel), "dimensions.json");
-        file(bookMeta(novel), "dimensions.json").save(shown);
-        assertEquals(shown, text(bookMeta(novel), "dimensions.json"), "read and written back: the same bytes");
+        assertEquals(204, put("admin", meta + "dimensions.json", "{\"width\":14,\"height\":21}").status());
+        assertEquals(JSON.readTree("{\"width\":14,\"height\":21}"), held(BOOKS, novel).path("dimensions"));
+        String shown = read("admin", meta + "dimensions.json");
+        assertEquals(204, put("admin", meta + "dimensions.json", shown).status());
+        assertEquals(shown, read("admin", meta + "dimensions.json"), "read and written back: the same bytes");
 
-        file(bookMeta(novel), "pages.txt").save("");
-        assertEquals("0", text(bookMeta(novel), "pages.txt"), "an empty file deletes the value: the key shows its default");
+        assertEquals(204, put("admin", meta + "pages.txt", "").status());
+        assertEquals("0", read("admin", meta + "pages.txt"), "an empty file deletes the value: the key shows its default");
+
+        assertEquals("F", read("editor", "genres/fiction/meta/shelf.txt"), "a custom taxonomy's term meta");
+        assertEquals(204, put("editor", "genres/fiction/meta/shelf.txt", "F-2").status());
+        assertEquals("F-2", held(GENRES, bed.id("genres", "fiction")).path("shelf").asText());
     }
 
     @Test
     void twoKeysOfOneBookWrittenAtOnceAreBothKept() {
         long novel = bed.id("books", "novel");
-        Folder meta = bookMeta(novel);
-        CompletableFuture<TextFile> isbn = CompletableFuture.supplyAsync(() -> file(meta, "isbn.txt").save("0-19-852663-6"));
-        CompletableFuture<TextFile> inPrint = CompletableFuture.supplyAsync(() -> file(meta, "in_print.txt").save("false"));
-        isbn.join();
-        inPrint.join();
-        JsonNode held = held(bookEndpoint(), novel);
+        String meta = drive.folder("books", novel) + "meta/";
+        CompletableFuture<Integer> isbn = CompletableFuture.supplyAsync(() -> put("editor", meta + "isbn.txt", "0-19-852663-6").status());
+        CompletableFuture<Integer> inPrint = CompletableFuture.supplyAsync(() -> put("admin", meta + "in_print.txt", "false").status());
+        assertEquals(List.of(204, 204), List.of(isbn.join(), inPrint.join()));
+        JsonNode held = held(BOOKS, novel);
         assertEquals("0-19-852663-6", held.path("isbn").asText());
         assertFalse(held.path("in_print").asBoolean());
-    }
-
-    private static Endpoint<Post> bookEndpoint() {
-        return bookType().endpoint();
-    }
-
-    private static PostType bookType() {
-        return wordpress.types(admin).postTypes().stream().filter(type -> type.name().equals("book")).findFirst()
-                .orElseThrow(() -> new AssertionError("the test bed registers the book type"));
-    }
-
-    /** {@code books/<id>-<slug>/meta/} as the administrator's drive would show it. */
-    private static Folder bookMeta(long id) {
-        SiteTypes types = wordpress.types(admin);
-        PostKind books = new PostKind(bookType(), types.postTypes(), false, MediaLibrary.coreRest());
-        DavSession session = new DavSession(wordpress, admin, wordpress.me(admin));
-        Post book = books.load(session, books.byId(session, id).orElseThrow());
-        return books.folders(session, book, "books/" + id).stream().filter(folder -> folder.getName().equals("meta")).findFirst()
-                .orElseThrow(() -> new AssertionError("a book has meta/"));
-    }
-
-    private static TextFile file(Folder folder, String name) {
-        return (TextFile) folder.child(name);
-    }
-
-    private static String text(Folder folder, String name) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TextFile file = file(folder, name);
-        file.write(out, 0, file.length());
-        return out.toString(StandardCharsets.UTF_8);
+        assertEquals(412, held.path("pages").asInt(), "a key no one wrote keeps its value");
     }
 }

@@ -74,10 +74,10 @@ class GlobalStylesIT extends WritingIT {
         RunningDrive.Answer broken = put("admin", "{\"styles\": {\"color\": {\"background\": \"#000000\"}");
         assertEquals(422, broken.status(), broken.text());
         assertTrue(broken.text().contains("not JSON"), broken.text());
-        // A value WordPress's schema refuses: its own words, as a 422.
+        // A list where an object is due: WordPress would take it (a PHP array) and keep nothing of it, wiping the styles.
         RunningDrive.Answer refused = put("admin", "{\"styles\": [\"#000000\"]}");
         assertEquals(422, refused.status(), refused.text());
-        assertTrue(refused.text().contains("styles"), refused.text());
+        assertTrue(refused.text().contains("styles must be a JSON object"), refused.text());
 
         assertEquals("#fafafa", stored().styles().path("color").path("background").asText());
         assertEquals(kept, read("admin", FILE));

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The active block theme's user global styles as WordPress's global styles controller serves them, for the in-memory
  * double: one post, whose settings and styles a save replaces field by field. Everything asks for
- * {@code edit_theme_options} (401 to visitors, 403 to others, {@code rest_cannot_edit}); a field that is not an object
- * is 400 {@code rest_invalid_param}, as WordPress's schema answers.
+ * {@code edit_theme_options} (401 to visitors, 403 to others, {@code rest_cannot_edit}); a scalar where an object is
+ * due is 400 {@code rest_invalid_param}, as WordPress's schema answers, and a list is taken and saved empty, as
+ * WordPress's {@code rest_is_object} and theme.json sanitising do.
  */
 public final class InMemoryGlobalStyles {
     private final long id;
@@ -46,6 +47,10 @@ public final class InMemoryGlobalStyles {
         }
         Object raw = fields.get(name);
         JsonNode value = raw instanceof JsonNode node ? node : new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(raw);
+        // WordPress's schema takes any PHP array for an object, a list too, of which theme.json's sanitising keeps nothing.
+        if (value.isArray()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
         if (!value.isObject()) {
             throw new WordPressException(400, "rest_invalid_param", "Invalid parameter(s): " + name);
         }

@@ -22,8 +22,8 @@ import org.pressdav.wordpress.WordPressException;
  * edit context, printed as meta objects are ({@link MetaType#OBJECT}). Shown only to those who may
  * {@code edit_theme_options}, as WordPress serves them; empty where the active theme has no global styles (a classic
  * theme without {@code theme.json}). A write sends the file's {@code settings} and {@code styles} (a key left out is
- * saved empty: the file is the whole of the user's styles); text that is not such a JSON object is a 422, and
- * WordPress's refusal of a value too, with nothing changed.
+ * saved empty: the file is the whole of the user's styles); text that is not such a JSON object (each of the two an
+ * object too) is a 422, and WordPress's refusal of a value too, with nothing changed.
  */
 public final class GlobalStylesFolder extends Folder {
     /** Its name at the top of the drive. */
@@ -85,7 +85,14 @@ public final class GlobalStylesFolder extends Folder {
                     + ": nothing was changed");
         }
         Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
-        KEYS.forEach(key -> fields.put(key, json.has(key) ? json.get(key) : JsonNodeFactory.instance.objectNode()));
+        for (String key : KEYS) {
+            JsonNode value = json.has(key) ? json.get(key) : JsonNodeFactory.instance.objectNode();
+            // WordPress takes a list for an object (a PHP array) and keeps nothing of it: the styles would be wiped unasked.
+            if (!value.isObject()) {
+                throw new DavError.Unprocessable(NAME + "/" + name + ": " + key + " must be a JSON object: nothing was changed");
+            }
+            fields.put(key, value);
+        }
         try {
             return session.wordpress().saveGlobalStyles(session.credentials(), styles, fields);
         } catch (WordPressException e) {

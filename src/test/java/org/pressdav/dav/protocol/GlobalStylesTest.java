@@ -82,7 +82,8 @@ class GlobalStylesTest {
                     "", "not JSON",
                     "[1, 2]", "must be a JSON object",
                     "{\"styles\": {}, \"colour\": {}}", "not colour",
-                    "{\"styles\": [\"#aa0000\"]}", "styles");
+                    "{\"styles\": [\"#aa0000\"]}", "styles must be a JSON object",
+                    "{\"settings\": 3, \"styles\": {}}", "settings must be a JSON object");
             refusals.forEach((body, says) -> {
                 RunningDrive.Answer refused = drive.send(ADMIN, "PUT", FILE, Map.of(), body);
                 assertEquals(422, refused.status(), body);

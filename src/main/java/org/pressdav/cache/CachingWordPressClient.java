@@ -21,6 +21,7 @@ import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
+import org.pressdav.wordpress.GlobalStyles;
 import org.pressdav.wordpress.ListQuery;
 import org.pressdav.wordpress.Listing;
 import org.pressdav.wordpress.Media;
@@ -46,6 +47,9 @@ public final class CachingWordPressClient implements WordPressClient {
 
     /** Stripes of invalidation generations: a write bumps its stripes, so older reads are never found again. */
     private static final int STRIPES = 4096;
+
+    /** The route the active theme's global styles are cached under (the global styles controller's). */
+    public static final String GLOBAL_STYLES = "wp/v2/global-styles";
 
     private final WordPressClient origin;
     /** The REST collections whose objects a top folder of the drive holds, by the folder's name. */
@@ -280,6 +284,24 @@ public final class CachingWordPressClient implements WordPressClient {
             origin.revertTemplate(credentials, endpoint, id);
         } finally {
             forget(endpoint, null);
+        }
+    }
+
+    /**
+     * The active theme's global styles, read once a while as all else; forgotten by a save, by the change feed's change of
+     * their post ({@link #GLOBAL_STYLES}) and by its change of settings (a theme switched has other styles).
+     */
+    @Override
+    public GlobalStyles globalStyles(Credentials credentials) {
+        return cached(credentials, GLOBAL_STYLES, "active", () -> origin.globalStyles(credentials));
+    }
+
+    @Override
+    public GlobalStyles saveGlobalStyles(Credentials credentials, GlobalStyles saved, Map<String, ?> fields) {
+        try {
+            return origin.saveGlobalStyles(credentials, saved, fields);
+        } finally {
+            forgetRoute(GLOBAL_STYLES, null);
         }
     }
 

@@ -42,7 +42,9 @@ public final class ChangeFeed implements AutoCloseable {
     private static Map<String, List<String>> routes(SiteTypes types) {
         Map<String, List<String>> routes = new java.util.HashMap<>();
         types.endpoints().forEach(endpoint -> routes.put(endpoint.objectType(), List.of(endpoint.route())));
-        routes.put("settings", List.of("settings", "index"));
+        // A theme switched (a change of settings) has global styles of its own.
+        routes.put("settings", List.of("settings", "index", CachingWordPressClient.GLOBAL_STYLES));
+        routes.put("wp_global_styles", List.of(CachingWordPressClient.GLOBAL_STYLES));
         // A block theme's templates and parts: WordPress keeps a user's copy as a post of these types.
         routes.put("wp_template", List.of(Endpoint.ofTemplates("wp/v2", "templates", "wp_template").route()));
         routes.put("wp_template_part", List.of(Endpoint.ofTemplates("wp/v2", "template-parts", "wp_template_part").route()));

@@ -45,7 +45,8 @@ final class KindRegistry implements AutoCloseable {
 
     /**
      * Post types whose REST controller is not WordPress's posts controller (menu items, global styles, fonts): their
-     * objects are not posts, so the drive leaves them out; templates and template parts are {@link #TEMPLATES}.
+     * objects are not posts, so no found folder shows them; the active theme's global styles are the drive's own
+     * {@code global-styles/}, templates and template parts are {@link #TEMPLATES}.
      */
     static final Set<String> NOT_POSTS = Set.of("nav_menu_item", "wp_global_styles", "wp_font_family", "wp_font_face");
 
@@ -59,10 +60,12 @@ final class KindRegistry implements AutoCloseable {
     static final Set<String> NOT_TERMS = Set.of("nav_menu");
 
     /**
-     * The drive's folders whatever WordPress has, and {@code trash/}: a found kind never takes one of these names.
+     * The drive's folders whatever WordPress has, {@code global-styles/} and {@code trash/}: a found kind never takes one of
+     * these names.
      * Lower case: Finder and Explorer take {@code Posts} for {@code posts}.
      */
-    static final List<String> FIXED = List.of("site", "posts", "pages", "media", "users", "categories", "tags", "comments", "trash");
+    static final List<String> FIXED = List.of("site", "posts", "pages", "global-styles", "media", "users", "categories", "tags", "comments",
+            "trash");
 
     /** The drive's own taxonomies by WordPress's name: a found type's categories and tags are these. */
     private static final Map<String, Taxonomy> CORE_TAXONOMIES = SiteTypes.CORE.taxonomies().stream()

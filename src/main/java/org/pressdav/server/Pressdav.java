@@ -15,6 +15,7 @@ import org.pressdav.cache.ChangeFeed;
 import org.pressdav.config.PressdavConfig;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.entity.CommentKind;
+import org.pressdav.dav.entity.GlobalStylesFolder;
 import org.pressdav.dav.entity.MediaFolder;
 import org.pressdav.dav.entity.MediaLibrary;
 import org.pressdav.dav.entity.PostKind;
@@ -285,6 +286,9 @@ public final class Pressdav {
             tops.add(TopFolder.of(new TemplateKind(templates.folder(), KindRegistry.templatesOf(templates), KindRegistry.holdsParts(templates),
                     firstSeen)).shownTo(session -> registry.mayEdit(session, templates)));
         }
+        // The active theme's global styles, to those who may edit the theme (WordPress 6.1 does not list their type in REST).
+        tops.add(new TopFolder(GlobalStylesFolder.NAME, (session, started, names) -> new GlobalStylesFolder(session, started))
+                .shownTo(session -> session.can(GlobalStylesFolder.CAPABILITY)));
         tops.add(new TopFolder(MediaFolder.NAME, (session, started, names) -> new MediaFolder(session, started, clock, library, firstSeen)));
         tops.add(TopFolder.of(new UserKind(indexed.test(Endpoint.USERS), firstSeen)));
         tops.add(TopFolder.of(new TermKind(Taxonomy.CATEGORY, indexed.test(Taxonomy.CATEGORY.endpoint()), firstSeen)));

@@ -32,6 +32,9 @@ public final class OkHttpWordPressClient implements WordPressClient {
 
     static final int PAGE_SIZE = 100;
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** The global styles controller's route, and the active theme's link to its user's styles (as REST compacts it). */
+    private static final String GLOBAL_STYLES = "wp/v2/global-styles";
+    private static final String USER_GLOBAL_STYLES = "wp:user-global-styles";
 
     private final OkHttpClient http;
     private final RestRoot root;
@@ -259,6 +262,31 @@ public final class OkHttpWordPressClient implements WordPressClient {
     public void revertTemplate(Credentials credentials, Endpoint<Template> endpoint, String id) {
         HttpUrl url = root.route(endpoint.itemRoute(id)).addQueryParameter("force", "true").build();
         send(credentials, new Request.Builder().url(url).delete());
+    }
+
+    @Override
+    public GlobalStyles globalStyles(Credentials credentials) {
+        JsonNode active = send(credentials, get(root.route("wp/v2/themes").addQueryParameter("status", "active"))).body.path(0);
+        JsonNode links = active.path("_links");
+        JsonNode link = links.has(USER_GLOBAL_STYLES) ? links.path(USER_GLOBAL_STYLES) : links.path("https://api.w.org/user-global-styles");
+        String href = link.path(0).path("href").asText("");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("global-styles/(\\d+)").matcher(href);
+        if (!id.find()) {
+            return null;
+        }
+        GlobalStyles saved = new GlobalStyles(Long.parseLong(id.group(1)), active.path("stylesheet").asText(), null, null);
+        HttpUrl.Builder url = root.route(GLOBAL_STYLES + "/" + saved.id()).addQueryParameter("context", "edit");
+        return globalStylesOf(saved, send(credentials, get(url)).body);
+    }
+
+    @Override
+    public GlobalStyles saveGlobalStyles(Credentials credentials, GlobalStyles saved, Map<String, ?> fields) {
+        HttpUrl.Builder url = root.route(GLOBAL_STYLES + "/" + saved.id()).addQueryParameter("context", "edit");
+        return globalStylesOf(saved, send(credentials, post(url, fields)).body);
+    }
+
+    private static GlobalStyles globalStylesOf(GlobalStyles saved, JsonNode answer) {
+        return new GlobalStyles(saved.id(), saved.stylesheet(), answer.path("settings"), answer.path("styles"));
     }
 
     @Override

@@ -60,6 +60,21 @@ public interface WordPressClient {
      */
     void revertTemplate(Credentials credentials, Endpoint<Template> endpoint, String id);
 
+    /**
+     * The user's global styles of the active theme: the theme's {@code stylesheet} and the link to its styles post come
+     * from {@code wp/v2/themes?status=active} (WordPress makes the post when first asked), the styles from that post in the
+     * edit context. Null where the active theme has none (a classic theme without {@code theme.json}). 401 or 403 to a
+     * user who may not {@code edit_theme_options}.
+     */
+    GlobalStyles globalStyles(Credentials credentials);
+
+    /**
+     * Saves the global styles {@code saved} (its post) with these fields ({@code settings}, {@code styles}: JSON objects, each
+     * replacing what was saved) and returns them as WordPress now has them (it drops what {@code theme.json} does not know).
+     * 400 {@code rest_invalid_param} for a field that is not an object.
+     */
+    GlobalStyles saveGlobalStyles(Credentials credentials, GlobalStyles saved, Map<String, ?> fields);
+
     /** Moves a post, page or comment to the trash and returns it as it is now. */
     <T> T trash(Credentials credentials, Endpoint<T> endpoint, long id);
 

@@ -75,10 +75,10 @@ class ReadOnlyDriveIT {
 
     @Test
     void theRootHoldsTheWholeTree() throws IOException {
-        // The test bed's own types (book, guide, genre) and WordPress's blocks, navigation menus and templates (none in the seed's
-        // theme, which is not installed), which the administrator may edit.
-        assertEquals(List.of("site", "posts", "pages", "blocks", "navigation", "books", "guides", "templates", "template-parts", "media", "users",
-                "categories", "tags", "genres", "comments", "trash"), names(admin, ""));
+        // The test bed's own types (book, guide, genre) and WordPress's blocks, navigation menus, templates and global styles (none
+        // in the seed's theme, which is not installed), which the administrator may edit.
+        assertEquals(List.of("site", "posts", "pages", "blocks", "navigation", "books", "guides", "templates", "template-parts", "global-styles",
+                "media", "users", "categories", "tags", "genres", "comments", "trash"), names(admin, ""));
     }
 
     @Test

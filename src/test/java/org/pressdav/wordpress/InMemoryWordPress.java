@@ -62,6 +62,8 @@ public final class InMemoryWordPress implements WordPressClient {
     final Map<Long, byte[]> files = new ConcurrentHashMap<>();
     private final InMemoryMeta meta = new InMemoryMeta();
     private final InMemoryTemplates templates = new InMemoryTemplates(ids);
+    /** The block theme's global styles ({@link #withBlockTheme}); null: a classic theme, which has none. */
+    private volatile InMemoryGlobalStyles globalStyles;
     /** The post types and taxonomies shown in REST: WordPress's own, and those a test registers. */
     private final List<PostType> postTypes = new java.util.concurrent.CopyOnWriteArrayList<>(SiteTypes.CORE.postTypes());
     private final List<Taxonomy> taxonomies = new java.util.concurrent.CopyOnWriteArrayList<>(SiteTypes.CORE.taxonomies());
@@ -264,7 +266,17 @@ public final class InMemoryWordPress implements WordPressClient {
      */
     public InMemoryTemplates withBlockTheme() {
         registerPostType(InMemoryTemplates.TEMPLATE_TYPE).registerPostType(InMemoryTemplates.PART_TYPE);
+        synchronized (this) {
+            if (globalStyles == null) {
+                globalStyles = new InMemoryGlobalStyles(ids.incrementAndGet(), InMemoryTemplates.THEME);
+            }
+        }
         return templates;
+    }
+
+    /** The block theme's global styles ({@link #withBlockTheme} first). */
+    public InMemoryGlobalStyles globalStyles() {
+        return java.util.Objects.requireNonNull(globalStyles, "a classic theme has no global styles: withBlockTheme() first");
     }
 
     public InMemoryMeta meta() {
@@ -972,6 +984,32 @@ public final class InMemoryWordPress implements WordPressClient {
         count("saveTemplate");
         Account who = account(credentials);
         return write(() -> templates.save(who, endpoint, id, fields));
+    }
+
+    /** The block theme's (none for a classic theme: WordPress links no styles to it); refused as WordPress refuses them. */
+    @Override
+    public GlobalStyles globalStyles(Credentials credentials) {
+        count("globalStyles");
+        Account who = account(credentials);
+        if (!can(who, "edit_theme_options")) {
+            throw forbidden(who, "rest_cannot_edit", "Sorry, you are not allowed to edit this global style.");
+        }
+        InMemoryGlobalStyles styles = globalStyles;
+        return styles == null ? null : styles.read(who);
+    }
+
+    @Override
+    public GlobalStyles saveGlobalStyles(Credentials credentials, GlobalStyles saved, Map<String, ?> fields) {
+        count("saveGlobalStyles");
+        Account who = account(credentials);
+        InMemoryGlobalStyles styles = globalStyles;
+        if (styles == null) {
+            throw new WordPressException(404, "rest_global_styles_not_found", "No global styles config exist with that id.");
+        }
+        GlobalStyles now = write(() -> styles.save(who, saved, fields));
+        // WordPress keeps them as a post: its save_post tells the plugin's feed.
+        changed("wp_global_styles", now.id(), "saved");
+        return now;
     }
 
     @Override

@@ -90,6 +90,29 @@ class OkHttpWordPressClientTest {
         assertEquals(List.of("POST context=edit", "DELETE force=true"), sent);
     }
 
+    /** The active theme links its user's global styles (WordPress makes the post when asked); a classic theme links none. */
+    @Test
+    void theActiveThemesGlobalStylesAreFoundThroughItsLinkAndSavedAtTheirPost() {
+        wordpress.route("/wp-json/wp/v2/themes", r -> FakeWordPress.json(200, """
+                [{"stylesheet":"blocks","template":"blocks","_links":{"self":[{"href":"x"}],
+                  "wp:user-global-styles":[{"href":"http://wp.test/wp-json/wp/v2/global-styles/57"}]}}]"""));
+        wordpress.route("/wp-json/wp/v2/global-styles/57", r -> FakeWordPress.json(200, "POST".equals(r.getMethod())
+                ? "{\"id\":57,\"settings\":{},\"styles\":{\"color\":{\"text\":\"#aa0000\"}}}"
+                : "{\"id\":57,\"title\":{\"raw\":\"Custom Styles\"},\"settings\":{\"color\":{\"custom\":false}},\"styles\":{}}"));
+
+        GlobalStyles styles = client.globalStyles(ADMIN);
+        GlobalStyles saved = client.saveGlobalStyles(ADMIN, styles, Map.of("styles", Map.of("color", Map.of("text", "#aa0000"))));
+
+        assertEquals(57, styles.id());
+        assertEquals("blocks", styles.stylesheet());
+        assertEquals(false, styles.settings().at("/color/custom").asBoolean(true));
+        assertEquals("#aa0000", saved.styles().at("/color/text").asText());
+        assertEquals("blocks", saved.stylesheet());
+
+        wordpress.route("/wp-json/wp/v2/themes", r -> FakeWordPress.json(200, "[{\"stylesheet\":\"classic\",\"_links\":{}}]"));
+        assertEquals(null, client.globalStyles(ADMIN));
+    }
+
     @Test
     void aPostHoldsTheTermIdsOfEveryTaxonomyByItsRestBase() {
         wordpress.route("/wp-json/wp/v2/books/7", r -> FakeWordPress.json(200, """

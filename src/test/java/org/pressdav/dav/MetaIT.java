@@ -127,12 +127,13 @@ class MetaIT extends WritingIT {
     void twoKeysOfOneBookWrittenAtOnceAreBothKept() {
         long novel = bed.id("books", "novel");
         String meta = drive.folder("books", novel) + "meta/";
+        JsonNode pages = held(BOOKS, novel).path("pages");
         CompletableFuture<Integer> isbn = CompletableFuture.supplyAsync(() -> put("editor", meta + "isbn.txt", "0-19-852663-6").status());
         CompletableFuture<Integer> inPrint = CompletableFuture.supplyAsync(() -> put("admin", meta + "in_print.txt", "false").status());
         assertEquals(List.of(204, 204), List.of(isbn.join(), inPrint.join()));
         JsonNode held = held(BOOKS, novel);
         assertEquals("0-19-852663-6", held.path("isbn").asText());
         assertFalse(held.path("in_print").asBoolean());
-        assertEquals(412, held.path("pages").asInt(), "a key no one wrote keeps its value");
+        assertEquals(pages, held.path("pages"), "a key no one wrote keeps its value");
     }
 }

@@ -39,6 +39,7 @@ check('a folder is made', rest('POST', '/pressdav/v1/media-folders', ['path' => 
     && rest('POST', '/pressdav/v1/media-folders', ['path' => "$root/only"], $admin)->get_status() === 200);
 $file = upload_at("$root/only/notes.txt", 'kept words', $author);
 check('a file is uploaded into it', $file > 0 && indexed($file, $author));
+$disk = get_attached_file($file);
 
 $deleted = rest('DELETE', "/wp/v2/media/$file", [], $author);
 if (!$keeps) {
@@ -61,6 +62,11 @@ $restore = static fn(int $user, ?string $path) => rest('POST', "/pressdav/v1/unt
 check('a subscriber may not restore it', in_array($restore($subscriber, "$root/back.txt")->get_status(), [401, 403], true));
 check('nor at a path taken (409)', $restore($author, "$root/notes.txt")->get_status() === 409 && status_of($file) === 'trash');
 check('nor at a path in no folder (409)', $restore($author, "$root/gone/notes.txt")->get_status() === 409);
+foreach (['back.php', 'back.phtml', 'back.html', 'back.svg'] as $refused) {
+    $answer = $restore($author, "$root/$refused");
+    check("nor under a name the upload rule refuses ($refused), the file kept in the trash",
+        $answer->get_status() >= 400 && $answer->get_status() < 500 && status_of($file) === 'trash', (string) $answer->get_status());
+}
 $restored = $restore($author, "$root/back.txt");
 check('its uploader restores it at a free path', $restored->get_status() === 200, json_encode($restored->get_data()));
 check('with its id, attached as before (inherit), answered as core REST answers media', ($restored->get_data()['id'] ?? 0) === $file
@@ -68,6 +74,8 @@ check('with its id, attached as before (inherit), answered as core REST answers 
 check('at the path given, bytes and all', get_post_meta($file, Pressdav_Media_Drive::PATH_META, true) === "$root/back.txt"
     && file_get_contents(get_attached_file($file)) === 'kept words');
 check('and in the index again', indexed($file, $author));
+check("the file on WordPress's disk keeps the name it was stored under: a restore names a drive path, writes no file",
+    get_attached_file($file) === $disk && is_file($disk));
 $post = wp_insert_post(['post_title' => 'media trash test', 'post_status' => 'publish', 'post_author' => $author]);
 wp_trash_post($post);
 check('a post is not restored at a path (400)', rest('POST', "/pressdav/v1/untrash/$post", ['path' => "$root/post.txt"], $admin)->get_status() === 400

@@ -130,6 +130,9 @@ public final class ConfigLoader {
         }
         return new PressdavConfig(
                 wordpress,
+                List.of(),
+                null,
+                Set.of(),
                 connectUrl(v.get(Setting.WORDPRESS_CONNECT_URL)),
                 v.get(Setting.HOST),
                 integer(Setting.PORT, v, 0, 65535),

@@ -2,11 +2,19 @@ package org.pressdav.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import okhttp3.HttpUrl;
 
-/** pressdav's settings once loaded and checked; see {@link Setting} for what each means. */
+/**
+ * pressdav's settings once loaded and checked; see {@link Setting} for what each means. Either one site at the root
+ * ({@code wordpressUrl}) or several under {@code sites/} ({@code sites} and/or {@code network}), never both.
+ */
 public record PressdavConfig(
         HttpUrl wordpressUrl,
+        List<SiteAddress> sites,
+        HttpUrl network,
+        Set<String> anonymousSites,
         HttpUrl wordpressConnectUrl,
         String host,
         int port,
@@ -41,4 +49,19 @@ public record PressdavConfig(
         String redisUrl,
         String instanceName,
         String logLevel) {
+
+    public PressdavConfig {
+        sites = sites == null ? List.of() : List.copyOf(sites);
+        anonymousSites = anonymousSites == null ? Set.of() : Set.copyOf(anonymousSites);
+    }
+
+    /** Whether the drive is {@code sites/<name>/}, one folder a site, rather than one site at the root. */
+    public boolean servesSites() {
+        return wordpressUrl == null;
+    }
+
+    /** Whether visitors without a login may read the site of this name under {@code sites/} (all sites with --anonymous-read true). */
+    public boolean anonymousReadOf(String site) {
+        return anonymousRead || anonymousSites.contains(site);
+    }
 }

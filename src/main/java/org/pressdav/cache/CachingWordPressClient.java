@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.pressdav.wordpress.Changes;
 import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.Context;
+import org.pressdav.wordpress.NetworkSite;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.GlobalStyles;
@@ -382,6 +383,11 @@ public final class CachingWordPressClient implements WordPressClient {
     @Override
     public Companion companion(Credentials credentials) {
         return origin.companion(credentials);
+    }
+
+    @Override
+    public List<NetworkSite> networkSites(Credentials credentials) {
+        return origin.networkSites(credentials);
     }
 
     @Override

@@ -64,4 +64,50 @@ public record PressdavConfig(
     public boolean anonymousReadOf(String site) {
         return anonymousRead || anonymousSites.contains(site);
     }
+
+    /**
+     * The settings of one site under {@code sites/}: its URL and address, its own folder of the data directory
+     * ({@code sites/<name>}), whether visitors may read it; everything else as set for pressdav.
+     */
+    public PressdavConfig forSite(String name, HttpUrl url, HttpUrl connectUrl, boolean anonymous) {
+        return new PressdavConfig(
+                url,
+                List.of(),
+                null,
+                Set.of(),
+                connectUrl,
+                host,
+                port,
+                pathPrefix,
+                httpsPort,
+                tlsCert,
+                tlsKey,
+                tlsKeystore,
+                tlsKeystorePassword,
+                plainHttp,
+                dataDir.resolve("sites").resolve(name),
+                null,
+                cacheTtl,
+                feedCacheTtl,
+                changePoll,
+                typesRefresh,
+                loginCacheTtl,
+                anonymous,
+                trustForwardedHeaders,
+                scratchMaxBytes,
+                scratchTotalMaxBytes,
+                scratchTtl,
+                maxUploadBytes,
+                incomingMaxBytes,
+                maxWordpressRequests,
+                wordpressTimeout,
+                wordpressKeepAlive,
+                maxWordpressAnswerBytes,
+                idleTimeout,
+                metricsPath,
+                metricsToken,
+                redisUrl,
+                instanceName,
+                logLevel);
+    }
 }

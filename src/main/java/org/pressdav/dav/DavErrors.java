@@ -18,7 +18,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class DavErrors {
     private static final Logger log = LoggerFactory.getLogger(DavErrors.class);
-    public static final String CHALLENGE = "Basic realm=\"pressdav\", charset=\"UTF-8\"";
+    public static final String CHALLENGE = challenge("pressdav");
+
+    /** The login challenge of a realm: a client keeps one password a realm (with several sites, one a site). */
+    public static String challenge(String realm) {
+        return "Basic realm=\"" + realm.replace("\\", "").replace("\"", "") + "\", charset=\"UTF-8\"";
+    }
 
     private DavErrors() {
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -21,10 +22,10 @@ public final class OperationsServlet extends HttpServlet {
     private final transient Metrics metrics;
     private final String metricsPath;
     private final byte[] token;
-    private final transient Supplier<String> wordpressProblem;
+    private final transient Supplier<Health> wordpressProblem;
 
     /** {@code wordpressProblem}: why WordPress does not answer now, or null when it does (a {@link Readiness}, which asks it seldom). */
-    public OperationsServlet(Metrics metrics, String metricsPath, String token, Supplier<String> wordpressProblem) {
+    public OperationsServlet(Metrics metrics, String metricsPath, String token, Supplier<Health> wordpressProblem) {
         this.metrics = metrics;
         this.metricsPath = metricsPath;
         this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
@@ -42,9 +43,8 @@ public final class OperationsServlet extends HttpServlet {
         if (path.equals(HEALTH)) {
             answer(resp, 200, "application/json", "{\"status\":\"up\"}\n");
         } else if (path.equals(READY)) {
-            String problem = wordpressProblem.get();
-            answer(resp, problem == null ? 200 : 503, "application/json", problem == null ? "{\"status\":\"ready\"}\n"
-                    : "{\"status\":\"not ready\",\"reason\":\"" + problem.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}\n");
+            Health health = wordpressProblem.get();
+            answer(resp, health.problem() == null ? 200 : 503, "application/json", ready(health));
         } else if (path.equals(metricsPath)) {
             if (token != null && !bearer(req)) {
                 resp.setHeader("WWW-Authenticate", "Bearer realm=\"pressdav metrics\"");
@@ -55,6 +55,40 @@ public final class OperationsServlet extends HttpServlet {
         } else {
             answer(resp, 404, "text/plain", "Not found\n");
         }
+    }
+
+    /** {@code {"status":"ready"}}, or not ready with the reason; with several sites each one's state under {@code sites}. */
+    private static String ready(Health health) {
+        StringBuilder json = new StringBuilder(state(health.problem()));
+        if (!health.sites().isEmpty()) {
+            json.setLength(json.length() - 1);
+            json.append(",\"sites\":{");
+            String comma = "";
+            for (Map.Entry<String, String> site : health.sites().entrySet()) {
+                json.append(comma).append(quoted(site.getKey())).append(':').append(state(site.getValue()));
+                comma = ",";
+            }
+            json.append("}}");
+        }
+        return json.append('\n').toString();
+    }
+
+    private static String state(String problem) {
+        return problem == null ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\",\"reason\":" + quoted(problem) + "}";
+    }
+
+    private static String quoted(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     private boolean bearer(HttpServletRequest req) {

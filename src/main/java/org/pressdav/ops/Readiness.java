@@ -15,20 +15,20 @@ import java.util.function.Supplier;
  * probes must cost WordPress no more than one orchestrator's; an orchestrator probing every few
  * seconds still sees a change within {@code every}.
  */
-public final class Readiness implements Supplier<String> {
+public final class Readiness<T> implements Supplier<T> {
     private static final String LAST = "last";
 
-    private final Supplier<String> askWordPress;
-    private final Cache<String, Optional<String>> answers;
+    private final Supplier<T> askWordPress;
+    private final Cache<String, Optional<T>> answers;
 
     /** {@code askWordPress}: asks WordPress now, and says why it does not answer, or null when it does. */
-    public Readiness(Supplier<String> askWordPress, Duration every, Ticker ticker) {
+    public Readiness(Supplier<T> askWordPress, Duration every, Ticker ticker) {
         this.askWordPress = askWordPress;
         this.answers = Caffeine.newBuilder().expireAfterWrite(every).ticker(ticker).build();
     }
 
     @Override
-    public String get() {
+    public T get() {
         return answers.get(LAST, key -> Optional.ofNullable(askWordPress.get())).orElse(null);
     }
 }

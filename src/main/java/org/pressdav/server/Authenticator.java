@@ -9,7 +9,6 @@ import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavSession;
 import org.pressdav.wordpress.Credentials;
-import org.pressdav.wordpress.User;
 import org.pressdav.wordpress.WordPressClient;
 import org.pressdav.wordpress.WordPressException;
 
@@ -19,12 +18,35 @@ import org.pressdav.wordpress.WordPressException;
  * is anonymous where that is allowed, and challenged everywhere else.
  */
 public final class Authenticator {
-    private final WordPressClient wordpress;
+    private final Login login;
     private final boolean anonymousRead;
     private final LoginThrottle throttle;
 
+    /** How a login is checked: the session of the user WordPress knows by it, or a {@link WordPressException} saying why not. */
+    interface Login {
+        DavSession check(Credentials credentials);
+
+        /** The session of a visitor without a login. */
+        DavSession anonymous();
+    }
+
+    /** Logins checked by one site's WordPress. */
     Authenticator(WordPressClient wordpress, boolean anonymousRead, LoginThrottle throttle) {
-        this.wordpress = wordpress;
+        this(new Login() {
+            @Override
+            public DavSession check(Credentials credentials) {
+                return new DavSession(wordpress, credentials, wordpress.me(credentials));
+            }
+
+            @Override
+            public DavSession anonymous() {
+                return DavSession.anonymous(wordpress);
+            }
+        }, anonymousRead, throttle);
+    }
+
+    Authenticator(Login login, boolean anonymousRead, LoginThrottle throttle) {
+        this.login = login;
         this.anonymousRead = anonymousRead;
         this.throttle = throttle;
     }
@@ -34,7 +56,7 @@ public final class Authenticator {
         String header = req.getHeader("Authorization");
         if (header == null) {
             if (anonymousRead && read) {
-                return DavSession.anonymous(wordpress);
+                return login.anonymous();
             }
             DavErrors.send(resp, new DavError.Unauthorized("Log in with your WordPress user name and an application password."), true);
             return null;
@@ -61,9 +83,9 @@ public final class Authenticator {
             return null;
         }
         try {
-            User user = wordpress.me(credentials);
+            DavSession session = login.check(credentials);
             throttle.succeeded(address, credentials);
-            return new DavSession(wordpress, credentials, user);
+            return session;
         } catch (WordPressException e) {
             Throwable refused = DavErrors.loginRefused(e);
             if (refused instanceof DavError.Unauthorized) {

@@ -5,7 +5,7 @@ import org.pressdav.dav.BodyCutShort;
 import org.pressdav.dav.request.RequestBody;
 import org.pressdav.dav.request.DavResponse;
 import org.pressdav.dav.request.XmlBodies;
-import io.milton.http.HttpManager;
+import org.pressdav.dav.request.IncomingSpool;
 import io.milton.http.Request;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,14 +34,14 @@ public final class DavServlet extends HttpServlet {
     private static final Set<String> SUPPORTED = Set.of("GET", "HEAD", "POST", "PROPFIND", "PROPPATCH", "PUT", "DELETE", "MKCOL", "MOVE", "COPY",
             "LOCK", "UNLOCK");
 
-    private final transient HttpManager milton;
-    private final transient Authenticator authenticator;
+    private final transient Mounts mounts;
+    private final transient CrossSiteCopy crossSite;
     private final DavPath prefix;
 
-    public DavServlet(HttpManager milton, Authenticator authenticator, String pathPrefix) {
-        this.milton = milton;
-        this.authenticator = authenticator;
+    DavServlet(Mounts mounts, String pathPrefix, IncomingSpool incoming) {
+        this.mounts = mounts;
         this.prefix = DavPath.parseDecoded(pathPrefix);
+        this.crossSite = new CrossSiteCopy(mounts, prefix, incoming);
     }
 
     @Override
@@ -56,7 +56,8 @@ public final class DavServlet extends HttpServlet {
         }
     }
 
-    private void serve(HttpServletRequest req, HttpServletResponse resp, RequestStats stats) throws IOException {
+    private void serve(HttpServletRequest req, HttpServletResponse servletResponse, RequestStats stats) throws IOException {
+        HttpServletResponse resp = servletResponse;
         shownOnlyAsItself(resp);
         String method = req.getMethod().toUpperCase(Locale.ROOT);
         if (method.equals("OPTIONS")) {
@@ -82,9 +83,34 @@ public final class DavServlet extends HttpServlet {
             DavErrors.send(resp, new DavError.NotAllowed(method + " is not supported by pressdav yet"), false);
             return;
         }
-        DavSession session = authenticator.authenticate(req, resp, READS.contains(method));
+        Mount mount;
+        DavSession session;
+        try {
+            mount = mounts.of(path);
+            resp = new RealmResponse(servletResponse, mount.realm());
+            session = mount.authenticator().authenticate(req, resp, READS.contains(method));
+            if (session != null && mount.isLookup()) {
+                // A site's name not known yet: the sites of this (now checked) login are looked up, and the path asked again.
+                mounts.learn(session);
+                mount = mounts.of(path);
+                resp = new RealmResponse(servletResponse, mount.realm());
+                session = mount.isLookup() ? null : mount.authenticator().authenticate(req, resp, READS.contains(method));
+                if (mount.isLookup()) {
+                    throw new DavError.NotFound("Not found: no site of that name for you under sites/");
+                }
+            }
+        } catch (DavError | org.pressdav.wordpress.WordPressException e) {
+            closeIfBodyUnread(req, resp);
+            DavErrors.send(resp, e, false);
+            return;
+        }
         if (session == null) {
             closeIfBodyUnread(req, resp);
+            return;
+        }
+        if (!mount.admits().test(session)) {
+            closeIfBodyUnread(req, resp);
+            DavErrors.send(resp, new DavError.NotFound("Not found: you are not a member of this site"), false);
             return;
         }
         stats.user(session.isAnonymous() ? "anonymous" : String.valueOf(session.user().id()));
@@ -97,7 +123,12 @@ public final class DavServlet extends HttpServlet {
                 return;
             }
         }
-        milton.process(new DavRequest(req, miltonMethod, session, prefix, path, body), new DavResponse(resp));
+        DavPath inside = path.relativeTo(mount.at());
+        if ((method.equals("MOVE") || method.equals("COPY")) && crossSite.leaves(req, method, mount)) {
+            crossSite.answer(req, resp, method, mount, session, inside);
+            return;
+        }
+        mount.engine().process(new DavRequest(req, miltonMethod, session, prefix.resolve(mount.at()), inside, body), new DavResponse(resp));
     }
 
     /**

@@ -50,16 +50,14 @@ final class DriveState implements AutoCloseable {
     /** An open upload is findable for an hour, longer than the plugin keeps one nothing is sent to (ten minutes unless set). */
     private static final Duration UPLOADS_KEPT = Duration.ofHours(1);
 
-    private final PressdavConfig config;
     private final RedisBackend redis;
     private final RedisInstanceName name;
     private final RedisSerialWrites turns;
     private final DriveStores stores;
     private final LoginThrottle throttle;
 
-    private DriveState(PressdavConfig config, RedisBackend redis, RedisInstanceName name, RedisSerialWrites turns, DriveStores stores,
+    private DriveState(RedisBackend redis, RedisInstanceName name, RedisSerialWrites turns, DriveStores stores,
             LoginThrottle throttle) {
-        this.config = config;
         this.redis = redis;
         this.name = name;
         this.turns = turns;
@@ -68,29 +66,19 @@ final class DriveState implements AutoCloseable {
     }
 
     /**
-     * The state as the config asks: alone, or on the Redis of {@code --redis-url}, whose round trips and write-turn
-     * waits {@code metrics} then measures, and whose news of writes elsewhere makes {@code wordpress} forget them.
+     * The state as the config asks: alone, or on the Redis of {@code --redis-url} under keys that begin with
+     * {@code keys} (one prefix a site), whose round trips and write-turn waits {@code metrics} then measures, and whose
+     * news of writes elsewhere makes {@code wordpress} forget them.
      */
-    static DriveState open(PressdavConfig config, Clock clock, Ticker ticker, CachingWordPressClient wordpress, Metrics metrics)
+    static DriveState open(PressdavConfig config, String keys, Clock clock, Ticker ticker, CachingWordPressClient wordpress, Metrics metrics)
             throws IOException {
         Path scratchDir = config.dataDir().resolve("scratch");
-        // Who may not upload gets 1 MiB: room for a client's ._ and .DS_Store files, not for a store of their own.
-        long smallShare = Math.min(1L << 20, config.scratchMaxBytes());
+        long smallShare = smallShare(config);
         LoginThrottle.Limits limits = LoginThrottle.Limits.STANDARD;
         if (config.redisUrl() == null) {
-            DriveStores alone = new DriveStores(
-                    // Locks outlive a restart: a client that locked a file for ten minutes keeps it for ten minutes.
-                    DiskLockSystem.open(config.dataDir().resolve("locks"), clock),
-                    new InMemoryDeadProperties(PROPERTIES_KEPT, clock),
-                    new InMemoryFolderNames(NAMES_KEPT, clock),
-                    new InMemoryHiddenFiles(NAMES_KEPT, clock),
-                    new DiskScratchFiles(scratchDir, config.scratchMaxBytes(), smallShare, config.scratchTotalMaxBytes(), config.scratchTtl(), clock),
-                    new InMemoryFirstSeen(clock),
-                    new StripedSerialWrites(1024, patience(config)),
-                    clock);
-            return new DriveState(config, null, null, null, alone, new LoginThrottle(limits, ticker));
+            return new DriveState(null, null, null, alone(config, config.dataDir(), clock), new LoginThrottle(limits, ticker));
         }
-        RedisBackend redis = RedisBackend.connect(config.redisUrl(), "pressdav:", config.instanceName(), LEASE);
+        RedisBackend redis = RedisBackend.connect(config.redisUrl(), keys, config.instanceName(), LEASE);
         RedisInstanceName name;
         try {
             name = RedisInstanceName.take(redis, NAME_HELD);
@@ -112,6 +100,26 @@ final class DriveState implements AutoCloseable {
         }
     }
 
+    /** The stores of an instance alone, its locks and scratch files in {@code dir}. */
+    static DriveStores alone(PressdavConfig config, Path dir, Clock clock) throws IOException {
+        return new DriveStores(
+                // Locks outlive a restart: a client that locked a file for ten minutes keeps it for ten minutes.
+                DiskLockSystem.open(dir.resolve("locks"), clock),
+                new InMemoryDeadProperties(PROPERTIES_KEPT, clock),
+                new InMemoryFolderNames(NAMES_KEPT, clock),
+                new InMemoryHiddenFiles(NAMES_KEPT, clock),
+                new DiskScratchFiles(dir.resolve("scratch"), config.scratchMaxBytes(), smallShare(config), config.scratchTotalMaxBytes(),
+                        config.scratchTtl(), clock),
+                new InMemoryFirstSeen(clock),
+                new StripedSerialWrites(1024, patience(config)),
+                clock);
+    }
+
+    /** Who may not upload gets 1 MiB: room for a client's ._ and .DS_Store files, not for a store of their own. */
+    private static long smallShare(PressdavConfig config) {
+        return Math.min(1L << 20, config.scratchMaxBytes());
+    }
+
     private static DriveState shared(PressdavConfig config, Clock clock, CachingWordPressClient wordpress, Metrics metrics, RedisBackend redis,
             RedisInstanceName name, Path scratchDir, long smallShare, LoginThrottle.Limits limits) throws IOException {
         metrics.counter("pressdav.redis.calls", "Calls to Redis: each one round trip (or one batch of commands).", redis::calls);
@@ -131,7 +139,7 @@ final class DriveState implements AutoCloseable {
         // Failed logins counted by all instances together, on the wall clock they share.
         Ticker wall = LoginThrottle.wallClock(clock);
         LoginThrottle throttle = new LoginThrottle(limits, wall, new RedisLoginCounts(redis, limits.memory(), limits.knownFor(), wall));
-        return new DriveState(config, redis, name, turns, shared, throttle);
+        return new DriveState(redis, name, turns, shared, throttle);
     }
 
     /** How long a write waits for its turn before it is refused (503): two of WordPress's longest answers. */
@@ -152,9 +160,9 @@ final class DriveState implements AutoCloseable {
      * Jetty's temporary files): instances sharing one data directory each get their own inside it, so one
      * that starts or stops removes its own leftovers, never another's files in flight.
      */
-    Path ownDir(String name) {
+    static Path ownDir(PressdavConfig config, String name) {
         Path dir = config.dataDir().resolve(name);
-        return redis == null ? dir : dir.resolve(config.instanceName());
+        return config.redisUrl() == null ? dir : dir.resolve(config.instanceName());
     }
 
     /**

@@ -405,6 +405,15 @@ public final class OkHttpWordPressClient implements WordPressClient {
     }
 
     @Override
+    public List<NetworkSite> networkSites(Credentials credentials) {
+        List<NetworkSite> sites = new ArrayList<>();
+        for (JsonNode site : send(credentials, get(root.route(NetworkSite.ROUTE))).body) {
+            sites.add(read(site, NetworkSite.class));
+        }
+        return sites;
+    }
+
+    @Override
     public Companion companion(Credentials credentials) {
         return read(send(credentials, get(root.route(SiteIndex.COMPANION_NAMESPACE + "/status"))).body, Companion.class);
     }

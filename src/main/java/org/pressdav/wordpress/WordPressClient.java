@@ -171,4 +171,13 @@ public interface WordPressClient {
     Settings settings(Credentials credentials);
 
     Settings updateSettings(Credentials credentials, Map<String, ?> fields);
+
+    /**
+     * The sites of the multisite network this client's site belongs to, as the companion plugin (active on the whole
+     * network) lists them for this user: those they are a member of, every site to a super admin, the public ones to
+     * a visitor. A site without that route (not a network, or no plugin) answers 404.
+     */
+    default List<NetworkSite> networkSites(Credentials credentials) {
+        throw new WordPressException(404, "rest_no_route", "not a network with the companion plugin active on it");
+    }
 }

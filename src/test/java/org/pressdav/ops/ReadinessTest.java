@@ -19,7 +19,7 @@ class ReadinessTest {
     private final AtomicInteger asked = new AtomicInteger();
     private final AtomicReference<String> problem = new AtomicReference<>();
 
-    private final Readiness readiness = new Readiness(() -> {
+    private final Readiness<String> readiness = new Readiness<String>(() -> {
         asked.incrementAndGet();
         return problem.get();
     }, Duration.ofSeconds(5), nanos::get);
@@ -45,7 +45,7 @@ class ReadinessTest {
     void probesThatArriveWhileWordPressIsAskedShareItsAnswer() throws InterruptedException {
         CountDownLatch asking = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);
-        Readiness slow = new Readiness(() -> {
+        Readiness<String> slow = new Readiness<String>(() -> {
             asked.incrementAndGet();
             asking.countDown();
             try {

@@ -76,6 +76,10 @@ public final class InMemoryWordPress implements WordPressClient {
     private volatile boolean mediaTrash;
     /** Writes that still land before WordPress stops ({@link #stopAfterWrites}); negative: no limit. */
     private final AtomicInteger writesLeft = new AtomicInteger(-1);
+    /** Seeded users this site does not have ({@link #without}): another site of a drive of several. */
+    private final Set<Account> absent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The sites of the network this site is the main site of ({@link #network}), by login; null: not a network. */
+    private volatile Map<String, List<NetworkSite>> networkSites;
     /** How many updates were in flight at once, at most: WordPress loses saves when this passes 1 for one object. */
     public final AtomicInteger mostUpdatesAtOnce = new AtomicInteger();
     private final Map<Long, AtomicInteger> updating = new ConcurrentHashMap<>();
@@ -127,6 +131,32 @@ public final class InMemoryWordPress implements WordPressClient {
      * With the companion plugin's media folders and media index, as the test bed has them: every
      * attachment at its drive path, folders made at any depth. Call before pressdav starts.
      */
+    /** A site these seeded users have no login on (WordPress answers their passwords as wrong ones). */
+    public InMemoryWordPress without(Account... accounts) {
+        absent.addAll(List.of(accounts));
+        return this;
+    }
+
+    /**
+     * The main site of a network whose companion plugin lists {@code sites} by login ({@code ""}: to visitors; a login
+     * not named: none).
+     */
+    public InMemoryWordPress network(Map<String, List<NetworkSite>> sites) {
+        networkSites = Map.copyOf(sites);
+        return this;
+    }
+
+    @Override
+    public List<NetworkSite> networkSites(Credentials credentials) {
+        count("networkSites");
+        Map<String, List<NetworkSite>> sites = networkSites;
+        if (sites == null) {
+            return WordPressClient.super.networkSites(credentials);
+        }
+        Account a = account(credentials);
+        return sites.getOrDefault(a == null ? "" : a.login(), List.of());
+    }
+
     public InMemoryWordPress withMediaFolders() {
         this.plugin = new InMemoryCompanionPlugin(this, List.of("media-folders", "index:attachment"));
         return this;
@@ -353,6 +383,9 @@ public final class InMemoryWordPress implements WordPressClient {
         }
         String password = credentials.authorizationHeader();
         for (Account a : ACCOUNTS) {
+            if (absent.contains(a)) {
+                continue;
+            }
             // WordPress ignores everything but letters and digits in an application password.
             if (Credentials.of(a.login(), a.password()).authorizationHeader().equals(password)
                     || a.login().equals(credentials.login()) && sameLetters(a.password(), credentials)) {

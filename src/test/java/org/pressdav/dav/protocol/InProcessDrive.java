@@ -51,15 +51,47 @@ final class InProcessDrive implements AutoCloseable {
     }
 
     private InProcessDrive(InMemoryWordPress wordpress, Path data, Clock clock, String... flags) {
+        this(wordpress, data, args -> Pressdav.serve(ConfigLoader.load(args, Map.of()), wordpress, clock),
+                withFlags(List.of("--wordpress-url", "http://wp.test/"), flags));
+    }
+
+    /** How a drive is started from its flags. */
+    @FunctionalInterface
+    interface Start {
+        Pressdav start(List<String> args) throws Exception;
+    }
+
+    private InProcessDrive(InMemoryWordPress wordpress, Path data, Start start, List<String> flags) {
         this.wordpress = wordpress;
         this.data = data;
         try {
-            List<String> args = new ArrayList<>(List.of("--wordpress-url", "http://wp.test/", "--port", "0", "--data-dir", data.toString()));
-            args.addAll(List.of(flags));
-            pressdav = Pressdav.serve(ConfigLoader.load(args, Map.of()), wordpress, clock);
+            List<String> args = new ArrayList<>(List.of("--port", "0", "--data-dir", data.toString()));
+            args.addAll(flags);
+            pressdav = start.start(args);
         } catch (Exception e) {
             throw new IllegalStateException("pressdav did not start", e);
         }
+    }
+
+    /**
+     * A drive of several sites under {@code sites/} ({@code --site} and {@code --network} among the flags), each site's URL
+     * answered by the WordPress {@code sites} maps it to; a URL it does not map cannot be reached.
+     */
+    static InProcessDrive ofSites(Map<String, InMemoryWordPress> sites, String... flags) {
+        return new InProcessDrive(null, temporaryDataDir(), args -> Pressdav.serveSites(ConfigLoader.load(args, Map.of()), url -> {
+            InMemoryWordPress site = sites.get(url.toString());
+            if (site == null) {
+                throw new org.pressdav.wordpress.WordPressException(502, org.pressdav.wordpress.WordPressException.UNREACHABLE,
+                        "WordPress cannot be reached at " + url + ": connection refused");
+            }
+            return site;
+        }, Clock.systemUTC()), List.of(flags));
+    }
+
+    private static List<String> withFlags(List<String> first, String... flags) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(flags));
+        return all;
     }
 
     private static Path temporaryDataDir() {

@@ -1,0 +1,33 @@
+package org.pressdav.server;
+
+import java.util.Map;
+import org.pressdav.dav.DavSession;
+import org.pressdav.wordpress.Credentials;
+import org.pressdav.wordpress.WordPressException;
+
+/**
+ * The login at the root of several sites: accepted where it works on at least one of them (each site's WordPress asked,
+ * and the network's), refused where it works on none. The root lists the sites it works on.
+ */
+final class SitesLogin implements Authenticator.Login {
+    private final Sites sites;
+
+    SitesLogin(Sites sites) {
+        this.sites = sites;
+    }
+
+    @Override
+    public DavSession check(Credentials credentials) {
+        Map<String, DavSession> sessions = sites.sessionsOf(credentials);
+        if (sessions.isEmpty()) {
+            throw new WordPressException(401, "pressdav_no_site", "this login works on none of the sites served here");
+        }
+        return sessions.values().iterator().next();
+    }
+
+    @Override
+    public DavSession anonymous() {
+        // The root's folders read nothing of a WordPress: a visitor there is a session without one.
+        return DavSession.anonymous(null);
+    }
+}

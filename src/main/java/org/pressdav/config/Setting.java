@@ -8,7 +8,7 @@ import java.util.Locale;
  * default and what it means. {@link ConfigLoader} and {@code --help} both read this table.
  */
 public enum Setting {
-    WORDPRESS_URL("", "the WordPress site's home URL, for example https://blog.example.org/: its drive is at the root (instead: --site and/or --network, one of the two ways is needed)"),
+    WORDPRESS_URL("", "the WordPress site's home URL, for example https://blog.example.org/, whose drive is then at the root; give it, or --site and/or --network"),
     WORDPRESS_CONNECT_URL("", "where pressdav reaches that site (or --network's sites) when its own network names it otherwise, for example http://wordpress/ on a Compose network: requests for the site's URL go there (empty: the site's URL)"),
     SITE("", "a site served at sites/NAME/, as NAME=URL, or NAME=URL|CONNECT_URL where pressdav reaches it at another address; the flag once a site, the variable and file key a list separated by spaces or commas. NAME: lower-case letters, digits, '.', '-', '_'", true),
     NETWORK("", "a multisite network's main site URL: each of its sites is served at sites/<host and path>/"),

@@ -72,6 +72,10 @@ public final class ConfigLoader {
                 }
                 value = args.get(++i);
             }
+            if (setting != null && setting.repeatable() && flags.containsKey(setting)) {
+                // One flag a site: together they are the list the environment variable would hold.
+                value = flags.get(setting) + " " + value;
+            }
             flags.put(setting, value);
         }
         return flags;
@@ -110,14 +114,7 @@ public final class ConfigLoader {
     }
 
     private static PressdavConfig validate(Map<Setting, String> v) {
-        String url = v.get(Setting.WORDPRESS_URL);
-        if (url == null || url.isBlank()) {
-            throw new ConfigException("no WordPress to serve: give --wordpress-url URL (or PRESSDAV_WORDPRESS_URL)");
-        }
-        HttpUrl wordpress = HttpUrl.parse(url.strip());
-        if (wordpress == null) {
-            throw new ConfigException("--wordpress-url '" + url + "' is not an http:// or https:// URL");
-        }
+        ServedSites served = ServedSites.of(v);
         int httpsPort = v.get(Setting.HTTPS_PORT).strip().equalsIgnoreCase("off") ? -1 : integer(Setting.HTTPS_PORT, v, 0, 65535);
         boolean plainHttp = bool(Setting.PLAIN_HTTP, v);
         boolean pem = !v.get(Setting.TLS_CERT).isBlank() || !v.get(Setting.TLS_KEY).isBlank();
@@ -129,11 +126,11 @@ public final class ConfigLoader {
             throw new ConfigException("--plain-http false needs --https-port: pressdav would serve nothing");
         }
         return new PressdavConfig(
-                wordpress,
-                List.of(),
-                null,
-                Set.of(),
-                connectUrl(v.get(Setting.WORDPRESS_CONNECT_URL)),
+                served.wordpressUrl(),
+                served.sites(),
+                served.network(),
+                served.anonymousSites(),
+                served.connectUrl(),
                 v.get(Setting.HOST),
                 integer(Setting.PORT, v, 0, 65535),
                 prefix(v.get(Setting.PATH_PREFIX)),
@@ -150,7 +147,7 @@ public final class ConfigLoader {
                 duration(Setting.CHANGE_POLL, v),
                 duration(Setting.TYPES_REFRESH, v),
                 duration(Setting.LOGIN_CACHE_TTL, v),
-                bool(Setting.ANONYMOUS_READ, v),
+                served.anonymousRead(),
                 bool(Setting.TRUST_FORWARDED_HEADERS, v),
                 integer(Setting.SCRATCH_MAX_MB, v, 0, 1 << 20) * (1L << 20),
                 integer(Setting.SCRATCH_TOTAL_MAX_MB, v, 0, 1 << 24) * (1L << 20),
@@ -209,12 +206,14 @@ public final class ConfigLoader {
 
     /** An http:// or https:// URL, or null for none. */
     static HttpUrl connectUrl(String raw) {
-        if (raw.isBlank()) {
-            return null;
-        }
+        return raw.isBlank() ? null : httpUrl(Setting.WORDPRESS_CONNECT_URL.flag(), raw);
+    }
+
+    /** An http:// or https:// URL; {@code setting} names where it was given when it is not one. */
+    static HttpUrl httpUrl(String setting, String raw) {
         HttpUrl url = HttpUrl.parse(raw.strip());
         if (url == null) {
-            throw new ConfigException("--wordpress-connect-url '" + raw + "' is not an http:// or https:// URL");
+            throw new ConfigException(setting + " '" + raw + "' is not an http:// or https:// URL");
         }
         return url;
     }
@@ -287,11 +286,20 @@ public final class ConfigLoader {
         }
     }
 
-    private static boolean bool(Setting s, Map<Setting, String> v) {
-        return switch (v.get(s).strip().toLowerCase(Locale.ROOT)) {
+    static boolean bool(Setting s, Map<Setting, String> v) {
+        Boolean value = parseBool(v.get(s));
+        if (value == null) {
+            throw new ConfigException(s.flag() + " '" + v.get(s) + "' is neither true nor false");
+        }
+        return value;
+    }
+
+    /** true, false, or null when {@code raw} is neither. */
+    static Boolean parseBool(String raw) {
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
-            default -> throw new ConfigException(s.flag() + " '" + v.get(s) + "' is neither true nor false");
+            default -> null;
         };
     }
 
@@ -309,6 +317,11 @@ public final class ConfigLoader {
                 pressdav: a WebDAV server that makes a WordPress site a network drive.
 
                 usage: java -jar pressdav.jar --wordpress-url URL [options]
+                       java -jar pressdav.jar --site NAME=URL [--site NAME=URL ...] [--network URL] [options]
+                       java -jar pressdav.jar --network URL [options]
+
+                With --wordpress-url the site's drive is at the root; with --site and --network each
+                site's drive is at sites/<name>/.
 
                 Each setting can also come from a config file (--config FILE, or PRESSDAV_CONFIG;
                 see config/pressdav.properties) or an environment variable. Flags win over the

@@ -8,8 +8,10 @@ import java.util.Locale;
  * default and what it means. {@link ConfigLoader} and {@code --help} both read this table.
  */
 public enum Setting {
-    WORDPRESS_URL(null, "the WordPress site's home URL, for example https://blog.example.org/"),
-    WORDPRESS_CONNECT_URL("", "where pressdav reaches that site when its own network names it otherwise, for example http://wordpress/ on a Compose network: requests for the site's URL go there (empty: the site's URL)"),
+    WORDPRESS_URL("", "the WordPress site's home URL, for example https://blog.example.org/, whose drive is then at the root; give it, or --site and/or --network"),
+    WORDPRESS_CONNECT_URL("", "where pressdav reaches that site (or --network's sites) when its own network names it otherwise, for example http://wordpress/ on a Compose network: requests for the site's URL go there (empty: the site's URL)"),
+    SITE("", "a site served at sites/NAME/, as NAME=URL, or NAME=URL|CONNECT_URL where pressdav reaches it at another address; the flag once a site, the variable and file key a list separated by spaces or commas. NAME: lower-case letters, digits, '.', '-', '_'", true),
+    NETWORK("", "a multisite network's main site URL: each of its sites is served at sites/<host and path>/"),
     HOST("127.0.0.1", "the address to listen on (0.0.0.0 for every interface)"),
     PORT("8080", "the port to listen on"),
     HTTPS_PORT("off", "the port for HTTPS (off: none; 0: any free port), with --tls-cert and --tls-key or --tls-keystore"),
@@ -26,7 +28,7 @@ public enum Setting {
     CHANGE_POLL("2s", "how often the companion plugin's change feed is read"),
     TYPES_REFRESH("10m", "how often the site's post types and taxonomies are read again, to show those a plugin added or removed (also at each change of settings the change feed reports; 0s: only then and at start)"),
     LOGIN_CACHE_TTL("60s", "how long a login WordPress accepted is trusted before it is checked again"),
-    ANONYMOUS_READ("false", "let visitors without a login read what WordPress shows the public"),
+    ANONYMOUS_READ("false", "let visitors without a login read what WordPress shows the public (true, false, or with --site or --network the names of the sites they may read, separated by commas)"),
     TRUST_FORWARDED_HEADERS("false", "honour Forwarded / X-Forwarded-* headers (only behind your own reverse proxy)"),
     SCRATCH_MAX_MB("256", "how many MiB of temporary files (._*, .DS_Store, ~$*, *.swp, …) each user who may upload keeps on this server (others: 1 MiB)"),
     SCRATCH_TOTAL_MAX_MB("1024", "how many MiB of temporary files all users together may keep on this server (past that: 507)"),
@@ -46,10 +48,16 @@ public enum Setting {
 
     private final String defaultValue;
     private final String description;
+    private final boolean repeatable;
 
     Setting(String defaultValue, String description) {
+        this(defaultValue, description, false);
+    }
+
+    Setting(String defaultValue, String description, boolean repeatable) {
         this.defaultValue = defaultValue;
         this.description = description;
+        this.repeatable = repeatable;
     }
 
     /** The name in a config file and, with two dashes, the flag: {@code wordpress-url}. */
@@ -71,5 +79,13 @@ public enum Setting {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * Whether the flag may be given several times, each adding to a list (the environment variable and the file key
+     * hold that list separated by spaces or commas); any other flag given twice keeps the last value.
+     */
+    public boolean repeatable() {
+        return repeatable;
     }
 }

@@ -3,6 +3,7 @@ package org.pressdav.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * Jetty pool, the WordPress cache, values of the stores read when scraped). Every meter carries
  * the tag {@code instance}, this instance's name, so that several behind a balancer stay apart.
  * It observes WordPress calls for the request log too.
+ * With several sites each site's drive registers the same meters through {@link #forSite}, which
+ * adds the tag {@code site} and writes into the one registry, so that one scrape shows all sites.
  * Tags take a bounded set of values whatever the requests say: a method pressdav does not
  * answer is {@code other}, and so is a status that is not an HTTP status, so that nobody can
  * grow the metrics (and the memory they hold) by sending made-up methods.
@@ -48,7 +52,10 @@ public final class Metrics implements CallObserver, AutoCloseable {
     private static final Duration[] BUCKETS = java.util.stream.Stream.of(1, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 10_000, 60_000)
             .map(Duration::ofMillis).toArray(Duration[]::new);
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** What is scraped: the instance's, shared by its sites' metrics. */
+    private final PrometheusMeterRegistry prometheus;
+    /** Where these metrics register: {@link #prometheus} itself, or a site's registry that tags and forwards to it. */
+    private final MeterRegistry registry;
     /** Binders with listeners or threads to stop (the GC's notifications, say), closed with the metrics. */
     private final List<AutoCloseable> bound = new CopyOnWriteArrayList<>();
     /** Micrometer keeps function counters' objects weakly: these keep the suppliers alive as long as the metrics. */
@@ -56,7 +63,9 @@ public final class Metrics implements CallObserver, AutoCloseable {
 
     /** The metrics of the instance named {@code instance}, with the JVM's meters. */
     public Metrics(String instance) {
-        registry.config().commonTags("instance", instance);
+        prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry = prometheus;
+        prometheus.config().commonTags("instance", instance);
         bind(new JvmMemoryMetrics());
         bind(new JvmGcMetrics());
         // jvm_gc_overhead: the share of CPU time spent collecting, there from the start (GC pauses are meters only once one happened).
@@ -65,6 +74,23 @@ public final class Metrics implements CallObserver, AutoCloseable {
         bind(new ClassLoaderMetrics());
         bind(new ProcessorMetrics());
         bind(new UptimeMetrics());
+    }
+
+    private Metrics(PrometheusMeterRegistry prometheus, MeterRegistry registry) {
+        this.prometheus = prometheus;
+        this.registry = registry;
+    }
+
+    /**
+     * The metrics of the site named {@code site} (its folder's name under {@code sites/}): every meter registered
+     * through them carries the tag {@code site} besides {@code instance}, and is scraped with the instance's. Closing
+     * them removes the site's meters and leaves the instance's. One a site: two of one name would share meters.
+     */
+    public Metrics forSite(String site) {
+        CompositeMeterRegistry tagged = new CompositeMeterRegistry();
+        tagged.config().commonTags("site", site);
+        tagged.add(prometheus);
+        return new Metrics(prometheus, tagged);
     }
 
     /**
@@ -138,7 +164,7 @@ public final class Metrics implements CallObserver, AutoCloseable {
 
     /** Everything, as Prometheus text (version 0.0.4). */
     public String prometheus() {
-        return registry.scrape();
+        return prometheus.scrape();
     }
 
     @Override
@@ -149,6 +175,13 @@ public final class Metrics implements CallObserver, AutoCloseable {
             } catch (Exception e) {
                 log.warn("a metrics binder did not close: {}", e.toString());
             }
+        }
+        if (registry instanceof CompositeMeterRegistry site) {
+            // Removing a site's meters removes them from the instance's registry; closing the site's would close that too.
+            for (Meter meter : site.getMeters()) {
+                site.remove(meter);
+            }
+            site.remove(prometheus);
         }
         registry.close();
     }

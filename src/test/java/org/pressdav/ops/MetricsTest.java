@@ -95,6 +95,61 @@ class MetricsTest {
         }
     }
 
+    /** Several sites' drives register meters of one name: each under its site tag, all in the instance's one scrape. */
+    @Test
+    void eachSitesMetersCarryItsNameAndAreScrapedWithTheInstances() {
+        try (Metrics metrics = new Metrics("i").counter("pressdav.cache.hits", "Reads answered from the cache.", () -> 1)) {
+            metrics.request("GET", 200, 1_000_000L);
+            Metrics blog = metrics.forSite("blog").counter("pressdav.cache.hits", "Reads answered from the cache.", () -> 5);
+            Metrics shop = metrics.forSite("shop").counter("pressdav.cache.hits", "Reads answered from the cache.", () -> 7);
+            blog.request("GET", 200, 2_000_000L);
+            blog.request("GET", 200, 2_000_000L);
+            shop.finished(shop.context(), 404, 1_500_000_000L);
+            shop.gauge("pressdav.locks.held", "Live WebDAV locks.", () -> 3);
+            shop.timer("pressdav.write.turn.wait", "Time a write waited for its turn.").record(40, TimeUnit.MILLISECONDS);
+            blog.bind(registry -> io.micrometer.core.instrument.Counter.builder("pressdav.bound").register(registry).increment(2));
+            io.micrometer.core.instrument.Counter.builder("pressdav.elsewhere").register(shop.registry()).increment();
+
+            Scrape scrape = Scrape.of(metrics.prometheus());
+            assertEquals(Optional.of(7.0), Scrape.of(blog.prometheus()).value("pressdav_cache_hits_total", Map.of("site", "shop")),
+                    "a site's scrape is the instance's, all sites in one");
+            assertEquals(Optional.of(5.0), scrape.value("pressdav_cache_hits_total", Map.of("instance", "i", "site", "blog")), scrape.text());
+            assertEquals(Optional.of(7.0), scrape.value("pressdav_cache_hits_total", Map.of("instance", "i", "site", "shop")), scrape.text());
+            assertEquals(Optional.of(2.0), scrape.value("pressdav_requests_total", Map.of("site", "blog", "method", "GET", "status", "200")));
+            assertEquals(Optional.of(1.0), scrape.value("pressdav_wordpress_requests_total", Map.of("site", "shop", "status", "404")));
+            assertEquals(Optional.of(1.5), scrape.value("pressdav_wordpress_request_seconds_sum", Map.of("site", "shop", "status", "404")));
+            assertEquals(Optional.of(3.0), scrape.value("pressdav_locks_held", Map.of("site", "shop")), scrape.text());
+            assertEquals(Optional.of(1.0), scrape.value("pressdav_write_turn_wait_seconds_count", Map.of("site", "shop")), scrape.text());
+            assertTrue(scrape.series("pressdav_write_turn_wait_seconds_bucket", Map.of("site", "shop")).size() > 10, "the site's timers keep the buckets");
+            assertEquals(Optional.of(2.0), scrape.value("pressdav_bound_total", Map.of("site", "blog")), scrape.text());
+            assertEquals(Optional.of(1.0), scrape.value("pressdav_elsewhere_total", Map.of("site", "shop")), scrape.text());
+            assertEquals(Optional.of(1.0), instanceOwn(scrape, "pressdav_cache_hits_total", Map.of()), "the instance's own meters: no site tag");
+            assertEquals(Optional.of(1.0), instanceOwn(scrape, "pressdav_requests_total", Map.of("method", "GET", "status", "200")));
+            assertTrue(scrape.series("jvm_threads_live_threads", Map.of()).stream().noneMatch(s -> s.labels().containsKey("site")),
+                    "the JVM is measured once, for the instance");
+
+            shop.close();
+            Scrape afterShop = Scrape.of(metrics.prometheus());
+            assertEquals(List.of(), afterShop.samples().stream().filter(s -> "shop".equals(s.labels().get("site"))).toList(), "a closed site's meters go");
+            assertEquals(Optional.of(5.0), afterShop.value("pressdav_cache_hits_total", Map.of("site", "blog")), afterShop.text());
+            metrics.request("GET", 200, 1_000_000L);
+            metrics.request("PUT", 201, 1_000_000L);
+            Scrape afterMore = Scrape.of(metrics.prometheus());
+            assertEquals(Optional.of(1.0), instanceOwn(afterMore, "pressdav_cache_hits_total", Map.of()), afterMore.text());
+            assertEquals(Optional.of(2.0), instanceOwn(afterMore, "pressdav_requests_total", Map.of("method", "GET", "status", "200")));
+            assertEquals(Optional.of(1.0), instanceOwn(afterMore, "pressdav_requests_total", Map.of("method", "PUT", "status", "201")),
+                    "closing a site leaves the instance's registry open to new meters: " + afterMore.text());
+        }
+    }
+
+    /** The value of the one series of the instance's own (tagged {@code instance}, without {@code site}) with these labels. */
+    private static Optional<Double> instanceOwn(Scrape scrape, String name, Map<String, String> labels) {
+        List<Scrape.Sample> own = scrape.series(name, labels).stream()
+                .filter(sample -> "i".equals(sample.labels().get("instance")) && !sample.labels().containsKey("site")).toList();
+        assertTrue(own.size() <= 1, own.toString());
+        return own.stream().map(Scrape.Sample::value).findFirst();
+    }
+
     @Test
     void madeUpMethodsAndStatusesAreOneSeriesWhateverTheirNumber() {
         try (Metrics metrics = new Metrics("a")) {

@@ -185,9 +185,4 @@ public final class Metrics implements CallObserver, AutoCloseable {
         }
         registry.close();
     }
-
-    /** TEMPORARY until the per-site registry lands. */
-    public Metrics forSite(String site) {
-        return this;
-    }
 }

@@ -407,7 +407,7 @@ public final class OkHttpWordPressClient implements WordPressClient {
     @Override
     public List<NetworkSite> networkSites(Credentials credentials) {
         List<NetworkSite> sites = new ArrayList<>();
-        for (JsonNode site : send(credentials, get(root.route(NetworkSite.ROUTE))).body) {
+        for (JsonNode site : send(credentials, get(root.route(NetworkSite.ROUTE))).body.path("sites")) {
             sites.add(read(site, NetworkSite.class));
         }
         return sites;

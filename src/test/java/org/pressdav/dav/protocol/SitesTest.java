@@ -1,0 +1,205 @@
+package org.pressdav.dav.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pressdav.wordpress.InMemoryWordPress.ADMIN;
+import static org.pressdav.wordpress.InMemoryWordPress.AUTHOR;
+import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
+import static org.pressdav.wordpress.InMemoryWordPress.SUBSCRIBER;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.RedisServer;
+import org.pressdav.testbed.RunningDrive;
+import org.pressdav.wordpress.InMemoryWordPress;
+import org.pressdav.wordpress.NetworkSite;
+
+/**
+ * Several sites in one drive (--site, --network): each under sites/<name>/, each login's sites listed at the root as
+ * its WordPress says, nothing of one site seen, locked or moved from another.
+ */
+class SitesTest {
+    private static final Instant MAY = Instant.parse("2024-05-02T10:00:00Z");
+
+    /** Sites a and b; the author has no login on b, the editor none on a. */
+    private static InProcessDrive twoSites(InMemoryWordPress a, InMemoryWordPress b, String... flags) {
+        List<String> all = new java.util.ArrayList<>(List.of("--site", "a=http://a.test/", "--site", "b=http://b.test/"));
+        all.addAll(List.of(flags));
+        return InProcessDrive.ofSites(Map.of("http://a.test/", a.without(EDITOR), "http://b.test/", b.without(AUTHOR)), all.toArray(String[]::new));
+    }
+
+    @Test
+    void theRootListsTheSitesALoginWorksOnAsEachWordPressSays() {
+        try (InProcessDrive drive = twoSites(new InMemoryWordPress(), new InMemoryWordPress())) {
+            assertEquals(List.of("sites/"), drive.namesIn(ADMIN, ""));
+            assertEquals(List.of("a/", "b/"), drive.namesIn(ADMIN, "sites/"));
+            assertEquals(List.of("a/"), drive.namesIn(AUTHOR, "sites/"));
+            assertEquals(List.of("b/"), drive.namesIn(EDITOR, "sites/"));
+            // Works on none: refused at the root, as a wrong password is.
+            InMemoryWordPress.Account nobody = new InMemoryWordPress.Account(99, "nobody", "wrong", "subscriber");
+            assertEquals(401, drive.send(nobody, "PROPFIND", "sites/", Map.of("Depth", "1"), null).status());
+            // A site's own folder is its drive as it is alone.
+            assertTrue(drive.namesIn(AUTHOR, "sites/a/").containsAll(List.of("posts/", "pages/", "media/")));
+        }
+    }
+
+    @Test
+    void eachSiteAsksForItsOwnPasswordUnderARealmNamingIt() {
+        try (InProcessDrive drive = twoSites(new InMemoryWordPress(), new InMemoryWordPress())) {
+            RunningDrive.Answer anonymous = drive.send(null, "PROPFIND", "sites/b/", Map.of("Depth", "1"), null);
+            assertEquals(401, anonymous.status());
+            assertTrue(anonymous.header("WWW-Authenticate").contains("realm=\"pressdav: b\""), anonymous.header("WWW-Authenticate"));
+            assertTrue(drive.send(null, "PROPFIND", "", Map.of("Depth", "1"), null).header("WWW-Authenticate").contains("realm=\"pressdav\""));
+            // The author's login is not b's: 401 there, while it opens a.
+            assertEquals(401, drive.send(AUTHOR, "PROPFIND", "sites/b/posts/", Map.of("Depth", "1"), null).status());
+            assertEquals(207, drive.send(AUTHOR, "PROPFIND", "sites/a/posts/", Map.of("Depth", "1"), null).status());
+        }
+    }
+
+    @Test
+    void anonymousVisitorsSeeOnlyTheSitesOpenToThem() {
+        try (InProcessDrive drive = twoSites(new InMemoryWordPress(), new InMemoryWordPress(), "--anonymous-read", "b")) {
+            assertEquals(List.of("b/"), drive.namesIn(null, "sites/"));
+            assertEquals(207, drive.send(null, "PROPFIND", "sites/b/posts/", Map.of("Depth", "1"), null).status());
+            assertEquals(401, drive.send(null, "PROPFIND", "sites/a/posts/", Map.of("Depth", "1"), null).status());
+        }
+    }
+
+    @Test
+    void aSaveOnOneSiteIsNeverSeenOnTheOther() {
+        InMemoryWordPress a = new InMemoryWordPress();
+        InMemoryWordPress b = new InMemoryWordPress();
+        long onA = a.addPost("post", ADMIN.id(), "publish", "Hello", "<p>a</p>");
+        long onB = b.addPost("post", ADMIN.id(), "publish", "Hello", "<p>b</p>");
+        assertEquals(onA, onB, "the same id on both sites: only the site tells them apart");
+        try (InProcessDrive drive = twoSites(a, b)) {
+            String file = onA + "-hello/content.html";
+            assertEquals("<p>a</p>", drive.read(ADMIN, "sites/a/posts/" + file).strip());
+            assertEquals("<p>b</p>", drive.read(ADMIN, "sites/b/posts/" + file).strip());
+            assertEquals(204, drive.send(ADMIN, "PUT", "sites/a/posts/" + file, Map.of(), "<p>a, again</p>").status());
+            assertEquals("<p>a, again</p>", a.post(onA).content().raw());
+            assertEquals("<p>b</p>", b.post(onB).content().raw(), "b's post of the same id is untouched");
+            assertEquals("<p>b</p>", drive.read(ADMIN, "sites/b/posts/" + file).strip(), "and b's cached copy was not forgotten for a's save");
+        }
+    }
+
+    @Test
+    void aLockOnOneSiteSaysNothingOfTheSamePathOnTheOther() {
+        InMemoryWordPress a = new InMemoryWordPress();
+        InMemoryWordPress b = new InMemoryWordPress();
+        long id = a.addPost("post", ADMIN.id(), "publish", "Hello", "<p>a</p>");
+        b.addPost("post", ADMIN.id(), "publish", "Hello", "<p>b</p>");
+        try (InProcessDrive drive = twoSites(a, b)) {
+            String file = "posts/" + id + "-hello/content.html";
+            assertEquals(200, drive.send(ADMIN, "LOCK", "sites/a/" + file, Map.of("Depth", "0", "Timeout", "Second-600"), ProtocolLockTest.lockInfo(
+                    "exclusive", "write")).status());
+            assertEquals(423, drive.send(ADMIN, "PUT", "sites/a/" + file, Map.of(), "<p>no</p>").status());
+            assertEquals(204, drive.send(ADMIN, "PUT", "sites/b/" + file, Map.of(), "<p>b, saved</p>").status());
+            assertEquals("<p>b, saved</p>", b.post(id).content().raw());
+        }
+    }
+
+    @Test
+    void nothingMovesBetweenSitesAndAFileIsCopiedAsItsBytes() {
+        InMemoryWordPress a = new InMemoryWordPress();
+        // b has the companion plugin's media folders: a file may be copied into any folder of its media/.
+        InMemoryWordPress b = new InMemoryWordPress().withMediaFolders();
+        byte[] photo = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 0, (byte) 0xFF, (byte) 0xD9};
+        long id = a.addPost("post", ADMIN.id(), "publish", "Hello", "<p>a</p>");
+        a.addMedia(ADMIN.id(), "2024/05/photo.jpg", MAY, MAY, photo);
+        try (InProcessDrive drive = twoSites(a, b)) {
+            RunningDrive.Answer move = drive.send(ADMIN, "MOVE", "sites/a/posts/" + id + "-hello/",
+                    Map.of("Destination", drive.url("sites/b/posts/" + id + "-hello/")), null);
+            assertEquals(502, move.status());
+            assertTrue(move.text().contains("different WordPress sites"), move.text());
+            assertEquals("<p>a</p>", a.post(id).content().raw(), "nothing moved");
+
+            RunningDrive.Answer copy = drive.send(ADMIN, "COPY", "sites/a/media/2024/05/photo.jpg",
+                    Map.of("Destination", drive.url("sites/b/media/photo.jpg")), null);
+            assertEquals(201, copy.status(), copy.text());
+            assertEquals(1, b.media().size());
+            assertArrayEquals(photo, b.bytesOf(b.media().get(0).id()));
+            assertEquals(1, a.media().size(), "the original stays");
+            // The other site's login rules hold for the copy: the author has none on b.
+            assertEquals(401, drive.send(AUTHOR, "COPY", "sites/a/media/2024/05/photo.jpg",
+                    Map.of("Destination", drive.url("sites/b/media/again.jpg")), null).status());
+            // And what the user may not upload on b stays out: a subscriber of both.
+            assertEquals(403, drive.send(SUBSCRIBER, "COPY", "sites/a/media/2024/05/photo.jpg",
+                    Map.of("Destination", drive.url("sites/b/media/sub.jpg")), null).status());
+            assertEquals(1, b.media().size());
+        }
+    }
+
+    @Test
+    void aSiteThatDoesNotAnswerIs503WhileTheOthersWork() {
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://a.test/", new InMemoryWordPress()), "--site", "a=http://a.test/",
+                "--site", "down=http://down.test/")) {
+            RunningDrive.Answer down = drive.send(ADMIN, "PROPFIND", "sites/down/", Map.of("Depth", "1"), null);
+            assertEquals(503, down.status());
+            assertTrue(down.text().contains("down.test"), down.text());
+            assertEquals(207, drive.send(ADMIN, "PROPFIND", "sites/a/posts/", Map.of("Depth", "1"), null).status());
+            assertEquals(List.of("a/"), drive.namesIn(ADMIN, "sites/"));
+            RunningDrive.Answer ready = drive.send(null, "GET", "http://127.0.0.1:" + drive.port() + "/health/ready", Map.of(), null);
+            assertEquals(200, ready.status(), "one site answers: the instance serves it");
+            assertTrue(ready.text().contains("\"a\":{\"status\":\"ready\"}"), ready.text());
+            assertTrue(ready.text().contains("\"down\":{\"status\":\"not ready\""), ready.text());
+        }
+    }
+
+    @Test
+    void aNetworksSitesAreShownToTheirMembersOnly() {
+        InMemoryWordPress main = new InMemoryWordPress();
+        InMemoryWordPress two = new InMemoryWordPress();
+        long post = two.addPost("post", ADMIN.id(), "publish", "Two", "<p>two</p>");
+        NetworkSite mainSite = new NetworkSite(1, "http://net.test/", "Main");
+        NetworkSite twoSite = new NetworkSite(2, "http://net.test/two/", "Two");
+        // A site the plugin names elsewhere than the network's address is never contacted.
+        NetworkSite elsewhere = new NetworkSite(3, "http://evil.test/", "Elsewhere");
+        main.network(Map.of("admin", List.of(mainSite, twoSite, elsewhere), "author", List.of(mainSite), "editor", List.of(twoSite)));
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://net.test/", main, "http://net.test/two/", two),
+                "--network", "http://net.test/")) {
+            assertEquals(List.of("net.test/", "net.test-two/"), drive.namesIn(ADMIN, "sites/"));
+            assertEquals(List.of("net.test/"), drive.namesIn(AUTHOR, "sites/"));
+            assertEquals(List.of("net.test-two/"), drive.namesIn(EDITOR, "sites/"));
+            assertEquals("<p>two</p>", drive.read(EDITOR, "sites/net.test-two/posts/" + post + "-two/content.html").strip());
+            // Not a member: the site is not there for them, even by its name.
+            assertEquals(404, drive.send(AUTHOR, "PROPFIND", "sites/net.test-two/posts/", Map.of("Depth", "1"), null).status());
+            assertEquals(404, drive.send(ADMIN, "PROPFIND", "sites/evil.test/", Map.of("Depth", "1"), null).status());
+        }
+    }
+
+    @Test
+    void aNetworksSiteIsFoundByItsNameBeforeAnyListing() {
+        InMemoryWordPress main = new InMemoryWordPress();
+        InMemoryWordPress two = new InMemoryWordPress();
+        main.network(Map.of("editor", List.of(new NetworkSite(2, "http://net.test/two/", "Two"))));
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://net.test/", main, "http://net.test/two/", two),
+                "--network", "http://net.test/")) {
+            // A client that mounts the site's folder straight away (after a restart) finds it.
+            assertEquals(207, drive.send(EDITOR, "PROPFIND", "sites/net.test-two/", Map.of("Depth", "1"), null).status());
+            assertEquals(404, drive.send(AUTHOR, "PROPFIND", "sites/net.test-two/", Map.of("Depth", "1"), null).status());
+        }
+    }
+
+    @Test
+    void instancesSharingARedisKeepEachSitesLocksApart() {
+        InMemoryWordPress a = new InMemoryWordPress();
+        InMemoryWordPress b = new InMemoryWordPress();
+        long id = a.addPost("post", ADMIN.id(), "publish", "Hello", "<p>a</p>");
+        b.addPost("post", ADMIN.id(), "publish", "Hello", "<p>b</p>");
+        try (RedisServer redis = RedisServer.start();
+                InProcessDrive one = twoSites(a, b, "--redis-url", redis.url(), "--instance-name", "one");
+                InProcessDrive two = InProcessDrive.ofSites(Map.of("http://a.test/", a, "http://b.test/", b), "--site", "a=http://a.test/",
+                        "--site", "b=http://b.test/", "--redis-url", redis.url(), "--instance-name", "two")) {
+            String file = "posts/" + id + "-hello/content.html";
+            assertEquals(200, one.send(ADMIN, "LOCK", "sites/a/" + file, Map.of("Depth", "0", "Timeout", "Second-600"), ProtocolLockTest.lockInfo(
+                    "exclusive", "write")).status());
+            assertEquals(423, two.send(ADMIN, "PUT", "sites/a/" + file, Map.of(), "<p>no</p>").status(), "a's lock holds on every instance");
+            assertEquals(204, two.send(ADMIN, "PUT", "sites/b/" + file, Map.of(), "<p>b, saved</p>").status(), "and says nothing of b");
+            assertEquals("<p>b, saved</p>", b.post(id).content().raw());
+        }
+    }
+}

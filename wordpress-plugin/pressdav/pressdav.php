@@ -36,6 +36,7 @@ require_once __DIR__ . '/includes/index/class-pressdav-index-users.php';
 require_once __DIR__ . '/includes/index/class-pressdav-index-comments.php';
 require_once __DIR__ . '/includes/class-pressdav-rest.php';
 require_once __DIR__ . '/includes/class-pressdav-trash.php';
+require_once __DIR__ . '/includes/class-pressdav-sites.php';
 
 // Set up on activation, and again after an update of the plugin's files (which WordPress does not activate again): the tables, the clean-up's schedule.
 $pressdav_set_up = static function (): void {

@@ -5,7 +5,8 @@
  * assigned, users, comments, and the meta of each that core REST shows, each named by its post
  * type or taxonomy, as registered at the time (no list of types here). The changes of one
  * request are collected in a set (a post saved three times in one request is one row) and
- * written once, at the end of the request. The table is kept bounded: rows older than pressdav_feed_max_age_days (7) and all but the newest
+ * written once, at the end of the request, each into the feed of the site it was made on (on a
+ * network, a request may switch to other sites). The table is kept bounded: rows older than pressdav_feed_max_age_days (7) and all but the newest
  * pressdav_feed_max_rows (100,000) are removed as new rows are written. A reader further behind
  * than the oldest row kept is told to resync.
  */
@@ -16,7 +17,7 @@ if (!defined('ABSPATH')) {
 
 final class Pressdav_Change_Feed
 {
-    /** @var array<string, array{0: string, 1: int, 2: string}> */
+    /** @var array<int, array<string, array{0: string, 1: int, 2: string}>> by site id */
     private static array $pending = [];
     private static bool $flushing_registered = false;
 
@@ -134,29 +135,47 @@ final class Pressdav_Change_Feed
     /** Remembers a change; written once, at the end of the request. */
     public static function record(string $type, int $id, string $action): void
     {
-        self::$pending[$type . ':' . $id] = [$type, $id, $action];
+        self::$pending[get_current_blog_id()][$type . ':' . $id] = [$type, $id, $action];
         if (!self::$flushing_registered) {
             self::$flushing_registered = true;
             add_action('shutdown', [self::class, 'flush'], 0);
         }
     }
 
-    /** Writes the request's changes in one INSERT, then keeps the table within its bounds. */
+    /** Writes the request's changes in one INSERT a site, then keeps each table within its bounds. */
     public static function flush(): void
     {
-        global $wpdb;
-        if (!self::$pending) {
-            return;
+        $pending = self::$pending;
+        self::$pending = [];
+        foreach ($pending as $site => $changes) {
+            if ($site === get_current_blog_id()) {
+                self::write($changes);
+                continue;
+            }
+            if (!get_site($site)) {
+                continue; // deleted in this request, its tables with it
+            }
+            switch_to_blog($site);
+            // A site of the network the plugin has not set up yet (no request there since it was made) has no feed and no reader.
+            if (!Pressdav_Schema::outdated()) {
+                self::write($changes);
+            }
+            restore_current_blog();
         }
+    }
+
+    /** @param array<string, array{0: string, 1: int, 2: string}> $changes */
+    private static function write(array $changes): void
+    {
+        global $wpdb;
         $table = Pressdav_Schema::changes_table();
         $now = gmdate('Y-m-d H:i:s');
         $rows = [];
         $values = [];
-        foreach (self::$pending as [$type, $id, $action]) {
+        foreach ($changes as [$type, $id, $action]) {
             $rows[] = '(%s, %d, %s, %s)';
             array_push($values, $type, $id, $action, $now);
         }
-        self::$pending = [];
         $wpdb->query($wpdb->prepare(
             "INSERT INTO {$table} (object_type, object_id, action, changed_gmt) VALUES " . implode(', ', $rows),
             $values

@@ -1,8 +1,8 @@
 <?php
 /**
  * The plugin's REST routes under pressdav/v1: what the plugin is and offers (status), the index of
- * a collection (index), the change feed (changes), and the media library as a drive (media-folders,
- * media/<id>/move, media/<id>/file). Inputs are checked by their args schemas.
+ * a collection (index), the change feed (changes), the media library as a drive (media-folders,
+ * media/<id>/move, media/<id>/file), and on a multisite network the sites a caller may open (sites). Inputs are checked by their args schemas.
  */
 
 if (!defined('ABSPATH')) {
@@ -125,6 +125,14 @@ final class Pressdav_Rest
             ],
             'callback' => [self::class, 'changes'],
         ]);
+        if (is_multisite()) {
+            register_rest_route(PRESSDAV_REST_NAMESPACE, '/sites', [
+                'methods' => 'GET',
+                // Anyone may ask: each caller is shown the sites they may open (the public, the public sites).
+                'permission_callback' => '__return_true',
+                'callback' => static fn() => ['sites' => Pressdav_Sites::visible()],
+            ]);
+        }
     }
 
     /**
@@ -142,6 +150,9 @@ final class Pressdav_Rest
             'head' => Pressdav_Change_Feed::head(),
         ];
         $status['features'] = Pressdav_Trash::features($status['features']);
+        if (is_multisite()) {
+            $status['features'][] = 'sites';
+        }
         if (is_user_logged_in()) {
             $status += [
                 'version' => PRESSDAV_PLUGIN_VERSION,

@@ -63,7 +63,7 @@ class ReadmeIT extends WritingIT {
         CHECKS.put(c -> c.startsWith("curl -fsS -u 'NAME:PASSWORD' -X MKCOL http://host:8080/media/litmus/"), (c, dir) -> litmusRunsIt(c));
         CHECKS.put(c -> c.startsWith("scripts/cluster up"), (c, dir) -> clusterHasTheCommands(c));
         // Inline commands.
-        CHECKS.put(c -> c.startsWith("scripts/wordpress"), (c, dir) -> testBedHasTheCommand(c));
+        CHECKS.put(c -> c.startsWith("scripts/wordpress") || c.startsWith("scripts/network"), (c, dir) -> testBedHasTheCommand(c));
         CHECKS.put(c -> c.startsWith("scripts/cluster"), (c, dir) -> clusterHasTheCommands(c));
         CHECKS.put(c -> c.equals("docker compose -f docker/compose.yaml --profile cluster up -d"), (c, dir) -> theClusterProfileIsValidated());
         CHECKS.put(c -> c.matches("(scripts|bench|\\.ci)/[\\w-]+( .*)?"), (c, dir) -> scriptRunsHere(c));
@@ -239,15 +239,16 @@ class ReadmeIT extends WritingIT {
         assertTrue(litmusIt.contains("Readme.snippet(\"" + snippet.substring(0, 30)), "LitmusIT runs these lines as written");
     }
 
+    /** The subcommand is one the test bed's script (scripts/wordpress or scripts/network) has, with each argument named. */
     private static void testBedHasTheCommand(String command) throws IOException {
-        String script = Files.readString(ROOT.resolve("scripts/wordpress"));
         String[] words = command.split("\\s+");
+        String script = Files.readString(ROOT.resolve(words[0]));
         if (words.length > 1) {
-            assertTrue(script.contains("\n  " + words[1] + ")"), "scripts/wordpress has the subcommand " + words[1]);
+            assertTrue(script.contains("\n  " + words[1] + ")") || script.contains("\n  " + words[1] + "|"), words[0] + " has the subcommand " + words[1]);
         }
-        if (words.length > 2 && (words[1].equals("plugin") || words[1].equals("seed"))) {
+        if (words.length > 2 && List.of("plugin", "seed", "stop", "start").contains(words[1])) {
             for (String argument : words[2].split("\\\\\\|")) {
-                assertTrue(script.contains(argument + ")") || script.contains("= " + argument + " "), "scripts/wordpress " + words[1] + " takes " + argument);
+                assertTrue(script.contains(argument + ")") || script.contains("= " + argument + " "), words[0] + " " + words[1] + " takes " + argument);
             }
         }
     }

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import org.pressdav.config.PressdavConfig;
@@ -45,6 +48,12 @@ final class Sites implements Mounts, AutoCloseable {
     private final Network network;
     private final Authenticator networkLogin;
     private final Mount root;
+    /** Where the listed sites' WordPresses are asked about a login at once (the root's listing). */
+    private final ExecutorService askers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "pressdav-sites-login");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * {@code root} makes the root's drive (only {@code sites/}) from the login check it is given and the sites a
@@ -136,45 +145,66 @@ final class Sites implements Mounts, AutoCloseable {
     /**
      * The sites a login has, in the order they are listed (those of {@code --site} as configured, then the network's),
      * each with the user WordPress knows there. A visitor has the sites visitors may read. A site that cannot be
-     * reached now is left out (its folder answers 503 to whoever opens it).
+     * reached now is left out (its folder answers 503 to whoever opens it). Each site's WordPress is asked at once.
      */
     Map<String, DavSession> sessionsOf(Credentials credentials) {
-        Map<String, DavSession> sessions = new LinkedHashMap<>();
+        Map<String, CompletableFuture<DavSession>> asked = new LinkedHashMap<>();
         for (SiteSlot slot : listed.values()) {
-            if (credentials.isAnonymous() && !config.anonymousReadOf(slot.name())) {
-                continue;
-            }
-            try {
-                slot.mount();
-                WordPressClient wordpress = slot.drive().wordpress();
-                User user = credentials.isAnonymous() ? null : wordpress.me(credentials);
-                sessions.put(slot.name(), new DavSession(wordpress, credentials, user));
-            } catch (DavError e) {
-                // not served now: not listed
-            } catch (WordPressException e) {
-                if (e.status() != 400 && e.status() != 401 && e.status() != 403) {
-                    log.warn("site {}: the login of {} could not be checked: {}", slot.name(), credentials, e.getMessage());
-                }
+            if (!credentials.isAnonymous() || config.anonymousReadOf(slot.name())) {
+                asked.put(slot.name(), CompletableFuture.supplyAsync(() -> sessionOn(slot, credentials), askers));
             }
         }
+        Map<String, DavSession> sessions = new LinkedHashMap<>();
+        asked.forEach((name, session) -> {
+            DavSession there = session.join();
+            if (there != null) {
+                sessions.put(name, there);
+            }
+        });
         if (network != null) {
-            networkSessions(credentials, sessions);
+            DavSession member = networkSession(credentials);
+            if (member != null) {
+                for (String name : members(credentials)) {
+                    if (!credentials.isAnonymous() || config.anonymousReadOf(name)) {
+                        sessions.putIfAbsent(name, member);
+                    }
+                }
+            }
         }
         return sessions;
     }
 
-    private void networkSessions(Credentials credentials, Map<String, DavSession> sessions) {
+    /** The session of this login on a listed site, or null where it has none (or the site cannot be reached now). */
+    private static DavSession sessionOn(SiteSlot slot, Credentials credentials) {
         try {
-            User user = credentials.isAnonymous() ? null : network.main().me(credentials);
-            for (String name : members(credentials)) {
-                if (!credentials.isAnonymous() || config.anonymousReadOf(name)) {
-                    sessions.put(name, new DavSession(network.main(), credentials, user));
-                }
-            }
+            slot.mount();
+            WordPressClient wordpress = slot.drive().wordpress();
+            return new DavSession(wordpress, credentials, credentials.isAnonymous() ? null : wordpress.me(credentials));
+        } catch (DavError e) {
+            return null; // not served now: not listed
         } catch (WordPressException e) {
             if (e.status() != 400 && e.status() != 401 && e.status() != 403) {
-                log.warn("network {}: the sites of {} could not be read: {}", network.url(), credentials, e.getMessage());
+                log.warn("site {}: the login of {} could not be checked: {}", slot.name(), credentials, e.getMessage());
             }
+            return null;
+        }
+    }
+
+    /**
+     * The session of this login on the network (its main site checks it: application passwords are the network's),
+     * or null where the network does not know it; a login the network knows is one whatever sites it is a member of.
+     */
+    DavSession networkSession(Credentials credentials) {
+        if (network == null) {
+            return null;
+        }
+        try {
+            return new DavSession(network.main(), credentials, credentials.isAnonymous() ? null : network.main().me(credentials));
+        } catch (WordPressException e) {
+            if (e.status() != 400 && e.status() != 401 && e.status() != 403) {
+                log.warn("network {}: the login of {} could not be checked: {}", network.url(), credentials, e.getMessage());
+            }
+            return null;
         }
     }
 
@@ -203,6 +233,7 @@ final class Sites implements Mounts, AutoCloseable {
 
     @Override
     public void close() {
+        askers.shutdownNow();
         listed.values().forEach(SiteSlot::close);
         networked.values().forEach(SiteSlot::close);
     }

@@ -7,7 +7,8 @@ import org.pressdav.wordpress.WordPressException;
 
 /**
  * The login at the root of several sites: accepted where it works on at least one of them (each site's WordPress asked,
- * and the network's), refused where it works on none. The root lists the sites it works on.
+ * and the network's, which knows its users whether they are members of a site or not), refused where it works on none.
+ * The root lists the sites it works on.
  */
 final class SitesLogin implements Authenticator.Login {
     private final Sites sites;
@@ -20,6 +21,10 @@ final class SitesLogin implements Authenticator.Login {
     public DavSession check(Credentials credentials) {
         Map<String, DavSession> sessions = sites.sessionsOf(credentials);
         if (sessions.isEmpty()) {
+            DavSession onNetwork = sites.networkSession(credentials);
+            if (onNetwork != null) {
+                return onNetwork; // a member of no site yet: an empty sites/
+            }
             throw new WordPressException(401, "pressdav_no_site", "this login works on none of the sites served here");
         }
         return sessions.values().iterator().next();

@@ -164,6 +164,7 @@ class SitesTest {
             assertEquals(List.of("net.test/", "net.test-two/"), drive.namesIn(ADMIN, "sites/"));
             assertEquals(List.of("net.test/"), drive.namesIn(AUTHOR, "sites/"));
             assertEquals(List.of("net.test-two/"), drive.namesIn(EDITOR, "sites/"));
+            assertEquals(List.of(), drive.namesIn(SUBSCRIBER, "sites/"), "a network user of no site logs in to an empty sites/");
             assertEquals("<p>two</p>", drive.read(EDITOR, "sites/net.test-two/posts/" + post + "-two/content.html").strip());
             // Not a member: the site is not there for them, even by its name.
             assertEquals(404, drive.send(AUTHOR, "PROPFIND", "sites/net.test-two/posts/", Map.of("Depth", "1"), null).status());

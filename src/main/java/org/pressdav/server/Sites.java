@@ -44,6 +44,7 @@ final class Sites implements Mounts, AutoCloseable {
     private final Opener opener;
     private final Ticker ticker;
     private final Map<String, SiteSlot> listed = new LinkedHashMap<>();
+    private final java.util.Set<HttpUrl> listedUrls = new java.util.HashSet<>();
     private final ConcurrentMap<String, SiteSlot> networked = new ConcurrentHashMap<>();
     private final Network network;
     private final Authenticator networkLogin;
@@ -67,6 +68,7 @@ final class Sites implements Mounts, AutoCloseable {
         this.networkLogin = networkLogin;
         this.ticker = ticker;
         for (SiteAddress site : config.sites()) {
+            listedUrls.add(site.url());
             listed.put(site.name(), new SiteSlot(site.name(), realm(site.name()),
                     () -> opener.open(site.name(), site.url(), site.connectUrl(), config.anonymousReadOf(site.name())), session -> true, ticker));
         }
@@ -123,7 +125,7 @@ final class Sites implements Mounts, AutoCloseable {
     private List<String> members(Credentials credentials) {
         List<String> names = new ArrayList<>();
         for (Network.Member member : network.sitesOf(credentials)) {
-            if (listed.containsKey(member.name())) {
+            if (listed.containsKey(member.name()) || listedUrls.contains(member.url())) {
                 continue; // a site given by --site too is served as given there
             }
             networked.computeIfAbsent(member.name(), name -> new SiteSlot(name, networkRealm(),

@@ -203,4 +203,15 @@ class SitesTest {
             assertEquals("<p>b, saved</p>", b.post(id).content().raw());
         }
     }
+
+    @Test
+    void aNetworksSiteAlsoGivenAsASiteIsServedOnceUnderItsGivenName() {
+        InMemoryWordPress main = new InMemoryWordPress();
+        InMemoryWordPress two = new InMemoryWordPress();
+        main.network(Map.of("admin", List.of(new NetworkSite(1, "http://net.test/", "Main"), new NetworkSite(2, "http://net.test/two/", "Two"))));
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://net.test/", main, "http://net.test/two/", two),
+                "--network", "http://net.test/", "--site", "docs=http://net.test/two/")) {
+            assertEquals(List.of("docs/", "net.test/"), drive.namesIn(ADMIN, "sites/"));
+        }
+    }
 }

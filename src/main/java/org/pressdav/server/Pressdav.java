@@ -150,8 +150,8 @@ public final class Pressdav {
         LoginThrottle throttle = new LoginThrottle(LoginThrottle.Limits.STANDARD, ticker);
         boolean anyAnonymous = config.anonymousRead() || !config.anonymousSites().isEmpty();
         if (config.network() != null) {
-            network = new Network(config.network(), origins.apply(config.network()), config.changePoll(), ticker);
-            networkLogin = new Authenticator(network.main(), anyAnonymous, throttle);
+            network = new Network(config.network(), () -> origins.apply(config.network()), config.changePoll(), ticker);
+            networkLogin = new Authenticator(network.login(), anyAnonymous, throttle);
         }
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         // The root holds sites/ only: its stores keep what clients leave there (Finder's .DS_Store), in this instance alone.

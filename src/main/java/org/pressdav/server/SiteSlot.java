@@ -27,21 +27,73 @@ final class SiteSlot implements AutoCloseable {
     }
 
     private final String name;
-    private final String realm;
-    private final Opener opener;
-    private final Predicate<DavSession> admits;
-    private final Ticker ticker;
-    private volatile Mount mount;
-    private SiteDrive drive;
-    private String failure;
-    private long failedAt;
+    private final Lazy<Mount> mount;
+    private volatile SiteDrive drive;
 
     SiteSlot(String name, String realm, Opener opener, Predicate<DavSession> admits, Ticker ticker) {
         this.name = name;
-        this.realm = realm;
-        this.opener = opener;
-        this.admits = admits;
-        this.ticker = ticker;
+        this.mount = new Lazy<>("The site " + name, () -> {
+            SiteDrive opened = opener.open();
+            opened.follow();
+            drive = opened;
+            log.info("site {} is served at sites/{}/", name, name);
+            return new Mount(at(), opened.engine(), opened.tree(), opened.authenticator(), realm, admits);
+        }, ticker);
+    }
+
+    /**
+     * What is made once, when first needed, from something that may not answer (a site's WordPress): a failure is
+     * 503 with its reason, and it is tried again at most every {@link #RETRY}, however many ask meanwhile.
+     */
+    static final class Lazy<T> {
+        private final String what;
+        private final Opener<T> make;
+        private final Ticker ticker;
+        private volatile T made;
+        private String failure;
+        private long failedAt;
+
+        /** Makes the thing, or fails saying why. */
+        @FunctionalInterface
+        interface Opener<T> {
+            T make() throws Exception;
+        }
+
+        Lazy(String what, Opener<T> make, Ticker ticker) {
+            this.what = what;
+            this.make = make;
+            this.ticker = ticker;
+        }
+
+        T get() {
+            T done = made;
+            return done != null ? done : make();
+        }
+
+        private synchronized T make() {
+            if (made != null) {
+                return made;
+            }
+            if (failure != null && ticker.read() - failedAt < RETRY.toNanos()) {
+                throw new DavError.Busy(failure);
+            }
+            try {
+                made = make.make();
+                failure = null;
+                return made;
+            } catch (Exception e) {
+                failure = what + " cannot be served now: " + e.getMessage() + " (pressdav tries again in " + RETRY.toSeconds()
+                        + " s)";
+                failedAt = ticker.read();
+                log.warn(failure);
+                throw new DavError.Busy(failure);
+            }
+        }
+
+        /** Why it could not be made the last time it was tried, or null. */
+        synchronized String failure() {
+            return failure;
+        }
     }
 
     String name() {
@@ -55,53 +107,25 @@ final class SiteSlot implements AutoCloseable {
 
     /** The site's mount, its drive opened now if it was not; a site that cannot be opened is 503 with the reason. */
     Mount mount() {
-        Mount opened = mount;
-        return opened != null ? opened : open();
+        return mount.get();
     }
 
     /** The site's drive if it is open (null if it was never needed, or could not be opened). */
-    synchronized SiteDrive drive() {
+    SiteDrive drive() {
         return drive;
-    }
-
-    private synchronized Mount open() {
-        if (mount != null) {
-            return mount;
-        }
-        if (failure != null && ticker.read() - failedAt < RETRY.toNanos()) {
-            throw new DavError.Busy(failure);
-        }
-        try {
-            drive = opener.open();
-            drive.follow();
-            failure = null;
-            log.info("site {} is served at sites/{}/", name, name);
-        } catch (Exception e) {
-            failure = "The site " + name + " cannot be served now: " + e.getMessage() + " (pressdav tries again in " + RETRY.toSeconds()
-                    + " s)";
-            failedAt = ticker.read();
-            log.warn(failure);
-            throw new DavError.Busy(failure);
-        }
-        mount = new Mount(at(), drive.engine(), drive.tree(), drive.authenticator(), realm, admits);
-        return mount;
     }
 
     /** Why the site is not served now, or null when it is (or was never needed); its WordPress is asked when it is open. */
     String problem() {
-        SiteDrive open = drive();
-        if (open != null) {
-            return open.problem();
-        }
-        synchronized (this) {
-            return failure;
-        }
+        SiteDrive open = drive;
+        return open != null ? open.problem() : mount.failure();
     }
 
     @Override
-    public synchronized void close() {
-        if (drive != null) {
-            drive.close();
+    public void close() {
+        SiteDrive open = drive;
+        if (open != null) {
+            open.close();
         }
     }
 }

@@ -82,13 +82,17 @@ final class Sites implements Mounts, AutoCloseable {
 
     /** Opens every listed site's drive now, so the first user does not wait; one that does not answer is tried again when used. */
     void openListed() {
+        List<CompletableFuture<Void>> opening = new ArrayList<>();
         for (SiteSlot slot : listed.values()) {
-            try {
-                slot.mount();
-            } catch (DavError e) {
-                // Logged by the slot; its folder answers 503 until it can be opened.
-            }
+            opening.add(CompletableFuture.runAsync(() -> {
+                try {
+                    slot.mount();
+                } catch (DavError e) {
+                    // Logged by the slot; its folder answers 503 until it can be opened.
+                }
+            }, askers));
         }
+        opening.forEach(CompletableFuture::join);
     }
 
     @Override
@@ -163,14 +167,16 @@ final class Sites implements Mounts, AutoCloseable {
                 sessions.put(name, there);
             }
         });
-        if (network != null) {
-            DavSession member = networkSession(credentials);
-            if (member != null) {
+        DavSession member = networkSession(credentials);
+        if (member != null) {
+            try {
                 for (String name : members(credentials)) {
                     if (!credentials.isAnonymous() || config.anonymousReadOf(name)) {
                         sessions.putIfAbsent(name, member);
                     }
                 }
+            } catch (DavError | WordPressException e) {
+                log.warn("network {}: the sites of {} could not be read: {}", network.url(), credentials, e.getMessage());
             }
         }
         return sessions;
@@ -201,7 +207,9 @@ final class Sites implements Mounts, AutoCloseable {
             return null;
         }
         try {
-            return new DavSession(network.main(), credentials, credentials.isAnonymous() ? null : network.main().me(credentials));
+            return credentials.isAnonymous() ? network.login().anonymous() : network.login().check(credentials);
+        } catch (DavError e) {
+            return null; // the network cannot be reached now: logged when it was tried
         } catch (WordPressException e) {
             if (e.status() != 400 && e.status() != 401 && e.status() != 403) {
                 log.warn("network {}: the login of {} could not be checked: {}", network.url(), credentials, e.getMessage());
@@ -224,7 +232,7 @@ final class Sites implements Mounts, AutoCloseable {
             try {
                 network.main().index(Credentials.ANONYMOUS);
                 main = null;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // DavError (not reached when first needed) or WordPressException (down since)
                 main = e.getMessage();
             }
             problems.put(SiteNames.of(network.url()), main);

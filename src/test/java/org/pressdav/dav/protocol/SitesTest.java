@@ -214,4 +214,17 @@ class SitesTest {
             assertEquals(List.of("docs/", "net.test/"), drive.namesIn(ADMIN, "sites/"));
         }
     }
+
+    @Test
+    void aNetworkThatDoesNotAnswerAtStartHoldsUpNoOtherSite() {
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://a.test/", new InMemoryWordPress()), "--site", "a=http://a.test/",
+                "--network", "http://down.test/")) {
+            assertEquals(List.of("a/"), drive.namesIn(ADMIN, "sites/"));
+            RunningDrive.Answer site = drive.send(ADMIN, "PROPFIND", "sites/down.test-two/", Map.of("Depth", "1"), null);
+            assertEquals(503, site.status());
+            assertTrue(site.text().contains("down.test"), site.text());
+            RunningDrive.Answer ready = drive.send(null, "GET", "http://127.0.0.1:" + drive.port() + "/health/ready", Map.of(), null);
+            assertTrue(ready.text().contains("\"down.test\":{\"status\":\"not ready\""), ready.text());
+        }
+    }
 }

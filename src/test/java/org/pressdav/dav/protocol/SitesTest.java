@@ -227,4 +227,45 @@ class SitesTest {
             assertTrue(ready.text().contains("\"down.test\":{\"status\":\"not ready\""), ready.text());
         }
     }
+
+    @Test
+    void aCrowdSavingTheSamePostIdOnTwoSitesLosesNothingOnEither() throws Exception {
+        InMemoryWordPress a = new InMemoryWordPress();
+        InMemoryWordPress b = new InMemoryWordPress();
+        long id = a.addPost("post", AUTHOR.id(), "publish", "Hello", "<p>a</p>");
+        b.addPost("post", SUBSCRIBER.id(), "publish", "Hello", "<p>b</p>");
+        // On a the author (their own post) and the administrator; on b the editor and the administrator; a subscriber of
+        // both may save neither.
+        try (InProcessDrive drive = twoSites(a, b)) {
+            String folder = "posts/" + id + "-hello/";
+            List<String> fields = List.of("title.txt", "excerpt.txt", "content.html");
+            for (int round = 0; round < 5; round++) {
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+                List<java.util.concurrent.Future<Integer>> saves = new java.util.ArrayList<>();
+                for (int f = 0; f < fields.size(); f++) {
+                    String field = fields.get(f);
+                    String text = field + " round " + round;
+                    InMemoryWordPress.Account onA = f % 2 == 0 ? AUTHOR : ADMIN;
+                    InMemoryWordPress.Account onB = f % 2 == 0 ? EDITOR : ADMIN;
+                    saves.add(pool.submit(() -> drive.send(onA, "PUT", "sites/a/" + folder + field, Map.of(), "a: " + text).status()));
+                    saves.add(pool.submit(() -> drive.send(onB, "PUT", "sites/b/" + folder + field, Map.of(), "b: " + text).status()));
+                }
+                java.util.concurrent.Future<Integer> refused = pool.submit(() -> drive.send(SUBSCRIBER, "PUT", "sites/a/" + folder + "title.txt",
+                        Map.of(), "no").status());
+                for (java.util.concurrent.Future<Integer> save : saves) {
+                    assertTrue(save.get() == 204 || save.get() == 201, "saved: " + save.get());
+                }
+                assertEquals(403, refused.get());
+                pool.shutdown();
+                assertEquals("a: title.txt round " + round, a.post(id).title().raw());
+                assertEquals("a: excerpt.txt round " + round, a.post(id).excerpt().raw());
+                assertEquals("a: content.html round " + round, a.post(id).content().raw());
+                assertEquals("b: title.txt round " + round, b.post(id).title().raw());
+                assertEquals("b: excerpt.txt round " + round, b.post(id).excerpt().raw());
+                assertEquals("b: content.html round " + round, b.post(id).content().raw());
+            }
+            assertEquals(1, a.mostUpdatesAtOnce.get(), "never two updates of a's post in flight");
+            assertEquals(1, b.mostUpdatesAtOnce.get(), "never two updates of b's post in flight");
+        }
+    }
 }

@@ -20,24 +20,24 @@ import org.slf4j.LoggerFactory;
  * A multisite network ({@code --network}): which of its sites a login has, as the companion plugin (active on the whole
  * network) tells: the sites the user is a member of, every site to a super admin, the public ones to a visitor. Asked
  * again after {@code --change-poll}, so a site added to the network, or a user added to a site, shows within a poll.
- * Only sites at the network's own address are taken (its host, or a subdomain of it): a URL the plugin names elsewhere
- * is never contacted.
+ * Only sites at the network's own address are taken (its host, or a subdomain of it), and each is reached at the
+ * network's address: a URL the plugin names is never contacted, only sent as the Host of a request to the network.
  */
 final class Network {
     private static final Logger log = LoggerFactory.getLogger(Network.class);
 
     private final HttpUrl url;
-    private final SiteSlot.Lazy<WordPressClient> main;
+    private final Reachable<WordPressClient> main;
     private final Cache<String, List<Member>> sites;
 
     /** A site of the network as pressdav serves it: its folder's name and its home URL. */
     record Member(String name, HttpUrl url) {
     }
 
-    /** {@code main} reaches the network's main site; a network that does not answer is asked again at most every {@link SiteSlot#RETRY}. */
+    /** {@code main} reaches the network's main site; a network that does not answer is asked again at most every {@link Reachable#RETRY}. */
     Network(HttpUrl url, Supplier<WordPressClient> main, Duration poll, Ticker ticker) {
         this.url = url;
-        this.main = new SiteSlot.Lazy<>("The network " + url, main::get, ticker);
+        this.main = new Reachable<>("The network " + url, main::get, ticker);
         // Keyed by the login's hash, never its password: a login's list lives one poll.
         this.sites = Caffeine.newBuilder().expireAfterWrite(poll).maximumSize(10_000).ticker(ticker).build();
     }
@@ -82,7 +82,7 @@ final class Network {
                 log.warn("network: the site {} ({}) is not at the network's address {}: not served", site.id(), site.url(), url);
                 continue;
             }
-            members.add(new Member(SiteNames.of(home), home));
+            members.add(new Member(SiteNames.of(home), SiteNames.canonical(home)));
         }
         return List.copyOf(members);
     }

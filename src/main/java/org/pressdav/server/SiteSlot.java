@@ -1,9 +1,8 @@
 package org.pressdav.server;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.time.Duration;
 import java.util.function.Predicate;
-import org.pressdav.dav.DavError;
+import okhttp3.HttpUrl;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.SitesFolder;
@@ -11,28 +10,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One site under {@code sites/}: its name, and its drive, opened when it is first needed. A site whose WordPress does
- * not answer when its drive is opened makes its folder answer 503 with the reason, and is tried again at most every
- * {@link #RETRY}; the other sites are not held up by it.
+ * One site under {@code sites/}: its name and URL, and its drive, opened when it is first needed ({@link Reachable}: a
+ * site whose WordPress does not answer then makes its folder answer 503 with the reason, and is tried again later; the
+ * other sites are not held up by it).
  */
 final class SiteSlot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SiteSlot.class);
-    /** How long a site that could not be opened answers with that reason before it is tried again. */
-    static final Duration RETRY = Duration.ofSeconds(5);
 
     /** Opens the site's drive: reaches its WordPress, reads its kinds, opens its stores. */
     @FunctionalInterface
-    interface Opener {
+    interface DriveOpener {
         SiteDrive open() throws Exception;
     }
 
     private final String name;
-    private final Lazy<Mount> mount;
+    private final HttpUrl url;
+    private final Reachable<Mount> mount;
     private volatile SiteDrive drive;
 
-    SiteSlot(String name, String realm, Opener opener, Predicate<DavSession> admits, Ticker ticker) {
+    SiteSlot(String name, HttpUrl url, String realm, DriveOpener opener, Predicate<DavSession> admits, Ticker ticker) {
         this.name = name;
-        this.mount = new Lazy<>("The site " + name, () -> {
+        this.url = url;
+        this.mount = new Reachable<>("The site " + name, () -> {
             SiteDrive opened = opener.open();
             opened.follow();
             drive = opened;
@@ -41,63 +40,13 @@ final class SiteSlot implements AutoCloseable {
         }, ticker);
     }
 
-    /**
-     * What is made once, when first needed, from something that may not answer (a site's WordPress): a failure is
-     * 503 with its reason, and it is tried again at most every {@link #RETRY}, however many ask meanwhile.
-     */
-    static final class Lazy<T> {
-        private final String what;
-        private final Opener<T> make;
-        private final Ticker ticker;
-        private volatile T made;
-        private String failure;
-        private long failedAt;
-
-        /** Makes the thing, or fails saying why. */
-        @FunctionalInterface
-        interface Opener<T> {
-            T make() throws Exception;
-        }
-
-        Lazy(String what, Opener<T> make, Ticker ticker) {
-            this.what = what;
-            this.make = make;
-            this.ticker = ticker;
-        }
-
-        T get() {
-            T done = made;
-            return done != null ? done : make();
-        }
-
-        private synchronized T make() {
-            if (made != null) {
-                return made;
-            }
-            if (failure != null && ticker.read() - failedAt < RETRY.toNanos()) {
-                throw new DavError.Busy(failure);
-            }
-            try {
-                made = make.make();
-                failure = null;
-                return made;
-            } catch (Exception e) {
-                failure = what + " cannot be served now: " + e.getMessage() + " (pressdav tries again in " + RETRY.toSeconds()
-                        + " s)";
-                failedAt = ticker.read();
-                log.warn(failure);
-                throw new DavError.Busy(failure);
-            }
-        }
-
-        /** Why it could not be made the last time it was tried, or null. */
-        synchronized String failure() {
-            return failure;
-        }
-    }
-
     String name() {
         return name;
+    }
+
+    /** The site's home URL, as configured or as its network names it. */
+    HttpUrl url() {
+        return url;
     }
 
     /** Where the site's drive is served: {@code sites/<name>}. */
@@ -110,15 +59,23 @@ final class SiteSlot implements AutoCloseable {
         return mount.get();
     }
 
-    /** The site's drive if it is open (null if it was never needed, or could not be opened). */
-    SiteDrive drive() {
-        return drive;
+    /** The site's drive, opened now unless another request is opening it or it failed lately (then null). */
+    SiteDrive driveIfReady() {
+        return mount.ifReady() == null ? null : drive;
     }
 
-    /** Why the site is not served now, or null when it is (or was never needed); its WordPress is asked when it is open. */
+    /**
+     * Why the site is not served now, or null when it is; its WordPress is asked when its drive is open. A site whose
+     * drive was never needed has no state to tell ({@link #isOpened} is false).
+     */
     String problem() {
         SiteDrive open = drive;
         return open != null ? open.problem() : mount.failure();
+    }
+
+    /** Whether its drive was opened, or tried. */
+    boolean isOpened() {
+        return mount.isReached() || mount.failure() != null;
     }
 
     @Override

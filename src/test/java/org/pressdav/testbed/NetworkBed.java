@@ -50,13 +50,9 @@ public final class NetworkBed implements Logins {
         return HttpUrl.get(value("NET_URL"));
     }
 
-    /**
-     * A site's home URL: the network's {@code main}, {@code two}, {@code three}, or {@code single}; with its trailing
-     * slash, as WordPress has it (a site in a folder answers its URL without one with a redirect).
-     */
+    /** A site's home URL as WordPress writes it (no trailing slash): the network's {@code main}, {@code two}, {@code three}, or {@code single}. */
     public HttpUrl siteUrl(String site) {
-        String url = value(site.equals("single") ? "SINGLE_URL" : "NET_" + site.toUpperCase(Locale.ROOT) + "_URL");
-        return HttpUrl.get(url.endsWith("/") ? url : url + "/");
+        return HttpUrl.get(value(site.equals("single") ? "SINGLE_URL" : "NET_" + site.toUpperCase(Locale.ROOT) + "_URL"));
     }
 
     /** The id of a seeded post ({@code first_post}, {@code second_post}, {@code draft}) on a site, as {@link #siteUrl} names it. */

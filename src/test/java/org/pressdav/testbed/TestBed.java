@@ -13,14 +13,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import org.pressdav.dav.node.Reads;
-import org.pressdav.wordpress.Credentials;
 
 /**
  * The real WordPress that {@code scripts/wordpress} started and seeded, as integration tests see
  * it: its URL, each seeded user's credentials, the seed manifest (ids) and the seed data (the
  * exact bytes that were written).
  */
-public final class TestBed {
+public final class TestBed implements Logins {
     private static TestBed instance;
 
     private final Path projectDir;
@@ -43,7 +42,7 @@ public final class TestBed {
     }
 
     private static TestBed load() {
-        Path projectDir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        Path projectDir = projectDir();
         String dir = System.getenv().getOrDefault("PRESSDAV_TESTBED_DIR", "/var/lib/pressdav-testbed");
         Path envFile = Path.of(dir, "test.env");
         if (!Files.isReadable(envFile)) {
@@ -84,12 +83,8 @@ public final class TestBed {
         return HttpUrl.get(env.get("WP_URL"));
     }
 
-    /** A seeded user's login and application password: {@code admin}, {@code editor}, {@code author}, {@code subscriber}. */
-    public Credentials credentials(String role) {
-        return Credentials.of(login(role), applicationPassword(role));
-    }
-
-    /** A seeded user's login (the author's has a space: {@code ana author}). */
+    /** A seeded user's login, by role: {@code admin}, {@code editor}, {@code author} (its login has a space: {@code ana author}), {@code subscriber}. */
+    @Override
     public String login(String role) {
         String login = env.get("WP_" + role.toUpperCase(Locale.ROOT) + "_LOGIN");
         if (login == null) {
@@ -98,7 +93,7 @@ public final class TestBed {
         return login;
     }
 
-    /** A seeded user's application password, for clients configured outside Java. */
+    @Override
     public String applicationPassword(String role) {
         String password = env.get("WP_" + role.toUpperCase(Locale.ROOT) + "_APP_PASSWORD");
         if (password == null) {
@@ -136,13 +131,18 @@ public final class TestBed {
 
     /** Runs {@code scripts/wordpress} with these arguments, for example {@code reset}. */
     public void script(String... args) {
+        runScript(projectDir.resolve("scripts/wordpress"), args);
+    }
+
+    /** Runs one of the test bed's scripts, its output the test's; one that fails (or takes five minutes) is an exception. */
+    static void runScript(Path script, String... args) {
         String[] command = new String[args.length + 1];
-        command[0] = projectDir.resolve("scripts/wordpress").toString();
+        command[0] = script.toString();
         System.arraycopy(args, 0, command, 1, args.length);
         try {
             Process process = new ProcessBuilder(command).inheritIO().start();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("scripts/wordpress " + String.join(" ", args) + " failed");
+                throw new IllegalStateException("scripts/" + script.getFileName() + " " + String.join(" ", args) + " failed");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -150,5 +150,10 @@ public final class TestBed {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The project's folder (where {@code scripts/} is). */
+    static Path projectDir() {
+        return Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
     }
 }

@@ -58,6 +58,7 @@ class ReadmeIT extends WritingIT {
         CHECKS.put(c -> c.startsWith("rclone copy :webdav:"), ReadmeIT::rcloneCopies);
         CHECKS.put(c -> c.startsWith("docker build -t pressdav ."), ReadmeIT::dockerLinesMatchTheImage);
         CHECKS.put(c -> c.startsWith("mvn -B package\njava -jar"), ReadmeIT::theJarServes);
+        CHECKS.put(c -> c.startsWith("java -jar target/pressdav.jar --site"), ReadmeIT::eachLineServesTheSites);
         CHECKS.put(c -> c.startsWith("curl http://host:8080/health"), ReadmeIT::healthAndMetricsAnswer);
         CHECKS.put(c -> c.startsWith("openssl req"), ReadmeIT::httpsServesTheSelfSignedPair);
         CHECKS.put(c -> c.startsWith("curl -fsS -u 'NAME:PASSWORD' -X MKCOL http://host:8080/media/litmus/"), (c, dir) -> litmusRunsIt(c));
@@ -209,6 +210,21 @@ class ReadmeIT extends WritingIT {
                     bed.login("admin") + ":" + bed.applicationPassword("admin"), "-X", "PROPFIND", "-H", "Depth: 1",
                     "http://127.0.0.1:" + Setting.PORT.defaultValue() + "/"));
             assertTrue(listed.output().contains("/posts/"), listed.output());
+        }
+    }
+
+    /**
+     * Each line (flags, then the environment's list) serves sites/: blog, the test bed, to its administrator; shop, an
+     * address that answers nothing here, is not listed and holds nothing up.
+     */
+    private static void eachLineServesTheSites(String snippet, Path dir) throws Exception {
+        for (String line : Readme.forDrive(snippet, drive, dir).lines().toList()) {
+            try (Background started = Background.start(dir, line)) {
+                Clients.Result listed = started.untilUp(() -> Clients.run(dir, Map.of(), null, "curl", "-sS", "-u",
+                        bed.login("admin") + ":" + bed.applicationPassword("admin"), "-X", "PROPFIND", "-H", "Depth: 1",
+                        "http://127.0.0.1:" + Setting.PORT.defaultValue() + "/sites/"));
+                assertTrue(listed.output().contains("/sites/blog/") && !listed.output().contains("/sites/shop/"), line + "\n" + listed.output());
+            }
         }
     }
 

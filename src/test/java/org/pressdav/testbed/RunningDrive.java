@@ -64,11 +64,24 @@ public final class RunningDrive implements AutoCloseable {
         if (!elsewhere.isEmpty()) {
             return elsewhere(elsewhere.endsWith("/") ? elsewhere : elsewhere + "/", bed, resetOnClose, flags);
         }
+        List<String> args = new ArrayList<>(List.of("--wordpress-url", bed.url().toString()));
+        args.addAll(List.of(flags));
+        return here(bed, resetOnClose, args);
+    }
+
+    /**
+     * Several sites under {@code sites/}: pressdav started with these flags ({@code --site}, {@code --network}) and no
+     * {@code --wordpress-url}, always in this JVM (a drive elsewhere serves one site).
+     */
+    public static RunningDrive startSites(String... flags) {
+        return here(TestBed.get(), false, List.of(flags));
+    }
+
+    private static RunningDrive here(TestBed bed, boolean resetOnClose, List<String> flags) {
         try {
             Path data = Files.createTempDirectory("pressdav-it");
-            List<String> args = new ArrayList<>(List.of("--wordpress-url", bed.url().toString(), "--port", "0",
-                    "--data-dir", data.toString()));
-            args.addAll(List.of(flags));
+            List<String> args = new ArrayList<>(List.of("--port", "0", "--data-dir", data.toString()));
+            args.addAll(flags);
             Pressdav pressdav = Pressdav.start(ConfigLoader.load(args, Map.of()));
             return new RunningDrive(pressdav, pressdav.baseUrl(), bed, resetOnClose);
         } catch (Exception e) {
@@ -127,7 +140,12 @@ public final class RunningDrive implements AutoCloseable {
      * percent-encoded (the emoji post's folder), each is read back as the drive's path.
      */
     public List<String> names(String role, String path) {
-        Answer listing = send(role, "PROPFIND", url(path), Map.of("Depth", "1"), null);
+        return names(loginOf(role), path);
+    }
+
+    /** The same as any login (null: a visitor), for example one of {@link NetworkBed}'s users. */
+    public List<String> names(Login login, String path) {
+        Answer listing = sendAs(login, "PROPFIND", url(path), Map.of("Depth", "1"), null);
         if (listing.status() != 207) {
             throw new AssertionError(path + ": " + listing.status() + " " + listing.text());
         }
@@ -201,11 +219,20 @@ public final class RunningDrive implements AutoCloseable {
 
     /** The same with a body of any bytes. */
     public Answer sendBytes(String role, String method, String url, Map<String, String> headers, byte[] body) {
+        return sendAs(loginOf(role), method, url, headers, body);
+    }
+
+    /** A seeded user's login; null for null (a visitor). */
+    private Login loginOf(String role) {
+        return role == null ? null : new Login(bed.login(role), passwordOf(role));
+    }
+
+    /** A request as any login (null: no Authorization), its body as given. */
+    public Answer sendAs(Login login, String method, String url, Map<String, String> headers, byte[] body) {
         Request.Builder request = new Request.Builder().url(url);
         headers.forEach(request::header);
-        if (role != null) {
-            var c = bed.credentials(role);
-            request.header("Authorization", Credentials.basic(c.login(), passwordOf(role), java.nio.charset.StandardCharsets.UTF_8));
+        if (login != null) {
+            request.header("Authorization", Credentials.basic(login.name(), login.password(), java.nio.charset.StandardCharsets.UTF_8));
         }
         boolean needsBody = method.equals("PROPFIND") || method.equals("PUT") || method.equals("PROPPATCH");
         request.method(method, body == null ? (needsBody ? RequestBody.create(new byte[0]) : null)

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import org.pressdav.dav.node.Reads;
 import org.pressdav.wordpress.Credentials;
@@ -43,7 +42,7 @@ public final class TestBed {
     }
 
     private static TestBed load() {
-        Path projectDir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        Path projectDir = Scripts.projectDir();
         String dir = System.getenv().getOrDefault("PRESSDAV_TESTBED_DIR", "/var/lib/pressdav-testbed");
         Path envFile = Path.of(dir, "test.env");
         if (!Files.isReadable(envFile)) {
@@ -136,19 +135,6 @@ public final class TestBed {
 
     /** Runs {@code scripts/wordpress} with these arguments, for example {@code reset}. */
     public void script(String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = projectDir.resolve("scripts/wordpress").toString();
-        System.arraycopy(args, 0, command, 1, args.length);
-        try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("scripts/wordpress " + String.join(" ", args) + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Scripts.run(projectDir.resolve("scripts/wordpress"), args);
     }
 }

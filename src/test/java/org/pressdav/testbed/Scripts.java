@@ -32,7 +32,7 @@ final class Scripts {
             said = File.createTempFile("pressdav-script", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(said).start();
             boolean done = process.waitFor(5, TimeUnit.MINUTES);
-            String output = Files.readString(said.toPath(), StandardCharsets.UTF_8);
+            String output = new String(Files.readAllBytes(said.toPath()), StandardCharsets.UTF_8); // whatever bytes it wrote
             System.out.print(output);
             if (!done || process.exitValue() != 0) {
                 process.destroyForcibly();

@@ -305,6 +305,7 @@ class SitesIT {
             net.script("remove-site", "four");
         }
         Await.within(WITHIN_POLLS, () -> !drive.names(netadmin, "sites/").contains(four), "the removed site gone from sites/");
+        assertEquals(404, propfind(netadmin, "sites/" + four).status(), "and its folder with it");
     }
 
     @Test

@@ -49,6 +49,8 @@ $posts = [];
 // Not $blog_id: that is WordPress's global of the current site, which switch_to_blog compares with.
 foreach ($sites as $site => $target) {
     switch_to_blog($target);
+    // As on the test bed: files of any type in media/ (litmus's files have none), the plugin's any-file option.
+    update_option('pressdav_any_file', '1');
     $name = ucfirst($site);
     foreach (['first post' => 'publish', 'second post' => 'publish', 'draft' => 'draft'] as $what => $status) {
         $id = wp_insert_post(wp_slash([

@@ -1,5 +1,7 @@
 package org.pressdav.ops;
 
+import java.util.Objects;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,7 +12,7 @@ import java.util.Map;
  */
 public record Health(String problem, Map<String, String> sites) {
     public Health {
-        sites = sites == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sites));
+        sites = sites == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sites));
     }
 
     /** One site at the root: ready when its WordPress (and any shared Redis) answers. */
@@ -20,7 +22,7 @@ public record Health(String problem, Map<String, String> sites) {
 
     /** Several sites: ready while any answers, each one's state told. */
     public static Health ofSites(Map<String, String> sites) {
-        boolean anyReady = sites.values().stream().anyMatch(java.util.Objects::isNull);
+        boolean anyReady = sites.values().stream().anyMatch(Objects::isNull);
         return new Health(anyReady ? null : "no site answers: " + String.join("; ", sites.values().stream()
                 .map(String::valueOf).toList()), sites);
     }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +36,12 @@ import org.pressdav.dav.request.IncomingSpool;
  * between sites (502): its files are, one by one.
  */
 final class CrossSiteCopy {
-    /** Headers of the COPY that are about its source, or the COPY itself, and not the PUT that writes its copy. */
-    private static final Set<String> NOT_FOR_THE_PUT = Set.of("destination", "depth", "overwrite", "if-match", "if-none-match",
+    /**
+     * Headers of the COPY that are about its source, or the COPY itself, and not the PUT that writes its copy. The
+     * {@code If} header goes too: its lock tokens and ETags are checked against the first site's resources (RFC 4918
+     * §10.4), never the other's; a locked file there refuses the copy (423) as it refuses any PUT without its token.
+     */
+    private static final Set<String> NOT_FOR_THE_PUT = Set.of("destination", "depth", "overwrite", "if", "if-match", "if-none-match",
             "if-modified-since", "if-unmodified-since", "range", "if-range", "content-length", "content-type", "content-range",
             "transfer-encoding", "expect");
 
@@ -65,6 +70,10 @@ final class CrossSiteCopy {
         DavPath destination = Destination.of(req, method, prefix);
         try {
             Mount to = mounts.of(destination);
+            if (to.isLookup()) {
+                mounts.learn(session); // a network's site not seen yet: the sites of this login are looked up
+                to = mounts.of(destination);
+            }
             if (method.equals("MOVE")) {
                 throw new DavError.BadGateway("Nothing was moved: " + from.at() + "/ and " + to.at() + "/ are different WordPress sites. Copy it"
                         + " there, then delete it here.");
@@ -80,7 +89,8 @@ final class CrossSiteCopy {
                 throw new DavError.BadGateway("Nothing was copied: a folder is not copied between sites (each is its own WordPress); copy its"
                         + " files one by one");
             }
-            DavSession there = to.authenticator().authenticate(req, resp, false);
+            HttpServletResponse toThere = new RealmResponse(resp, to.realm()); // a refusal there names that site's realm
+            DavSession there = to.authenticator().authenticate(req, toThere, false);
             if (there == null) {
                 return; // refused there, and answered so
             }
@@ -91,7 +101,7 @@ final class CrossSiteCopy {
                     InputStream body = Files.newInputStream(bytes.file())) {
                 PutOfCopy put = new PutOfCopy(req, bytes.length(), file.contentType(), body);
                 to.engine().process(new DavRequest(put, Request.Method.PUT, there, prefix.resolve(to.at()), destination.relativeTo(to.at()), body),
-                        new DavResponse(resp));
+                        new DavResponse(toThere));
             }
         } catch (DavError e) {
             DavErrors.send(resp, e, session.isAnonymous());
@@ -136,7 +146,7 @@ final class CrossSiteCopy {
         @Override
         public Enumeration<String> getHeaders(String name) {
             String value = headers.get(name);
-            return Collections.enumeration(value == null ? java.util.List.of() : java.util.List.of(value));
+            return Collections.enumeration(value == null ? List.of() : List.of(value));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.pressdav.server;
 
+import org.pressdav.wordpress.WordPressException;
 import org.pressdav.dav.request.DavRequest;
 import org.pressdav.dav.BodyCutShort;
 import org.pressdav.dav.request.RequestBody;
@@ -99,13 +100,18 @@ public final class DavServlet extends HttpServlet {
                     throw new DavError.NotFound("Not found: no site of that name for you under sites/");
                 }
             }
-        } catch (DavError | org.pressdav.wordpress.WordPressException e) {
+        } catch (DavError | WordPressException e) {
             closeIfBodyUnread(req, resp);
             DavErrors.send(resp, e, false);
             return;
         }
         if (session == null) {
             closeIfBodyUnread(req, resp);
+            return;
+        }
+        if (mount.readOnly() && !READS.contains(method)) {
+            closeIfBodyUnread(req, resp);
+            DavErrors.send(resp, new DavError.Forbidden("The drive's root holds sites/ only: write inside a site's folder, sites/<name>/"), false);
             return;
         }
         if (!mount.admits().test(session)) {

@@ -136,10 +136,34 @@ final class DriveState implements AutoCloseable {
                 new RedisFirstSeen(redis, clock),
                 turns,
                 clock);
-        // Failed logins counted by all instances together, on the wall clock they share.
+        return new DriveState(redis, name, turns, shared, sharedThrottle(redis, clock));
+    }
+
+    /** Failed logins counted by all instances together, in Redis, on the wall clock they share. */
+    private static LoginThrottle sharedThrottle(RedisBackend redis, Clock clock) {
+        LoginThrottle.Limits limits = LoginThrottle.Limits.STANDARD;
         Ticker wall = LoginThrottle.wallClock(clock);
-        LoginThrottle throttle = new LoginThrottle(limits, wall, new RedisLoginCounts(redis, limits.memory(), limits.knownFor(), wall));
-        return new DriveState(redis, name, turns, shared, throttle);
+        return new LoginThrottle(limits, wall, new RedisLoginCounts(redis, limits.memory(), limits.knownFor(), wall));
+    }
+
+    /**
+     * The one login throttle of several sites, for every site and the root (a login tried on each is counted once for
+     * all): this instance's, or with {@code --redis-url} all instances' in Redis under {@code pressdav:}; {@code close}
+     * ends its connection.
+     */
+    record Throttle(LoginThrottle throttle, AutoCloseable connection) implements AutoCloseable {
+        static Throttle open(PressdavConfig config, Clock clock, Ticker ticker) {
+            if (config.redisUrl() == null) {
+                return new Throttle(new LoginThrottle(LoginThrottle.Limits.STANDARD, ticker), () -> { });
+            }
+            RedisBackend redis = RedisBackend.connect(config.redisUrl(), "pressdav:", config.instanceName(), LEASE);
+            return new Throttle(sharedThrottle(redis, clock), redis::close);
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
+        }
     }
 
     /** How long a write waits for its turn before it is refused (503): two of WordPress's longest answers. */

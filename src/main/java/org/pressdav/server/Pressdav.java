@@ -1,5 +1,6 @@
 package org.pressdav.server;
 
+import java.io.IOException;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import java.nio.file.Files;
@@ -14,43 +15,20 @@ import org.pressdav.dav.DavPath;
 import org.pressdav.dav.node.SitesFolder;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Predicate;
-import org.pressdav.cache.CachingWordPressClient;
-import org.pressdav.cache.ChangeFeed;
 import org.pressdav.config.PressdavConfig;
-import org.pressdav.dav.DavSession;
-import org.pressdav.dav.entity.CommentKind;
-import org.pressdav.dav.entity.GlobalStylesFolder;
-import org.pressdav.dav.entity.MediaFolder;
-import org.pressdav.dav.entity.MediaLibrary;
-import org.pressdav.dav.entity.PostKind;
-import org.pressdav.dav.entity.SiteFolder;
-import org.pressdav.dav.entity.TemplateKind;
-import org.pressdav.dav.entity.TermKind;
-import org.pressdav.dav.entity.TrashFolder;
-import org.pressdav.dav.entity.UserKind;
 import org.pressdav.dav.node.DriveTree;
-import org.pressdav.dav.node.KindFolder;
-import org.pressdav.dav.node.TopFolder;
 import org.pressdav.dav.protocol.DavEngine;
 import org.pressdav.dav.request.IncomingSpool;
-import org.pressdav.dav.store.CountedStores;
 import org.pressdav.dav.store.DriveStores;
-import org.pressdav.dav.store.FirstSeen;
 import org.pressdav.ops.Health;
 import org.pressdav.ops.Metrics;
 import org.pressdav.ops.OperationsServlet;
 import org.pressdav.ops.Readiness;
 import org.pressdav.ops.RequestLine;
 import org.pressdav.wordpress.ClientSettings;
-import org.pressdav.wordpress.Companion;
 import org.pressdav.wordpress.Credentials;
-import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.OkHttpWordPressClient;
-import org.pressdav.wordpress.PostType;
 import org.pressdav.wordpress.SiteIndex;
-import org.pressdav.wordpress.SiteTypes;
-import org.pressdav.wordpress.Taxonomy;
 import org.pressdav.wordpress.WordPressClient;
 import org.pressdav.wordpress.WordPressException;
 import org.slf4j.Logger;
@@ -143,31 +121,44 @@ public final class Pressdav {
         Ticker ticker = Ticker.systemTicker();
         Metrics metrics = new Metrics(config.instanceName());
         IncomingSpool incoming = incoming(config, metrics);
-        Sites.Opener opener = (name, url, connectUrl, anonymous) -> SiteDrive.open(config.forSite(name, url, connectUrl, anonymous),
-                "pressdav:site:" + name + ":", origins.apply(url), clock, ticker, metrics.forSite(name), incoming);
+        // One login throttle for every site and the root: a password tried on each is counted once for all.
+        DriveState.Throttle logins = DriveState.Throttle.open(config, clock, ticker);
+        LoginThrottle throttle = logins.throttle();
+        Sites.SiteOpener opener = (name, url, connectUrl, anonymous) -> {
+            Metrics siteMetrics = metrics.forSite(name);
+            try {
+                return SiteDrive.open(config.forSite(name, url, connectUrl, anonymous), "pressdav:site:" + name + ":", origins.apply(url), clock,
+                        ticker, siteMetrics, incoming, throttle).closing(siteMetrics);
+            } catch (Exception e) {
+                siteMetrics.close();
+                throw e;
+            }
+        };
         Network network = null;
         Authenticator networkLogin = null;
-        LoginThrottle throttle = new LoginThrottle(LoginThrottle.Limits.STANDARD, ticker);
         boolean anyAnonymous = config.anonymousRead() || !config.anonymousSites().isEmpty();
         if (config.network() != null) {
-            network = new Network(config.network(), origins.apply(config.network()), config.changePoll(), ticker);
-            networkLogin = new Authenticator(network.main(), anyAnonymous, throttle);
+            network = new Network(config.network(), () -> origins.apply(config.network()), config.changePoll(), ticker);
+            networkLogin = new Authenticator(network.login(), anyAnonymous, throttle);
         }
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        // The root holds sites/ only: its stores keep what clients leave there (Finder's .DS_Store), in this instance alone.
+        // The root holds sites/ only and takes no writes: its stores (which the engine needs) keep nothing.
         DriveStores rootStores = DriveState.alone(config, config.dataDir().resolve("root"), clock);
         Sites sites = new Sites(config, opener, network, networkLogin, ticker, made -> {
             DriveTree tree = new DriveTree(started, List.of(SitesFolder.top(made::namesOf)), rootStores.names(), rootStores.hidden(),
                     rootStores.scratch());
-            return new Mount(DavPath.ROOT, DavEngine.build(tree, rootStores, incoming), tree, new Authenticator(new SitesLogin(made), anyAnonymous, throttle),
-                    "pressdav", session -> true);
+            return new Mount(DavPath.ROOT, DavEngine.build(tree, rootStores, incoming), tree, new Authenticator(new SitesLogin(made), anyAnonymous,
+                    throttle), "pressdav", session -> true, true);
         });
         Readiness<Health> readiness = new Readiness<>(() -> Health.ofSites(sites.problems()), Duration.ofSeconds(5), ticker);
-        return started(config, sites, incoming, readiness, metrics, sites::openListed, sites);
+        return started(config, sites, incoming, readiness, metrics, sites::openListed, () -> {
+            sites.close();
+            logins.close();
+        });
     }
 
     /** Where request bodies wait for WordPress, emptied of what a previous run left; its bytes are counted in the metrics. */
-    private static IncomingSpool incoming(PressdavConfig config, Metrics metrics) throws java.io.IOException {
+    private static IncomingSpool incoming(PressdavConfig config, Metrics metrics) throws IOException {
         IncomingSpool incoming = new IncomingSpool(DriveState.ownDir(config, "incoming"), config.maxUploadBytes(), config.incomingMaxBytes()).clean();
         metrics.counter("pressdav.upload.bytes", "Bytes of request bodies received for WordPress.", incoming::received);
         return incoming;

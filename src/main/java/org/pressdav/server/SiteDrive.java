@@ -64,6 +64,7 @@ final class SiteDrive implements AutoCloseable {
     private final DriveState state;
     private final Runnable startFeed;
     private ChangeFeed feed;
+    private AutoCloseable alsoClosed = () -> { };
 
     private SiteDrive(WordPressClient origin, CachingWordPressClient wordpress, HttpManager engine, DriveTree tree, Authenticator authenticator,
             KindRegistry kinds, DriveState state, Companion companion, PressdavConfig config) {
@@ -88,9 +89,16 @@ final class SiteDrive implements AutoCloseable {
      */
     static SiteDrive open(PressdavConfig config, String storeKeys, WordPressClient origin, Clock clock, Ticker ticker, Metrics metrics,
             IncomingSpool incoming) throws IOException {
+        return open(config, storeKeys, origin, clock, ticker, metrics, incoming, null);
+    }
+
+    /** The same, its logins counted by {@code throttle} (one for several sites), or by its own where it is null. */
+    static SiteDrive open(PressdavConfig config, String storeKeys, WordPressClient origin, Clock clock, Ticker ticker, Metrics metrics,
+            IncomingSpool incoming, LoginThrottle throttle) throws IOException {
         Files.createDirectories(config.dataDir());
         // The post types and taxonomies the drive shows: those WordPress publishes, read now and again later.
         KindRegistry kinds = new KindRegistry(origin, config.typesRefresh());
+        DriveState state = null;
         try {
             Companion companion = companion(origin, kinds.types());
             boolean following = companion != null && companion.offers("changes");
@@ -98,14 +106,14 @@ final class SiteDrive implements AutoCloseable {
             boolean cacheOff = config.cacheTtl().isZero();
             CachingWordPressClient wordpress = new CachingWordPressClient(origin, kinds::endpointsOf,
                     following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), ticker);
-            DriveState state = DriveState.open(config, storeKeys, clock, ticker, wordpress, metrics);
+            state = DriveState.open(config, storeKeys, clock, ticker, wordpress, metrics);
             DriveStores kept = state.stores();
             if (companion != null && companion.offers("resumable-uploads") && origin instanceof OkHttpWordPressClient client) {
                 client.resumeUploadsThrough(state.openUploads());
             }
             CountedStores counted = new CountedStores(kept);
             DriveStores stores = counted.stores();
-            Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), state.loginThrottle());
+            Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), throttle != null ? throttle : state.loginThrottle());
             // Each collection is listed from the plugin's index where it offers one, else from core REST.
             Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
             MediaLibrary library = mediaLibrary(companion, indexed);
@@ -121,6 +129,9 @@ final class SiteDrive implements AutoCloseable {
             return new SiteDrive(origin, wordpress, engine, tree, authenticator, kinds, state, companion, config);
         } catch (IOException | RuntimeException e) {
             kinds.close();
+            if (state != null) {
+                state.close();
+            }
             throw e;
         }
     }
@@ -239,6 +250,12 @@ final class SiteDrive implements AutoCloseable {
         return tops;
     }
 
+    /** The same drive, closing {@code owned} (its meters, where they are its own) when it is closed. */
+    SiteDrive closing(AutoCloseable owned) {
+        alsoClosed = owned;
+        return this;
+    }
+
     /** Follows the site's change feed from now on (where the companion plugin offers one). */
     void follow() {
         startFeed.run();
@@ -282,5 +299,10 @@ final class SiteDrive implements AutoCloseable {
         }
         kinds.close();
         state.close();
+        try {
+            alsoClosed.close();
+        } catch (Exception e) {
+            log.warn("closing the site's drive: {}", e.getMessage());
+        }
     }
 }

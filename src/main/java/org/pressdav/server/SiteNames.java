@@ -24,4 +24,10 @@ final class SiteNames {
         }
         return name.toString().replaceAll("[^a-z0-9._-]", "-");
     }
+
+    /** A site's URL as pressdav compares it: its path ends with a slash ({@code /two} and {@code /two/} are one site). */
+    static HttpUrl canonical(HttpUrl site) {
+        String path = site.encodedPath();
+        return path.endsWith("/") ? site : site.newBuilder().encodedPath(path + "/").build();
+    }
 }

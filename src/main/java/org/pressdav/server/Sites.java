@@ -2,6 +2,7 @@ package org.pressdav.server;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +12,16 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import org.pressdav.config.PressdavConfig;
 import org.pressdav.config.SiteAddress;
 import org.pressdav.dav.DavError;
+import org.pressdav.dav.DavErrors;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.DavSession;
 import org.pressdav.dav.node.SitesFolder;
 import org.pressdav.wordpress.Credentials;
-import org.pressdav.wordpress.User;
 import org.pressdav.wordpress.WordPressClient;
 import org.pressdav.wordpress.WordPressException;
 import org.slf4j.Logger;
@@ -36,39 +38,56 @@ final class Sites implements Mounts, AutoCloseable {
 
     /** Opens the drive of one site: its name, its home URL, where it is reached (null: there), whether visitors may read it. */
     @FunctionalInterface
-    interface Opener {
+    interface SiteOpener {
         SiteDrive open(String name, HttpUrl url, HttpUrl connectUrl, boolean anonymousRead) throws Exception;
     }
 
+    /**
+     * What the sites said of a login: where it works (a session a site), the session of a login known but on no site
+     * (a network's user who is a member of none), and the sites that could not be asked now.
+     */
+    record Logins(Map<String, DavSession> sessions, DavSession known, List<String> unanswered) {
+        /** The session the root gives this login: its first site's, or the network's; null where no site knows it. */
+        DavSession any() {
+            return sessions.isEmpty() ? known : sessions.values().iterator().next();
+        }
+    }
+
     private final PressdavConfig config;
-    private final Opener opener;
+    private final SiteOpener opener;
     private final Ticker ticker;
     private final Map<String, SiteSlot> listed = new LinkedHashMap<>();
+    /** The listed sites by their URL: a network's site given by --site too is served once, as given there. */
+    private final Map<HttpUrl, String> listedUrls = new HashMap<>();
     private final ConcurrentMap<String, SiteSlot> networked = new ConcurrentHashMap<>();
     private final Network network;
     private final Authenticator networkLogin;
     private final Mount root;
-    /** Where the listed sites' WordPresses are asked about a login at once (the root's listing). */
+    /** Where the sites' WordPresses are asked about a login at once (the root's login), and listed sites opened at start. */
     private final ExecutorService askers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "pressdav-sites-login");
+        Thread thread = new Thread(runnable, "pressdav-sites");
         thread.setDaemon(true);
         return thread;
     });
 
     /**
-     * {@code root} makes the root's drive (only {@code sites/}) from the login check it is given and the sites a
-     * session has; {@code network} and {@code networkLogin} are null without {@code --network}.
+     * {@code root} makes the root's drive (only {@code sites/}) from the sites; {@code network} and {@code networkLogin}
+     * are null without {@code --network}.
      */
-    Sites(PressdavConfig config, Opener opener, Network network, Authenticator networkLogin, Ticker ticker,
-            Function<Sites, Mount> root) {
+    Sites(PressdavConfig config, SiteOpener opener, Network network, Authenticator networkLogin, Ticker ticker, Function<Sites, Mount> root) {
         this.config = config;
         this.opener = opener;
         this.network = network;
         this.networkLogin = networkLogin;
         this.ticker = ticker;
         for (SiteAddress site : config.sites()) {
-            listed.put(site.name(), new SiteSlot(site.name(), realm(site.name()),
-                    () -> opener.open(site.name(), site.url(), site.connectUrl(), config.anonymousReadOf(site.name())), session -> true, ticker));
+            HttpUrl url = SiteNames.canonical(site.url());
+            listedUrls.put(url, site.name());
+            // A site of the network given by --site too is there for the network's members only, as on the network.
+            boolean ofNetwork = network != null && network.belongs(url);
+            Predicate<DavSession> admits = ofNetwork ? session -> isMember(session, SiteNames.of(url), site.name()) : session -> true;
+            listed.put(site.name(), new SiteSlot(site.name(), url, realm(site.name()),
+                    () -> opener.open(site.name(), url, site.connectUrl(), config.anonymousReadOf(site.name())), admits, ticker));
         }
         this.root = root.apply(this);
     }
@@ -78,14 +97,20 @@ final class Sites implements Mounts, AutoCloseable {
         return "pressdav: " + site;
     }
 
-    /** Opens every listed site's drive now, so the first user does not wait; one that does not answer is tried again when used. */
+    private String networkRealm() {
+        return realm(SiteNames.of(network.url()));
+    }
+
+    /** Opens every listed site's drive, all at once and in the background: the first user does not wait, and a slow site holds up none. */
     void openListed() {
         for (SiteSlot slot : listed.values()) {
-            try {
-                slot.mount();
-            } catch (DavError e) {
-                // Logged by the slot; its folder answers 503 until it can be opened.
-            }
+            askers.execute(() -> {
+                try {
+                    slot.mount();
+                } catch (DavError e) {
+                    // Logged; its folder answers 503 until it can be opened.
+                }
+            });
         }
     }
 
@@ -96,20 +121,11 @@ final class Sites implements Mounts, AutoCloseable {
             return root;
         }
         String name = segments.get(1);
-        SiteSlot slot = slot(name);
+        SiteSlot slot = listed.containsKey(name) ? listed.get(name) : networked.get(name);
         if (slot != null) {
             return slot.mount();
         }
         return network != null ? Mount.lookup(DavPath.ROOT.child(SitesFolder.NAME).child(name), networkLogin, networkRealm()) : root;
-    }
-
-    private SiteSlot slot(String name) {
-        SiteSlot slot = listed.get(name);
-        return slot != null ? slot : networked.get(name);
-    }
-
-    private String networkRealm() {
-        return realm(SiteNames.of(network.url()));
     }
 
     @Override
@@ -119,24 +135,42 @@ final class Sites implements Mounts, AutoCloseable {
         }
     }
 
-    /** The network's sites this login has, each one's slot made the first time it is seen. */
+    /**
+     * The names of the network's sites this login has, each one's slot made the first time it is seen. Every site of
+     * the network is reached at the network's own address (--wordpress-connect-url, else --network's): a URL the
+     * plugin names is only ever sent as the Host of a request to it.
+     */
     private List<String> members(Credentials credentials) {
         List<String> names = new ArrayList<>();
+        HttpUrl address = config.wordpressConnectUrl() != null ? config.wordpressConnectUrl() : network.url();
         for (Network.Member member : network.sitesOf(credentials)) {
-            if (listed.containsKey(member.name())) {
-                continue; // a site given by --site too is served as given there
+            String listedAs = listedUrls.get(member.url());
+            if (listedAs != null) {
+                names.add(listedAs);
+                continue;
             }
-            networked.computeIfAbsent(member.name(), name -> new SiteSlot(name, networkRealm(),
-                    () -> opener.open(name, member.url(), config.wordpressConnectUrl(), config.anonymousReadOf(name)),
-                    session -> isMember(session, name), ticker));
+            if (listed.containsKey(member.name())) {
+                log.warn("network {}: its site {} is not served: --site names another site {}", network.url(), member.url(), member.name());
+                continue;
+            }
+            SiteSlot slot = networked.computeIfAbsent(member.name(), name -> new SiteSlot(name, member.url(), networkRealm(),
+                    () -> opener.open(name, member.url(), address, config.anonymousReadOf(name)), session -> isMember(session, name, name), ticker));
+            if (!slot.url().equals(member.url())) {
+                log.warn("network {}: its sites {} and {} would have one name {}: only the first is served", network.url(), slot.url(),
+                        member.url(), member.name());
+                continue;
+            }
             names.add(member.name());
         }
         return names;
     }
 
-    /** Whether a network's site is there for this user: a member's (a super admin's: every site), or a public one visitors may read. */
-    private boolean isMember(DavSession session, String name) {
-        if (session.isAnonymous() && !config.anonymousReadOf(name)) {
+    /**
+     * Whether a network's site is there for this user: a member's (a super admin's: every site), or a public one
+     * visitors may read ({@code served}: the name it is served under, which --anonymous-read names).
+     */
+    private boolean isMember(DavSession session, String name, String served) {
+        if (session.isAnonymous() && !config.anonymousReadOf(served)) {
             return false;
         }
         return network.sitesOf(session.credentials()).stream().anyMatch(member -> member.name().equals(name));
@@ -144,89 +178,100 @@ final class Sites implements Mounts, AutoCloseable {
 
     /**
      * The sites a login has, in the order they are listed (those of {@code --site} as configured, then the network's),
-     * each with the user WordPress knows there. A visitor has the sites visitors may read. A site that cannot be
-     * reached now is left out (its folder answers 503 to whoever opens it). Each site's WordPress is asked at once.
+     * each with the user WordPress knows there. A visitor has the sites visitors may read. A site that cannot be asked
+     * now (down, or being reached by another request) is left out and named among the unanswered. Each site's
+     * WordPress is asked at once.
      */
-    Map<String, DavSession> sessionsOf(Credentials credentials) {
-        Map<String, CompletableFuture<DavSession>> asked = new LinkedHashMap<>();
+    Logins loginsOf(Credentials credentials) {
+        Map<String, CompletableFuture<Answer>> asked = new LinkedHashMap<>();
         for (SiteSlot slot : listed.values()) {
             if (!credentials.isAnonymous() || config.anonymousReadOf(slot.name())) {
-                asked.put(slot.name(), CompletableFuture.supplyAsync(() -> sessionOn(slot, credentials), askers));
+                asked.put(slot.name(), CompletableFuture.supplyAsync(() -> answerOf(slot, credentials), askers));
             }
         }
         Map<String, DavSession> sessions = new LinkedHashMap<>();
-        asked.forEach((name, session) -> {
-            DavSession there = session.join();
-            if (there != null) {
-                sessions.put(name, there);
-            }
-        });
-        if (network != null) {
-            DavSession member = networkSession(credentials);
-            if (member != null) {
-                for (String name : members(credentials)) {
-                    if (!credentials.isAnonymous() || config.anonymousReadOf(name)) {
-                        sessions.putIfAbsent(name, member);
-                    }
-                }
-            }
-        }
-        return sessions;
+        List<String> unanswered = new ArrayList<>();
+        asked.forEach((name, answer) -> answer.join().into(name, sessions, unanswered));
+        DavSession known = network == null ? null : networkLogins(credentials, sessions, unanswered);
+        return new Logins(sessions, known, unanswered);
     }
 
-    /** The session of this login on a listed site, or null where it has none (or the site cannot be reached now). */
-    private static DavSession sessionOn(SiteSlot slot, Credentials credentials) {
-        try {
-            slot.mount();
-            WordPressClient wordpress = slot.drive().wordpress();
-            return new DavSession(wordpress, credentials, credentials.isAnonymous() ? null : wordpress.me(credentials));
-        } catch (DavError e) {
-            return null; // not served now: not listed
-        } catch (WordPressException e) {
-            if (e.status() != 400 && e.status() != 401 && e.status() != 403) {
-                log.warn("site {}: the login of {} could not be checked: {}", slot.name(), credentials, e.getMessage());
+    /** One site's answer about a login: its session there, or none (refused), or unanswered. */
+    private record Answer(DavSession session, boolean answered) {
+        static final Answer REFUSED = new Answer(null, true);
+        static final Answer UNANSWERED = new Answer(null, false);
+
+        void into(String name, Map<String, DavSession> sessions, List<String> unanswered) {
+            if (session != null) {
+                sessions.put(name, session);
+            } else if (!answered) {
+                unanswered.add(name);
             }
-            return null;
         }
+    }
+
+    private static Answer answerOf(SiteSlot slot, Credentials credentials) {
+        SiteDrive drive = slot.driveIfReady();
+        if (drive == null) {
+            return Answer.UNANSWERED;
+        }
+        WordPressClient wordpress = drive.wordpress();
+        try {
+            return new Answer(new DavSession(wordpress, credentials, credentials.isAnonymous() ? null : wordpress.me(credentials)), true);
+        } catch (WordPressException e) {
+            return refusedOrUnanswered(slot.name(), credentials, e);
+        }
+    }
+
+    private static Answer refusedOrUnanswered(String site, Credentials credentials, WordPressException e) {
+        if (DavErrors.loginRefused(e) instanceof DavError.Unauthorized) {
+            return Answer.REFUSED;
+        }
+        log.warn("{}: the login of {} could not be checked: {}", site, credentials, e.getMessage());
+        return Answer.UNANSWERED;
     }
 
     /**
-     * The session of this login on the network (its main site checks it: application passwords are the network's),
-     * or null where the network does not know it; a login the network knows is one whatever sites it is a member of.
+     * Adds the network's sites of this login, each with the login's session on the network, which it returns (null
+     * where the network does not know the login, or cannot be asked now).
      */
-    DavSession networkSession(Credentials credentials) {
-        if (network == null) {
-            return null;
-        }
+    private DavSession networkLogins(Credentials credentials, Map<String, DavSession> sessions, List<String> unanswered) {
+        String name = SiteNames.of(network.url());
         try {
-            return new DavSession(network.main(), credentials, credentials.isAnonymous() ? null : network.main().me(credentials));
-        } catch (WordPressException e) {
-            if (e.status() != 400 && e.status() != 401 && e.status() != 403) {
-                log.warn("network {}: the login of {} could not be checked: {}", network.url(), credentials, e.getMessage());
+            DavSession known = credentials.isAnonymous() ? network.login().anonymous() : network.login().check(credentials);
+            for (String site : members(credentials)) {
+                if (!credentials.isAnonymous() || config.anonymousReadOf(site)) {
+                    sessions.putIfAbsent(site, known);
+                }
             }
-            return null;
+            return credentials.isAnonymous() ? null : known;
+        } catch (DavError e) {
+            unanswered.add(name);
+        } catch (WordPressException e) {
+            refusedOrUnanswered(name, credentials, e).into(name, sessions, unanswered);
         }
+        return null;
     }
 
     /** The names of the sites a session has, for {@code sites/}. */
     List<String> namesOf(DavSession session) {
-        return List.copyOf(sessionsOf(session.credentials()).keySet());
+        return List.copyOf(loginsOf(session.credentials()).sessions().keySet());
     }
 
     /** Each site's state, by name: null where it is served and its WordPress answers, else why not (readiness). */
     Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
-        listed.values().forEach(slot -> problems.put(slot.name(), slot.problem()));
+        listed.values().stream().filter(SiteSlot::isOpened).forEach(slot -> problems.put(slot.name(), slot.problem()));
         if (network != null) {
             String main;
             try {
                 network.main().index(Credentials.ANONYMOUS);
                 main = null;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // DavError (not reached when first needed) or WordPressException (down since)
                 main = e.getMessage();
             }
             problems.put(SiteNames.of(network.url()), main);
-            networked.values().forEach(slot -> problems.putIfAbsent(slot.name(), slot.problem()));
+            networked.values().stream().filter(SiteSlot::isOpened).forEach(slot -> problems.putIfAbsent(slot.name(), slot.problem()));
         }
         return problems;
     }

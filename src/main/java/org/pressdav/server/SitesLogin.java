@@ -1,6 +1,5 @@
 package org.pressdav.server;
 
-import java.util.Map;
 import org.pressdav.dav.DavSession;
 import org.pressdav.wordpress.Credentials;
 import org.pressdav.wordpress.WordPressException;
@@ -19,15 +18,17 @@ final class SitesLogin implements Authenticator.Login {
 
     @Override
     public DavSession check(Credentials credentials) {
-        Map<String, DavSession> sessions = sites.sessionsOf(credentials);
-        if (sessions.isEmpty()) {
-            DavSession onNetwork = sites.networkSession(credentials);
-            if (onNetwork != null) {
-                return onNetwork; // a member of no site yet: an empty sites/
-            }
-            throw new WordPressException(401, "pressdav_no_site", "this login works on none of the sites served here");
+        Sites.Logins logins = sites.loginsOf(credentials);
+        DavSession session = logins.any();
+        if (session != null) {
+            return session;
         }
-        return sessions.values().iterator().next();
+        if (!logins.unanswered().isEmpty()) {
+            // Not counted as a failed login: the sites that might know it did not answer.
+            throw new WordPressException(503, WordPressException.UNREACHABLE, "no site accepted this login, and "
+                    + String.join(", ", logins.unanswered()) + " could not be asked now");
+        }
+        throw new WordPressException(401, "pressdav_no_site", "this login works on none of the sites served here");
     }
 
     @Override

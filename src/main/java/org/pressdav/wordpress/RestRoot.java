@@ -44,12 +44,27 @@ public final class RestRoot {
                     }
                 }
             }
+            HttpUrl slashed = slashed(site);
+            if (slashed != null && response.isRedirect() && slashed.equals(site.resolve(response.header("Location", "")))) {
+                // A site in a folder given without its slash (https://example.org/blog, as WordPress writes its address):
+                // WordPress or the web server answers with that URL with the slash, which is asked instead. No other redirect
+                // is followed: pressdav asks only the URLs it was given.
+                return discover(http, slashed);
+            }
             throw new WordPressException(502, WordPressException.BAD_RESPONSE,
                     site + " answered " + response.code() + " without announcing a WordPress REST API"
                             + " (no Link rel=\"https://api.w.org/\"): is this a WordPress site?");
         } catch (IOException e) {
             throw WordPressErrors.unreachable(site, e);
         }
+    }
+
+    /** The URL with a slash after its path, or null where it has one (or a query, which WordPress does not redirect so). */
+    private static HttpUrl slashed(HttpUrl site) {
+        if (site.encodedPath().endsWith("/") || site.query() != null) {
+            return null;
+        }
+        return site.newBuilder().encodedPath(site.encodedPath() + "/").build();
     }
 
     public HttpUrl base() {

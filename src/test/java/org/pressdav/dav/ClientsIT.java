@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,13 +35,10 @@ class ClientsIT extends WritingIT {
 
     @Test
     void cadaverListsAndGets(@TempDir Path home) throws Exception {
-        Path netrc = home.resolve(".netrc");
-        Files.writeString(netrc, "machine 127.0.0.1\nlogin admin\npassword " + bed.applicationPassword("admin") + "\n");
-        Files.setPosixFilePermissions(netrc, PosixFilePermissions.fromString("rw-------"));
         String folder = "posts/" + bed.id("posts", "crlf") + "-windows-line-endings";
         String script = "ls\ncd " + folder + "\nls\nget content.html\nquit\n";
 
-        Result result = run(home, Map.of("HOME", home.toString()), script, "cadaver", drive.url());
+        Result result = Clients.cadaver(drive, "admin", home, script);
 
         assertTrue(result.output().contains("Coll:   posts"), result.output());
         assertTrue(result.output().contains("content.html") && result.output().contains("succeeded"), result.output());
@@ -214,12 +210,8 @@ class ClientsIT extends WritingIT {
     @Test
     void cadaverAndDavfs2WorkInBooksGenresGuidesAndMeta(@TempDir Path dir) throws Exception {
         long novel = bed.id("books", "novel");
-        Path netrc = dir.resolve(".netrc");
-        Files.writeString(netrc, "machine 127.0.0.1\nlogin admin\npassword " + bed.applicationPassword("admin") + "\n");
-        Files.setPosixFilePermissions(netrc, PosixFilePermissions.fromString("rw-------"));
         String folder = drive.folder("books", novel);
-        Result cadaver = run(dir, Map.of("HOME", dir.toString()), "ls genres\ncd " + folder + "meta\nget isbn.txt\nget awards.json\nquit\n",
-                "cadaver", drive.url());
+        Result cadaver = Clients.cadaver(drive, "admin", dir, "ls genres\ncd " + folder + "meta\nget isbn.txt\nget awards.json\nquit\n");
         assertTrue(cadaver.output().contains("Coll:   mystery"), cadaver.output());
         assertEquals("978-3-16-148410-0", Files.readString(dir.resolve("isbn.txt")));
         assertArrayEquals(drive.send("admin", "GET", drive.url(folder + "meta/awards.json"), Map.of(), null).body(),

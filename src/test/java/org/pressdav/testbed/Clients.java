@@ -49,22 +49,43 @@ public final class Clients {
 
     /** The same, with more lines for davfs2.conf (for example {@code trust_server_cert /path/cert.pem}). */
     public static Path mountDavfs(RunningDrive drive, String role, Path dir, String options, String moreConf) throws Exception {
+        return mountDavfs(drive.url(), drive.logins(), role, dir, options, moreConf);
+    }
+
+    /** Mounts a folder inside the drive ({@code sites/single/}) as this role at {@code dir/mnt}; {@code options} is ro or rw. */
+    public static Path mountDavfs(RunningDrive drive, String folder, String role, Path dir, String options) throws Exception {
+        return mountDavfs(drive.url(folder), drive.logins(), role, dir, options, "");
+    }
+
+    private static Path mountDavfs(String url, Logins logins, String role, Path dir, String options, String moreConf) throws Exception {
         Path mount = Files.createDirectory(dir.resolve("mnt"));
         Path secrets = dir.resolve("secrets");
-        Files.writeString(secrets, drive.url() + " \"" + drive.bed().login(role) + "\" \"" + drive.bed().applicationPassword(role) + "\"\n");
+        Files.writeString(secrets, url + " \"" + logins.login(role) + "\" \"" + logins.applicationPassword(role) + "\"\n");
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
         // buf_size 64: davfs2 1.6 cannot list folders on kernels from 6.16 on without it. Locks stay on, as by default.
         Path conf = dir.resolve("davfs2.conf");
         Files.writeString(conf, "buf_size 64\nsecrets " + secrets + "\n" + moreConf);
-        Result mounted = run(dir, Map.of(), null, "mount", "-t", "davfs", "-o", options + ",conf=" + conf, drive.url(), mount.toString());
+        Result mounted = run(dir, Map.of(), null, "mount", "-t", "davfs", "-o", options + ",conf=" + conf, url, mount.toString());
         assertEquals(0, mounted.exitCode(), mounted.output());
         return mount;
     }
 
+    /**
+     * Runs cadaver on the drive as this role with these commands (one a line), in {@code home}, which is its home too: the
+     * login is in its {@code .netrc}, as cadaver reads it. What it gets lands in {@code home}.
+     */
+    public static Result cadaver(RunningDrive drive, String role, Path home, String commands) throws Exception {
+        Path netrc = home.resolve(".netrc");
+        Files.writeString(netrc, "machine " + okhttp3.HttpUrl.get(drive.url()).host() + "\nlogin " + drive.logins().login(role)
+                + "\npassword " + drive.logins().applicationPassword(role) + "\n");
+        Files.setPosixFilePermissions(netrc, PosixFilePermissions.fromString("rw-------"));
+        return run(home, Map.of("HOME", home.toString()), commands, "cadaver", drive.url());
+    }
+
     /** rclone's flags for the drive as this role (rclone wants the password obscured). */
     public static List<String> rcloneRemote(RunningDrive drive, String role, Path dir) throws Exception {
-        String obscured = run(dir, Map.of(), null, "rclone", "obscure", drive.bed().applicationPassword(role)).output().strip();
-        return List.of("--config", "/dev/null", "--webdav-url", drive.url(), "--webdav-user", drive.bed().login(role),
+        String obscured = run(dir, Map.of(), null, "rclone", "obscure", drive.logins().applicationPassword(role)).output().strip();
+        return List.of("--config", "/dev/null", "--webdav-url", drive.url(), "--webdav-user", drive.logins().login(role),
                 "--webdav-pass", obscured, "--webdav-vendor", "other");
     }
 }

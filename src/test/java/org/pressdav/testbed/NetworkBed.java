@@ -16,8 +16,12 @@ import okhttp3.HttpUrl;
  * The second WordPress of the test bed that {@code scripts/network} started and seeded, as integration tests see it: a
  * subdirectory multisite network (sites {@code main}, {@code two}, {@code three}) and one more single site, their
  * URLs, each seeded user's login, which sites each is a member of, and the seed's ids ({@code seed.json}).
+ *
+ * <p>Its users by role ({@link Logins}: what {@link RunningDrive#startSites} logs in as): the network's by their names
+ * ({@code netadmin}, {@code alice}, {@code bob}, {@code carol}, {@code dave}), the single site's as {@code admin} (the
+ * test bed's administrator's login and password) and {@code solo}.
  */
-public final class NetworkBed {
+public final class NetworkBed implements Logins {
     private static NetworkBed instance;
 
     private final Map<String, String> env;
@@ -83,6 +87,21 @@ public final class NetworkBed {
     public Login singleUser(String user) {
         String key = "SINGLE_" + user.toUpperCase(Locale.ROOT);
         return new Login(value(key + "_LOGIN"), value(key + "_APP_PASSWORD"));
+    }
+
+    @Override
+    public String login(String role) {
+        return userOf(role).name();
+    }
+
+    @Override
+    public String applicationPassword(String role) {
+        return userOf(role).password();
+    }
+
+    /** A role's login: a network user's, else the single site's. */
+    private Login userOf(String role) {
+        return env.containsKey("NET_" + role.toUpperCase(Locale.ROOT) + "_LOGIN") ? networkUser(role) : singleUser(role);
     }
 
     /** The network's sites the seed made a user a member of ({@code main two}); a super admin is all of them. */

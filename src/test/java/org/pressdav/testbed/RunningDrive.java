@@ -36,14 +36,17 @@ public final class RunningDrive implements AutoCloseable {
     private final Pressdav pressdav; // null: a drive elsewhere, at url
     private final String url;
     private final TestBed bed;
+    /** Whose roles {@link #send} and the clients log in as: the test bed's, or the second WordPress's for several sites. */
+    private final Logins logins;
     private final boolean resetOnClose;
     private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
     private OkHttpWordPressClient wordpress;
 
-    private RunningDrive(Pressdav pressdav, String url, TestBed bed, boolean resetOnClose) {
+    private RunningDrive(Pressdav pressdav, String url, TestBed bed, Logins logins, boolean resetOnClose) {
         this.pressdav = pressdav;
         this.url = url;
         this.bed = bed;
+        this.logins = logins;
         this.resetOnClose = resetOnClose;
     }
 
@@ -66,24 +69,25 @@ public final class RunningDrive implements AutoCloseable {
         }
         List<String> args = new ArrayList<>(List.of("--wordpress-url", bed.url().toString()));
         args.addAll(List.of(flags));
-        return here(bed, resetOnClose, args);
+        return started(bed, bed, resetOnClose, args);
     }
 
     /**
-     * Several sites under {@code sites/}: pressdav started with these flags ({@code --site}, {@code --network}) and no
-     * {@code --wordpress-url}, always in this JVM (a drive elsewhere serves one site).
+     * pressdav serving several sites under {@code sites/}, its flags ({@code --network}, {@code --site}) those of the
+     * second WordPress ({@code scripts/network}); {@link #send} and the clients log in as that WordPress's users
+     * ({@link NetworkBed}). Always started here: a drive elsewhere serves one site.
      */
     public static RunningDrive startSites(String... flags) {
-        return here(TestBed.get(), false, List.of(flags));
+        return started(TestBed.get(), NetworkBed.get(), false, List.of(flags));
     }
 
-    private static RunningDrive here(TestBed bed, boolean resetOnClose, List<String> flags) {
+    private static RunningDrive started(TestBed bed, Logins logins, boolean resetOnClose, List<String> flags) {
         try {
             Path data = Files.createTempDirectory("pressdav-it");
             List<String> args = new ArrayList<>(List.of("--port", "0", "--data-dir", data.toString()));
             args.addAll(flags);
             Pressdav pressdav = Pressdav.start(ConfigLoader.load(args, Map.of()));
-            return new RunningDrive(pressdav, pressdav.baseUrl(), bed, resetOnClose);
+            return new RunningDrive(pressdav, pressdav.baseUrl(), bed, logins, resetOnClose);
         } catch (Exception e) {
             throw new IllegalStateException("pressdav did not start", e);
         }
@@ -108,11 +112,16 @@ public final class RunningDrive implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        return new RunningDrive(null, url, bed, resetOnClose);
+        return new RunningDrive(null, url, bed, bed, resetOnClose);
     }
 
     public TestBed bed() {
         return bed;
+    }
+
+    /** The users {@link #send} and the clients log in as, by role. */
+    public Logins logins() {
+        return logins;
     }
 
     /** WordPress itself, read directly: never through pressdav or its cache. */
@@ -189,8 +198,7 @@ public final class RunningDrive implements AutoCloseable {
     public Answer putChunked(String role, String url, Map<String, String> headers, byte[] body) {
         Request.Builder request = new Request.Builder().url(url);
         headers.forEach(request::header);
-        var c = bed.credentials(role);
-        request.header("Authorization", Credentials.basic(c.login(), passwordOf(role), java.nio.charset.StandardCharsets.UTF_8));
+        request.header("Authorization", Credentials.basic(logins.login(role), passwordOf(role), java.nio.charset.StandardCharsets.UTF_8));
         request.put(new RequestBody() {
             @Override
             public MediaType contentType() {
@@ -224,7 +232,7 @@ public final class RunningDrive implements AutoCloseable {
 
     /** A seeded user's login; null for null (a visitor). */
     private Login loginOf(String role) {
-        return role == null ? null : new Login(bed.login(role), passwordOf(role));
+        return role == null ? null : new Login(logins.login(role), passwordOf(role));
     }
 
     /** A request as any login (null: no Authorization), its body as given. */
@@ -245,7 +253,7 @@ public final class RunningDrive implements AutoCloseable {
     }
 
     public String passwordOf(String role) {
-        return bed.applicationPassword(role);
+        return logins.applicationPassword(role);
     }
 
     /** A response as the test sees it. */

@@ -12,14 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import org.pressdav.dav.node.Reads;
-import org.pressdav.wordpress.Credentials;
 
 /**
  * The real WordPress that {@code scripts/wordpress} started and seeded, as integration tests see
  * it: its URL, each seeded user's credentials, the seed manifest (ids) and the seed data (the
  * exact bytes that were written).
  */
-public final class TestBed {
+public final class TestBed implements Logins {
     private static TestBed instance;
 
     private final Path projectDir;
@@ -83,12 +82,8 @@ public final class TestBed {
         return HttpUrl.get(env.get("WP_URL"));
     }
 
-    /** A seeded user's login and application password: {@code admin}, {@code editor}, {@code author}, {@code subscriber}. */
-    public Credentials credentials(String role) {
-        return Credentials.of(login(role), applicationPassword(role));
-    }
-
-    /** A seeded user's login (the author's has a space: {@code ana author}). */
+    /** A seeded user's login, by role: {@code admin}, {@code editor}, {@code author} (its login has a space: {@code ana author}), {@code subscriber}. */
+    @Override
     public String login(String role) {
         String login = env.get("WP_" + role.toUpperCase(Locale.ROOT) + "_LOGIN");
         if (login == null) {
@@ -97,7 +92,7 @@ public final class TestBed {
         return login;
     }
 
-    /** A seeded user's application password, for clients configured outside Java. */
+    @Override
     public String applicationPassword(String role) {
         String password = env.get("WP_" + role.toUpperCase(Locale.ROOT) + "_APP_PASSWORD");
         if (password == null) {

@@ -127,10 +127,6 @@ public final class InMemoryWordPress implements WordPressClient {
         return made.get();
     }
 
-    /**
-     * With the companion plugin's media folders and media index, as the test bed has them: every
-     * attachment at its drive path, folders made at any depth. Call before pressdav starts.
-     */
     /** A site these seeded users have no login on (WordPress answers their passwords as wrong ones). */
     public InMemoryWordPress without(Account... accounts) {
         absent.addAll(List.of(accounts));
@@ -157,6 +153,10 @@ public final class InMemoryWordPress implements WordPressClient {
         return sites.getOrDefault(a == null ? "" : a.login(), List.of());
     }
 
+    /**
+     * With the companion plugin's media folders and media index, as the test bed has them: every
+     * attachment at its drive path, folders made at any depth. Call before pressdav starts.
+     */
     public InMemoryWordPress withMediaFolders() {
         this.plugin = new InMemoryCompanionPlugin(this, List.of("media-folders", "index:attachment"));
         return this;

@@ -51,6 +51,30 @@ class RestRootTest {
     }
 
     @Test
+    void aSiteInAFolderGivenWithoutItsSlashIsAskedAtTheAddressItRedirectsTo() throws Exception {
+        String api = server.url("/two/wp-json/").toString();
+        server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", server.url("/two/").toString()).build());
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Link", "<" + api + ">; rel=\"https://api.w.org/\"").build());
+
+        RestRoot root = RestRoot.discover(OkHttpWordPressClient.httpClient(ClientSettings.defaults()), server.url("/two"));
+
+        assertEquals(api, root.base().toString());
+        assertEquals("/two", server.takeRequest().getTarget());
+        assertEquals("/two/", server.takeRequest().getTarget());
+    }
+
+    @Test
+    void aRedirectElsewhereIsNotFollowed() {
+        server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", server.url("/other/").toString()).build());
+
+        WordPressException e = assertThrows(WordPressException.class,
+                () -> RestRoot.discover(OkHttpWordPressClient.httpClient(ClientSettings.defaults()), server.url("/two")));
+
+        assertEquals(502, e.status());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
     void aSiteThatIsNotWordPressIsAClearError() {
         server.enqueue(new MockResponse.Builder().code(200).body("<html>a static site</html>").build());
 

@@ -78,6 +78,10 @@ public final class PutHandler extends DavHandler {
         Node existing = wasHidden ? ((Folder) parent).child(path.name()) : req.target().node();
         if (existing instanceof Folder) {
             throw new DavError.NotAllowed(path + " is a folder: a file cannot be written over it");
+        } else if (onlyIfNew(req) && (existing instanceof ReplaceableFile || existing instanceof UserFile own && own.length() > 0)) {
+            // If-None-Match: * (a COPY with Overwrite: F between sites is one): a file that is there stays as it is. A 0-byte
+            // placeholder is the first step of a client's own save, not a file yet; a field file decides for itself (replace).
+            throw new DavError.PreconditionFailed("Precondition failed: " + path.name() + " already exists");
         } else if (existing instanceof TextFile field) {
             try {
                 replace(req, out, field);
@@ -226,6 +230,11 @@ public final class PutHandler extends DavHandler {
             out.setHeader("ETag", saved.etag());
         }
         out.setStatus(204);
+    }
+
+    /** Whether the PUT may only make a new file ({@code If-None-Match: *}). */
+    private static boolean onlyIfNew(DavRequest req) {
+        return "*".equals(trim(req.servletRequest().getHeader("If-None-Match")));
     }
 
     private static String trim(String value) {

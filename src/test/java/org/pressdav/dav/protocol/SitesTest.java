@@ -79,10 +79,17 @@ class SitesTest {
             String file = onA + "-hello/content.html";
             assertEquals("<p>a</p>", drive.read(ADMIN, "sites/a/posts/" + file).strip());
             assertEquals("<p>b</p>", drive.read(ADMIN, "sites/b/posts/" + file).strip());
+            Map<String, Integer> bAsked = new java.util.TreeMap<>();
+            b.calls.forEach((call, n) -> bAsked.put(call, n.get()));
             assertEquals(204, drive.send(ADMIN, "PUT", "sites/a/posts/" + file, Map.of(), "<p>a, again</p>").status());
             assertEquals("<p>a, again</p>", a.post(onA).content().raw());
             assertEquals("<p>b</p>", b.post(onB).content().raw(), "b's post of the same id is untouched");
-            assertEquals("<p>b</p>", drive.read(ADMIN, "sites/b/posts/" + file).strip(), "and b's cached copy was not forgotten for a's save");
+            assertEquals("<p>b</p>", drive.read(ADMIN, "sites/b/posts/" + file).strip());
+            Map<String, Integer> bNow = new java.util.TreeMap<>();
+            b.calls.forEach((call, n) -> bNow.put(call, n.get()));
+            bAsked.remove("me"); // each request's login is checked; the in-memory WordPress has no login cache
+            bNow.remove("me");
+            assertEquals(bAsked, bNow, "b's cached copy was not forgotten for a's save: b's WordPress was not asked again");
         }
     }
 
@@ -201,6 +208,143 @@ class SitesTest {
             assertEquals(423, two.send(ADMIN, "PUT", "sites/a/" + file, Map.of(), "<p>no</p>").status(), "a's lock holds on every instance");
             assertEquals(204, two.send(ADMIN, "PUT", "sites/b/" + file, Map.of(), "<p>b, saved</p>").status(), "and says nothing of b");
             assertEquals("<p>b, saved</p>", b.post(id).content().raw());
+        }
+    }
+
+    @Test
+    void aNetworksSiteAlsoGivenAsASiteIsServedOnceUnderItsGivenName() {
+        InMemoryWordPress main = new InMemoryWordPress();
+        InMemoryWordPress two = new InMemoryWordPress();
+        main.network(Map.of("admin", List.of(new NetworkSite(1, "http://net.test/", "Main"), new NetworkSite(2, "http://net.test/two/", "Two"))));
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://net.test/", main, "http://net.test/two/", two),
+                "--network", "http://net.test/", "--site", "docs=http://net.test/two/")) {
+            assertEquals(List.of("docs/", "net.test/"), drive.namesIn(ADMIN, "sites/"));
+        }
+    }
+
+    @Test
+    void aNetworkThatDoesNotAnswerAtStartHoldsUpNoOtherSite() {
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://a.test/", new InMemoryWordPress()), "--site", "a=http://a.test/",
+                "--network", "http://down.test/")) {
+            assertEquals(List.of("a/"), drive.namesIn(ADMIN, "sites/"));
+            RunningDrive.Answer site = drive.send(ADMIN, "PROPFIND", "sites/down.test-two/", Map.of("Depth", "1"), null);
+            assertEquals(503, site.status());
+            assertTrue(site.text().contains("down.test"), site.text());
+            RunningDrive.Answer ready = drive.send(null, "GET", "http://127.0.0.1:" + drive.port() + "/health/ready", Map.of(), null);
+            assertTrue(ready.text().contains("\"down.test\":{\"status\":\"not ready\""), ready.text());
+        }
+    }
+
+    @Test
+    void aCrowdSavingTheSamePostIdOnTwoSitesLosesNothingOnEither() throws Exception {
+        InMemoryWordPress a = new InMemoryWordPress();
+        InMemoryWordPress b = new InMemoryWordPress();
+        long id = a.addPost("post", AUTHOR.id(), "publish", "Hello", "<p>a</p>");
+        b.addPost("post", SUBSCRIBER.id(), "publish", "Hello", "<p>b</p>");
+        // On a the author (their own post) and the administrator; on b the editor and the administrator; a subscriber of
+        // both may save neither.
+        try (InProcessDrive drive = twoSites(a, b)) {
+            String folder = "posts/" + id + "-hello/";
+            List<String> fields = List.of("title.txt", "excerpt.txt", "content.html");
+            for (int round = 0; round < 5; round++) {
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+                List<java.util.concurrent.Future<Integer>> saves = new java.util.ArrayList<>();
+                for (int f = 0; f < fields.size(); f++) {
+                    String field = fields.get(f);
+                    String text = field + " round " + round;
+                    InMemoryWordPress.Account onA = f % 2 == 0 ? AUTHOR : ADMIN;
+                    InMemoryWordPress.Account onB = f % 2 == 0 ? EDITOR : ADMIN;
+                    saves.add(pool.submit(() -> drive.send(onA, "PUT", "sites/a/" + folder + field, Map.of(), "a: " + text).status()));
+                    saves.add(pool.submit(() -> drive.send(onB, "PUT", "sites/b/" + folder + field, Map.of(), "b: " + text).status()));
+                }
+                java.util.concurrent.Future<Integer> refused = pool.submit(() -> drive.send(SUBSCRIBER, "PUT", "sites/a/" + folder + "title.txt",
+                        Map.of(), "no").status());
+                for (java.util.concurrent.Future<Integer> save : saves) {
+                    assertTrue(save.get() == 204 || save.get() == 201, "saved: " + save.get());
+                }
+                assertEquals(403, refused.get());
+                pool.shutdown();
+                assertEquals("a: title.txt round " + round, a.post(id).title().raw());
+                assertEquals("a: excerpt.txt round " + round, a.post(id).excerpt().raw());
+                assertEquals("a: content.html round " + round, a.post(id).content().raw());
+                assertEquals("b: title.txt round " + round, b.post(id).title().raw());
+                assertEquals("b: excerpt.txt round " + round, b.post(id).excerpt().raw());
+                assertEquals("b: content.html round " + round, b.post(id).content().raw());
+            }
+            assertEquals(1, a.mostUpdatesAtOnce.get(), "never two updates of a's post in flight");
+            assertEquals(1, b.mostUpdatesAtOnce.get(), "never two updates of b's post in flight");
+        }
+    }
+
+    @Test
+    void aSiteThatGoesDownTurnsNoLoginIntoAFailedOne() {
+        InMemoryWordPress a = new InMemoryWordPress();
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://a.test/", a), "--site", "a=http://a.test/")) {
+            assertEquals(List.of("a/"), drive.namesIn(ADMIN, "sites/"));
+            a.down(true);
+            // More than the login throttle's ten tries: none counted as a wrong password, so none ends in 429.
+            for (int i = 0; i < 12; i++) {
+                RunningDrive.Answer root = drive.send(ADMIN, "PROPFIND", "sites/", Map.of("Depth", "1"), null);
+                assertTrue(root.status() == 502 || root.status() == 503, root.status() + " " + root.text());
+            }
+            a.down(false);
+            assertEquals(List.of("a/"), drive.namesIn(ADMIN, "sites/"));
+        }
+    }
+
+    @Test
+    void wrongPasswordsAreCountedOnceForEverySiteAndTheRoot() {
+        try (InProcessDrive drive = twoSites(new InMemoryWordPress(), new InMemoryWordPress())) {
+            InMemoryWordPress.Account guess = new InMemoryWordPress.Account(ADMIN.id(), ADMIN.login(), "guess", "administrator");
+            List<String> doors = List.of("sites/a/posts/", "sites/b/posts/", "sites/");
+            for (int i = 0; i < 10; i++) {
+                assertEquals(401, drive.send(guess, "PROPFIND", doors.get(i % 3), Map.of("Depth", "1"), null).status());
+            }
+            // Ten wrong passwords in all, four at most at any one door: the throttle holds at every door now.
+            for (String door : doors) {
+                assertEquals(429, drive.send(guess, "PROPFIND", door, Map.of("Depth", "1"), null).status(), door);
+            }
+        }
+    }
+
+    @Test
+    void aCopyBetweenSitesKeepsTheOtherSitesRulesAndRealm() {
+        InMemoryWordPress a = new InMemoryWordPress();
+        InMemoryWordPress b = new InMemoryWordPress().withMediaFolders();
+        a.addMedia(ADMIN.id(), "2024/05/photo.jpg", MAY, MAY, new byte[] {1, 2, 3});
+        b.addMedia(ADMIN.id(), "photo.jpg", MAY, MAY, new byte[] {9, 9});
+        try (InProcessDrive drive = twoSites(a, b)) {
+            RunningDrive.Answer kept = drive.send(ADMIN, "COPY", "sites/a/media/2024/05/photo.jpg",
+                    Map.of("Destination", drive.url("sites/b/media/photo.jpg"), "Overwrite", "F"), null);
+            assertEquals(412, kept.status(), kept.text());
+            assertArrayEquals(new byte[] {9, 9}, b.bytesOf(b.media().get(0).id()), "Overwrite: F leaves the file there as it is");
+            RunningDrive.Answer refused = drive.send(AUTHOR, "COPY", "sites/a/media/2024/05/photo.jpg",
+                    Map.of("Destination", drive.url("sites/b/media/again.jpg")), null);
+            assertEquals(401, refused.status());
+            assertTrue(refused.header("WWW-Authenticate").contains("realm=\"pressdav: b\""), refused.header("WWW-Authenticate"));
+        }
+    }
+
+    @Test
+    void nothingIsLeftAtTheRootOfSeveralSites() {
+        try (InProcessDrive drive = twoSites(new InMemoryWordPress(), new InMemoryWordPress())) {
+            assertEquals(403, drive.send(ADMIN, "PUT", ".DS_Store", Map.of(), "finder").status());
+            assertEquals(403, drive.send(ADMIN, "PUT", "sites/._a", Map.of(), "finder").status());
+            assertEquals(403, drive.send(ADMIN, "MKCOL", "sites/new/", Map.of(), null).status());
+            assertEquals(List.of("a/", "b/"), drive.namesIn(ADMIN, "sites/"));
+        }
+    }
+
+    @Test
+    void aNetworksSiteGivenByItsUrlIsStillOnlyItsMembers() {
+        InMemoryWordPress main = new InMemoryWordPress();
+        InMemoryWordPress two = new InMemoryWordPress();
+        main.network(Map.of("editor", List.of(new NetworkSite(2, "http://net.test/two/", "Two")), "author", List.of()));
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://net.test/", main, "http://net.test/two/", two),
+                "--network", "http://net.test/", "--site", "docs=http://net.test/two")) {
+            assertEquals(207, drive.send(EDITOR, "PROPFIND", "sites/docs/", Map.of("Depth", "1"), null).status());
+            assertEquals(404, drive.send(AUTHOR, "PROPFIND", "sites/docs/", Map.of("Depth", "1"), null).status());
+            assertEquals(List.of("docs/"), drive.namesIn(EDITOR, "sites/"));
         }
     }
 }

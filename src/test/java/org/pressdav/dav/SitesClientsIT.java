@@ -73,7 +73,7 @@ class SitesClientsIT {
 
     @Test
     void cadaverListsAlicesSitesAndRoundTripsAPostOfTwo(@TempDir Path home) throws Exception {
-        long id = network.postId("two", "first_post");
+        long id = network.post("two", "first_post");
         String folder = postFolder("alice", TWO, id);
         String edited = "<p>Edited with cadaver on two: ünïcode 🎉</p>\r\n<p>and a second line</p>";
         Files.writeString(home.resolve("edited.html"), edited);
@@ -102,8 +102,8 @@ class SitesClientsIT {
         Set<Long> inWordPress = wordpress("main").list(network.credentials("alice"), Endpoint.POSTS, ListQuery.all().withContext(Context.EDIT)
                 .with("status", "any")).items().stream().map(Post::id).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(inWordPress, listed, tree);
-        assertTrue(listed.containsAll(List.of(network.postId("main", "first_post"), network.postId("main", "second_post"),
-                network.postId("main", "draft"))), tree);
+        assertTrue(listed.containsAll(List.of(network.post("main", "first_post"), network.post("main", "second_post"),
+                network.post("main", "draft"))), tree);
 
         byte[] image = MediaUploadIT.png(2020);
         Path local = dir.resolve("rclone-on-two.png");
@@ -136,7 +136,7 @@ class SitesClientsIT {
 
     @Test
     void davfs2AtSitesShowsTheSitesOfItsLoginAndWritesThere(@TempDir Path dir) throws Exception {
-        long id = network.postId(SINGLE, "first_post");
+        long id = network.post(SINGLE, "first_post");
         Path mount = Clients.mountDavfs(drive, "sites/", "admin", Files.createDirectory(dir.resolve("root")), "rw");
         try {
             // The test bed's administrator is the single site's, and no user of the network. (davfs2 adds lost+found.)

@@ -149,7 +149,12 @@ public final class RunningDrive implements AutoCloseable {
      * percent-encoded (the emoji post's folder), each is read back as the drive's path.
      */
     public List<String> names(String role, String path) {
-        Answer listing = send(role, "PROPFIND", url(path), Map.of("Depth", "1"), null);
+        return names(loginOf(role), path);
+    }
+
+    /** The same as any login (null: a visitor), for example one of {@link NetworkBed}'s users. */
+    public List<String> names(Login login, String path) {
+        Answer listing = sendAs(login, "PROPFIND", url(path), Map.of("Depth", "1"), null);
         if (listing.status() != 207) {
             throw new AssertionError(path + ": " + listing.status() + " " + listing.text());
         }
@@ -222,10 +227,20 @@ public final class RunningDrive implements AutoCloseable {
 
     /** The same with a body of any bytes. */
     public Answer sendBytes(String role, String method, String url, Map<String, String> headers, byte[] body) {
+        return sendAs(loginOf(role), method, url, headers, body);
+    }
+
+    /** A seeded user's login; null for null (a visitor). */
+    private Login loginOf(String role) {
+        return role == null ? null : new Login(logins.login(role), passwordOf(role));
+    }
+
+    /** A request as any login (null: no Authorization), its body as given. */
+    public Answer sendAs(Login login, String method, String url, Map<String, String> headers, byte[] body) {
         Request.Builder request = new Request.Builder().url(url);
         headers.forEach(request::header);
-        if (role != null) {
-            request.header("Authorization", Credentials.basic(logins.login(role), passwordOf(role), java.nio.charset.StandardCharsets.UTF_8));
+        if (login != null) {
+            request.header("Authorization", Credentials.basic(login.name(), login.password(), java.nio.charset.StandardCharsets.UTF_8));
         }
         boolean needsBody = method.equals("PROPFIND") || method.equals("PUT") || method.equals("PROPPATCH");
         request.method(method, body == null ? (needsBody ? RequestBody.create(new byte[0]) : null)

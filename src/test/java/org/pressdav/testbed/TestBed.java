@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import org.pressdav.dav.node.Reads;
 
@@ -42,7 +41,7 @@ public final class TestBed implements Logins {
     }
 
     private static TestBed load() {
-        Path projectDir = projectDir();
+        Path projectDir = Scripts.projectDir();
         String dir = System.getenv().getOrDefault("PRESSDAV_TESTBED_DIR", "/var/lib/pressdav-testbed");
         Path envFile = Path.of(dir, "test.env");
         if (!Files.isReadable(envFile)) {
@@ -131,29 +130,6 @@ public final class TestBed implements Logins {
 
     /** Runs {@code scripts/wordpress} with these arguments, for example {@code reset}. */
     public void script(String... args) {
-        runScript(projectDir.resolve("scripts/wordpress"), args);
-    }
-
-    /** Runs one of the test bed's scripts, its output the test's; one that fails (or takes five minutes) is an exception. */
-    static void runScript(Path script, String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = script.toString();
-        System.arraycopy(args, 0, command, 1, args.length);
-        try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("scripts/" + script.getFileName() + " " + String.join(" ", args) + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The project's folder (where {@code scripts/} is). */
-    static Path projectDir() {
-        return Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        Scripts.run(projectDir.resolve("scripts/wordpress"), args);
     }
 }

@@ -24,7 +24,10 @@ public final class OperationsServlet extends HttpServlet {
     private final byte[] token;
     private final transient Supplier<Health> wordpressProblem;
 
-    /** {@code wordpressProblem}: why WordPress does not answer now, or null when it does (a {@link Readiness}, which asks it seldom). */
+    /**
+     * {@code wordpressProblem}: whether WordPress answers now, and with several sites each one's state (a
+     * {@link Readiness}, which asks them seldom).
+     */
     public OperationsServlet(Metrics metrics, String metricsPath, String token, Supplier<Health> wordpressProblem) {
         this.metrics = metrics;
         this.metricsPath = metricsPath;

@@ -26,6 +26,7 @@ import org.pressdav.dav.request.DavRequest;
 import org.pressdav.dav.request.DavResponse;
 import org.pressdav.dav.request.Destination;
 import org.pressdav.dav.request.IncomingSpool;
+import org.pressdav.wordpress.WordPressException;
 
 /**
  * MOVE and COPY whose Destination is in another site's folder ({@code sites/a/...} to {@code sites/b/...}). Each site is
@@ -74,11 +75,15 @@ final class CrossSiteCopy {
                 mounts.learn(session); // a network's site not seen yet: the sites of this login are looked up
                 to = mounts.of(destination);
             }
+            if (to.readOnly()) {
+                throw new DavError.Forbidden("Nothing was " + (method.equals("MOVE") ? "moved" : "copied")
+                        + ": the drive's root holds sites/ only; put it inside a site's folder, sites/<name>/");
+            }
             if (method.equals("MOVE")) {
                 throw new DavError.BadGateway("Nothing was moved: " + from.at() + "/ and " + to.at() + "/ are different WordPress sites. Copy it"
                         + " there, then delete it here.");
             }
-            if (to.isLookup() || to.at().isRoot() || destination.equals(to.at())) {
+            if (to.isLookup() || destination.equals(to.at())) {
                 throw new DavError.BadGateway("Nothing was copied: a copy between sites goes into a folder of the other site");
             }
             Node node = from.tree().resolveForRead(session, source).node();
@@ -95,7 +100,7 @@ final class CrossSiteCopy {
                 return; // refused there, and answered so
             }
             if (!to.admits().test(there)) {
-                throw new DavError.NotFound("Not found: you are not a member of the site of " + to.at());
+                throw new DavError.NotFound("Not found: no site of that name for you under sites/");
             }
             try (IncomingSpool.Spooled bytes = incoming.take(out -> file.write(out, 0, file.length()));
                     InputStream body = Files.newInputStream(bytes.file())) {
@@ -103,14 +108,15 @@ final class CrossSiteCopy {
                 to.engine().process(new DavRequest(put, Request.Method.PUT, there, prefix.resolve(to.at()), destination.relativeTo(to.at()), body),
                         new DavResponse(toThere));
             }
-        } catch (DavError e) {
+        } catch (DavError | WordPressException e) {
             DavErrors.send(resp, e, session.isAnonymous());
         }
     }
 
     /**
-     * The PUT that writes a copy: the COPY's login and lock tokens ({@code If}), the copy's length and type, and
-     * {@code If-None-Match: *} where the COPY said {@code Overwrite: F} (an existing file is then left as it is: 412).
+     * The PUT that writes a copy: the COPY's login, the copy's length and type, and {@code If-None-Match: *} where the
+     * COPY said {@code Overwrite: F} (an existing file is then left as it is: 412); none of the COPY's conditions, which
+     * are its source's ({@link #NOT_FOR_THE_PUT}).
      */
     private static final class PutOfCopy extends HttpServletRequestWrapper {
         private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -32,6 +32,7 @@ public final class DavServlet extends HttpServlet {
     static final String ALLOW = "OPTIONS, GET, HEAD, POST, PROPFIND, PROPPATCH, PUT, DELETE, MKCOL, MOVE, COPY, LOCK, UNLOCK";
     private static final Set<String> XML_BODIES = Set.of("PROPFIND", "PROPPATCH", "LOCK");
     private static final Set<String> READS = Set.of("GET", "HEAD", "PROPFIND");
+    private static final String NO_SUCH_SITE = "Not found: no site of that name for you under sites/";
     private static final Set<String> SUPPORTED = Set.of("GET", "HEAD", "POST", "PROPFIND", "PROPPATCH", "PUT", "DELETE", "MKCOL", "MOVE", "COPY",
             "LOCK", "UNLOCK");
 
@@ -94,11 +95,15 @@ public final class DavServlet extends HttpServlet {
                 // A site's name not known yet: the sites of this (now checked) login are looked up, and the path asked again.
                 mounts.learn(session);
                 mount = mounts.of(path);
-                resp = new RealmResponse(servletResponse, mount.realm());
-                session = mount.isLookup() ? null : mount.authenticator().authenticate(req, resp, READS.contains(method));
                 if (mount.isLookup()) {
-                    throw new DavError.NotFound("Not found: no site of that name for you under sites/");
+                    throw new DavError.NotFound(NO_SUCH_SITE);
                 }
+                resp = new RealmResponse(servletResponse, mount.realm());
+                session = mount.authenticator().authenticate(req, resp, READS.contains(method));
+            }
+            // A network's site for someone not a member: answered as a name that is not there, whether it was opened or not.
+            if (session != null && !mount.admits().test(session)) {
+                throw new DavError.NotFound(NO_SUCH_SITE);
             }
         } catch (DavError | WordPressException e) {
             closeIfBodyUnread(req, resp);
@@ -112,11 +117,6 @@ public final class DavServlet extends HttpServlet {
         if (mount.readOnly() && !READS.contains(method)) {
             closeIfBodyUnread(req, resp);
             DavErrors.send(resp, new DavError.Forbidden("The drive's root holds sites/ only: write inside a site's folder, sites/<name>/"), false);
-            return;
-        }
-        if (!mount.admits().test(session)) {
-            closeIfBodyUnread(req, resp);
-            DavErrors.send(resp, new DavError.NotFound("Not found: you are not a member of this site"), false);
             return;
         }
         stats.user(session.isAnonymous() ? "anonymous" : String.valueOf(session.user().id()));

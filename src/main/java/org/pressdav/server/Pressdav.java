@@ -8,13 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import okhttp3.HttpUrl;
 import org.pressdav.dav.DavPath;
 import org.pressdav.dav.node.SitesFolder;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.pressdav.config.PressdavConfig;
 import org.pressdav.dav.node.DriveTree;
 import org.pressdav.dav.protocol.DavEngine;
@@ -63,10 +61,7 @@ public final class Pressdav {
                 .withMaxAnswerBytes(config.maxWordpressAnswerBytes());
         if (config.servesSites()) {
             // Each site's client is made when its drive is opened: a site that does not answer now does not stop the others.
-            Map<HttpUrl, HttpUrl> connectUrls = new HashMap<>();
-            config.sites().forEach(site -> connectUrls.put(site.url(), site.connectUrl()));
-            return serveSites(config, url -> OkHttpWordPressClient.forSite(url, connectUrls.getOrDefault(url, config.wordpressConnectUrl()), settings),
-                    Clock.systemUTC());
+            return serveSites(config, (url, connectUrl) -> OkHttpWordPressClient.forSite(url, connectUrl, settings), Clock.systemUTC());
         }
         OkHttpWordPressClient origin = OkHttpWordPressClient.forSite(config.wordpressUrl(), config.wordpressConnectUrl(), settings);
         SiteIndex index = origin.index(Credentials.ANONYMOUS);
@@ -113,10 +108,11 @@ public final class Pressdav {
 
     /**
      * Several sites under {@code sites/} ({@code --site}, {@code --network}): each site's drive opened over the client
-     * {@code origins} gives for its URL ({@link #start} the real ones, tests in-memory WordPresses), the root's drive
+     * {@code origins} gives for its URL and the address it is reached at (null: its URL; {@link #start} the real ones,
+     * tests in-memory WordPresses), the root's drive
      * holding {@code sites/} only.
      */
-    public static Pressdav serveSites(PressdavConfig config, Function<HttpUrl, WordPressClient> origins, Clock clock) throws Exception {
+    public static Pressdav serveSites(PressdavConfig config, BiFunction<HttpUrl, HttpUrl, WordPressClient> origins, Clock clock) throws Exception {
         Files.createDirectories(config.dataDir());
         Ticker ticker = Ticker.systemTicker();
         Metrics metrics = new Metrics(config.instanceName());
@@ -127,7 +123,7 @@ public final class Pressdav {
         Sites.SiteOpener opener = (name, url, connectUrl, anonymous) -> {
             Metrics siteMetrics = metrics.forSite(name);
             try {
-                return SiteDrive.open(config.forSite(name, url, connectUrl, anonymous), "pressdav:site:" + name + ":", origins.apply(url), clock,
+                return SiteDrive.open(config.forSite(name, url, connectUrl, anonymous), "pressdav:site:" + name + ":", origins.apply(url, connectUrl), clock,
                         ticker, siteMetrics, incoming, throttle).closing(siteMetrics);
             } catch (Exception e) {
                 siteMetrics.close();
@@ -138,7 +134,7 @@ public final class Pressdav {
         Authenticator networkLogin = null;
         boolean anyAnonymous = config.anonymousRead() || !config.anonymousSites().isEmpty();
         if (config.network() != null) {
-            network = new Network(config.network(), () -> origins.apply(config.network()), config.changePoll(), ticker);
+            network = new Network(config.network(), () -> origins.apply(config.network(), config.wordpressConnectUrl()), config.changePoll(), ticker);
             networkLogin = new Authenticator(network.login(), anyAnonymous, throttle);
         }
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);

@@ -63,6 +63,7 @@ final class SiteDrive implements AutoCloseable {
     private final KindRegistry kinds;
     private final DriveState state;
     private final Runnable startFeed;
+    private final boolean ofNetwork;
     private ChangeFeed feed;
     private AutoCloseable alsoClosed = () -> { };
 
@@ -75,6 +76,7 @@ final class SiteDrive implements AutoCloseable {
         this.authenticator = authenticator;
         this.kinds = kinds;
         this.state = state;
+        this.ofNetwork = companion != null && companion.offers("sites");
         boolean following = companion != null && companion.offers("changes");
         this.startFeed = following
                 ? () -> feed = new ChangeFeed(origin, wordpress, kinds::types, kinds::refresh, companion.head(), config.changePoll())
@@ -254,6 +256,11 @@ final class SiteDrive implements AutoCloseable {
     SiteDrive closing(AutoCloseable owned) {
         alsoClosed = owned;
         return this;
+    }
+
+    /** Whether the site says it is a multisite network's (its companion plugin, active on the network, lists the network's sites). */
+    boolean ofNetwork() {
+        return ofNetwork;
     }
 
     /** Follows the site's change feed from now on (where the companion plugin offers one). */

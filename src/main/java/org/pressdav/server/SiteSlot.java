@@ -1,6 +1,7 @@
 package org.pressdav.server;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import org.pressdav.dav.DavPath;
@@ -28,15 +29,21 @@ final class SiteSlot implements AutoCloseable {
     private final Reachable<Mount> mount;
     private volatile SiteDrive drive;
 
-    SiteSlot(String name, HttpUrl url, String realm, DriveOpener opener, Predicate<DavSession> admits, Ticker ticker) {
+    /** {@code admits}: who the site is there for, decided once its drive is open (a site may say it is a network's). */
+    SiteSlot(String name, HttpUrl url, String realm, DriveOpener opener, Function<SiteDrive, Predicate<DavSession>> admits, Ticker ticker) {
         this.name = name;
         this.url = url;
         this.mount = new Reachable<>("The site " + name, () -> {
             SiteDrive opened = opener.open();
-            opened.follow();
+            try {
+                opened.follow();
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
             drive = opened;
             log.info("site {} is served at sites/{}/", name, name);
-            return new Mount(at(), opened.engine(), opened.tree(), opened.authenticator(), realm, admits);
+            return new Mount(at(), opened.engine(), opened.tree(), opened.authenticator(), realm, admits.apply(opened));
         }, ticker);
     }
 

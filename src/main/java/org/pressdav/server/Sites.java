@@ -1,18 +1,22 @@
 package org.pressdav.server;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import org.pressdav.config.PressdavConfig;
 import org.pressdav.config.SiteAddress;
@@ -44,14 +48,17 @@ final class Sites implements Mounts, AutoCloseable {
 
     /**
      * What the sites said of a login: where it works (a session a site), the session of a login known but on no site
-     * (a network's user who is a member of none), and the sites that could not be asked now.
+     * (a network's user who is a member of none), whether any site refused it, and the sites that could not be asked now.
      */
-    record Logins(Map<String, DavSession> sessions, DavSession known, List<String> unanswered) {
+    record LoginAnswers(Map<String, DavSession> sessions, DavSession known, boolean refused, List<String> unanswered) {
         /** The session the root gives this login: its first site's, or the network's; null where no site knows it. */
         DavSession any() {
             return sessions.isEmpty() ? known : sessions.values().iterator().next();
         }
     }
+
+    /** How long the root waits for one site's answer about a login, or for its state (readiness): a site slower than that is left out. */
+    static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final PressdavConfig config;
     private final SiteOpener opener;
@@ -63,8 +70,11 @@ final class Sites implements Mounts, AutoCloseable {
     private final Network network;
     private final Authenticator networkLogin;
     private final Mount root;
-    /** Where the sites' WordPresses are asked about a login at once (the root's login), and listed sites opened at start. */
-    private final ExecutorService askers = Executors.newCachedThreadPool(runnable -> {
+    /**
+     * Where the sites' WordPresses are asked at once (about a login, for the root; their state, for readiness), and
+     * listed sites opened at start: a bounded pool, so a crowd at the root cannot make a thread per site per request.
+     */
+    private final ExecutorService askers = Executors.newFixedThreadPool(32, runnable -> {
         Thread thread = new Thread(runnable, "pressdav-sites");
         thread.setDaemon(true);
         return thread;
@@ -83,9 +93,10 @@ final class Sites implements Mounts, AutoCloseable {
         for (SiteAddress site : config.sites()) {
             HttpUrl url = SiteNames.canonical(site.url());
             listedUrls.put(url, site.name());
-            // A site of the network given by --site too is there for the network's members only, as on the network.
-            boolean ofNetwork = network != null && network.belongs(url);
-            Predicate<DavSession> admits = ofNetwork ? session -> isMember(session, SiteNames.of(url), site.name()) : session -> true;
+            // A site of the network given by --site too (at the network's address, and saying it is a network's) is there
+            // for the network's members only, as on the network; a site of its own beside it, for its own users.
+            Function<SiteDrive, Predicate<DavSession>> admits = drive -> network != null && network.belongs(url) && drive.ofNetwork()
+                    ? session -> isMember(session, SiteNames.of(url), site.name()) : session -> true;
             listed.put(site.name(), new SiteSlot(site.name(), url, realm(site.name()),
                     () -> opener.open(site.name(), url, site.connectUrl(), config.anonymousReadOf(site.name())), admits, ticker));
         }
@@ -154,7 +165,8 @@ final class Sites implements Mounts, AutoCloseable {
                 continue;
             }
             SiteSlot slot = networked.computeIfAbsent(member.name(), name -> new SiteSlot(name, member.url(), networkRealm(),
-                    () -> opener.open(name, member.url(), address, config.anonymousReadOf(name)), session -> isMember(session, name, name), ticker));
+                    () -> opener.open(name, member.url(), address, config.anonymousReadOf(name)), drive -> session -> isMember(session, name, name),
+                    ticker));
             if (!slot.url().equals(member.url())) {
                 log.warn("network {}: its sites {} and {} would have one name {}: only the first is served", network.url(), slot.url(),
                         member.url(), member.name());
@@ -167,13 +179,14 @@ final class Sites implements Mounts, AutoCloseable {
 
     /**
      * Whether a network's site is there for this user: a member's (a super admin's: every site), or a public one
-     * visitors may read ({@code served}: the name it is served under, which --anonymous-read names).
+     * visitors may read. {@code networkName} is its name as the network's ({@link SiteNames}), {@code servedAs} the
+     * folder it is served as (a --site name where it was given so), which --anonymous-read names.
      */
-    private boolean isMember(DavSession session, String name, String served) {
-        if (session.isAnonymous() && !config.anonymousReadOf(served)) {
+    private boolean isMember(DavSession session, String networkName, String servedAs) {
+        if (session.isAnonymous() && !config.anonymousReadOf(servedAs)) {
             return false;
         }
-        return network.sitesOf(session.credentials()).stream().anyMatch(member -> member.name().equals(name));
+        return network.sitesOf(session.credentials()).stream().anyMatch(member -> member.name().equals(networkName));
     }
 
     /**
@@ -182,29 +195,38 @@ final class Sites implements Mounts, AutoCloseable {
      * now (down, or being reached by another request) is left out and named among the unanswered. Each site's
      * WordPress is asked at once.
      */
-    Logins loginsOf(Credentials credentials) {
+    LoginAnswers loginsOf(Credentials credentials) {
         Map<String, CompletableFuture<Answer>> asked = new LinkedHashMap<>();
         for (SiteSlot slot : listed.values()) {
             if (!credentials.isAnonymous() || config.anonymousReadOf(slot.name())) {
-                asked.put(slot.name(), CompletableFuture.supplyAsync(() -> answerOf(slot, credentials), askers));
+                asked.put(slot.name(), CompletableFuture.supplyAsync(() -> answerOf(slot, credentials), askers)
+                        .completeOnTimeout(Answer.UNANSWERED, PATIENCE.toMillis(), TimeUnit.MILLISECONDS));
             }
         }
-        Map<String, DavSession> sessions = new LinkedHashMap<>();
-        List<String> unanswered = new ArrayList<>();
-        asked.forEach((name, answer) -> answer.join().into(name, sessions, unanswered));
-        DavSession known = network == null ? null : networkLogins(credentials, sessions, unanswered);
-        return new Logins(sessions, known, unanswered);
+        Answers answers = new Answers();
+        asked.forEach((name, answer) -> answers.add(name, answer.join()));
+        DavSession known = network == null ? null : networkLogins(credentials, answers);
+        return new LoginAnswers(answers.sessions, known, answers.refused, answers.unanswered);
     }
 
     /** One site's answer about a login: its session there, or none (refused), or unanswered. */
     private record Answer(DavSession session, boolean answered) {
         static final Answer REFUSED = new Answer(null, true);
         static final Answer UNANSWERED = new Answer(null, false);
+    }
 
-        void into(String name, Map<String, DavSession> sessions, List<String> unanswered) {
-            if (session != null) {
-                sessions.put(name, session);
-            } else if (!answered) {
+    /** The answers of every site, gathered. */
+    private static final class Answers {
+        final Map<String, DavSession> sessions = new LinkedHashMap<>();
+        final List<String> unanswered = new ArrayList<>();
+        boolean refused;
+
+        void add(String name, Answer answer) {
+            if (answer.session() != null) {
+                sessions.putIfAbsent(name, answer.session());
+            } else if (answer.answered()) {
+                refused = true;
+            } else {
                 unanswered.add(name);
             }
         }
@@ -235,20 +257,20 @@ final class Sites implements Mounts, AutoCloseable {
      * Adds the network's sites of this login, each with the login's session on the network, which it returns (null
      * where the network does not know the login, or cannot be asked now).
      */
-    private DavSession networkLogins(Credentials credentials, Map<String, DavSession> sessions, List<String> unanswered) {
+    private DavSession networkLogins(Credentials credentials, Answers answers) {
         String name = SiteNames.of(network.url());
         try {
             DavSession known = credentials.isAnonymous() ? network.login().anonymous() : network.login().check(credentials);
             for (String site : members(credentials)) {
                 if (!credentials.isAnonymous() || config.anonymousReadOf(site)) {
-                    sessions.putIfAbsent(site, known);
+                    answers.add(site, new Answer(known, true));
                 }
             }
             return credentials.isAnonymous() ? null : known;
         } catch (DavError e) {
-            unanswered.add(name);
+            answers.add(name, Answer.UNANSWERED);
         } catch (WordPressException e) {
-            refusedOrUnanswered(name, credentials, e).into(name, sessions, unanswered);
+            answers.add(name, refusedOrUnanswered(name, credentials, e));
         }
         return null;
     }
@@ -258,22 +280,32 @@ final class Sites implements Mounts, AutoCloseable {
         return List.copyOf(loginsOf(session.credentials()).sessions().keySet());
     }
 
-    /** Each site's state, by name: null where it is served and its WordPress answers, else why not (readiness). */
+    /**
+     * Each site's state, by name: null where it is served and its WordPress answers, else why not (readiness). Every
+     * site is asked at once, and one that does not answer within {@link #PATIENCE} is reported so.
+     */
     Map<String, String> problems() {
-        Map<String, String> problems = new LinkedHashMap<>();
-        listed.values().stream().filter(SiteSlot::isOpened).forEach(slot -> problems.put(slot.name(), slot.problem()));
+        Map<String, CompletableFuture<Optional<String>>> asked = new LinkedHashMap<>();
+        listed.values().stream().filter(SiteSlot::isOpened).forEach(slot -> asked.put(slot.name(), ask(slot::problem)));
         if (network != null) {
-            String main;
-            try {
-                network.main().index(Credentials.ANONYMOUS);
-                main = null;
-            } catch (RuntimeException e) { // DavError (not reached when first needed) or WordPressException (down since)
-                main = e.getMessage();
-            }
-            problems.put(SiteNames.of(network.url()), main);
-            networked.values().stream().filter(SiteSlot::isOpened).forEach(slot -> problems.putIfAbsent(slot.name(), slot.problem()));
+            asked.put(SiteNames.of(network.url()), ask(() -> {
+                try {
+                    network.main().index(Credentials.ANONYMOUS);
+                    return null;
+                } catch (RuntimeException e) { // DavError (not reached when first needed) or WordPressException (down since)
+                    return e.getMessage();
+                }
+            }));
+            networked.values().stream().filter(SiteSlot::isOpened).forEach(slot -> asked.putIfAbsent(slot.name(), ask(slot::problem)));
         }
+        Map<String, String> problems = new LinkedHashMap<>();
+        asked.forEach((name, problem) -> problems.put(name, problem.join().orElse(null)));
         return problems;
+    }
+
+    private CompletableFuture<Optional<String>> ask(Supplier<String> problem) {
+        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(problem.get()), askers)
+                .completeOnTimeout(Optional.of("did not answer within " + PATIENCE.toSeconds() + " s"), PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -18,15 +18,16 @@ final class SitesLogin implements Authenticator.Login {
 
     @Override
     public DavSession check(Credentials credentials) {
-        Sites.Logins logins = sites.loginsOf(credentials);
-        DavSession session = logins.any();
+        Sites.LoginAnswers answers = sites.loginsOf(credentials);
+        DavSession session = answers.any();
         if (session != null) {
             return session;
         }
-        if (!logins.unanswered().isEmpty()) {
-            // Not counted as a failed login: the sites that might know it did not answer.
-            throw new WordPressException(503, WordPressException.UNREACHABLE, "no site accepted this login, and "
-                    + String.join(", ", logins.unanswered()) + " could not be asked now");
+        if (!answers.refused() && !answers.unanswered().isEmpty()) {
+            // Not counted as a failed login: no site could say whether it is one. Where one refused it, it is counted:
+            // a site that is down must not let a guesser try passwords uncounted against the others.
+            throw new WordPressException(503, WordPressException.UNREACHABLE, "no site could check this login now: "
+                    + String.join(", ", answers.unanswered()) + " did not answer");
         }
         throw new WordPressException(401, "pressdav_no_site", "this login works on none of the sites served here");
     }

@@ -35,6 +35,7 @@ final class Scripts {
             String output = new String(Files.readAllBytes(said.toPath()), StandardCharsets.UTF_8); // whatever bytes it wrote
             System.out.print(output);
             if (!done || process.exitValue() != 0) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly); // what it still waits on (php, curl): not left running
                 process.destroyForcibly();
                 throw new IllegalStateException(named + (done ? " failed: " : " did not finish: ")
                         + output.substring(Math.max(0, output.length() - 2000)));

@@ -171,6 +171,12 @@ public final class InMemoryWordPress implements WordPressClient {
         return this;
     }
 
+    /** A site of a multisite network, with the companion plugin active on the network (it says {@code sites}). Before pressdav starts. */
+    public InMemoryWordPress ofNetwork() {
+        this.plugin = (plugin == null ? new InMemoryCompanionPlugin(this, InMemoryCompanionPlugin.EVERY_FEATURE) : plugin).offering("sites");
+        return this;
+    }
+
     /**
      * A site that keeps deleted media in the trash ({@code MEDIA_TRASH}): core REST's DELETE without force trashes an
      * attachment, and the companion plugin (if any) says so ({@code media-trash}). Call before pressdav starts.

@@ -28,6 +28,7 @@ import org.pressdav.wordpress.InMemoryWordPress;
 final class InProcessDrive implements AutoCloseable {
     final InMemoryWordPress wordpress;
     final Path data;
+    private List<String> reached = List.of();
     private final Pressdav pressdav;
     private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
 
@@ -78,7 +79,9 @@ final class InProcessDrive implements AutoCloseable {
      * answered by the WordPress {@code sites} maps it to; a URL it does not map cannot be reached.
      */
     static InProcessDrive ofSites(Map<String, InMemoryWordPress> sites, String... flags) {
-        return new InProcessDrive(null, temporaryDataDir(), args -> Pressdav.serveSites(ConfigLoader.load(args, Map.of()), url -> {
+        List<String> reached = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InProcessDrive drive = new InProcessDrive(null, temporaryDataDir(), args -> Pressdav.serveSites(ConfigLoader.load(args, Map.of()), (url, at) -> {
+            reached.add(url + (at == null ? "" : " at " + at));
             InMemoryWordPress site = sites.get(url.toString());
             if (site == null) {
                 throw new org.pressdav.wordpress.WordPressException(502, org.pressdav.wordpress.WordPressException.UNREACHABLE,
@@ -86,6 +89,13 @@ final class InProcessDrive implements AutoCloseable {
             }
             return site;
         }, Clock.systemUTC()), List.of(flags));
+        drive.reached = reached;
+        return drive;
+    }
+
+    /** With several sites: each site's URL pressdav made a client for, and where it reaches it ({@code URL at ADDRESS}) if elsewhere. */
+    List<String> reached() {
+        return reached;
     }
 
     private static List<String> withFlags(List<String> first, String... flags) {

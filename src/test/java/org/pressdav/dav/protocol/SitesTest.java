@@ -338,13 +338,83 @@ class SitesTest {
     @Test
     void aNetworksSiteGivenByItsUrlIsStillOnlyItsMembers() {
         InMemoryWordPress main = new InMemoryWordPress();
-        InMemoryWordPress two = new InMemoryWordPress();
+        InMemoryWordPress two = new InMemoryWordPress().ofNetwork();
         main.network(Map.of("editor", List.of(new NetworkSite(2, "http://net.test/two/", "Two")), "author", List.of()));
         try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://net.test/", main, "http://net.test/two/", two),
                 "--network", "http://net.test/", "--site", "docs=http://net.test/two")) {
             assertEquals(207, drive.send(EDITOR, "PROPFIND", "sites/docs/", Map.of("Depth", "1"), null).status());
             assertEquals(404, drive.send(AUTHOR, "PROPFIND", "sites/docs/", Map.of("Depth", "1"), null).status());
             assertEquals(List.of("docs/"), drive.namesIn(EDITOR, "sites/"));
+        }
+    }
+
+    @Test
+    void aSiteThatIsDownLetsNoPasswordBeGuessedUncountedAtTheRoot() {
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://a.test/", new InMemoryWordPress()), "--site", "a=http://a.test/",
+                "--site", "down=http://down.test/")) {
+            InMemoryWordPress.Account guess = new InMemoryWordPress.Account(ADMIN.id(), ADMIN.login(), "guess", "administrator");
+            for (int i = 0; i < 10; i++) {
+                assertEquals(401, drive.send(guess, "PROPFIND", "sites/", Map.of("Depth", "1"), null).status(), "a refused it: counted");
+            }
+            assertEquals(429, drive.send(guess, "PROPFIND", "sites/", Map.of("Depth", "1"), null).status());
+        }
+    }
+
+    @Test
+    void eachSiteIsReachedWhereItsConfigurationSaysAndNowhereElse() {
+        InMemoryWordPress main = new InMemoryWordPress();
+        main.network(Map.of("admin", List.of(new NetworkSite(1, "http://net.test/", "Main"), new NetworkSite(2, "http://net.test/two/", "Two"))));
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://net.test/", main, "http://net.test/two/", new InMemoryWordPress(),
+                "http://a.test/", new InMemoryWordPress(), "http://b.test/", new InMemoryWordPress()), "--network", "http://net.test/",
+                "--wordpress-connect-url", "http://wordpress/", "--site", "a=http://a.test/", "--site", "b=http://b.test/|http://b-inside/")) {
+            assertEquals(List.of("a/", "b/", "net.test/", "net.test-two/"), drive.namesIn(ADMIN, "sites/"));
+            assertEquals(207, drive.send(ADMIN, "PROPFIND", "sites/net.test-two/", Map.of("Depth", "1"), null).status());
+            // The network and its sites at the network's address; a --site at its own (never the network's).
+            assertEquals(java.util.Set.of("http://net.test/ at http://wordpress/", "http://net.test/two/ at http://wordpress/", "http://a.test/",
+                    "http://b.test/ at http://b-inside/"), java.util.Set.copyOf(drive.reached()));
+        }
+    }
+
+    @Test
+    void aSiteOfItsOwnBesideTheNetworkIsItsOwnUsers() {
+        InMemoryWordPress main = new InMemoryWordPress();
+        main.network(Map.of("admin", List.of(new NetworkSite(1, "http://net.test/", "Main"))));
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://net.test/", main, "http://shop.net.test/", new InMemoryWordPress()),
+                "--network", "http://net.test/", "--site", "shop=http://shop.net.test/")) {
+            // shop is at a subdomain of the network's host but is no site of it: its own users open it, no membership asked.
+            assertEquals(207, drive.send(EDITOR, "PROPFIND", "sites/shop/", Map.of("Depth", "1"), null).status());
+        }
+    }
+
+    @Test
+    void nothingIsMovedOrCopiedIntoTheRoot() {
+        InMemoryWordPress a = new InMemoryWordPress();
+        long id = a.addPost("post", ADMIN.id(), "publish", "Hello", "<p>a</p>");
+        try (InProcessDrive drive = twoSites(a, new InMemoryWordPress())) {
+            RunningDrive.Answer move = drive.send(ADMIN, "MOVE", "sites/a/posts/" + id + "-hello/",
+                    Map.of("Destination", drive.url("sites/hello/")), null);
+            assertEquals(403, move.status(), move.text());
+            assertEquals("<p>a</p>", a.post(id).content().raw());
+            assertEquals(403, drive.send(ADMIN, "LOCK", "sites/", Map.of("Depth", "0", "Timeout", "Second-600"),
+                    ProtocolLockTest.lockInfo("exclusive", "write")).status());
+        }
+    }
+
+    @Test
+    void aNetworkThatStopsAnsweringIsAClearErrorForItsMembers() throws Exception {
+        InMemoryWordPress main = new InMemoryWordPress();
+        main.network(Map.of("editor", List.of(new NetworkSite(2, "http://net.test/two/", "Two"))));
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://net.test/", main, "http://net.test/two/", new InMemoryWordPress()),
+                "--network", "http://net.test/", "--change-poll", "10ms")) {
+            assertEquals(207, drive.send(EDITOR, "PROPFIND", "sites/net.test-two/", Map.of("Depth", "1"), null).status());
+            main.down(true); // whether the editor is a member can no longer be asked, once the last answer is a poll old
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            RunningDrive.Answer answer;
+            do {
+                answer = drive.send(EDITOR, "PROPFIND", "sites/net.test-two/", Map.of("Depth", "1"), null);
+            } while (answer.status() == 207 && System.nanoTime() < until);
+            assertEquals(502, answer.status(), answer.text());
+            assertTrue(answer.text().contains("cannot be reached"), answer.text());
         }
     }
 }

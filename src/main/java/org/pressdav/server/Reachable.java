@@ -19,7 +19,7 @@ final class Reachable<T> {
     /** How long something that could not be reached answers with that reason before it is tried again. */
     static final Duration RETRY = Duration.ofSeconds(5);
     /** How long {@link #ifReady} waits for another request that is reaching it. */
-    static final Duration PATIENCE = Duration.ofSeconds(2);
+    static final Duration WAIT_FOR_OTHERS = Duration.ofSeconds(2);
 
     /** Reaches it, or fails saying why. */
     @FunctionalInterface
@@ -58,7 +58,7 @@ final class Reachable<T> {
 
     /**
      * It if it is reached, or reached now; null where it failed lately, or another request has been reaching it for
-     * longer than {@link #PATIENCE} (a site that answers slowly holds up the root's listing no longer than that).
+     * longer than {@link #WAIT_FOR_OTHERS} (a site that answers slowly holds up the root's listing no longer than that).
      */
     T ifReady() {
         T done = made;
@@ -66,7 +66,7 @@ final class Reachable<T> {
             return done;
         }
         try {
-            if (!reaching.tryLock(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!reaching.tryLock(WAIT_FOR_OTHERS.toMillis(), TimeUnit.MILLISECONDS)) {
                 return made;
             }
         } catch (InterruptedException e) {

@@ -78,9 +78,11 @@ public final class PutHandler extends DavHandler {
         Node existing = wasHidden ? ((Folder) parent).child(path.name()) : req.target().node();
         if (existing instanceof Folder) {
             throw new DavError.NotAllowed(path + " is a folder: a file cannot be written over it");
-        } else if (onlyIfNew(req) && (existing instanceof ReplaceableFile || existing instanceof UserFile own && own.length() > 0)) {
+        } else if (onlyIfNew(req) && (existing instanceof ReplaceableFile && existing.mayChange()
+                || existing instanceof UserFile own && own.length() > 0)) {
             // If-None-Match: * (a COPY with Overwrite: F between sites is one): a file that is there stays as it is. A 0-byte
-            // placeholder is the first step of a client's own save, not a file yet; a field file decides for itself (replace).
+            // placeholder is the first step of a client's own save, not a file yet; a field file decides for itself (replace);
+            // who may not replace the file is refused as such first (replaceBytes), not told it is there.
             throw new DavError.PreconditionFailed("Precondition failed: " + path.name() + " already exists");
         } else if (existing instanceof TextFile field) {
             try {

@@ -417,4 +417,42 @@ class SitesTest {
             assertTrue(answer.text().contains("cannot be reached"), answer.text());
         }
     }
+
+    @Test
+    void copiesBetweenSitesRacingOntoOneNameMakeOneFileAndKeepTheUploadRule() throws Exception {
+        InMemoryWordPress a = new InMemoryWordPress();
+        InMemoryWordPress b = new InMemoryWordPress().withMediaFolders();
+        a.addMedia(ADMIN.id(), "2024/05/photo.jpg", MAY, MAY, new byte[] {1, 2, 3});
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://a.test/", a, "http://b.test/", b), "--site", "a=http://a.test/",
+                "--site", "b=http://b.test/")) {
+            for (int round = 0; round < 5; round++) {
+                String name = "sites/b/media/race-" + round + ".jpg";
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+                List<java.util.concurrent.Future<Integer>> copies = new java.util.ArrayList<>();
+                // The administrator twice and the editor twice (both may upload on b), each only if the name is free; a
+                // subscriber of both at the same time, who may upload nothing.
+                for (InMemoryWordPress.Account who : List.of(ADMIN, EDITOR, ADMIN, EDITOR, SUBSCRIBER)) {
+                    copies.add(pool.submit(() -> drive.send(who, "COPY", "sites/a/media/2024/05/photo.jpg",
+                            Map.of("Destination", drive.url(name), "Overwrite", "F"), null).status()));
+                }
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Integer> copy : copies) {
+                    statuses.add(copy.get());
+                }
+                pool.shutdown();
+                assertEquals(403, statuses.get(4), "the subscriber: " + statuses);
+                assertEquals(1, statuses.subList(0, 4).stream().filter(status -> status == 201).count(), "one copy made: " + statuses);
+                assertEquals(3, statuses.subList(0, 4).stream().filter(status -> status == 412).count(), "the others found it: " + statuses);
+            }
+            assertEquals(5, b.media().size(), "one attachment a round");
+            assertEquals(403, drive.send(SUBSCRIBER, "COPY", "sites/a/media/2024/05/photo.jpg",
+                    Map.of("Destination", drive.url("sites/b/media/race-0.jpg"), "Overwrite", "F"), null).status(),
+                    "who may not upload is told so, not whether the file is there");
+            b.media().forEach(made -> assertArrayEquals(new byte[] {1, 2, 3}, b.bytesOf(made.id())));
+            // A name WordPress's web server would run is refused on the way in, as any upload's.
+            assertEquals(415, drive.send(ADMIN, "COPY", "sites/a/media/2024/05/photo.jpg",
+                    Map.of("Destination", drive.url("sites/b/media/shell.php")), null).status());
+            assertEquals(5, b.media().size());
+        }
+    }
 }

@@ -158,12 +158,22 @@ public final class ConfigLoader {
                 duration(Setting.WORDPRESS_TIMEOUT, v),
                 duration(Setting.WORDPRESS_KEEP_ALIVE, v),
                 integer(Setting.MAX_WORDPRESS_ANSWER_MB, v, 1, 1 << 16) * (1L << 20),
+                folderEntries(v),
                 duration(Setting.IDLE_TIMEOUT, v),
                 metricsPath(v.get(Setting.METRICS_PATH)),
                 v.get(Setting.METRICS_TOKEN).strip(),
                 redisUrl(v.get(Setting.REDIS_URL)),
                 instanceName(v.get(Setting.INSTANCE_NAME)),
                 logLevel(v.get(Setting.LOG_LEVEL)));
+    }
+
+    /** 0 (never split) or at least 100: a year's twelve months and a month's 31 days must fit on one shelf. */
+    private static int folderEntries(Map<Setting, String> v) {
+        int entries = integer(Setting.MAX_FOLDER_ENTRIES, v, 0, 1_000_000);
+        if (entries > 0 && entries < 100) {
+            throw new ConfigException(Setting.MAX_FOLDER_ENTRIES.flag() + " must be 0 (never split a folder) or at least 100, not " + entries);
+        }
+        return entries;
     }
 
     /** A redis:// or rediss:// URL (a password in it stays out of every log), or null for none: this instance alone. */

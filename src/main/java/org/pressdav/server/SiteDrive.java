@@ -120,7 +120,7 @@ final class SiteDrive implements AutoCloseable {
             Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
             MediaLibrary library = mediaLibrary(companion, indexed);
             boolean untrashes = companion != null && companion.untrashes();
-            kinds.start(found -> topFolders(clock, stores.firstSeen(), kinds, found, indexed, library, untrashes));
+            kinds.start(found -> topFolders(clock, stores.firstSeen(), kinds, found, indexed, library, untrashes, config.maxFolderEntries()));
             DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS), kinds::tops, stores.names(), stores.hidden(),
                     stores.scratch());
             HttpManager engine = DavEngine.build(tree, stores, incoming);
@@ -211,7 +211,7 @@ final class SiteDrive implements AutoCloseable {
      * post types and taxonomies {@code found} in WordPress one line each, made again at each reading of them.
      */
     private static List<TopFolder> topFolders(Clock clock, FirstSeen firstSeen, KindRegistry registry, KindRegistry.Kinds found,
-            Predicate<Endpoint<?>> indexed, MediaLibrary library, boolean untrashes) {
+            Predicate<Endpoint<?>> indexed, MediaLibrary library, boolean untrashes, int limit) {
         List<PostType> postTypes = found.types().postTypes();
         List<TopFolder> tops = new ArrayList<>();
         // Each kind of post has its trash in trash/ under its folder's name, opened as its folder is.
@@ -219,7 +219,7 @@ final class SiteDrive implements AutoCloseable {
         tops.add(new TopFolder(SiteFolder.NAME, (session, started, names) -> new SiteFolder(session, started)));
         for (PostType own : List.of(PostType.POST, PostType.PAGE)) {
             PostKind kind = new PostKind(own, postTypes, indexed.test(own.endpoint()), library);
-            tops.add(TopFolder.of(kind));
+            tops.add(TopFolder.of(kind, limit));
             trash.add(TrashFolder.Kind.of(kind));
         }
         for (KindRegistry.Found<PostType> type : found.postTypes()) {
@@ -227,27 +227,27 @@ final class SiteDrive implements AutoCloseable {
             Function<DavSession, PostKind> seenBy = session -> new PostKind(type.folder(), registry.asSeenBy(session, type), postTypes,
                     indexed.test(type.kind().endpoint()), library);
             TopFolder folder = new TopFolder(type.folder(), (session, started, names) -> new KindFolder<>(seenBy.apply(session), session, started,
-                    names));
+                    names, limit));
             tops.add(type.internal() ? folder.shownTo(session -> registry.mayEdit(session, type)) : folder);
             trash.add(new TrashFolder.Kind(type.folder(), seenBy));
         }
         for (KindRegistry.Found<PostType> templates : found.templates()) {
             // Those who may edit the theme: WordPress lists the template types to them in the edit context, and the templates.
             tops.add(TopFolder.of(new TemplateKind(templates.folder(), KindRegistry.templatesOf(templates), KindRegistry.holdsParts(templates),
-                    firstSeen)).shownTo(session -> registry.mayEdit(session, templates)));
+                    firstSeen), limit).shownTo(session -> registry.mayEdit(session, templates)));
         }
         // The active theme's global styles, to those who may edit the theme (WordPress 6.1 does not list their type in REST).
         tops.add(new TopFolder(GlobalStylesFolder.NAME, (session, started, names) -> new GlobalStylesFolder(session, started))
                 .shownTo(session -> session.can(GlobalStylesFolder.CAPABILITY)));
         tops.add(new TopFolder(MediaFolder.NAME, (session, started, names) -> new MediaFolder(session, started, clock, library, firstSeen)));
-        tops.add(TopFolder.of(new UserKind(indexed.test(Endpoint.USERS), firstSeen)));
-        tops.add(TopFolder.of(new TermKind(Taxonomy.CATEGORY, indexed.test(Taxonomy.CATEGORY.endpoint()), firstSeen)));
-        tops.add(TopFolder.of(new TermKind(Taxonomy.TAG, indexed.test(Taxonomy.TAG.endpoint()), firstSeen)));
+        tops.add(TopFolder.of(new UserKind(indexed.test(Endpoint.USERS), firstSeen), limit));
+        tops.add(TopFolder.of(new TermKind(Taxonomy.CATEGORY, indexed.test(Taxonomy.CATEGORY.endpoint()), firstSeen), limit));
+        tops.add(TopFolder.of(new TermKind(Taxonomy.TAG, indexed.test(Taxonomy.TAG.endpoint()), firstSeen), limit));
         for (KindRegistry.Found<Taxonomy> taxonomy : found.taxonomies()) {
-            TopFolder folder = TopFolder.of(new TermKind(taxonomy.folder(), taxonomy.kind(), indexed.test(taxonomy.kind().endpoint()), firstSeen));
+            TopFolder folder = TopFolder.of(new TermKind(taxonomy.folder(), taxonomy.kind(), indexed.test(taxonomy.kind().endpoint()), firstSeen), limit);
             tops.add(taxonomy.internal() ? folder.shownTo(session -> registry.mayAssign(session, taxonomy)) : folder);
         }
-        tops.add(TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS), postTypes)));
+        tops.add(TopFolder.of(new CommentKind(indexed.test(Endpoint.COMMENTS), postTypes), limit));
         tops.add(TrashFolder.top(trash, library, untrashes));
         return tops;
     }

@@ -222,6 +222,15 @@ public final class InMemoryWordPress implements WordPressClient {
         return id;
     }
 
+    /** Gives a post another date (an import, a post written long ago): what WordPress's {@code date_gmt} then says. */
+    public void redate(long id, Instant dateGmt) {
+        Post p = posts.get(id);
+        posts.put(id, new Post(p.id(), p.type(), p.slug(), p.generatedSlug(), p.status(), p.link(), dateGmt, p.modifiedGmt(), p.author(),
+                p.parent(), p.password(), p.title(), p.content(), p.excerpt(), p.terms(), p.featuredMedia(), p.sticky(), p.commentStatus(),
+                p.pingStatus(), p.format(), p.template(), p.menuOrder(), p.meta()));
+        changed(p.type(), id, "saved");
+    }
+
     /**
      * As WordPress does at each save that changes a post's title, content or excerpt (and at its first): a revision
      * holding them as saved, by whoever saved them.

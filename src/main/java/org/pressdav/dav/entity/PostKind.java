@@ -16,6 +16,7 @@ import org.pressdav.dav.node.Field;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.ObjectKind;
+import org.pressdav.dav.node.Shelving;
 import org.pressdav.dav.node.Reads;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;
@@ -127,6 +128,12 @@ public final class PostKind implements ObjectKind<Post> {
     @Override
     public String name(Post post) {
         return nameOf(post);
+    }
+
+    /** By year and month of their date, as WordPress's own archives: {@code posts/2024/05/}. */
+    @Override
+    public Shelving shelving() {
+        return Shelving.BY_DATE;
     }
 
     @Override

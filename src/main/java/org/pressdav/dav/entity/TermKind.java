@@ -11,6 +11,7 @@ import org.pressdav.dav.node.Field;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.ObjectKind;
+import org.pressdav.dav.node.Shelving;
 import org.pressdav.dav.node.Reads;
 import org.pressdav.wordpress.Endpoint;
 import org.pressdav.wordpress.ListQuery;
@@ -71,6 +72,12 @@ public final class TermKind implements ObjectKind<Term> {
     public String name(Term term) {
         String name = Names.safe(Names.slug(term.slug()));
         return name.isEmpty() ? String.valueOf(term.id()) : name;
+    }
+
+    /** By the first letter of their names: {@code tags/A/}. */
+    @Override
+    public Shelving shelving() {
+        return Shelving.BY_INITIAL;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.pressdav.dav.node.Field;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.node.ObjectKind;
+import org.pressdav.dav.node.Shelving;
 import org.pressdav.dav.node.Reads;
 import org.pressdav.wordpress.Context;
 import org.pressdav.wordpress.Endpoint;
@@ -76,6 +77,12 @@ public final class UserKind implements ObjectKind<User> {
         String name = user.username() != null ? user.username() : user.slug();
         name = Names.safe(name == null ? "" : name);
         return name.isEmpty() ? String.valueOf(user.id()) : name;
+    }
+
+    /** By the first letter of their names: {@code users/A/}. */
+    @Override
+    public Shelving shelving() {
+        return Shelving.BY_INITIAL;
     }
 
     @Override

@@ -97,7 +97,7 @@ public final class DriveTree {
                 child = folder.child(segment);
             }
             if (child != null) {
-                key = key.child(segmentOf(child, above, session.userKey()));
+                key = keyIn(key, child, above, session.userKey());
             } else {
                 key = key.child(newSegment(above, segment, session.userKey()));
             }
@@ -154,6 +154,14 @@ public final class DriveTree {
     private Node own(DavSession session, DavPath path) {
         Node file = OwnFolder.file(scratch, session.userKey(), path);
         return file != null ? file : OwnFolder.folder(scratch, session.userKey(), path);
+    }
+
+    /**
+     * The key of {@code node} in {@code parent}, whose key is {@code parentKey}. A shelf ({@code posts/2024/}) is only a
+     * way to list its kind's folder: it adds nothing, so an object's folder has one key on every path that reaches it.
+     */
+    static ResourceKey keyIn(ResourceKey parentKey, Node node, Node parent, String user) {
+        return node instanceof ShelfFolder<?> ? parentKey : parentKey.child(segmentOf(node, parent, user));
     }
 
     /**

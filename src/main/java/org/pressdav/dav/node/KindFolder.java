@@ -17,17 +17,22 @@ import org.pressdav.dav.store.FolderNames;
  * The top folder of one kind of object: {@code posts/}, {@code users/}, …, one folder per object.
  * Creating, renaming and deleting a folder here is creating, renaming and deleting the object,
  * where its kind allows it; a name the user chose is kept for them a while ({@link FolderNames}).
+ * Where this user would see more objects than {@code limit}, it lists shelves instead ({@link ShelfFolder}:
+ * {@code posts/2024/05/}), and an object's folder is still found here by its name.
  */
 public final class KindFolder<T> extends Folder implements MakeCollectionableResource, AcceptsCopies {
     private final ObjectKind<T> kind;
     private final DavSession session;
     private final FolderNames names;
+    private final int limit;
 
-    public KindFolder(ObjectKind<T> kind, DavSession session, Instant seen, FolderNames names) {
+    /** {@code limit}: the most entries one of its folders lists before it is split into shelves; 0 never splits. */
+    public KindFolder(ObjectKind<T> kind, DavSession session, Instant seen, FolderNames names, int limit) {
         super(kind.folderName(), seen, seen);
         this.kind = kind;
         this.session = session;
         this.names = names;
+        this.limit = limit;
     }
 
     @Override
@@ -41,7 +46,22 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
      * that name reaches that object).
      */
     @Override
-    public List<ObjectFolder<T>> getChildren() {
+    public List<Node> getChildren() {
+        return onShelf(List.of());
+    }
+
+    /** What the shelf at {@code path} lists: its objects, or the shelves below it. */
+    List<Node> onShelf(List<String> path) {
+        return ShelfListing.at(this, kind.shelving(), limit, path, objects());
+    }
+
+    /** When the objects on the shelf at {@code path} last changed and the oldest was made. */
+    ObjectKind.Dates datesOnShelf(List<String> path) {
+        return ShelfListing.datesOf(ShelfListing.on(kind.shelving(), limit, path, objects()));
+    }
+
+    /** Every object, each under the name this user sees it by. */
+    List<ObjectFolder<T>> objects() {
         Map<Long, String> given = names.namesForRead(session.userKey(), kind.folderName());
         List<T> items = kind.list(session);
         List<ObjectKind.Dates> dates = kind.dates(session, items);
@@ -65,6 +85,22 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
      */
     @Override
     public Node child(String name) {
+        return childOnShelf(List.of(), name);
+    }
+
+    /**
+     * An object's folder by its name (the same on every shelf, so a path that worked before the folder was split still
+     * works), else the shelf of that name below {@code path}. A name is a shelf's by its form alone: no listing.
+     */
+    Node childOnShelf(List<String> path, String name) {
+        Node object = objectNamed(name);
+        if (object != null || limit == 0 || !kind.shelving().isShelf(path.size(), name, limit)) {
+            return object;
+        }
+        return new ShelfFolder<>(this, ShelfFolder.below(path, name), null);
+    }
+
+    private Node objectNamed(String name) {
         String wanted = Names.nfc(name);
         Optional<T> named = kind.find(session, wanted);
         if (named.isEmpty()) {

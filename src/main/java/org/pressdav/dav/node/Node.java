@@ -38,12 +38,12 @@ public abstract class Node implements PropFindableResource {
 
     @Override
     public Date getModifiedDate() {
-        return modified == null ? null : Date.from(modified);
+        return modified() == null ? null : Date.from(modified());
     }
 
     @Override
     public Date getCreateDate() {
-        return created == null ? null : Date.from(created);
+        return created() == null ? null : Date.from(created());
     }
 
     /**

@@ -55,7 +55,9 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
      */
     @Override
     public void moveTo(CollectionResource destination, String name) {
-        if (destination != parent && !parent.getUniqueId().equals(destination.getUniqueId())) {
+        boolean besideIt = destination == parent || parent.getUniqueId().equals(destination.getUniqueId())
+                || destination instanceof ShelfFolder<?> shelf && shelf.isShelfOf(parent);
+        if (!besideIt) {
             throw new DavError.Forbidden("Only a post's, page's or a term's folder can be renamed, within its own folder");
         }
         parent.rename(this, name);
@@ -71,6 +73,11 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
     /** The top folder it is in. */
     KindFolder<T> kindFolder() {
         return parent;
+    }
+
+    /** WordPress's id of the object. */
+    long id() {
+        return kind.id(listed);
     }
 
     /** The object as listed (not necessarily with every field). */

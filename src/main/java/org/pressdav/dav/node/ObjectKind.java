@@ -67,6 +67,11 @@ public interface ObjectKind<T> {
         return List.of();
     }
 
+    /** How the kind's folder is split into shelves where it holds too many objects to list at once: ranges of ids by default. */
+    default Shelving shelving() {
+        return Shelving.BY_ID;
+    }
+
     /** WordPress's id of the object. */
     long id(T item);
 

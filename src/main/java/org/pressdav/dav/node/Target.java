@@ -24,7 +24,7 @@ public record Target(DavPath path, Node node, Node parent, ResourceKey key, Stri
 
     /** The key of a child of this folder that is {@code child} ({@link DriveTree#segmentOf}). */
     public ResourceKey keyOf(Node child, String user) {
-        return key.child(DriveTree.segmentOf(child, node, user));
+        return DriveTree.keyIn(key, child, node, user);
     }
 
     /** The key of a name in this folder that reaches nothing yet: its name, or, where it would be the user's own file, theirs alone. */

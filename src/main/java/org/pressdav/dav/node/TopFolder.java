@@ -37,8 +37,11 @@ public record TopFolder(String name, Opener opener, Predicate<DavSession> shownT
         return new TopFolder(name, opener, who);
     }
 
-    /** The top folder of a kind of object: one folder per object, created, renamed and deleted as the kind allows. */
-    public static <T> TopFolder of(ObjectKind<T> kind) {
-        return new TopFolder(kind.folderName(), (session, started, names) -> new KindFolder<>(kind, session, started, names));
+    /**
+     * The top folder of a kind of object: one folder per object, created, renamed and deleted as the kind allows, on
+     * shelves where there are more than {@code limit} of them (0: never).
+     */
+    public static <T> TopFolder of(ObjectKind<T> kind, int limit) {
+        return new TopFolder(kind.folderName(), (session, started, names) -> new KindFolder<>(kind, session, started, names, limit));
     }
 }

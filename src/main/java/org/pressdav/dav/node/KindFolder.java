@@ -40,11 +40,7 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
         return "kind:" + kind.folderName();
     }
 
-    /**
-     * Every object this user may see, under the names they gave, where they gave one (asked of the store once, as a
-     * listing shows them: no write decides on them) and no other object has it as WordPress's name ({@link #child}:
-     * that name reaches that object).
-     */
+    /** What the folder lists: its objects, or its shelves where this user would see more than the limit. */
     @Override
     public List<Node> getChildren() {
         return onShelf(List.of());
@@ -60,7 +56,11 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
         return ShelfListing.datesOf(ShelfListing.on(kind.shelving(), limit, path, objects()));
     }
 
-    /** Every object, each under the name this user sees it by. */
+    /**
+     * Every object this user may see, under the names they gave, where they gave one (asked of the store once, as a
+     * listing shows them: no write decides on them) and no other object has it as WordPress's name ({@link #child}:
+     * that name reaches that object).
+     */
     List<ObjectFolder<T>> objects() {
         Map<Long, String> given = names.namesForRead(session.userKey(), kind.folderName());
         List<T> items = kind.list(session);
@@ -90,14 +90,28 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
 
     /**
      * An object's folder by its name (the same on every shelf, so a path that worked before the folder was split still
-     * works), else the shelf of that name below {@code path}. A name is a shelf's by its form alone: no listing.
+     * works), or the shelf of that name below {@code path}. Where {@code path} lists shelves, a name of a shelf's form
+     * is the shelf's, found without asking WordPress for an object of that name ({@code 2024}, {@code 05}); elsewhere the
+     * object of that name comes first, as it is what the folder lists.
      */
     Node childOnShelf(List<String> path, String name) {
-        Node object = objectNamed(name);
-        if (object != null || limit == 0 || !kind.shelving().isShelf(path.size(), name, limit)) {
-            return object;
+        boolean shelfName = limit > 0 && kind.shelving().isShelf(path.size(), name, limit);
+        if (shelfName && listsShelves(path)) {
+            return new ShelfFolder<>(this, ShelfFolder.below(path, name), null);
         }
-        return new ShelfFolder<>(this, ShelfFolder.below(path, name), null);
+        Node object = objectNamed(name);
+        return object != null || !shelfName ? object : new ShelfFolder<>(this, ShelfFolder.below(path, name), null);
+    }
+
+    /** Whether the shelf at {@code path} (the folder itself: empty) lists shelves rather than objects. */
+    private boolean listsShelves(List<String> path) {
+        Shelving shelving = kind.shelving();
+        int level = path.size();
+        if (ShelfListing.splits(shelving, limit, level, 0)) {
+            return true; // a level every object is shelved at (posts/2024/ lists months): nothing to count
+        }
+        int count = level == 0 ? kind.list(session).size() : ShelfListing.on(shelving, limit, path, objects()).size();
+        return ShelfListing.splits(shelving, limit, level, count);
     }
 
     private Node objectNamed(String name) {

@@ -24,8 +24,7 @@ final class ShelfListing {
     static <T> List<Node> at(KindFolder<T> folder, Shelving shelving, int limit, List<String> path, List<ObjectFolder<T>> objects) {
         int level = path.size();
         List<ObjectFolder<T>> here = on(shelving, limit, path, objects);
-        boolean split = limit > 0 && level < shelving.depth() && (level > 0 && level < shelving.fixedLevels() || here.size() > limit);
-        if (!split) {
+        if (!splits(shelving, limit, level, here.size())) {
             return new ArrayList<>(here);
         }
         Map<String, List<ObjectFolder<T>>> shelves = new TreeMap<>(ORDER);
@@ -35,6 +34,18 @@ final class ShelfListing {
         List<Node> listed = new ArrayList<>(shelves.size());
         shelves.forEach((name, members) -> listed.add(new ShelfFolder<>(folder, ShelfFolder.below(path, name), datesOf(members))));
         return listed;
+    }
+
+    /**
+     * Whether a shelf at {@code level} holding {@code count} objects lists shelves: always just below the folder, down to
+     * the kind's fixed levels ({@code posts/2024/} lists months), elsewhere where the objects are more than the limit
+     * and a level is left to split them by.
+     */
+    static boolean splits(Shelving shelving, int limit, int level, int count) {
+        if (limit <= 0 || level >= shelving.depth()) {
+            return false;
+        }
+        return level > 0 && level < shelving.fixedLevels() || count > limit;
     }
 
     /** The objects standing on the shelf at {@code path}, at any depth below it. */

@@ -175,6 +175,26 @@ class RequestCostTest {
     }
 
     @Test
+    void aFieldReadThroughDateFoldersCostsWhatItDoesThroughTheKindsFolder() {
+        drive = new InProcessDrive("--max-folder-entries", "100");
+        long id = 0;
+        for (int i = 0; i < 150; i++) {
+            id = drive.wordpress.addPost("post", EDITOR.id(), "publish", "Post " + i, "<p>text " + i + "</p>");
+            drive.wordpress.redate(id, MAY.plus(java.time.Duration.ofDays(3L * i)));
+        }
+        var date = drive.wordpress.post(id).dateGmt().atZone(java.time.ZoneOffset.UTC);
+        String name = id + "-post-149/";
+        String plain = "posts/" + name + "content.html";
+        String shelved = String.format("posts/%04d/%02d/", date.getYear(), date.getMonthValue()) + name + "content.html";
+        ok(drive.send(ADMIN, "PROPFIND", "posts/", Map.of("Depth", "1"), ALLPROP), 207);
+        ok(drive.send(ADMIN, "GET", plain, Map.of(), null), 200);
+        ok(drive.send(ADMIN, "GET", shelved, Map.of(), null), 200);
+        // A year's and a month's name are known by their form: no post 2020 or 5 is asked of WordPress on the way.
+        assertEquals(new Cost(1, 2, 0), cost(() -> ok(drive.send(ADMIN, "GET", plain, Map.of(), null), 200)), "GET by the old path");
+        assertEquals(new Cost(1, 2, 0), cost(() -> ok(drive.send(ADMIN, "GET", shelved, Map.of(), null), 200)), "GET through the date folders");
+    }
+
+    @Test
     void aSaveIsAnsweredFromWhatWordPressReturned() {
         String folder = seed(3);
         String file = folder + "title.txt";

@@ -90,7 +90,7 @@ public final class PropfindHandler extends DavHandler {
         }
         Map<ResourceKey, Map<QName, String>> deadProps = dead.ofForRead(user, keys);
         Map<ResourceKey, List<LockSystem.Lock>> held = locks.onForRead(clock.instant(), keys);
-        try (Multistatus status = Multistatus.open(out)) {
+        try (Multistatus status = Multistatus.open(out, namespaces(body, deadProps))) {
             describe(status, href, node, body, deadProps.getOrDefault(keys.get(0), Map.of()), lockXml(req, held.get(keys.get(0))));
             String base = href.endsWith("/") ? href : href + "/";
             for (int i = 0; i < children.size(); i++) {
@@ -100,6 +100,16 @@ public final class PropfindHandler extends DavHandler {
                 describe(status, childHref, child, body, deadProps.getOrDefault(key, Map.of()), lockXml(req, held.get(key)));
             }
         }
+    }
+
+    /** The namespaces the answer names: the body's, or with allprop and propname every dead property's. */
+    private static PropertyNamespaces namespaces(PropfindBody body, Map<ResourceKey, Map<QName, String>> deadProps) {
+        if (body.kind() == PropfindBody.Kind.PROP) {
+            return PropertyNamespaces.of(body.names());
+        }
+        List<QName> names = new ArrayList<>();
+        deadProps.values().forEach(props -> names.addAll(props.keySet()));
+        return PropertyNamespaces.of(names);
     }
 
     /**
@@ -118,10 +128,13 @@ public final class PropfindHandler extends DavHandler {
         return node instanceof Folder ? null : "0";
     }
 
-    /** The {@code DAV:lockdiscovery} content of a resource: its active locks, tokens shown to their owners only. */
+    /**
+     * The {@code DAV:lockdiscovery} content of a resource: its active locks, tokens shown to their
+     * owners only; null for none, written as the empty element.
+     */
     private String lockXml(DavRequest req, List<LockSystem.Lock> held) {
         if (held == null || held.isEmpty()) {
-            return "";
+            return null;
         }
         StringBuilder xml = new StringBuilder();
         for (LockSystem.Lock lock : held) {
@@ -139,20 +152,20 @@ public final class PropfindHandler extends DavHandler {
         List<QName> missing = asked ? new ArrayList<>() : List.of();
         for (QName name : asked ? body.names() : ALLPROP) {
             if (has(node, name)) {
-                Multistatus.property(found, name, names ? null : name.equals(LOCKDISCOVERY) ? lockDiscovery : value(node, name));
+                status.property(found, name, names ? null : name.equals(LOCKDISCOVERY) ? lockDiscovery : value(node, name));
             } else if (asked && deadProps.containsKey(name)) {
-                Multistatus.property(found, name, Multistatus.text(deadProps.get(name)));
+                status.property(found, name, Multistatus.text(deadProps.get(name)));
             } else if (asked) {
                 missing.add(name);
             }
         }
         if (names && node instanceof Folder) {
-            Multistatus.property(found, QUOTA_AVAILABLE, null);
-            Multistatus.property(found, QUOTA_USED, null);
+            status.property(found, QUOTA_AVAILABLE, null);
+            status.property(found, QUOTA_USED, null);
         }
         if (!asked) {
             // Dead properties are never named like live ones (PROPPATCH refuses those): each is written once.
-            deadProps.forEach((name, value) -> Multistatus.property(found, name, names ? null : Multistatus.text(value)));
+            deadProps.forEach((name, value) -> status.property(found, name, names ? null : Multistatus.text(value)));
         }
         status.response(href, found, missing);
     }

@@ -2,6 +2,7 @@ package org.pressdav.dav.protocol;
 
 import org.pressdav.dav.request.DavRequest;
 import org.pressdav.dav.request.PropfindBody;
+import org.pressdav.dav.request.ReturnMinimal;
 import io.milton.http.Request;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -90,14 +91,18 @@ public final class PropfindHandler extends DavHandler {
         }
         Map<ResourceKey, Map<QName, String>> deadProps = dead.ofForRead(user, keys);
         Map<ResourceKey, List<LockSystem.Lock>> held = locks.onForRead(clock.instant(), keys);
+        boolean minimal = body.kind() == PropfindBody.Kind.PROP && ReturnMinimal.asked(req.servletRequest().getHeaders("Prefer"));
+        if (minimal) {
+            out.setHeader("Preference-Applied", ReturnMinimal.APPLIED);
+        }
         try (Multistatus status = Multistatus.open(out, namespaces(body, deadProps))) {
-            describe(status, href, node, body, deadProps.getOrDefault(keys.get(0), Map.of()), lockXml(req, held.get(keys.get(0))));
+            describe(status, href, node, body, minimal, deadProps.getOrDefault(keys.get(0), Map.of()), lockXml(req, held.get(keys.get(0))));
             String base = href.endsWith("/") ? href : href + "/";
             for (int i = 0; i < children.size(); i++) {
                 Node child = children.get(i);
                 ResourceKey key = keys.get(i + 1);
                 String childHref = base + DavPath.encodeSegment(child.getName()) + (child instanceof Folder ? "/" : "");
-                describe(status, childHref, child, body, deadProps.getOrDefault(key, Map.of()), lockXml(req, held.get(key)));
+                describe(status, childHref, child, body, minimal, deadProps.getOrDefault(key, Map.of()), lockXml(req, held.get(key)));
             }
         }
     }
@@ -143,8 +148,11 @@ public final class PropfindHandler extends DavHandler {
         return xml.toString();
     }
 
-    /** One resource's response: the properties asked for that it has, those it has not (PROP only), its dead ones. */
-    private static void describe(Multistatus status, String href, Node node, PropfindBody body, Map<QName, String> deadProps,
+    /**
+     * One resource's response: the properties asked for that it has, those it has not (PROP only, unless the client
+     * prefers the minimal answer), its dead ones.
+     */
+    private static void describe(Multistatus status, String href, Node node, PropfindBody body, boolean minimal, Map<QName, String> deadProps,
             String lockDiscovery) throws IOException {
         boolean names = body.kind() == PropfindBody.Kind.PROPNAME;
         boolean asked = body.kind() == PropfindBody.Kind.PROP;
@@ -167,7 +175,7 @@ public final class PropfindHandler extends DavHandler {
             // Dead properties are never named like live ones (PROPPATCH refuses those): each is written once.
             deadProps.forEach((name, value) -> status.property(found, name, names ? null : Multistatus.text(value)));
         }
-        status.response(href, found, missing);
+        status.response(href, found, minimal ? List.of() : missing);
     }
 
     /** Whether this node has the property: files have content properties, folders quota. */

@@ -2,6 +2,7 @@ package org.pressdav.dav.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
 
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pressdav.testbed.RunningDrive.Answer;
 
 /**
  * The form of a PROPFIND answer, byte for byte where it matters (issue 21: answers as small as the
@@ -117,5 +119,24 @@ class AnswerFormTest {
         var doc = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals("00000020", doc.getElementsByTagNameNS("urn:schemas-microsoft-com:", "Win32FileAttributes").item(0).getTextContent());
         assertEquals("v", doc.getElementsByTagNameNS("", "plain").item(0).getTextContent());
+    }
+
+    @Test
+    void preferReturnMinimalLeavesOutThe404s() {
+        Answer full = drive.send(EDITOR, "PROPFIND", "posts/", Map.of("Depth", "1"), EXPLORER);
+        Answer minimal = drive.send(EDITOR, "PROPFIND", "posts/", Map.of("Depth", "1", "Prefer", "return=minimal"), EXPLORER);
+        assertEquals(207, minimal.status());
+        assertEquals("return=minimal", minimal.header("Preference-Applied"));
+        assertNull(full.header("Preference-Applied"));
+        List<String> responses = responses(minimal.text(), HEAD + ">");
+        assertEquals(3, responses.size());
+        for (String entry : responses.subList(1, 3)) {
+            assertTrue(Pattern.matches("<D:response><D:href>/posts/[^<]+/</D:href><D:propstat><D:prop><D:creationdate>[^<]+</D:creationdate>"
+                    + "<D:getlastmodified>[^<]+</D:getlastmodified><D:displayname>[^<]+</D:displayname><D:resourcetype><D:collection/>"
+                    + "</D:resourcetype>" + OK + "</D:response>", entry), entry);
+        }
+        assertTrue(minimal.body().length * 10 < full.body().length * 6, minimal.body().length + " of " + full.body().length);
+        // allprop has nothing to leave out: the preference is not applied.
+        assertNull(drive.send(EDITOR, "PROPFIND", "posts/", Map.of("Depth", "1", "Prefer", "return=minimal"), null).header("Preference-Applied"));
     }
 }

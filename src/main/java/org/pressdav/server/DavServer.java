@@ -85,7 +85,7 @@ public final class DavServer {
         if (operations.metricsPath() != null) {
             context.getServletHandler().addServletMapping(mapping("operations", operations.metricsPath()));
         }
-        GracefulHandler graceful = new GracefulHandler(context);
+        GracefulHandler graceful = new GracefulHandler(new AnswerCompression(context));
         server.setHandler(graceful);
         server.setRequestLog(operations.requestLog());
         server.setStopTimeout(10_000);

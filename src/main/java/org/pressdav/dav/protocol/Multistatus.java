@@ -15,23 +15,33 @@ import org.pressdav.dav.DavErrors;
 
 /**
  * A {@code DAV:multistatus} body, written to the client as it is made (a listing of 50,000 posts
- * is never held in memory whole). Properties in other namespaces keep their namespace, declared
- * on the element itself; a property without a namespace is written {@code xmlns=""}. Text is
- * escaped; nothing else is interpreted.
+ * is never held in memory whole), without a byte the protocol does not need: no whitespace, every
+ * namespace declared once on the root ({@link PropertyNamespaces}). Text is escaped; nothing else
+ * is interpreted.
  */
 final class Multistatus implements AutoCloseable {
     private final Writer xml;
+    private final PropertyNamespaces namespaces;
 
-    private Multistatus(Writer xml) throws IOException {
+    private Multistatus(Writer xml, PropertyNamespaces namespaces) throws IOException {
         this.xml = xml;
-        xml.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:multistatus xmlns:D=\"DAV:\">");
+        this.namespaces = namespaces;
+        StringBuilder root = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:multistatus");
+        namespaces.declare(root);
+        xml.append(root).write('>');
     }
 
-    /** Starts a 207 answer; what follows is streamed. Close it to end the document. */
+    /** Starts a 207 answer naming no property outside DAV:; what follows is streamed. Close it to end the document. */
     static Multistatus open(HttpServletResponse out) throws IOException {
+        return open(out, PropertyNamespaces.NONE);
+    }
+
+    /** Starts a 207 answer whose properties are in these namespaces. */
+    static Multistatus open(HttpServletResponse out, PropertyNamespaces namespaces) throws IOException {
         out.setStatus(207);
         out.setContentType("application/xml; charset=utf-8");
-        return new Multistatus(new BufferedWriter(new OutputStreamWriter(out.getOutputStream(), StandardCharsets.UTF_8), 16 * 1024));
+        return new Multistatus(new BufferedWriter(new OutputStreamWriter(out.getOutputStream(), StandardCharsets.UTF_8), 16 * 1024),
+                namespaces);
     }
 
     /** One resource: its href, the properties found (name → XML content, null for empty) and the names not found. */
@@ -80,29 +90,15 @@ final class Multistatus implements AutoCloseable {
         xml.append(out).write("</D:response>");
     }
 
-    private static void propstat(StringBuilder out, Map<QName, String> props, String status) {
+    private void propstat(StringBuilder out, Map<QName, String> props, String status) {
         out.append("<D:propstat><D:prop>");
         props.forEach((name, value) -> property(out, name, value));
         out.append("</D:prop><D:status>").append(status).append("</D:status></D:propstat>");
     }
 
     /** One property element: its XML content, or null for an empty element. */
-    static void property(StringBuilder out, QName name, String value) {
-        String ns = name.getNamespaceURI();
-        String tag;
-        if (PropfindBody.DAV.equals(ns)) {
-            tag = "D:" + name.getLocalPart();
-            out.append('<').append(tag);
-        } else if (ns == null || ns.isEmpty()) {
-            // No namespace: an unprefixed element that undeclares the default one (xmlns:x="" is not XML).
-            tag = name.getLocalPart();
-            out.append('<').append(tag).append(" xmlns=\"\"");
-        } else {
-            tag = "x:" + name.getLocalPart();
-            out.append('<').append(tag).append(" xmlns:x=\"");
-            escape(out, ns, true);
-            out.append('"');
-        }
+    void property(StringBuilder out, QName name, String value) {
+        String tag = namespaces.open(out, name);
         if (value == null) {
             out.append("/>");
         } else {
@@ -136,7 +132,7 @@ final class Multistatus implements AutoCloseable {
         return out.toString();
     }
 
-    private static void escape(StringBuilder out, String value, boolean quotes) {
+    static void escape(StringBuilder out, String value, boolean quotes) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {

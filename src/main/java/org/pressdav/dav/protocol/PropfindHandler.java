@@ -2,6 +2,7 @@ package org.pressdav.dav.protocol;
 
 import org.pressdav.dav.request.DavRequest;
 import org.pressdav.dav.request.PropfindBody;
+import org.pressdav.dav.request.ReturnMinimal;
 import io.milton.http.Request;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -90,16 +91,30 @@ public final class PropfindHandler extends DavHandler {
         }
         Map<ResourceKey, Map<QName, String>> deadProps = dead.ofForRead(user, keys);
         Map<ResourceKey, List<LockSystem.Lock>> held = locks.onForRead(clock.instant(), keys);
-        try (Multistatus status = Multistatus.open(out)) {
-            describe(status, href, node, body, deadProps.getOrDefault(keys.get(0), Map.of()), lockXml(req, held.get(keys.get(0))));
+        boolean minimal = body.kind() == PropfindBody.Kind.PROP && ReturnMinimal.asked(req.servletRequest().getHeaders("Prefer"));
+        if (minimal) {
+            out.setHeader("Preference-Applied", ReturnMinimal.APPLIED);
+        }
+        try (Multistatus status = Multistatus.open(out, namespaces(body, deadProps))) {
+            describe(status, href, node, body, minimal, deadProps.getOrDefault(keys.get(0), Map.of()), lockXml(req, held.get(keys.get(0))));
             String base = href.endsWith("/") ? href : href + "/";
             for (int i = 0; i < children.size(); i++) {
                 Node child = children.get(i);
                 ResourceKey key = keys.get(i + 1);
                 String childHref = base + DavPath.encodeSegment(child.getName()) + (child instanceof Folder ? "/" : "");
-                describe(status, childHref, child, body, deadProps.getOrDefault(key, Map.of()), lockXml(req, held.get(key)));
+                describe(status, childHref, child, body, minimal, deadProps.getOrDefault(key, Map.of()), lockXml(req, held.get(key)));
             }
         }
+    }
+
+    /** The namespaces the answer names: the body's, or with allprop and propname every dead property's. */
+    private static PropertyNamespaces namespaces(PropfindBody body, Map<ResourceKey, Map<QName, String>> deadProps) {
+        if (body.kind() == PropfindBody.Kind.PROP) {
+            return PropertyNamespaces.of(body.names());
+        }
+        List<QName> names = new ArrayList<>();
+        deadProps.values().forEach(props -> names.addAll(props.keySet()));
+        return PropertyNamespaces.of(names);
     }
 
     /**
@@ -118,10 +133,13 @@ public final class PropfindHandler extends DavHandler {
         return node instanceof Folder ? null : "0";
     }
 
-    /** The {@code DAV:lockdiscovery} content of a resource: its active locks, tokens shown to their owners only. */
+    /**
+     * The {@code DAV:lockdiscovery} content of a resource: its active locks, tokens shown to their
+     * owners only; null for none, written as the empty element.
+     */
     private String lockXml(DavRequest req, List<LockSystem.Lock> held) {
         if (held == null || held.isEmpty()) {
-            return "";
+            return null;
         }
         StringBuilder xml = new StringBuilder();
         for (LockSystem.Lock lock : held) {
@@ -130,8 +148,11 @@ public final class PropfindHandler extends DavHandler {
         return xml.toString();
     }
 
-    /** One resource's response: the properties asked for that it has, those it has not (PROP only), its dead ones. */
-    private static void describe(Multistatus status, String href, Node node, PropfindBody body, Map<QName, String> deadProps,
+    /**
+     * One resource's response: the properties asked for that it has, those it has not (PROP only, unless the client
+     * prefers the minimal answer), its dead ones.
+     */
+    private static void describe(Multistatus status, String href, Node node, PropfindBody body, boolean minimal, Map<QName, String> deadProps,
             String lockDiscovery) throws IOException {
         boolean names = body.kind() == PropfindBody.Kind.PROPNAME;
         boolean asked = body.kind() == PropfindBody.Kind.PROP;
@@ -139,22 +160,22 @@ public final class PropfindHandler extends DavHandler {
         List<QName> missing = asked ? new ArrayList<>() : List.of();
         for (QName name : asked ? body.names() : ALLPROP) {
             if (has(node, name)) {
-                Multistatus.property(found, name, names ? null : name.equals(LOCKDISCOVERY) ? lockDiscovery : value(node, name));
+                status.property(found, name, names ? null : name.equals(LOCKDISCOVERY) ? lockDiscovery : value(node, name));
             } else if (asked && deadProps.containsKey(name)) {
-                Multistatus.property(found, name, Multistatus.text(deadProps.get(name)));
+                status.property(found, name, Multistatus.text(deadProps.get(name)));
             } else if (asked) {
                 missing.add(name);
             }
         }
         if (names && node instanceof Folder) {
-            Multistatus.property(found, QUOTA_AVAILABLE, null);
-            Multistatus.property(found, QUOTA_USED, null);
+            status.property(found, QUOTA_AVAILABLE, null);
+            status.property(found, QUOTA_USED, null);
         }
         if (!asked) {
             // Dead properties are never named like live ones (PROPPATCH refuses those): each is written once.
-            deadProps.forEach((name, value) -> Multistatus.property(found, name, names ? null : Multistatus.text(value)));
+            deadProps.forEach((name, value) -> status.property(found, name, names ? null : Multistatus.text(value)));
         }
-        status.response(href, found, missing);
+        status.response(href, found, minimal ? List.of() : missing);
     }
 
     /** Whether this node has the property: files have content properties, folders quota. */

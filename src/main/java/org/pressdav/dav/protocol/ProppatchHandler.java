@@ -68,7 +68,7 @@ public final class ProppatchHandler extends DavHandler {
                 log.info("PROPPATCH {} refused: {}", req.path(), refused);
             }
         }
-        try (Multistatus status = Multistatus.open(out)) {
+        try (Multistatus status = Multistatus.open(out, PropertyNamespaces.of(names))) {
             if (failed.isEmpty()) {
                 Map<QName, String> done = new LinkedHashMap<>();
                 names.forEach(n -> done.put(n, null));

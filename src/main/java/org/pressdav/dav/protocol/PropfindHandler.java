@@ -91,8 +91,9 @@ public final class PropfindHandler extends DavHandler {
         }
         Map<ResourceKey, Map<QName, String>> deadProps = dead.ofForRead(user, keys);
         Map<ResourceKey, List<LockSystem.Lock>> held = locks.onForRead(clock.instant(), keys);
-        boolean minimal = body.kind() == PropfindBody.Kind.PROP && ReturnMinimal.asked(req.servletRequest().getHeaders("Prefer"));
-        if (minimal) {
+        boolean preferred = ReturnMinimal.asked(req.servletRequest().getHeaders("Prefer"));
+        boolean minimal = body.kind() == PropfindBody.Kind.PROP && (preferred || ReturnMinimal.briefAsked(req.servletRequest().getHeader("Brief")));
+        if (minimal && preferred) {
             out.setHeader("Preference-Applied", ReturnMinimal.APPLIED);
         }
         try (Multistatus status = Multistatus.open(out, namespaces(body, deadProps))) {

@@ -138,5 +138,8 @@ class AnswerFormTest {
         assertTrue(minimal.body().length * 10 < full.body().length * 6, minimal.body().length + " of " + full.body().length);
         // allprop has nothing to leave out: the preference is not applied.
         assertNull(drive.send(EDITOR, "PROPFIND", "posts/", Map.of("Depth", "1", "Prefer", "return=minimal"), null).header("Preference-Applied"));
+        Answer brief = drive.send(EDITOR, "PROPFIND", "posts/", Map.of("Depth", "1", "Brief", "t"), EXPLORER);
+        assertEquals(minimal.text(), brief.text(), "Brief: t answers as return=minimal does");
+        assertNull(brief.header("Preference-Applied"), "Brief is no Prefer: nothing to say was applied");
     }
 }

@@ -21,6 +21,14 @@ class ReturnMinimalTest {
     }
 
     @Test
+    void briefIsMicrosoftsWordForIt() {
+        assertTrue(ReturnMinimal.briefAsked("t"));
+        assertTrue(ReturnMinimal.briefAsked(" T "));
+        assertFalse(ReturnMinimal.briefAsked("f"));
+        assertFalse(ReturnMinimal.briefAsked(null));
+    }
+
+    @Test
     void notOtherwise() {
         assertFalse(asked());
         assertFalse(asked("return=representation"));

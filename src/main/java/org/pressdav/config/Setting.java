@@ -39,7 +39,7 @@ public enum Setting {
     WORDPRESS_TIMEOUT("60s", "how long to wait for WordPress to answer"),
     WORDPRESS_KEEP_ALIVE("4s", "how long an idle connection to WordPress is kept: below its web server's keep-alive (Apache: 5s)"),
     MAX_WORDPRESS_ANSWER_MB("32", "the largest REST answer, in MiB, pressdav reads from WordPress (past that: 502)"),
-    MAX_FOLDER_ENTRIES("1000", "the most entries a folder of posts, pages, users, terms or comments lists: past that it is split into date (posts/2024/05/), letter (users/A/) or id-range folders, so that Windows' 1,000,000-byte PROPFIND limit is never reached (0: never split)"),
+    MAX_FOLDER_ENTRIES("800", "the most entries a folder of posts, pages, users, terms or comments lists: past that it is split into date (posts/2024/05/), letter (users/A/) or id-range folders, so that Windows' 1,000,000-byte PROPFIND limit is never reached (0: never split)"),
     IDLE_TIMEOUT("30s", "how long a client's connection may stay silent, also in the middle of a body, before it is closed"),
     METRICS_PATH("/metrics", "where Prometheus reads pressdav's metrics, outside the drive (off: nowhere)"),
     METRICS_TOKEN("", "a token the metrics need (Authorization: Bearer <token>); empty: none"),

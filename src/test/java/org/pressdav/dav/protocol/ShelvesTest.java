@@ -185,6 +185,26 @@ class ShelvesTest {
         assertTrue(children(split, ADMIN, "tags/A/").stream().allMatch(r -> r.matches("\\d+-\\d+/")), "tags/A/ over the limit");
     }
 
+    @Test
+    void theDefaultLimitKeepsExplorersAnswerUnderAMillionBytesWithTheLongestNames() {
+        // As many posts as the default lets one folder list, each named as long as WordPress allows (a 200-character slug),
+        // under the longest prefix the drive gives a folder of posts (a site of a network): Explorer's 18 properties each.
+        int limit = Integer.parseInt(org.pressdav.config.Setting.MAX_FOLDER_ENTRIES.defaultValue());
+        InMemoryWordPress big = new InMemoryWordPress();
+        String longTitle = "a".repeat(190);
+        for (int i = 0; i < limit; i++) {
+            big.addPost("post", EDITOR.id(), "publish", longTitle + " " + i, "text");
+        }
+        String site = ("news.example.org-8443-" + "s".repeat(63)).substring(0, 63); // the longest name a site may have
+        try (InProcessDrive drive = InProcessDrive.ofSites(Map.of("http://wp.test/", big), "--site", site + "=http://wp.test/")) {
+            Answer answer = drive.send(ADMIN, "PROPFIND", "sites/" + site + "/posts/", Map.of("Depth", "1"), AnswerFormTest.EXPLORER);
+            assertEquals(207, answer.status(), answer.text());
+            int entries = answer.text().split("<D:response>", -1).length - 2;
+            assertEquals(limit, entries, "the folder lists every post: the default's worth, unsplit");
+            assertTrue(answer.body().length < 1_000_000, "Explorer's answer is " + answer.body().length + " bytes");
+        }
+    }
+
     /** The month shelf a post stands on, from its date in WordPress. */
     private String shelfPathOf(long id) {
         var utc = wordpress.post(id).dateGmt().atZone(java.time.ZoneOffset.UTC);

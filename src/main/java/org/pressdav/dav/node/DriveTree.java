@@ -158,10 +158,17 @@ public final class DriveTree {
 
     /**
      * The key of {@code node} in {@code parent}, whose key is {@code parentKey}. A shelf ({@code posts/2024/}) is only a
-     * way to list its kind's folder: it adds nothing, so an object's folder has one key on every path that reaches it.
+     * way to list its kind's folder: an object's folder on it is keyed in the kind's folder, so it has one key on every
+     * path that reaches it; a user's own file on a shelf ({@code .DS_Store}) is the shelf's own.
      */
     static ResourceKey keyIn(ResourceKey parentKey, Node node, Node parent, String user) {
-        return node instanceof ShelfFolder<?> ? parentKey : parentKey.child(segmentOf(node, parent, user));
+        ResourceKey in = parentKey;
+        if (parent instanceof ShelfFolder<?> shelf && node instanceof ObjectFolder<?>) {
+            for (int level = 0; level < shelf.path().size(); level++) {
+                in = in.parent();
+            }
+        }
+        return in.child(segmentOf(node, parent, user));
     }
 
     /**

@@ -25,6 +25,7 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
     private final DavSession session;
     private final FolderNames names;
     private final int limit;
+    private List<ShelfListing.Placed<T>> placed;
 
     /** {@code limit}: the most entries one of its folders lists before it is split into shelves; 0 never splits. */
     public KindFolder(ObjectKind<T> kind, DavSession session, Instant seen, FolderNames names, int limit) {
@@ -48,32 +49,52 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
 
     /** What the shelf at {@code path} lists: its objects, or the shelves below it. */
     List<Node> onShelf(List<String> path) {
-        return ShelfListing.at(this, kind.shelving(), limit, path, objects());
-    }
-
-    /** When the objects on the shelf at {@code path} last changed and the oldest was made. */
-    ObjectKind.Dates datesOnShelf(List<String> path) {
-        return ShelfListing.datesOf(ShelfListing.on(kind.shelving(), limit, path, objects()));
+        Shelving shelving = kind.shelving();
+        List<ShelfListing.Placed<T>> here = ShelfListing.on(shelving, limit, path, placed());
+        if (!ShelfListing.splits(shelving, limit, path, here.size())) {
+            return new ArrayList<>(objects(here));
+        }
+        List<Node> shelves = new ArrayList<>();
+        ShelfListing.below(shelving, limit, path, here).forEach((name, members) ->
+                shelves.add(new ShelfFolder<>(this, ShelfFolder.below(path, name), ShelfListing.datesOf(members))));
+        return shelves;
     }
 
     /**
-     * Every object this user may see, under the names they gave, where they gave one (asked of the store once, as a
-     * listing shows them: no write decides on them) and no other object has it as WordPress's name ({@link #child}:
-     * that name reaches that object).
+     * Every object this user may see with what shelving needs of it, read once for this request's folder: a path through
+     * shelves and its listing cost one pass over the kind's listing, whatever its size.
      */
-    List<ObjectFolder<T>> objects() {
+    private List<ShelfListing.Placed<T>> placed() {
+        if (placed == null) {
+            List<T> items = kind.list(session);
+            List<ObjectKind.Dates> dates = kind.dates(session, items);
+            boolean named = kind.shelving().byName();
+            List<ShelfListing.Placed<T>> all = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                T item = items.get(i);
+                all.add(new ShelfListing.Placed<>(item, kind.id(item), dates.get(i), named ? kind.name(item) : null));
+            }
+            placed = all;
+        }
+        return placed;
+    }
+
+    /**
+     * Those objects' folders, under the names this user gave, where they gave one (asked of the store once, as a listing
+     * shows them: no write decides on them) and no other object has it as WordPress's name ({@link #child}: that name
+     * reaches that object).
+     */
+    private List<ObjectFolder<T>> objects(List<ShelfListing.Placed<T>> these) {
         Map<Long, String> given = names.namesForRead(session.userKey(), kind.folderName());
-        List<T> items = kind.list(session);
-        List<ObjectKind.Dates> dates = kind.dates(session, items);
-        Set<String> wordpressNames = given.isEmpty() ? Set.of() : items.stream().map(kind::name).collect(Collectors.toSet());
-        List<ObjectFolder<T>> folders = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            T item = items.get(i);
-            String name = given.isEmpty() ? null : given.get(kind.id(item));
+        Set<String> wordpressNames = given.isEmpty() ? Set.of() : placed().stream().map(p -> kind.name(p.item())).collect(Collectors.toSet());
+        List<ObjectFolder<T>> folders = new ArrayList<>(these.size());
+        for (ShelfListing.Placed<T> object : these) {
+            T item = object.item();
+            String name = given.isEmpty() ? null : given.get(object.id());
             if (name == null || wordpressNames.contains(name) && !name.equals(kind.name(item))) {
                 name = kind.name(item);
             }
-            folders.add(new ObjectFolder<>(this, kind, session, item, name, dates.get(i)));
+            folders.add(new ObjectFolder<>(this, kind, session, item, name, object.dates()));
         }
         return folders;
     }
@@ -81,7 +102,8 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
     /**
      * WordPress's own name of an object reaches it, even while a listing shows the user's name for it; a name the user
      * gave reaches its object where no object has it as WordPress's name. So a path to an object by its own name (every
-     * GET of a field) asks the folder-name store nothing.
+     * GET of a field) asks the folder-name store nothing; a name of a shelf's form, in a folder split into shelves, is
+     * looked up in this user's listing.
      */
     @Override
     public Node child(String name) {
@@ -90,28 +112,29 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
 
     /**
      * An object's folder by its name (the same on every shelf, so a path that worked before the folder was split still
-     * works), or the shelf of that name below {@code path}. Where {@code path} lists shelves, a name of a shelf's form
-     * is the shelf's, found without asking WordPress for an object of that name ({@code 2024}, {@code 05}); elsewhere the
-     * object of that name comes first, as it is what the folder lists.
+     * works), or a shelf below {@code path} that {@code path} lists. There a name of a shelf's form with objects on it
+     * is the shelf's, found without asking WordPress for an object of that name ({@code 2024}, {@code 05}); anywhere
+     * else a name is an object's or nothing, so a name a folder does not list is free for a new folder.
      */
     Node childOnShelf(List<String> path, String name) {
-        boolean shelfName = limit > 0 && kind.shelving().isShelf(path.size(), name, limit);
-        if (shelfName && listsShelves(path)) {
-            return new ShelfFolder<>(this, ShelfFolder.below(path, name), null);
+        Shelving shelving = kind.shelving();
+        if (limit > 0 && shelving.isShelf(path.size(), name, limit) && listsShelves(path)) {
+            List<String> below = ShelfFolder.below(path, name);
+            List<ShelfListing.Placed<T>> members = ShelfListing.on(shelving, limit, below, placed());
+            if (!members.isEmpty()) {
+                return new ShelfFolder<>(this, below, ShelfListing.datesOf(members));
+            }
         }
-        Node object = objectNamed(name);
-        return object != null || !shelfName ? object : new ShelfFolder<>(this, ShelfFolder.below(path, name), null);
+        return objectNamed(name);
     }
 
     /** Whether the shelf at {@code path} (the folder itself: empty) lists shelves rather than objects. */
     private boolean listsShelves(List<String> path) {
         Shelving shelving = kind.shelving();
-        int level = path.size();
-        if (ShelfListing.splits(shelving, limit, level, 0)) {
+        if (ShelfListing.splits(shelving, limit, path, 0)) {
             return true; // a level every object is shelved at (posts/2024/ lists months): nothing to count
         }
-        int count = level == 0 ? kind.list(session).size() : ShelfListing.on(shelving, limit, path, objects()).size();
-        return ShelfListing.splits(shelving, limit, level, count);
+        return ShelfListing.splits(shelving, limit, path, ShelfListing.on(shelving, limit, path, placed()).size());
     }
 
     private Node objectNamed(String name) {

@@ -75,11 +75,6 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
         return parent;
     }
 
-    /** WordPress's id of the object. */
-    long id() {
-        return kind.id(listed);
-    }
-
     /** The object as listed (not necessarily with every field). */
     public T item() {
         return listed;

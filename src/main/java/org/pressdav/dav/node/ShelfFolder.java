@@ -2,7 +2,6 @@ package org.pressdav.dav.node;
 
 import io.milton.resource.CollectionResource;
 import io.milton.resource.MakeCollectionableResource;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,14 +16,12 @@ import java.util.List;
 public final class ShelfFolder<T> extends Folder implements MakeCollectionableResource, AcceptsCopies {
     private final KindFolder<T> kindFolder;
     private final List<String> path;
-    private ObjectKind.Dates dates;
 
-    /** A shelf as a listing shows it, with its dates: the newest change and the oldest object on it. */
+    /** A shelf with its dates: the newest change and the oldest object on it. */
     ShelfFolder(KindFolder<T> kindFolder, List<String> path, ObjectKind.Dates dates) {
-        super(path.get(path.size() - 1), dates == null ? null : dates.modified(), dates == null ? null : dates.created());
+        super(path.get(path.size() - 1), dates.modified(), dates.created());
         this.kindFolder = kindFolder;
         this.path = List.copyOf(path);
-        this.dates = dates;
     }
 
     /** The shelves from the kind's folder down to this one, by name ({@code [2024, 05]}). */
@@ -50,24 +47,6 @@ public final class ShelfFolder<T> extends Folder implements MakeCollectionableRe
     @Override
     public Node child(String name) {
         return kindFolder.childOnShelf(path, name);
-    }
-
-    @Override
-    public Instant modified() {
-        return dates().modified();
-    }
-
-    @Override
-    public Instant created() {
-        return dates().created();
-    }
-
-    /** Found by its name alone, a shelf learns its dates from what stands on it only when they are asked for. */
-    private synchronized ObjectKind.Dates dates() {
-        if (dates == null) {
-            dates = kindFolder.datesOnShelf(path);
-        }
-        return dates;
     }
 
     @Override

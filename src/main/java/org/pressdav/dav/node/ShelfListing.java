@@ -6,84 +6,109 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * What one shelf of a kind's folder lists ({@code path} empty: the folder itself): the objects standing
- * on it, or, where they are more than {@code limit}, the shelves one level below (always so above a
- * kind's fixed levels: {@code posts/2024/} lists months, never posts). The last level, ranges of ids
- * {@code limit} wide, never holds more than the limit, so every folder a client opens lists at most
- * {@code limit} entries. A {@code limit} of 0 never splits.
+ * Which objects stand on a shelf of a kind's folder ({@code path} empty: the folder itself), and whether
+ * it lists them or the shelves one level below: always just below the folder down to the kind's fixed
+ * levels ({@code posts/2024/} lists months, never posts), elsewhere where they are more than the limit.
+ * Ranges of ids come last and always end within the limit ({@link IdRange}), so no folder a client opens
+ * lists more than the limit. A limit of 0 never splits.
  */
 final class ShelfListing {
     /** Shelves in the order a person reads them: numbers by their value ({@code 900-999} before {@code 1000-1999}), then names. */
     private static final Comparator<String> ORDER = Comparator.comparingLong(ShelfListing::leadingNumber).thenComparing(Comparator.naturalOrder());
 
+    /** One object as shelving sees it: its id, its dates, and its folder name where the shelving goes by names (else null). */
+    record Placed<T>(T item, long id, ObjectKind.Dates dates, String name) {
+    }
+
     private ShelfListing() {
     }
 
-    static <T> List<Node> at(KindFolder<T> folder, Shelving shelving, int limit, List<String> path, List<ObjectFolder<T>> objects) {
+    /** Whether the shelf at {@code path}, with {@code count} objects on it, lists shelves rather than objects. */
+    static boolean splits(Shelving shelving, int limit, List<String> path, int count) {
         int level = path.size();
-        List<ObjectFolder<T>> here = on(shelving, limit, path, objects);
-        if (!splits(shelving, limit, level, here.size())) {
-            return new ArrayList<>(here);
-        }
-        Map<String, List<ObjectFolder<T>>> shelves = new TreeMap<>(ORDER);
-        for (ObjectFolder<T> object : here) {
-            shelves.computeIfAbsent(nameAt(shelving, limit, level, object), name -> new ArrayList<>()).add(object);
-        }
-        List<Node> listed = new ArrayList<>(shelves.size());
-        shelves.forEach((name, members) -> listed.add(new ShelfFolder<>(folder, ShelfFolder.below(path, name), datesOf(members))));
-        return listed;
-    }
-
-    /**
-     * Whether a shelf at {@code level} holding {@code count} objects lists shelves: always just below the folder, down to
-     * the kind's fixed levels ({@code posts/2024/} lists months), elsewhere where the objects are more than the limit
-     * and a level is left to split them by.
-     */
-    static boolean splits(Shelving shelving, int limit, int level, int count) {
-        if (limit <= 0 || level >= shelving.depth()) {
+        if (limit <= 0) {
             return false;
         }
-        return level > 0 && level < shelving.fixedLevels() || count > limit;
+        if (level > 0 && level < shelving.fixedLevels()) {
+            return true;
+        }
+        if (count <= limit) {
+            return false;
+        }
+        if (level <= shelving.ownLevels()) {
+            return true; // a level of the kind's own is left, or the first ranges of ids
+        }
+        IdRange above = IdRange.parse(path.get(level - 1), limit);
+        return above != null && above.width() > limit;
     }
 
     /** The objects standing on the shelf at {@code path}, at any depth below it. */
-    static <T> List<ObjectFolder<T>> on(Shelving shelving, int limit, List<String> path, List<ObjectFolder<T>> objects) {
+    static <T> List<Placed<T>> on(Shelving shelving, int limit, List<String> path, List<Placed<T>> objects) {
         if (path.isEmpty()) {
             return objects;
         }
-        List<ObjectFolder<T>> here = new ArrayList<>();
-        for (ObjectFolder<T> object : objects) {
-            List<String> own = shelving.levels(object);
-            boolean on = true;
-            for (int level = 0; level < path.size() && on; level++) {
-                on = shelving.nameAt(level, own, object.id(), limit).equals(path.get(level));
-            }
-            if (on) {
+        List<Placed<T>> here = new ArrayList<>();
+        for (Placed<T> object : objects) {
+            if (stands(shelving, limit, path, object)) {
                 here.add(object);
             }
         }
         return here;
     }
 
+    private static boolean stands(Shelving shelving, int limit, List<String> path, Placed<?> object) {
+        List<String> own = shelving.ownLevels() == 0 ? List.of() : shelving.levels(object.name(), object.dates().created());
+        for (int level = 0; level < path.size(); level++) {
+            if (level < own.size()) {
+                if (!own.get(level).equals(path.get(level))) {
+                    return false;
+                }
+            } else {
+                IdRange range = IdRange.parse(path.get(level), limit);
+                if (range == null || !range.holds(object.id())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The objects on the shelf at {@code path} ({@code here}) by the shelf one level below each stands on, in reading order. */
+    static <T> Map<String, List<Placed<T>>> below(Shelving shelving, int limit, List<String> path, List<Placed<T>> here) {
+        int level = path.size();
+        Function<Placed<T>, String> shelf;
+        if (level < shelving.ownLevels()) {
+            shelf = object -> shelving.levels(object.name(), object.dates().created()).get(level);
+        } else {
+            long width = level == shelving.ownLevels() ? IdRange.widthFor(here.stream().mapToLong(Placed::id).toArray(), limit)
+                    : IdRange.parse(path.get(level - 1), limit).width() / 10;
+            shelf = object -> IdRange.of(object.id(), width).name();
+        }
+        Map<String, List<Placed<T>>> shelves = new TreeMap<>(ORDER);
+        for (Placed<T> object : here) {
+            shelves.computeIfAbsent(shelf.apply(object), name -> new ArrayList<>()).add(object);
+        }
+        return shelves;
+    }
+
     /** The newest change and the oldest object among them: a shelf changes when anything on it does. */
-    static ObjectKind.Dates datesOf(List<? extends Node> members) {
+    static ObjectKind.Dates datesOf(List<? extends Placed<?>> members) {
         Instant modified = null;
         Instant created = null;
-        for (Node member : members) {
-            if (member.modified() != null && (modified == null || member.modified().isAfter(modified))) {
-                modified = member.modified();
+        for (Placed<?> member : members) {
+            Instant changed = member.dates().modified();
+            Instant made = member.dates().created() != null ? member.dates().created() : changed;
+            if (changed != null && (modified == null || changed.isAfter(modified))) {
+                modified = changed;
             }
-            if (member.created() != null && (created == null || member.created().isBefore(created))) {
-                created = member.created();
+            if (made != null && (created == null || made.isBefore(created))) {
+                created = made;
             }
         }
         return new ObjectKind.Dates(modified, created);
-    }
-
-    private static String nameAt(Shelving shelving, int limit, int level, ObjectFolder<?> object) {
-        return shelving.nameAt(level, shelving.levels(object), object.id(), limit);
     }
 
     private static long leadingNumber(String name) {

@@ -78,6 +78,11 @@ public final class MoveHandler extends DavHandler {
             if (!(destination.parent() instanceof Folder into)) {
                 throw new DavError.Conflict("The folder " + to.parent() + " does not exist");
             }
+            if (target != null && source instanceof Folder && source.objectKey() != null && source.objectKey().equals(target.objectKey())) {
+                // One object under two paths: a post's folder is on the shelf of its date (posts/2024/05/) and in posts/.
+                throw new DavError.Forbidden(to + " is " + from + " itself: a big folder lists an object under its date or initial, "
+                        + "which moving it does not change; rename it beside itself");
+            }
             if (target != null) {
                 // Overwrite T: in a folder of files what is there goes first (RFC 4918 §9.9.3); another object is never deleted by a rename.
                 if (!(into instanceof HoldsFiles)) {

@@ -110,9 +110,9 @@ class RequestCostTest {
     void aListingAsksEachStoreOnceWhateverTheNumberOfChildren() {
         // One walk for the folder, its children from the listing; the stores asked a fixed few times; WordPress not at all.
         assertEquals(new Cost(1, 5, 0), listing("posts/", 10));
-        assertEquals(new Cost(1, 5, 0), listing("posts/", 1000));
+        assertEquals(new Cost(1, 5, 0), listing("posts/", 800)); // as many as a folder lists before it is split into shelves
         assertEquals(new Cost(1, 6, 0), listing("tags/", 10));
-        assertEquals(new Cost(1, 6, 0), listing("tags/", 1000));
+        assertEquals(new Cost(1, 6, 0), listing("tags/", 800));
         assertEquals(new Cost(1, 6, 0), listing("media/2020/01/", 10));
         assertEquals(new Cost(1, 6, 0), listing("media/2020/01/", 1000));
     }
@@ -123,7 +123,7 @@ class RequestCostTest {
             for (String folder : List.of("posts/", "tags/", "media/2020/01/")) {
                 List<Long> roundTrips = new ArrayList<>();
                 List<String> sent = new ArrayList<>();
-                for (int children : List.of(10, 1000)) {
+                for (int children : List.of(10, 800)) {
                     RedisServer.Monitor[] monitor = new RedisServer.Monitor[1];
                     listing(folder, children, () -> {
                         if (monitor[0] == null) {
@@ -135,7 +135,7 @@ class RequestCostTest {
                         }
                     }, "--redis-url", redis.url());
                 }
-                assertEquals(roundTrips.get(0), roundTrips.get(1), folder + ": as many round trips to Redis for 1,000 children as for 10: " + sent);
+                assertEquals(roundTrips.get(0), roundTrips.get(1), folder + ": as many round trips to Redis for 800 children as for 10: " + sent);
                 assertTrue(roundTrips.get(0) <= 5, folder + ": at most 5 round trips, not " + roundTrips.get(0) + ": " + sent);
             }
         }
@@ -192,6 +192,23 @@ class RequestCostTest {
         // A year's and a month's name are known by their form: no post 2020 or 5 is asked of WordPress on the way.
         assertEquals(new Cost(1, 2, 0), cost(() -> ok(drive.send(ADMIN, "GET", plain, Map.of(), null), 200)), "GET by the old path");
         assertEquals(new Cost(1, 2, 0), cost(() -> ok(drive.send(ADMIN, "GET", shelved, Map.of(), null), 200)), "GET through the date folders");
+    }
+
+    @Test
+    void aFieldReadThroughDayAndRangeFoldersAsksNothingMoreThanThroughTheKindsFolder() {
+        drive = new InProcessDrive("--max-folder-entries", "100");
+        long id = 0;
+        for (int i = 0; i < 250; i++) {
+            id = drive.wordpress.addPost("post", EDITOR.id(), "publish", "Post " + i, "<p>text " + i + "</p>");
+            drive.wordpress.redate(id, MAY.plusSeconds(i)); // one day: the month lists days, the day ranges of ids
+        }
+        String name = id + "-post-249/";
+        String range = (id / 100 * 100) + "-" + (id / 100 * 100 + 99) + "/";
+        String shelved = "posts/2020/01/15/" + range + name + "content.html";
+        ok(drive.send(ADMIN, "GET", "posts/" + name + "content.html", Map.of(), null), 200);
+        ok(drive.send(ADMIN, "GET", shelved, Map.of(), null), 200);
+        // The listing read once per request, the folder-name store not asked for shelves: as the old path costs.
+        assertEquals(new Cost(1, 2, 0), cost(() -> ok(drive.send(ADMIN, "GET", shelved, Map.of(), null), 200)), "GET through a day and a range");
     }
 
     @Test

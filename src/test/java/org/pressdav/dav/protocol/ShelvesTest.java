@@ -98,6 +98,25 @@ class ShelvesTest {
     }
 
     @Test
+    void sparseIdsOnOneDayStillListWithinTheLimit() {
+        // WordPress shares ids between posts, revisions and attachments: 150 posts of one day, 121 ids apart.
+        Instant day = Instant.parse("2021-03-09T08:00:00Z");
+        List<String> ofTheDay = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            for (int gap = 0; gap < 120; gap++) {
+                wordpress.addTerm("post_tag", "gap " + i + " " + gap); // takes an id, as a revision would
+            }
+            long id = wordpress.addPost("post", EDITOR.id(), "publish", "Sparse " + i, "text");
+            wordpress.redate(id, day.plusSeconds(i));
+            ofTheDay.add(id + "-sparse-" + i + "/");
+        }
+        Map<String, Integer> found = walk(ADMIN, "posts/2021/03/09/");
+        assertEquals(new TreeMap<>(once(ofTheDay)), new TreeMap<>(found), "every post of the day once, no folder over the limit");
+        List<String> ranges = children(split, ADMIN, "posts/2021/03/09/");
+        assertTrue(ranges.size() <= LIMIT && ranges.stream().allMatch(r -> r.matches("\\d+-\\d+/")), ranges.toString());
+    }
+
+    @Test
     void noFolderListsMoreThanTheLimit() {
         for (String top : List.of("posts/", "posts/2023/", "posts/2023/01/", "posts/2024/06/")) {
             assertTrue(children(split, ADMIN, top).size() <= LIMIT, top);
@@ -153,6 +172,39 @@ class ShelvesTest {
         String thisMonth = String.format("posts/%04d/%02d/", now.getYear(), now.getMonthValue());
         assertTrue(children(split, AUTHOR, thisMonth).contains("Summer plans/"), "listed on this month's shelf, its date's");
         assertFalse(children(split, AUTHOR, "posts/2023/02/").contains("Summer plans/"));
+    }
+
+    @Test
+    void aNameOfAShelfsFormIsFreeWhereNoFolderIsSplit() {
+        wordpress.addTerm("post_tag", "kept");
+        // tags/ holds one tag: no shelves, so A, Other and 0-9 are names a new tag may take, and an empty year is nothing.
+        assertEquals(201, split.send(EDITOR, "MKCOL", "tags/A", Map.of(), null).status());
+        assertEquals(201, split.send(EDITOR, "MKCOL", "tags/Other", Map.of(), null).status());
+        assertEquals(404, split.send(ADMIN, "PROPFIND", "tags/B/", Map.of("Depth", "0"), null).status());
+        assertEquals(404, split.send(ADMIN, "PROPFIND", "posts/1999/", Map.of("Depth", "0"), null).status(), "a year without posts");
+        assertEquals(409, split.send(ADMIN, "MKCOL", "posts/1999/New", Map.of(), null).status(), "no new folder in a shelf that is not there");
+    }
+
+    @Test
+    void finderFilesOnTwoShelvesAreTwoFiles() {
+        String lock = "<?xml version=\"1.0\"?><D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope>"
+                + "<D:locktype><D:write/></D:locktype></D:lockinfo>";
+        for (String shelf : List.of("posts/2023/", "posts/2024/", "posts/")) {
+            assertEquals(201, split.send(EDITOR, "PUT", shelf + ".DS_Store", Map.of(), "finder " + shelf).status(), shelf);
+            Answer locked = split.send(EDITOR, "LOCK", shelf + ".DS_Store", Map.of("Timeout", "Second-60"), lock);
+            assertEquals(200, locked.status(), shelf + ": " + locked.text());
+        }
+        assertEquals("finder posts/2024/", split.read(EDITOR, "posts/2024/.DS_Store"));
+    }
+
+    @Test
+    void aPostsFolderMovedOntoItselfOnAnotherShelfIsRefusedAsSuch() {
+        long id = posts.get(9);
+        String name = id + "-" + wordpress.post(id).slug() + "/";
+        Answer moved = split.send(EDITOR, "MOVE", shelfPathOf(id) + name, Map.of("Destination", split.url("posts/" + name)), null);
+        assertEquals(403, moved.status(), moved.text());
+        assertTrue(moved.text().contains("itself"), moved.text());
+        assertEquals(wordpress.post(id).slug(), name.substring(name.indexOf('-') + 1, name.length() - 1), "nothing renamed");
     }
 
     @Test

@@ -174,14 +174,20 @@ class RequestCostTest {
         assertEquals(new Cost(1, 6, 0), lock, "LOCK");
     }
 
-    @Test
-    void aFieldReadThroughDateFoldersCostsWhatItDoesThroughTheKindsFolder() {
+    /** A drive split past 100 entries over {@code count} posts named {@code Post <i>}, dated {@code dateOf(i)}: the last one's id. */
+    private long datedPosts(int count, java.util.function.LongFunction<Instant> dateOf) {
         drive = new InProcessDrive("--max-folder-entries", "100");
         long id = 0;
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < count; i++) {
             id = drive.wordpress.addPost("post", EDITOR.id(), "publish", "Post " + i, "<p>text " + i + "</p>");
-            drive.wordpress.redate(id, MAY.plus(java.time.Duration.ofDays(3L * i)));
+            drive.wordpress.redate(id, dateOf.apply(i));
         }
+        return id;
+    }
+
+    @Test
+    void aFieldReadThroughDateFoldersCostsWhatItDoesThroughTheKindsFolder() {
+        long id = datedPosts(150, i -> MAY.plus(java.time.Duration.ofDays(3L * i)));
         var date = drive.wordpress.post(id).dateGmt().atZone(java.time.ZoneOffset.UTC);
         String name = id + "-post-149/";
         String plain = "posts/" + name + "content.html";
@@ -196,12 +202,7 @@ class RequestCostTest {
 
     @Test
     void aFieldReadThroughDayAndRangeFoldersAsksNothingMoreThanThroughTheKindsFolder() {
-        drive = new InProcessDrive("--max-folder-entries", "100");
-        long id = 0;
-        for (int i = 0; i < 250; i++) {
-            id = drive.wordpress.addPost("post", EDITOR.id(), "publish", "Post " + i, "<p>text " + i + "</p>");
-            drive.wordpress.redate(id, MAY.plusSeconds(i)); // one day: the month lists days, the day ranges of ids
-        }
+        long id = datedPosts(250, MAY::plusSeconds); // one day: the month lists days, the day ranges of ids
         String name = id + "-post-249/";
         String range = (id / 100 * 100) + "-" + (id / 100 * 100 + 99) + "/";
         String shelved = "posts/2020/01/15/" + range + name + "content.html";

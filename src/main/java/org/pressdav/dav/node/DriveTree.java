@@ -118,6 +118,9 @@ public final class DriveTree {
                 node = needed ? own(session, at) : null;
             }
         }
+        if (node instanceof ShelfFolder<?> shelf && shelf.isVacant()) {
+            node = null; // a way through to an object's folder, not a folder of its own
+        }
         // A hidden field is still its object's: its save (which brings it back) takes the object's turn, and the other
         // instances are told the object changed.
         String turn = turnOf(session, path, node);

@@ -56,7 +56,7 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
         }
         List<Node> shelves = new ArrayList<>();
         ShelfListing.below(shelving, limit, path, here).forEach((name, members) ->
-                shelves.add(new ShelfFolder<>(this, ShelfFolder.below(path, name), ShelfListing.datesOf(members))));
+                shelves.add(new ShelfFolder<>(this, ShelfFolder.below(path, name), ShelfListing.datesOf(members), false)));
         return shelves;
     }
 
@@ -121,9 +121,10 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
         if (limit > 0 && shelving.isShelf(path.size(), name, limit) && listsShelves(path)) {
             List<String> below = ShelfFolder.below(path, name);
             List<ShelfListing.Placed<T>> members = ShelfListing.on(shelving, limit, below, placed());
-            if (!members.isEmpty()) {
-                return new ShelfFolder<>(this, below, ShelfListing.datesOf(members));
-            }
+            Node object = members.isEmpty() ? objectNamed(name) : null;
+            // An empty shelf is still a way through (a draft's folder, whose date each save changes, reached by the path it
+            // was opened at), but nothing to list or make anything in (DriveTree).
+            return object != null ? object : new ShelfFolder<>(this, below, ShelfListing.datesOf(members), members.isEmpty());
         }
         return objectNamed(name);
     }

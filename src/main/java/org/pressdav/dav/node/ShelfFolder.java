@@ -16,12 +16,22 @@ import java.util.List;
 public final class ShelfFolder<T> extends Folder implements MakeCollectionableResource, AcceptsCopies {
     private final KindFolder<T> kindFolder;
     private final List<String> path;
+    private final boolean vacant;
 
-    /** A shelf with its dates: the newest change and the oldest object on it. */
-    ShelfFolder(KindFolder<T> kindFolder, List<String> path, ObjectKind.Dates dates) {
+    /** A shelf with its dates: the newest change and the oldest object on it; {@code vacant}: none is. */
+    ShelfFolder(KindFolder<T> kindFolder, List<String> path, ObjectKind.Dates dates, boolean vacant) {
         super(path.get(path.size() - 1), dates.modified(), dates.created());
         this.kindFolder = kindFolder;
         this.path = List.copyOf(path);
+        this.vacant = vacant;
+    }
+
+    /**
+     * Whether no object stands on it ({@code posts/1999/}): a path may pass through it to an object's folder, found by its
+     * name on any shelf, but it is no folder to list, make a folder in or copy into (404, 409).
+     */
+    boolean isVacant() {
+        return vacant;
     }
 
     /** The shelves from the kind's folder down to this one, by name ({@code [2024, 05]}). */
@@ -51,6 +61,7 @@ public final class ShelfFolder<T> extends Folder implements MakeCollectionableRe
 
     @Override
     public CollectionResource createCollection(String name) {
+        refuseIfVacant();
         return kindFolder.createCollection(name);
     }
 
@@ -61,7 +72,14 @@ public final class ShelfFolder<T> extends Folder implements MakeCollectionableRe
 
     @Override
     public void copyIn(Node source, String name) {
+        refuseIfVacant();
         kindFolder.copyIn(source, name);
+    }
+
+    private void refuseIfVacant() {
+        if (vacant) {
+            throw new org.pressdav.dav.DavError.Conflict("There is no folder " + String.join("/", path) + " in " + kindFolder.getName() + "/");
+        }
     }
 
     /** The path of a shelf one level below this one. */

@@ -9,16 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.pressdav.testbed.RunningDrive;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * A walk of {@code posts/} as a client browsing it folder by folder: {@code PROPFIND Depth: 1} of {@code posts/}, then of
- * every shelf it lists, one at a time, never into a post's folder ({@link PostsLayout} tells them apart). Keeps each
- * answer as received (status, bytes, entries) and every place a post's folder was listed, so a test can count them:
- * a post listed twice is found twice, not once.
+ * A walk of {@code posts/} as a client browsing it folder by folder: {@code posts/}, then every shelf it lists, one at a
+ * time, never into a post's folder ({@link PostsLayout} tells them apart). Over HTTP ({@code PROPFIND Depth: 1}) it keeps
+ * each answer as received (status, bytes, entries); through any client it keeps every place a post's folder was listed,
+ * so a test can count them: a post listed twice is found twice, not once.
  */
 final class PostsWalk {
     /** One folder's answer: its path ({@code posts/2026/12/}), status, length in bytes, Content-Encoding and entries. */
@@ -29,26 +30,39 @@ final class PostsWalk {
     record Entry(String name, boolean folder) {
     }
 
-    private final RunningDrive drive;
-    private final String role;
-    private final ListingRequest how;
+    private final Function<List<String>, List<Entry>> lister;
     private final PostsLayout layout;
     private final List<Answer> answers = new ArrayList<>();
     /** Post id → every path it was listed at ({@code [posts, 2026, 12, 1234-hello]}). */
     private final Map<Long, List<List<String>>> found = new TreeMap<>();
     private final List<String> strays = new ArrayList<>();
     private final List<String> mixed = new ArrayList<>();
+    /** The folders walked as shelves, {@code posts/} first ({@code posts/2026/}): not the posts' folders asked about. */
+    private final Set<String> listed = new java.util.LinkedHashSet<>();
 
-    private PostsWalk(RunningDrive drive, String role, ListingRequest how, Set<Long> siteIds) {
-        this.drive = drive;
-        this.role = role;
-        this.how = how;
-        this.layout = new PostsLayout(siteIds, folder -> list(folder).entries().contains(new Entry("content.html", false)));
+    /** Each folder asked once: the one a name of both shapes made the layout look into is not asked again to walk it. */
+    private PostsWalk(Function<List<String>, List<Entry>> lister, Set<Long> siteIds) {
+        Map<List<String>, List<Entry>> asked = new java.util.HashMap<>();
+        this.lister = folder -> asked.computeIfAbsent(folder, lister);
+        this.layout = new PostsLayout(siteIds, folder -> this.lister.apply(folder).stream().anyMatch(entry -> entry.name().equals("content.html")));
     }
 
-    /** Walks {@code posts/} as {@code role} asking as {@code how} does; {@code siteIds}: every post of the site. */
+    /** Walks {@code posts/} as {@code role} asking as {@code how} does, keeping every answer; {@code siteIds}: every post of the site. */
     static PostsWalk of(RunningDrive drive, String role, ListingRequest how, Set<Long> siteIds) {
-        PostsWalk walk = new PostsWalk(drive, role, how, siteIds);
+        List<Answer> answers = new ArrayList<>();
+        PostsWalk walk = new PostsWalk(folder -> {
+            Answer answer = list(drive, role, how, folder);
+            answers.add(answer);
+            return answer.entries();
+        }, siteIds);
+        walk.walk();
+        walk.answers.addAll(answers.stream().filter(answer -> walk.listed.contains(answer.path())).toList());
+        return walk;
+    }
+
+    /** Walks {@code posts/} with any client's listing of a folder (the drive's segments: {@code [posts, 2026]}). */
+    static PostsWalk through(Function<List<String>, List<Entry>> lister, Set<Long> siteIds) {
+        PostsWalk walk = new PostsWalk(lister, siteIds);
         walk.walk();
         return walk;
     }
@@ -57,33 +71,31 @@ final class PostsWalk {
         Deque<List<String>> shelves = new ArrayDeque<>(List.of(List.of("posts")));
         while (!shelves.isEmpty()) {
             List<String> folder = shelves.removeFirst();
-            Answer answer = list(folder);
-            answers.add(answer);
-            if (answer.status() != 207) {
-                continue;
-            }
+            listed.add(String.join("/", folder) + "/");
             Set<PostsLayout.Kind> kinds = java.util.EnumSet.noneOf(PostsLayout.Kind.class);
-            for (Entry entry : answer.entries()) {
+            for (Entry entry : lister.apply(folder)) {
                 List<String> child = append(folder, entry.name());
                 PostsLayout.Kind kind = entry.folder() ? layout.kindOf(child) : PostsLayout.Kind.STRAY;
                 kinds.add(kind);
                 switch (kind) {
                     case SHELF -> shelves.addLast(child);
-                    case POST -> found.computeIfAbsent(PostsLayout.idOf(entry.name()).getAsLong(), id -> new ArrayList<>())
-                            .add(child);
+                    case POST -> found.computeIfAbsent(PostsLayout.idOf(entry.name()).getAsLong(), id -> new ArrayList<>()).add(child);
                     case STRAY -> strays.add(String.join("/", child) + (entry.folder() ? "/" : ""));
                 }
             }
             if (kinds.contains(PostsLayout.Kind.SHELF) && kinds.contains(PostsLayout.Kind.POST)) {
-                mixed.add(answer.path());
+                mixed.add(String.join("/", folder) + "/");
             }
         }
     }
 
-    private Answer list(List<String> folder) {
+    private static Answer list(RunningDrive drive, String role, ListingRequest how, List<String> folder) {
         String path = String.join("/", folder) + "/";
         RunningDrive.Answer answer = drive.sendBytes(role, "PROPFIND", drive.url(path), how.headers(), how.body());
-        List<Entry> entries = answer.status() == 207 ? entries(folder, answer.body()) : List.of();
+        if (answer.status() != 207) {
+            throw new AssertionError(how + " " + path + ": " + answer.status() + " " + answer.text());
+        }
+        List<Entry> entries = entries(folder, answer.body());
         return new Answer(path, answer.status(), answer.body().length, answer.header("Content-Encoding"), entries);
     }
 
@@ -122,7 +134,7 @@ final class PostsWalk {
         return List.copyOf(child);
     }
 
-    /** Every answer the walk got: {@code posts/} first, then every shelf, in the order asked. */
+    /** Every shelf's answer ({@code posts/} first) as the HTTP walk got it, in the order asked. */
     List<Answer> answers() {
         return answers;
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,11 @@ public final class Clients {
 
     /** Runs a client program; its absence is a failure that says how to install it, never a skip. */
     public static Result run(Path dir, Map<String, String> env, String input, String... command) throws Exception {
+        return run(Duration.ofSeconds(120), dir, env, input, command);
+    }
+
+    /** The same for a client given longer than two minutes (a walk of thousands of folders). */
+    public static Result run(Duration limit, Path dir, Map<String, String> env, String input, String... command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process;
@@ -35,7 +41,7 @@ public final class Clients {
             }
         }
         byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " did not finish");
         }

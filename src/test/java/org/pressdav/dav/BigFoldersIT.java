@@ -46,7 +46,7 @@ class BigFoldersIT {
     private static final int BURST = 210;
     /** The smallest --max-folder-entries pressdav takes. */
     private static final int SMALL_MAX = 100;
-    private static final int DEFAULT_MAX = 1000;
+    private static final int DEFAULT_MAX = Integer.parseInt(org.pressdav.config.Setting.MAX_FOLDER_ENTRIES.defaultValue());
     private static final int WINDOWS_LIMIT = 1_000_000;
 
     private static TestBed bed;

@@ -154,6 +154,46 @@ class ShelvesTest {
     }
 
     @Test
+    void savesThroughBothPathsAtOnceByTwoRolesLoseNothingWhileASubscriberIsRefused() throws Exception {
+        long id = posts.get(11);
+        String name = id + "-" + wordpress.post(id).slug() + "/";
+        String old = "posts/" + name;
+        String shelved = shelfPathOf(id) + name;
+        int rounds = 5;
+        java.util.concurrent.ExecutorService crowd = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            // Each writer saves its own field, through its own path, round after round: one post, three fields, two roles.
+            done.add(crowd.submit(() -> save(ADMIN, shelved + "title.txt", "Title ", rounds)));
+            done.add(crowd.submit(() -> save(EDITOR, old + "content.html", "<p>content ", rounds)));
+            done.add(crowd.submit(() -> save(EDITOR, shelved + "excerpt.txt", "Excerpt ", rounds)));
+            done.add(crowd.submit(() -> {
+                for (int i = 0; i < rounds; i++) {
+                    assertEquals(403, split.send(SUBSCRIBER, "PUT", (i % 2 == 0 ? shelved : old) + "content.html", Map.of(), "<p>vandal</p>").status());
+                }
+            }));
+            for (var future : done) {
+                future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            crowd.shutdownNow();
+        }
+        var saved = wordpress.post(id);
+        assertEquals("Title " + (rounds - 1), saved.title().text(), "the last title saved, in WordPress");
+        assertEquals("<p>content " + (rounds - 1), saved.content().text(), "the last content saved, none of the subscriber's");
+        assertEquals("Excerpt " + (rounds - 1), saved.excerpt().text(), "the last excerpt saved");
+        assertEquals(split.read(ADMIN, old + "title.txt"), split.read(ADMIN, shelved + "title.txt"));
+    }
+
+    /** {@code rounds} saves of one file, each answered 204: {@code prefix} and the round. */
+    private void save(Account who, String file, String prefix, int rounds) {
+        for (int i = 0; i < rounds; i++) {
+            Answer put = split.send(who, "PUT", file, Map.of(), prefix + i);
+            assertEquals(204, put.status(), file + ": " + put.text());
+        }
+    }
+
+    @Test
     void aRenameOnAShelfRenamesThePostAndItStaysOnItsShelf() {
         long id = posts.get(8);
         String shelf = shelfPathOf(id);

@@ -33,6 +33,45 @@ public interface WordPressClient {
     }
 
     /**
+     * Objects of one collection, each as {@link #get} reads it for this user in this context, in as few round trips as
+     * WordPress allows: the companion plugin's {@code pressdav/v1/reads} (feature {@code reads}) makes each read inside
+     * WordPress as this user would make it alone, a hundred a request. An id WordPress refused this user or did not find
+     * is left out: its own {@link #get} says why. By default, one {@link #get} each.
+     */
+    default <T> Map<Long, T> getEach(Credentials credentials, Endpoint<T> endpoint, java.util.Collection<Long> ids, Context context) {
+        Map<Long, T> found = new java.util.LinkedHashMap<>();
+        for (long id : ids) {
+            try {
+                found.put(id, get(credentials, endpoint, id, context));
+            } catch (WordPressException e) {
+                if (!e.hidesObject()) {
+                    throw e;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The revisions of several posts, each as {@link #revisions} reads them, in as few round trips as {@link #getEach}; a post
+     * whose revisions WordPress refused this user, or with more revisions than one read brings, is left out. By default,
+     * one {@link #revisions} each.
+     */
+    default Map<Long, List<Post>> revisionsOfEach(Credentials credentials, Endpoint<Post> endpoint, java.util.Collection<Long> ids) {
+        Map<Long, List<Post>> found = new java.util.LinkedHashMap<>();
+        for (long id : ids) {
+            try {
+                found.put(id, revisions(credentials, endpoint, id));
+            } catch (WordPressException e) {
+                if (!e.hidesObject()) {
+                    throw e;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
      * The JSON schema of a collection's objects, as WordPress publishes it ({@code OPTIONS} on its route, {@code schema}):
      * the same for every user. Its {@code properties.meta.properties} are the meta keys registered with {@code show_in_rest}.
      */

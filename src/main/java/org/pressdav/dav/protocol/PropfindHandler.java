@@ -35,15 +35,19 @@ public final class PropfindHandler extends DavHandler {
     static final QName GETETAG = dav("getetag");
     static final QName GETLASTMODIFIED = dav("getlastmodified");
     static final QName CREATIONDATE = dav("creationdate");
-    static final QName DISPLAYNAME = dav("displayname");
     static final QName QUOTA_AVAILABLE = dav("quota-available-bytes");
     static final QName QUOTA_USED = dav("quota-used-bytes");
     static final QName SUPPORTEDLOCK = dav("supportedlock");
     static final QName LOCKDISCOVERY = dav("lockdiscovery");
 
-    /** What allprop returns: the live properties of RFC 4918 (quota is only given when asked, RFC 4331 §3). */
+    /**
+     * What allprop returns: the live properties of RFC 4918 (quota is only given when asked, RFC 4331 §3). Not
+     * {@code displayname}: computed from the path it would repeat each entry's href's last segment, which RFC 4918 §15.2
+     * deprecates; clients name an entry by its href (Apache's mod_dav_fs has none either), and one a client sets by
+     * PROPPATCH is kept and shown as any dead property.
+     */
     private static final List<QName> ALLPROP = List.of(RESOURCETYPE, GETCONTENTLENGTH, GETCONTENTTYPE, GETETAG,
-            GETLASTMODIFIED, CREATIONDATE, DISPLAYNAME, SUPPORTEDLOCK, LOCKDISCOVERY);
+            GETLASTMODIFIED, CREATIONDATE, SUPPORTEDLOCK, LOCKDISCOVERY);
     private static final String LOCK_ENTRIES = "<D:lockentry><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockentry>"
             + "<D:lockentry><D:lockscope><D:shared/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockentry>";
 
@@ -184,7 +188,7 @@ public final class PropfindHandler extends DavHandler {
         if (node instanceof DavFile) {
             return ALLPROP.contains(name);
         }
-        if (name.equals(RESOURCETYPE) || name.equals(DISPLAYNAME) || name.equals(QUOTA_AVAILABLE) || name.equals(QUOTA_USED)
+        if (name.equals(RESOURCETYPE) || name.equals(QUOTA_AVAILABLE) || name.equals(QUOTA_USED)
                 || name.equals(SUPPORTEDLOCK) || name.equals(LOCKDISCOVERY)) {
             return true;
         }
@@ -200,7 +204,6 @@ public final class PropfindHandler extends DavHandler {
             case "getetag" -> Multistatus.text(((DavFile) node).etag());
             case "getlastmodified" -> HttpDates.format(node.modified());
             case "creationdate" -> node.created().toString();
-            case "displayname" -> Multistatus.text(node.getName());
             case "quota-available-bytes" -> String.valueOf(((Folder) node).getQuotaAvailable());
             case "quota-used-bytes" -> String.valueOf(((Folder) node).getQuotaUsed());
             case "supportedlock" -> LOCK_ENTRIES;

@@ -74,10 +74,10 @@ class AnswerFormTest {
         assertEquals(3, responses.size(), xml);
         String folderEntry = "<D:response><D:href>/posts/[^<]+/</D:href><D:propstat><D:prop>"
                 + "<D:creationdate>[0-9-]+T[0-9:]+Z</D:creationdate><D:getlastmodified>[A-Za-z]{3}, [0-9]{2} [A-Za-z]{3} [0-9]{4} [0-9:]{8} GMT"
-                + "</D:getlastmodified><D:displayname>[^<]+</D:displayname><D:resourcetype><D:collection/></D:resourcetype>" + OK
+                + "</D:getlastmodified><D:resourcetype><D:collection/></D:resourcetype>" + OK
                 + "<D:propstat><D:prop><D:name/><D:parentname/><D:href/><D:ishidden/><D:isreadonly/><D:getcontenttype/><D:contentclass/>"
                 + "<D:getcontentlanguage/><D:lastaccessed/><D:getcontentlength/><D:iscollection/><D:isstructureddocument/>"
-                + "<D:defaultdocument/><D:isroot/>" + NOT_FOUND + "</D:response>";
+                + "<D:defaultdocument/><D:displayname/><D:isroot/>" + NOT_FOUND + "</D:response>";
         for (String entry : responses.subList(1, 3)) {
             assertTrue(Pattern.matches(folderEntry.replace("$", "\\$"), entry), entry);
         }
@@ -132,7 +132,7 @@ class AnswerFormTest {
         assertEquals(3, responses.size());
         for (String entry : responses.subList(1, 3)) {
             assertTrue(Pattern.matches("<D:response><D:href>/posts/[^<]+/</D:href><D:propstat><D:prop><D:creationdate>[^<]+</D:creationdate>"
-                    + "<D:getlastmodified>[^<]+</D:getlastmodified><D:displayname>[^<]+</D:displayname><D:resourcetype><D:collection/>"
+                    + "<D:getlastmodified>[^<]+</D:getlastmodified><D:resourcetype><D:collection/>"
                     + "</D:resourcetype>" + OK + "</D:response>", entry), entry);
         }
         assertTrue(minimal.body().length * 10 < full.body().length * 6, minimal.body().length + " of " + full.body().length);
@@ -141,5 +141,46 @@ class AnswerFormTest {
         Answer brief = drive.send(EDITOR, "PROPFIND", "posts/", Map.of("Depth", "1", "Brief", "t"), EXPLORER);
         assertEquals(minimal.text(), brief.text(), "Brief: t answers as return=minimal does");
         assertNull(brief.header("Preference-Applied"), "Brief is no Prefer: nothing to say was applied");
+    }
+
+    @Test
+    void displaynameIsTheClientsOwnNotARepeatOfTheHref() throws Exception {
+        // Not computed from the path (RFC 4918 §15.2 deprecates that): asked, it is a 404 until a client sets one.
+        String asked = "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:prop><D:displayname/></D:prop></D:propfind>";
+        String before = drive.send(EDITOR, "PROPFIND", folder, Map.of("Depth", "0"), asked).text();
+        assertTrue(before.contains("<D:prop><D:displayname/></D:prop><D:status>HTTP/1.1 404 Not Found"), before);
+        assertFalse(drive.send(EDITOR, "PROPFIND", "posts/", Map.of("Depth", "1"), null).text().contains("displayname"), "allprop has none");
+        String patch = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><D:displayname>Tom &amp; \"Jerry\" &lt;3"
+                + "</D:displayname></D:prop></D:set></D:propertyupdate>";
+        Answer patched = drive.send(EDITOR, "PROPPATCH", folder, Map.of(), patch);
+        assertTrue(patched.text().contains("<D:displayname/></D:prop><D:status>HTTP/1.1 200 OK"), patched.text());
+        String after = drive.send(EDITOR, "PROPFIND", "posts/", Map.of("Depth", "1"), EXPLORER).text();
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var names = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(after.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getElementsByTagNameNS("DAV:", "displayname");
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < names.getLength(); i++) {
+            values.add(names.item(i).getTextContent());
+        }
+        // The folder it was set on shows it; the posts/ folder and the other post still name it as not found.
+        assertEquals(List.of("", "Tom & \"Jerry\" <3", ""), values, after);
+    }
+
+    @Test
+    void aNamespaceAClientMadeUpIsDeclaredOnTheRootEscaped() throws Exception {
+        String hostile = "urn:\"><D:evil/><x a=\"&";
+        String escaped = "urn:&quot;&gt;&lt;D:evil/&gt;&lt;x a=&quot;&amp;";
+        String patch = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:H=\"" + escaped + "\"><D:set><D:prop>"
+                + "<H:mark>kept</H:mark></D:prop></D:set></D:propertyupdate>";
+        assertEquals(207, drive.send(EDITOR, "PROPPATCH", folder + "title.txt", Map.of(), patch).status());
+        String xml = drive.send(EDITOR, "PROPFIND", folder, Map.of("Depth", "1"), null).text();
+        assertFalse(xml.contains("<D:evil/>"), "the namespace's text never becomes markup: " + xml);
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var doc = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(1, doc.getElementsByTagNameNS(hostile, "mark").getLength(), xml);
+        assertEquals("kept", doc.getElementsByTagNameNS(hostile, "mark").item(0).getTextContent());
+        assertEquals(0, doc.getElementsByTagNameNS("DAV:", "evil").getLength(), xml);
     }
 }

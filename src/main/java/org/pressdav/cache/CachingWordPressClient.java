@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.pressdav.wordpress.Changes;
 import org.pressdav.wordpress.Companion;
@@ -101,7 +104,7 @@ public final class CachingWordPressClient implements WordPressClient {
      */
     @SuppressWarnings("unchecked")
     private <T> T cached(Credentials credentials, String route, Object detail, Supplier<T> fetch) {
-        Key key = new Key(credentials.cacheKey(), route, detail, generations.get(stripe(route, detail)), routeGeneration(route));
+        Key key = key(credentials, route, detail);
         CompletableFuture<Object> existing = cache.getIfPresent(key);
         CompletableFuture<Object> mine = null;
         if (existing == null) {
@@ -123,6 +126,47 @@ public final class CachingWordPressClient implements WordPressClient {
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** Where a value read now is kept: under the generations current now. */
+    private Key key(Credentials credentials, String route, Object detail) {
+        return new Key(credentials.cacheKey(), route, detail, generations.get(stripe(route, detail)), routeGeneration(route));
+    }
+
+    /**
+     * Several values at once: each one cached (or being fetched) as it is, the others in one {@code fetch} of all of them,
+     * each then kept as its own read would keep it, under the generations current when the fetch began: a write that lands
+     * meanwhile leaves what was fetched unseen. What the fetch leaves out (WordPress refused it this user) is not kept.
+     */
+    @SuppressWarnings("unchecked")
+    private <V> Map<Long, V> cachedEach(Credentials credentials, String route, Collection<Long> ids, LongFunction<Object> detail,
+            Function<Collection<Long>, Map<Long, V>> fetch) {
+        Map<Long, V> found = new LinkedHashMap<>();
+        Map<Long, Key> missing = new LinkedHashMap<>();
+        for (long id : ids) {
+            Key key = key(credentials, route, detail.apply(id));
+            CompletableFuture<Object> existing = cache.getIfPresent(key);
+            if (existing == null) {
+                missing.put(id, key);
+                continue;
+            }
+            try {
+                found.put(id, (V) join(existing));
+            } catch (RuntimeException refused) {
+                log.debug("{} {}: its own read failed ({})", route, id, refused.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            log.debug("cache miss {} {} objects at once", route, missing.size());
+            fetch.apply(missing.keySet()).forEach((id, value) -> {
+                Key key = missing.get(id);
+                if (key != null) {
+                    cache.asMap().putIfAbsent(key, CompletableFuture.completedFuture(value));
+                    found.put(id, value);
+                }
+            });
+        }
+        return found;
     }
 
     private static Object join(CompletableFuture<Object> future) {
@@ -197,6 +241,38 @@ public final class CachingWordPressClient implements WordPressClient {
     public <T> T get(Credentials credentials, Endpoint<T> endpoint, long id, Context context) {
         return cached(credentials, endpoint.route(), new ObjectRead(id, context, false),
                 () -> origin.get(credentials, endpoint, id, context));
+    }
+
+    /**
+     * Each object as {@link #get} and {@link #getJson} read and keep it, those not cached in one read of the origin: each one
+     * read gives both, kept apart as their own reads keep them.
+     */
+    @Override
+    public <T> Map<Long, Read<T>> getEach(Credentials credentials, Endpoint<T> endpoint, Collection<Long> ids, Context context) {
+        Map<Long, Read<T>> read = new LinkedHashMap<>();
+        Map<Long, Key> jsonKeys = new LinkedHashMap<>();
+        ids.forEach(id -> jsonKeys.put(id, key(credentials, endpoint.route(), new ObjectRead(id, context, true))));
+        Map<Long, T> objects = cachedEach(credentials, endpoint.route(), ids, id -> new ObjectRead(id, context, false), missing -> {
+            Map<Long, T> fetched = new LinkedHashMap<>();
+            origin.getEach(credentials, endpoint, missing, context).forEach((id, answer) -> {
+                cache.asMap().putIfAbsent(jsonKeys.get(id), CompletableFuture.completedFuture(answer.json()));
+                read.put(id, answer);
+                fetched.put(id, answer.object());
+            });
+            return fetched;
+        });
+        // Those cached before: their JSON as it is kept, where it is.
+        objects.forEach((id, object) -> read.computeIfAbsent(id, known -> {
+            CompletableFuture<Object> json = cache.getIfPresent(jsonKeys.get(known));
+            return new Read<>(object, json != null && json.isDone() && !json.isCompletedExceptionally() ? (JsonNode) json.join() : null);
+        }));
+        return read;
+    }
+
+    /** Each post's revisions as {@link #revisions} reads and keeps them, those not cached in one read of the origin. */
+    @Override
+    public Map<Long, List<Post>> revisionsOfEach(Credentials credentials, Endpoint<Post> endpoint, Collection<Long> ids) {
+        return cachedEach(credentials, endpoint.route(), ids, RevisionsOf::new, missing -> origin.revisionsOfEach(credentials, endpoint, missing));
     }
 
     /** A post's revisions: kept as its collection's listings are, so that any write of the collection forgets them. */

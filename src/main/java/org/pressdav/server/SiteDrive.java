@@ -24,6 +24,7 @@ import org.pressdav.dav.entity.TemplateKind;
 import org.pressdav.dav.entity.TermKind;
 import org.pressdav.dav.entity.TrashFolder;
 import org.pressdav.dav.entity.UserKind;
+import org.pressdav.dav.node.ReadAhead;
 import org.pressdav.dav.node.DriveTree;
 import org.pressdav.dav.node.KindFolder;
 import org.pressdav.dav.node.TopFolder;
@@ -64,12 +65,14 @@ final class SiteDrive implements AutoCloseable {
     private final DriveState state;
     private final Runnable startFeed;
     private final boolean ofNetwork;
+    private final ReadAhead readAhead;
     private ChangeFeed feed;
     private AutoCloseable alsoClosed = () -> { };
 
     private SiteDrive(WordPressClient origin, CachingWordPressClient wordpress, HttpManager engine, DriveTree tree, Authenticator authenticator,
-            KindRegistry kinds, DriveState state, Companion companion, PressdavConfig config) {
+            KindRegistry kinds, DriveState state, Companion companion, PressdavConfig config, ReadAhead readAhead) {
         this.origin = origin;
+        this.readAhead = readAhead;
         this.wordpress = wordpress;
         this.engine = engine;
         this.tree = tree;
@@ -101,8 +104,12 @@ final class SiteDrive implements AutoCloseable {
         // The post types and taxonomies the drive shows: those WordPress publishes, read now and again later.
         KindRegistry kinds = new KindRegistry(origin, config.typesRefresh());
         DriveState state = null;
+        ReadAhead readAhead = ReadAhead.OFF;
         try {
             Companion companion = companion(origin, kinds.types());
+            // Walkers' next posts in one request a batch where the plugin reads batches; without it a batch would be as many requests.
+            readAhead = companion != null && companion.offers("reads") ? ReadAhead.started(System::nanoTime) : ReadAhead.OFF;
+            ReadAhead ahead = readAhead;
             boolean following = companion != null && companion.offers("changes");
             // --cache-ttl 0s turns the cache off, feed or not; otherwise the feed lets cached reads live longer.
             boolean cacheOff = config.cacheTtl().isZero();
@@ -120,7 +127,8 @@ final class SiteDrive implements AutoCloseable {
             Predicate<Endpoint<?>> indexed = endpoint -> companion != null && companion.indexes(endpoint);
             MediaLibrary library = mediaLibrary(companion, indexed);
             boolean untrashes = companion != null && companion.untrashes();
-            kinds.start(found -> topFolders(clock, stores.firstSeen(), kinds, found, indexed, library, untrashes, config.maxFolderEntries()));
+            kinds.start(found -> topFolders(clock, stores.firstSeen(), kinds, found, indexed, library, untrashes, config.maxFolderEntries(),
+                    ahead));
             DriveTree tree = new DriveTree(clock.instant().truncatedTo(ChronoUnit.SECONDS), kinds::tops, stores.names(), stores.hidden(),
                     stores.scratch());
             HttpManager engine = DavEngine.build(tree, stores, incoming);
@@ -128,8 +136,9 @@ final class SiteDrive implements AutoCloseable {
                     .counter("pressdav.path.walks", "Paths of the drive resolved from the root (one a request, two for MOVE and COPY).", tree::walks)
                     .counter("pressdav.store.calls", "Calls to the drive's stores (locks, properties, names, hidden and scratch files).",
                             counted::calls);
-            return new SiteDrive(origin, wordpress, engine, tree, authenticator, kinds, state, companion, config);
+            return new SiteDrive(origin, wordpress, engine, tree, authenticator, kinds, state, companion, config, readAhead);
         } catch (IOException | RuntimeException e) {
+            readAhead.close();
             kinds.close();
             if (state != null) {
                 state.close();
@@ -211,21 +220,21 @@ final class SiteDrive implements AutoCloseable {
      * post types and taxonomies {@code found} in WordPress one line each, made again at each reading of them.
      */
     private static List<TopFolder> topFolders(Clock clock, FirstSeen firstSeen, KindRegistry registry, KindRegistry.Kinds found,
-            Predicate<Endpoint<?>> indexed, MediaLibrary library, boolean untrashes, int limit) {
+            Predicate<Endpoint<?>> indexed, MediaLibrary library, boolean untrashes, int limit, ReadAhead readAhead) {
         List<PostType> postTypes = found.types().postTypes();
         List<TopFolder> tops = new ArrayList<>();
         // Each kind of post has its trash in trash/ under its folder's name, opened as its folder is.
         List<TrashFolder.Kind> trash = new ArrayList<>();
         tops.add(new TopFolder(SiteFolder.NAME, (session, started, names) -> new SiteFolder(session, started)));
         for (PostType own : List.of(PostType.POST, PostType.PAGE)) {
-            PostKind kind = new PostKind(own, postTypes, indexed.test(own.endpoint()), library);
+            PostKind kind = new PostKind(own, postTypes, indexed.test(own.endpoint()), library, readAhead);
             tops.add(TopFolder.of(kind, limit));
             trash.add(TrashFolder.Kind.of(kind));
         }
         for (KindRegistry.Found<PostType> type : found.postTypes()) {
             // Opened as the user sees the type: its fields and statuses are theirs to edit where WordPress says so.
             Function<DavSession, PostKind> seenBy = session -> new PostKind(type.folder(), registry.asSeenBy(session, type), postTypes,
-                    indexed.test(type.kind().endpoint()), library);
+                    indexed.test(type.kind().endpoint()), library, readAhead);
             TopFolder folder = new TopFolder(type.folder(), (session, started, names) -> new KindFolder<>(seenBy.apply(session), session, started,
                     names, limit));
             tops.add(type.internal() ? folder.shownTo(session -> registry.mayEdit(session, type)) : folder);
@@ -304,6 +313,7 @@ final class SiteDrive implements AutoCloseable {
         if (feed != null) {
             feed.close();
         }
+        readAhead.close();
         kinds.close();
         state.close();
         try {

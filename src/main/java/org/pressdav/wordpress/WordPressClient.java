@@ -32,17 +32,22 @@ public interface WordPressClient {
         return list(credentials, revisions, ListQuery.all().withContext(Context.EDIT).with("orderby", "date").with("order", "desc")).items();
     }
 
+    /** One object as WordPress answered a read of it: the record it reads into ({@link #get}) and the JSON itself ({@link #getJson}). */
+    record Read<T>(T object, JsonNode json) {
+    }
+
     /**
-     * Objects of one collection, each as {@link #get} reads it for this user in this context, in as few round trips as
-     * WordPress allows: the companion plugin's {@code pressdav/v1/reads} (feature {@code reads}) makes each read inside
-     * WordPress as this user would make it alone, a hundred a request. An id WordPress refused this user or did not find
-     * is left out: its own {@link #get} says why. By default, one {@link #get} each.
+     * Objects of one collection, each as {@link #get} and {@link #getJson} read it for this user in this context (one read
+     * gives both), in as few round trips as WordPress allows: the companion plugin's {@code pressdav/v1/reads} (feature
+     * {@code reads}) makes each read inside WordPress as this user would make it alone, a hundred a request. An id WordPress
+     * refused this user or did not find is left out: its own {@link #get} says why. By default, a {@link #get} and a
+     * {@link #getJson} each.
      */
-    default <T> Map<Long, T> getEach(Credentials credentials, Endpoint<T> endpoint, java.util.Collection<Long> ids, Context context) {
-        Map<Long, T> found = new java.util.LinkedHashMap<>();
+    default <T> Map<Long, Read<T>> getEach(Credentials credentials, Endpoint<T> endpoint, java.util.Collection<Long> ids, Context context) {
+        Map<Long, Read<T>> found = new java.util.LinkedHashMap<>();
         for (long id : ids) {
             try {
-                found.put(id, get(credentials, endpoint, id, context));
+                found.put(id, new Read<>(get(credentials, endpoint, id, context), getJson(credentials, endpoint, id, context)));
             } catch (WordPressException e) {
                 if (!e.hidesObject()) {
                     throw e;

@@ -18,7 +18,7 @@ import org.pressdav.wordpress.InMemoryWordPress.Account;
 public final class InMemoryCompanionPlugin {
     /** What the plugin offers today: every feature pressdav knows. */
     static final List<String> EVERY_FEATURE = List.of("changes", "media-folders", "media-replace", "chunked-uploads", "index:post", "index:page",
-            "index:attachment", "index:category", "index:post_tag", "index:user", "index:comment", "untrash");
+            "index:attachment", "index:category", "index:post_tag", "index:user", "index:comment", "untrash", "reads");
     /** The largest chunk the fake takes: the plugin's smallest, so that a test's file of a few hundred KiB goes in chunks. */
     static final long MAX_CHUNK = InMemoryChunkedUploads.MIN_CHUNK;
 
@@ -42,6 +42,13 @@ public final class InMemoryCompanionPlugin {
         this.feed = new InMemoryChangeFeed(wordpress);
         this.drive = new InMemoryMediaDrive(wordpress, feed);
         this.uploads = new InMemoryChunkedUploads(wordpress, drive, MAX_CHUNK);
+    }
+
+    /** The plugin on the same site without one of its features (an older plugin's). Before a new pressdav starts. */
+    InMemoryCompanionPlugin without(String feature) {
+        List<String> fewer = new ArrayList<>(features);
+        fewer.remove(feature);
+        return new InMemoryCompanionPlugin(wordpress, fewer);
     }
 
     /** The plugin on the same site, offering one feature more (one the site decides, as {@code media-trash}). Before pressdav starts. */

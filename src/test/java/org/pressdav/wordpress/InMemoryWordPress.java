@@ -171,6 +171,17 @@ public final class InMemoryWordPress implements WordPressClient {
         return this;
     }
 
+    /** With a companion plugin that reads no batches ({@code reads}: an older one): pressdav started after this reads each post alone. */
+    public InMemoryWordPress withoutReads() {
+        this.plugin = plugin().without("reads");
+        return this;
+    }
+
+    /** Run inside each batch of reads ({@code getEach}) once its objects are read, before they are answered. */
+    public void whileReadingEach(Runnable hook) {
+        this.readingEach = hook;
+    }
+
     /** A site of a multisite network, with the companion plugin active on the network (it says {@code sites}). Before pressdav starts. */
     public InMemoryWordPress ofNetwork() {
         this.plugin = (plugin == null ? new InMemoryCompanionPlugin(this, InMemoryCompanionPlugin.EVERY_FEATURE) : plugin).offering("sites");
@@ -435,6 +446,9 @@ public final class InMemoryWordPress implements WordPressClient {
     }
 
     private void count(String call) {
+        if (inBatch.get()) {
+            return; // one of a batch's reads: the batch is the one call
+        }
         calls.computeIfAbsent(call, c -> new AtomicInteger()).incrementAndGet();
     }
 
@@ -642,6 +656,37 @@ public final class InMemoryWordPress implements WordPressClient {
             return (T) m;
         }
         throw new IllegalArgumentException(endpoint.route());
+    }
+
+    private volatile Runnable readingEach = () -> { };
+
+    /** Reads made inside a batch, on this thread: counted as the batch, not each. */
+    private final ThreadLocal<Boolean> inBatch = ThreadLocal.withInitial(() -> false);
+
+    /** As the companion plugin's {@code pressdav/v1/reads}: one call, each read as alone; 404 without the plugin. */
+    @Override
+    public <T> Map<Long, Read<T>> getEach(Credentials credentials, Endpoint<T> endpoint, java.util.Collection<Long> ids, Context context) {
+        count("reads");
+        pluginFor(credentials);
+        Map<Long, Read<T>> read = batched(() -> WordPressClient.super.getEach(credentials, endpoint, ids, context));
+        readingEach.run();
+        return read;
+    }
+
+    @Override
+    public Map<Long, List<Post>> revisionsOfEach(Credentials credentials, Endpoint<Post> endpoint, java.util.Collection<Long> ids) {
+        count("reads");
+        pluginFor(credentials);
+        return batched(() -> WordPressClient.super.revisionsOfEach(credentials, endpoint, ids));
+    }
+
+    private <V> V batched(java.util.function.Supplier<V> reads) {
+        inBatch.set(true);
+        try {
+            return reads.get();
+        } finally {
+            inBatch.set(false);
+        }
     }
 
     /** As WordPress's revisions controller: only who may edit the post lists them, newest first, raw. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.pressdav.dav.DavError;
 import org.pressdav.dav.DavSession;
@@ -16,6 +17,7 @@ import org.pressdav.dav.node.Field;
 import org.pressdav.dav.node.Folder;
 import org.pressdav.dav.Names;
 import org.pressdav.dav.node.ObjectKind;
+import org.pressdav.dav.node.ReadAhead;
 import org.pressdav.dav.node.Shelving;
 import org.pressdav.dav.node.Reads;
 import org.pressdav.wordpress.Context;
@@ -25,6 +27,7 @@ import org.pressdav.wordpress.Post;
 import org.pressdav.wordpress.PostType;
 import org.pressdav.wordpress.Rendered;
 import org.pressdav.wordpress.Taxonomy;
+import org.pressdav.wordpress.WordPressClient;
 
 /**
  * The objects of a post type: {@code posts/<id>-<slug>/content.html}, …; a hierarchical type (pages)
@@ -42,19 +45,21 @@ public final class PostKind implements ObjectKind<Post> {
     private final boolean fromIndex;
     private final FeaturedImage featuredImage;
     private final List<Field<Post>> fields;
+    private final ReadAhead readAhead;
 
     /**
      * The objects of {@code type}, in the folder named by its {@code rest_base}, listed from the companion
      * plugin's index ({@code fromIndex}) or from core REST. {@code allTypes}: where the object {@code parent.txt}
      * names is looked for (WordPress lets a page's parent be a post); writing it names one of this type.
      * {@code media}: the library whose paths name a featured image, as the drive's {@code media/} shows them.
+     * {@code readAhead}: where walkers' next posts are read in batches ({@link ReadAhead#OFF}: never).
      */
-    public PostKind(PostType type, List<PostType> allTypes, boolean fromIndex, MediaLibrary media) {
-        this(type.restBase(), type, allTypes, fromIndex, media);
+    public PostKind(PostType type, List<PostType> allTypes, boolean fromIndex, MediaLibrary media, ReadAhead readAhead) {
+        this(type.restBase(), type, allTypes, fromIndex, media, readAhead);
     }
 
     /** The same in a folder of another name than the type's {@code rest_base} (where that name is taken: see the README). */
-    public PostKind(String folderName, PostType type, List<PostType> allTypes, boolean fromIndex, MediaLibrary media) {
+    public PostKind(String folderName, PostType type, List<PostType> allTypes, boolean fromIndex, MediaLibrary media, ReadAhead readAhead) {
         this.folderName = folderName;
         this.type = type;
         this.endpoint = type.endpoint();
@@ -62,6 +67,7 @@ public final class PostKind implements ObjectKind<Post> {
         this.fromIndex = fromIndex;
         this.featuredImage = new FeaturedImage(media, endpoint);
         this.fields = fieldsFor(type);
+        this.readAhead = readAhead;
     }
 
     @Override
@@ -277,6 +283,33 @@ public final class PostKind implements ObjectKind<Post> {
         return post.dateGmt();
     }
 
+    /**
+     * A walker's next posts, read as {@link #load} reads each (the edit context, the view context where WordPress refuses
+     * that) and the revisions of those this user may edit, as their {@code revisions/} lists them: a batch a request.
+     */
+    @Override
+    public void opening(DavSession session, Post opened, Supplier<List<Long>> mates) {
+        readAhead.opened(session.userKey() + " " + folderName, opened.id(), mates, ids -> {
+            Context first = session.isAnonymous() ? Context.VIEW : Context.EDIT;
+            Map<Long, WordPressClient.Read<Post>> read = session.wordpress().getEach(session.credentials(), endpoint, ids, first);
+            List<Long> refused = ids.stream().filter(id -> !read.containsKey(id)).toList();
+            if (first == Context.EDIT && !refused.isEmpty()) {
+                session.wordpress().getEach(session.credentials(), endpoint, refused, Context.VIEW);
+            }
+            if (type.supports("revisions")) {
+                List<Long> editable = read.values().stream().map(WordPressClient.Read::object).filter(PostKind::editable).map(Post::id).toList();
+                if (!editable.isEmpty()) {
+                    session.wordpress().revisionsOfEach(session.credentials(), endpoint, editable);
+                }
+            }
+        });
+    }
+
+    /** Whether WordPress gave this user the post in the edit context: they may edit it, and see its revisions. */
+    private static boolean editable(Post loaded) {
+        return loaded.content() != null && loaded.content().raw() != null;
+    }
+
     @Override
     public Post load(DavSession session, Post listed) {
         return listed.content() != null ? listed : Reads.object(session, endpoint, listed.id());
@@ -300,8 +333,7 @@ public final class PostKind implements ObjectKind<Post> {
     @Override
     public List<Folder> folders(DavSession session, Post loaded, String objectKey) {
         List<Folder> folders = new ArrayList<>(MetaFolder.of(session, this, Post::meta, loaded, objectKey));
-        boolean editable = loaded.content() != null && loaded.content().raw() != null;
-        if (type.supports("revisions") && editable) {
+        if (type.supports("revisions") && editable(loaded)) {
             folders.add(new RevisionsFolder(session, endpoint, loaded, objectKey));
         }
         return folders;

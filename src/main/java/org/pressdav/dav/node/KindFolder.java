@@ -80,6 +80,17 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
     }
 
     /**
+     * The ids of the objects beside {@code item} on its shelf, in the order of their folders' names (what {@code ls} lists
+     * and walks into, one after the other): where a walker goes next ({@link ReadAhead}).
+     */
+    List<Long> shelfMates(T item) {
+        long id = kind.id(item);
+        return ShelfListing.mates(kind.shelving(), limit, placed(), id).stream()
+                .sorted(java.util.Comparator.comparing(object -> kind.name(object.item())))
+                .map(ShelfListing.Placed::id).toList();
+    }
+
+    /**
      * Those objects' folders, under the names this user gave, where they gave one (asked of the store once, as a listing
      * shows them: no write decides on them) and no other object has it as WordPress's name ({@link #child}: that name
      * reaches that object).

@@ -110,6 +110,7 @@ public final class ObjectFolder<T> extends Folder implements FieldFolder, KeepsS
     /** The object with every field, read once for this folder (a listing reads objects with few fields). */
     private synchronized T full() {
         if (full == null) {
+            kind.opening(session, listed, () -> parent.shelfMates(listed));
             full = kind.load(session, listed);
         }
         return full;

@@ -51,6 +51,14 @@ public interface ObjectKind<T> {
         return listed;
     }
 
+    /**
+     * A user opens the folder of {@code opened} to read it whole ({@link #load}); {@code mates}: the objects beside it on its
+     * shelf, in the order a listing walks them. A kind whose loads cost a WordPress request each may read the next ones ahead
+     * ({@link ReadAhead}). Nothing by default.
+     */
+    default void opening(DavSession session, T opened, java.util.function.Supplier<List<Long>> mates) {
+    }
+
     /** The field files of the object's folder. */
     List<Field<T>> fields();
 

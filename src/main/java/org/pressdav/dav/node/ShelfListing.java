@@ -94,6 +94,22 @@ final class ShelfListing {
         return shelves;
     }
 
+    /** The objects on the deepest shelf the object {@code id} stands on: those a listing shows beside it (all of them where nothing splits). */
+    static <T> List<Placed<T>> mates(Shelving shelving, int limit, List<Placed<T>> objects, long id) {
+        List<String> path = new ArrayList<>();
+        List<Placed<T>> here = objects;
+        while (ShelfListing.splits(shelving, limit, path, here.size())) {
+            Map.Entry<String, List<Placed<T>>> shelf = below(shelving, limit, path, here).entrySet().stream()
+                    .filter(entry -> entry.getValue().stream().anyMatch(object -> object.id() == id)).findFirst().orElse(null);
+            if (shelf == null) {
+                return List.of();
+            }
+            path.add(shelf.getKey());
+            here = shelf.getValue();
+        }
+        return here;
+    }
+
     /** The newest change and the oldest object among them: a shelf changes when anything on it does. */
     static ObjectKind.Dates datesOf(List<? extends Placed<?>> members) {
         Instant modified = null;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.pressdav.dav.node.ReadAhead;
 import org.pressdav.dav.node.Field;
 import org.pressdav.dav.node.ObjectKind;
 import org.pressdav.wordpress.PostType;
@@ -16,8 +17,8 @@ import org.pressdav.wordpress.Taxonomy;
 /** The byte limits live on the fields the kinds declare: a document, paragraphs or a line, each where it always was. */
 class FieldLimitsTest {
     private static final List<ObjectKind<?>> KINDS = List.of(
-            new PostKind(PostType.POST, SiteTypes.CORE.postTypes(), false, MediaLibrary.coreRest()),
-            new PostKind(PostType.PAGE, SiteTypes.CORE.postTypes(), false, MediaLibrary.coreRest()),
+            new PostKind(PostType.POST, SiteTypes.CORE.postTypes(), false, MediaLibrary.coreRest(), ReadAhead.OFF),
+            new PostKind(PostType.PAGE, SiteTypes.CORE.postTypes(), false, MediaLibrary.coreRest(), ReadAhead.OFF),
             new UserKind(false, null),
             new TermKind(Taxonomy.CATEGORY, false, null),
             new TermKind(Taxonomy.TAG, false, null),

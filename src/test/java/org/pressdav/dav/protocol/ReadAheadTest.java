@@ -1,0 +1,184 @@
+package org.pressdav.dav.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pressdav.wordpress.InMemoryWordPress.ADMIN;
+import static org.pressdav.wordpress.InMemoryWordPress.AUTHOR;
+import static org.pressdav.wordpress.InMemoryWordPress.EDITOR;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.pressdav.wordpress.InMemoryWordPress;
+import org.pressdav.wordpress.InMemoryWordPress.Account;
+
+/**
+ * A client that walks into one post's folder after another (davfs2's {@code ls -R}, rclone's {@code lsf -R}) has the next
+ * posts read ahead in batches ({@code ReadAhead}, the companion plugin's {@code reads}): the walk's requests are answered
+ * from the cache, each user's from their own reads, and a save that lands while its post is being read ahead is what the
+ * next read shows. A person opening a folder now and then sets nothing off.
+ */
+class ReadAheadTest {
+    private static final Pattern POST_FOLDER = Pattern.compile("<D:href>/posts/([^<]+)/</D:href>");
+
+    private final List<InProcessDrive> drives = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        drives.forEach(InProcessDrive::close);
+    }
+
+    private InProcessDrive drive(InMemoryWordPress wordpress) {
+        InProcessDrive drive = new InProcessDrive(wordpress);
+        drives.add(drive);
+        return drive;
+    }
+
+    /** WordPress with the plugin and {@code count} posts: published ones of the editor's, every third a draft of the author's or the editor's. */
+    private static InMemoryWordPress site(int count) {
+        InMemoryWordPress wordpress = new InMemoryWordPress().withPlugin();
+        for (int i = 0; i < count; i++) {
+            if (i % 3 == 0) {
+                // Drafts, every other one the author's own: the author sees theirs and not the editor's.
+                wordpress.addPost("post", i % 2 == 0 ? AUTHOR.id() : EDITOR.id(), "draft", "Draft " + i, "<p>draft " + i + "</p>");
+            } else {
+                wordpress.addPost("post", EDITOR.id(), "publish", "Story " + i, "<p>story " + i + "</p>");
+            }
+        }
+        return wordpress;
+    }
+
+    /** The post folders {@code who} sees in posts/, in the order {@code ls} walks them (by name). */
+    private static List<String> folders(InProcessDrive drive, Account who) {
+        String listing = drive.send(who, "PROPFIND", "posts/", Map.of("Depth", "1"), null).text();
+        List<String> names = new ArrayList<>();
+        Matcher m = POST_FOLDER.matcher(listing);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** What a walker asks of one post's folder: the folder, and its revisions/ where it has one. Returns both answers. */
+    private static String open(InProcessDrive drive, Account who, String folder) {
+        String listing = drive.send(who, "PROPFIND", "posts/" + folder + "/", Map.of("Depth", "1"), null).text();
+        String revisions = listing.contains("/revisions/</D:href>")
+                ? drive.send(who, "PROPFIND", "posts/" + folder + "/revisions/", Map.of("Depth", "1"), null).text() : "";
+        return listing + revisions;
+    }
+
+    private static int calls(InMemoryWordPress wordpress, String call) {
+        AtomicInteger count = wordpress.calls.get(call);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Waits (up to ten seconds) until WordPress has been asked {@code reads} batches. */
+    private static void awaitBatches(InMemoryWordPress wordpress, int reads) throws InterruptedException {
+        for (int i = 0; i < 1000 && calls(wordpress, "reads") < reads; i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(calls(wordpress, "reads") >= reads, "batches read ahead: " + wordpress.calls);
+    }
+
+    @Test
+    void aWalkIntoEveryPostsFolderIsAnsweredFromBatchesReadAhead() throws InterruptedException {
+        InMemoryWordPress wordpress = site(300);
+        InProcessDrive drive = drive(wordpress);
+        List<String> folders = folders(drive, ADMIN);
+        assertEquals(300, folders.size());
+        for (int i = 0; i < 3; i++) {
+            open(drive, ADMIN, folders.get(i));
+        }
+        // The third open makes a walk: the posts after it and their revisions, in two batches.
+        awaitBatches(wordpress, 2);
+        int gets = calls(wordpress, "get");
+        int revisions = calls(wordpress, "revisions");
+        for (int i = 3; i < 53; i++) {
+            String answer = open(drive, ADMIN, folders.get(i));
+            assertTrue(answer.contains("/content.html</D:href>") && answer.contains("/revisions/</D:href>"), answer);
+        }
+        assertEquals(0, calls(wordpress, "get") - gets, "posts read one by one during the walk: " + wordpress.calls);
+        assertEquals(0, calls(wordpress, "revisions") - revisions, "revisions read one by one during the walk: " + wordpress.calls);
+    }
+
+    @Test
+    void aPersonOpeningAFolderNowAndThenSetsNothingOff() {
+        InMemoryWordPress wordpress = site(20);
+        InProcessDrive drive = drive(wordpress);
+        List<String> folders = folders(drive, ADMIN);
+        for (int i = 0; i < 5; i++) {
+            open(drive, ADMIN, folders.get(0)); // one post, its files opened and saved again and again
+            drive.send(ADMIN, "PUT", "posts/" + folders.get(0) + "/title.txt", Map.of(), "Title " + i);
+        }
+        open(drive, ADMIN, folders.get(1));
+        assertEquals(0, calls(wordpress, "reads"), "batches: " + wordpress.calls);
+    }
+
+    @Test
+    void eachUserSeesWhatTheirOwnReadsShowThoughAnotherWalkedFirst() throws InterruptedException {
+        InMemoryWordPress wordpress = site(120);
+        InProcessDrive drive = drive(wordpress);
+        // The administrator walks first: their edit-context reads (raw content, revisions) fill the cache.
+        List<String> adminFolders = folders(drive, ADMIN);
+        for (String folder : adminFolders) {
+            open(drive, ADMIN, folder);
+        }
+        awaitBatches(wordpress, 2);
+        // The author walks what they see; each folder must answer as a drive that never reads ahead answers them.
+        List<String> authorFolders = folders(drive, AUTHOR);
+        assertTrue(authorFolders.size() < adminFolders.size(), "the author does not see the editor's and author's drafts alike: " + authorFolders);
+        int batches = calls(wordpress, "reads");
+        List<String> read = new ArrayList<>();
+        for (String folder : authorFolders) {
+            read.add(open(drive, AUTHOR, folder));
+        }
+        assertTrue(calls(wordpress, "reads") > batches, "the author's walk was read ahead too: " + wordpress.calls);
+        // The oracle: the same WordPress, its folders opened one at a time by a fresh drive without the plugin's reads.
+        InProcessDrive alone = drive(wordpress.withoutReads());
+        for (int i = 0; i < authorFolders.size(); i++) {
+            String folder = authorFolders.get(i);
+            assertEquals(stripDates(open(alone, AUTHOR, folder)), stripDates(read.get(i)), "posts/" + folder + "/ as the author");
+        }
+    }
+
+    /** Dates are the posts' own, but a listing of revisions carries none where there is none: compared without them. */
+    private static String stripDates(String answer) {
+        return answer.replaceAll("<D:getlastmodified>[^<]*</D:getlastmodified>", "").replaceAll("<D:creationdate>[^<]*</D:creationdate>", "")
+                .replaceAll("<D:getetag>[^<]*</D:getetag>", "");
+    }
+
+    @Test
+    void aSaveThatLandsWhileItsPostIsReadAheadIsWhatTheNextReadShows() throws InterruptedException {
+        InMemoryWordPress wordpress = site(30);
+        InProcessDrive drive = drive(wordpress);
+        List<String> folders = folders(drive, ADMIN);
+        String saved = folders.get(10);
+        CountDownLatch read = new CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
+        // The batch has read the posts (the old content of the one saved below) and waits before it hands them over.
+        wordpress.whileReadingEach(() -> {
+            read.countDown();
+            try {
+                written.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            open(drive, ADMIN, folders.get(i));
+        }
+        assertTrue(read.await(10, TimeUnit.SECONDS), "no batch was read ahead: " + wordpress.calls);
+        assertEquals(204, drive.send(EDITOR, "PUT", "posts/" + saved + "/content.html", Map.of(), "<p>saved meanwhile</p>").status());
+        written.countDown();
+        awaitBatches(wordpress, 2);
+        assertEquals("<p>saved meanwhile</p>", drive.send(ADMIN, "GET", "posts/" + saved + "/content.html", Map.of(), null).text());
+    }
+}

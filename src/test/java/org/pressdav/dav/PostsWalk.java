@@ -60,13 +60,6 @@ final class PostsWalk {
         return walk;
     }
 
-    /** Walks {@code posts/} with any client's listing of a folder (the drive's segments: {@code [posts, 2026]}). */
-    static PostsWalk through(Function<List<String>, List<Entry>> lister, Set<Long> siteIds) {
-        PostsWalk walk = new PostsWalk(lister, siteIds);
-        walk.walk();
-        return walk;
-    }
-
     private void walk() {
         Deque<List<String>> shelves = new ArrayDeque<>(List.of(List.of("posts")));
         while (!shelves.isEmpty()) {

@@ -113,6 +113,9 @@ final class SiteDrive implements AutoCloseable {
             if (companion != null && companion.offers("resumable-uploads") && origin instanceof OkHttpWordPressClient client) {
                 client.resumeUploadsThrough(state.openUploads());
             }
+            if (companion != null && companion.readsInBatches() && origin instanceof OkHttpWordPressClient client) {
+                client.readInBatches();
+            }
             CountedStores counted = new CountedStores(kept);
             DriveStores stores = counted.stores();
             Authenticator authenticator = new Authenticator(wordpress, config.anonymousRead(), throttle != null ? throttle : state.loginThrottle());
@@ -161,6 +164,9 @@ final class SiteDrive implements AutoCloseable {
             }
             if (companion.keepsMediaInTrash() && companion.keepsMediaFolders() && companion.indexes(Endpoint.MEDIA)) {
                 uses.add("the site keeps deleted media in the trash (MEDIA_TRASH): they go to trash/media/");
+            }
+            if (companion.readsInBatches()) {
+                uses.add("a walk through the drive reads a hundred posts (or their revisions) a request");
             }
             if (companion.takesChunks()) {
                 uses.add("files over " + companion.maxChunk() + " bytes go in chunks of that size");

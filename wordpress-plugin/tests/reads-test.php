@@ -9,10 +9,8 @@
  */
 require __DIR__ . '/check.php';
 
-$admin = get_user_by('login', 'admin')->ID;
-$editor = get_user_by('login', 'editor')->ID;
-$author = get_user_by('login', 'ana author')->ID;
-$subscriber = get_user_by('login', 'subscriber')->ID;
+[$admin, $editor, $author, $subscriber] = array_map(static fn(string $login) => get_user_by('login', $login)->ID,
+    ['admin', 'editor', 'ana author', 'subscriber']);
 
 check('the status advertises reads', in_array('reads', rest('GET', '/pressdav/v1/status')->get_data()['features'], true));
 
@@ -22,12 +20,14 @@ function reads(array $paths, int $user)
     return rest('POST', '/pressdav/v1/reads', [], $user, json_encode(['reads' => $paths]), ['content-type' => 'application/json']);
 }
 
-/** What a client receives for a GET sent alone: its status, its JSON body and its X-WP-Total. */
+/** What a client receives for a GET sent alone (the server's rest_post_dispatch applied, _fields among others): its status, its JSON body and its X-WP-Total. */
 function alone(string $path, int $user): array
 {
     $url = wp_parse_url($path);
     wp_parse_str($url['query'] ?? '', $query);
-    $response = rest('GET', $url['path'], $query, $user);
+    $request = new WP_REST_Request('GET', $url['path']);
+    $request->set_query_params($query);
+    $response = apply_filters('rest_post_dispatch', rest('GET', $url['path'], $query, $user), rest_get_server(), $request);
     $total = $response->get_headers()['X-WP-Total'] ?? null;
     return ['status' => $response->get_status(), 'body' => rest_get_server()->response_to_data($response, false),
         'total' => $total === null ? null : (int) $total];
@@ -49,6 +49,8 @@ $paths = [
     "/wp/v2/posts/$others_published/revisions?$revisions",
     "/wp/v2/posts/$own_draft/revisions?$revisions",
     '/wp/v2/posts?per_page=2&context=view',
+    "/wp/v2/posts/$others_published?_fields=id,content.protected",
+    '/pressdav/v1/status?_fields=plugin',
     '/pressdav/v1/reads',
     '/pressdav/v1/reads?_method=POST',
 ];
@@ -72,6 +74,9 @@ check('an author reads their own draft but not another\'s, and another\'s publis
     array_slice($as_author, 0, 5) === [403, 200, 403, 404, 200], json_encode($as_author));
 check('a revisions read carries the count of revisions', reads(["/wp/v2/posts/$others_published/revisions?$revisions"], $admin)->get_data()['reads'][0]['total']
     === count(wp_get_post_revisions($others_published)));
+// Core's controllers pick _fields themselves; a route that does not (the plugin's status) is filtered by the server, as for a GET.
+$fields = reads(['/pressdav/v1/status?_fields=plugin'], $admin)->get_data()['reads'][0]['body'] ?? null;
+check('a read\'s _fields are applied as the server applies them to a GET', $fields === ['plugin' => 'pressdav'], json_encode($fields));
 check('the reads route is not read from within', array_slice(array_column(reads($paths, $admin)->get_data()['reads'], 'status'), -2) === [404, 404]);
 
 // A read is a GET, whatever its query string says.

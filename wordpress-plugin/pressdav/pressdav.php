@@ -4,7 +4,8 @@
  * Description: Adds to the WordPress REST API what the pressdav drive needs beyond core: a change
  *              feed that keeps the drive's caches coherent with every edit made in WordPress, and an
  *              index that lists a whole collection in one request, and the media library as a
- *              drive (folders, renames and moves that keep every URL, replacing a file's bytes).
+ *              drive (folders, renames and moves that keep every URL, replacing a file's bytes), and
+ *              many reads in one request for clients that walk the whole drive.
  * Version: 0.3.0
  * Requires at least: 6.1
  * Requires PHP: 8.0
@@ -37,6 +38,7 @@ require_once __DIR__ . '/includes/index/class-pressdav-index-comments.php';
 require_once __DIR__ . '/includes/class-pressdav-rest.php';
 require_once __DIR__ . '/includes/class-pressdav-trash.php';
 require_once __DIR__ . '/includes/class-pressdav-sites.php';
+require_once __DIR__ . '/includes/class-pressdav-reads.php';
 
 // Set up on activation, and again after an update of the plugin's files (which WordPress does not activate again): the tables, the clean-up's schedule.
 $pressdav_set_up = static function (): void {
@@ -56,4 +58,5 @@ Pressdav_Failed_Upload::listen();
 Pressdav_Media_Drive::listen();
 Pressdav_Chunked_Upload::listen();
 Pressdav_Trash::listen();
+Pressdav_Reads::listen();
 add_action('rest_api_init', ['Pressdav_Rest', 'register_routes']);

@@ -145,7 +145,7 @@ final class Pressdav_Rest
         $status = [
             'plugin' => 'pressdav',
             // One feature a collection the index lists: a newer pressdav asks only for what this version offers.
-            'features' => array_merge(['changes', 'media-folders', 'media-replace', 'chunked-uploads', 'resumable-uploads'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::types())),
+            'features' => array_merge(['changes', 'media-folders', 'media-replace', 'chunked-uploads', 'resumable-uploads', 'reads'], array_map(static fn($type) => 'index:' . $type, Pressdav_Index::types())),
             'max_chunk' => Pressdav_Chunked_Upload::max_chunk(),
             'head' => Pressdav_Change_Feed::head(),
         ];

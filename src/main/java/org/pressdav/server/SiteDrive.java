@@ -107,18 +107,23 @@ final class SiteDrive implements AutoCloseable {
         ReadAhead readAhead = ReadAhead.OFF;
         try {
             Companion companion = companion(origin, kinds.types());
-            // Walkers' next posts in one request a batch where the plugin reads batches; without it a batch would be as many requests.
-            readAhead = companion != null && companion.offers("reads") ? ReadAhead.started(System::nanoTime) : ReadAhead.OFF;
-            ReadAhead ahead = readAhead;
             boolean following = companion != null && companion.offers("changes");
             // --cache-ttl 0s turns the cache off, feed or not; otherwise the feed lets cached reads live longer.
             boolean cacheOff = config.cacheTtl().isZero();
+            // Walkers' next posts are read ahead, into the cache, where the plugin reads them in batches: without it a batch would
+            // be as many requests, without the cache nothing read ahead would be kept.
+            boolean batches = companion != null && companion.readsInBatches();
+            readAhead = batches && !cacheOff ? ReadAhead.started(System::nanoTime) : ReadAhead.OFF;
+            ReadAhead ahead = readAhead;
             CachingWordPressClient wordpress = new CachingWordPressClient(origin, kinds::endpointsOf,
                     following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), ticker);
             state = DriveState.open(config, storeKeys, clock, ticker, wordpress, metrics);
             DriveStores kept = state.stores();
             if (companion != null && companion.offers("resumable-uploads") && origin instanceof OkHttpWordPressClient client) {
                 client.resumeUploadsThrough(state.openUploads());
+            }
+            if (batches && origin instanceof OkHttpWordPressClient client) {
+                client.readInBatches();
             }
             CountedStores counted = new CountedStores(kept);
             DriveStores stores = counted.stores();
@@ -170,6 +175,9 @@ final class SiteDrive implements AutoCloseable {
             }
             if (companion.keepsMediaInTrash() && companion.keepsMediaFolders() && companion.indexes(Endpoint.MEDIA)) {
                 uses.add("the site keeps deleted media in the trash (MEDIA_TRASH): they go to trash/media/");
+            }
+            if (companion.readsInBatches()) {
+                uses.add("a walk through the drive reads a hundred posts (or their revisions) a request");
             }
             if (companion.takesChunks()) {
                 uses.add("files over " + companion.maxChunk() + " bytes go in chunks of that size");

@@ -40,6 +40,11 @@ public record Companion(String plugin, String version, int schema, List<String> 
         return offers("media-trash");
     }
 
+    /** Whether it makes many reads in one request ({@code reads}): a hundred posts, or their revisions, a request. */
+    public boolean readsInBatches() {
+        return offers("reads");
+    }
+
     /** Whether its index lists this collection (feature {@code index:<object type>}, for example {@code index:attachment}). */
     public boolean indexes(Endpoint<?> endpoint) {
         return offers("index:" + endpoint.objectType());

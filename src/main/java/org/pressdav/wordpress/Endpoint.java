@@ -36,6 +36,11 @@ public record Endpoint<T>(String route, Class<T> type, boolean trashable, String
         return new Endpoint<>(namespace + "/" + restBase, Template.class, false, templateType);
     }
 
+    /** The collection of one post's revisions ({@code wp/v2/posts/12/revisions}). */
+    public static Endpoint<Post> revisionsOf(Endpoint<Post> posts, long id) {
+        return new Endpoint<>(posts.itemRoute(id) + "/revisions", Post.class, false, "revision");
+    }
+
     /** The last part of the route, WordPress's {@code rest_base}: {@code posts}, {@code categories}. */
     public String restBase() {
         return route.substring(route.lastIndexOf('/') + 1);

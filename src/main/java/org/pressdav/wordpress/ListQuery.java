@@ -18,6 +18,11 @@ public record ListQuery(List<String> fields, Context context, Map<String, String
         return new ListQuery(List.of(), Context.VIEW, Map.of());
     }
 
+    /** How a post's revisions are read: raw values (the edit context), newest first as wp-admin lists them. */
+    public static ListQuery revisions() {
+        return all().withContext(Context.EDIT).with("orderby", "date").with("order", "desc");
+    }
+
     public ListQuery withFields(String... names) {
         return new ListQuery(List.of(names), context, params);
     }

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.binder.okhttp3.OkHttpConnectionPoolMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +47,7 @@ public final class OkHttpWordPressClient implements WordPressClient {
     private volatile CallObserver observer = CallObserver.NONE;
     private volatile LocalUploads uploads = LocalUploads.NONE;
     private final ChunkedRelay relay = new ChunkedRelay();
+    private volatile boolean readsInBatches;
 
     /** What an asynchronous call was made for, captured on the thread that made it. */
     private record CallContext(Object value) {
@@ -128,6 +131,14 @@ public final class OkHttpWordPressClient implements WordPressClient {
         relay.keepOpenUploadsIn(open);
     }
 
+    /**
+     * {@link #getEach} and {@link #revisionsOfEach} go through the companion plugin's batched reads ({@code reads}), a hundred
+     * reads a request, instead of one request a read.
+     */
+    public void readInBatches() {
+        readsInBatches = true;
+    }
+
     /** Chunks of uploads sent to WordPress so far. */
     public long chunksSent() {
         return relay.chunksSent();
@@ -174,17 +185,8 @@ public final class OkHttpWordPressClient implements WordPressClient {
 
     @Override
     public <T> Listing<T> list(Credentials credentials, Endpoint<T> endpoint, ListQuery query) {
-        HttpUrl.Builder url = root.route(endpoint.route())
-                .addQueryParameter("per_page", String.valueOf(PAGE_SIZE))
-                .addQueryParameter("context", query.context().param());
-        if (!query.fields().isEmpty()) {
-            url.addQueryParameter("_fields", String.join(",", query.fields()));
-        }
-        if (!query.params().containsKey("orderby")) {
-            // A stable order: pages fetched side by side must not shift under each other.
-            url.addQueryParameter("orderby", "id").addQueryParameter("order", "asc");
-        }
-        query.params().forEach(url::addQueryParameter);
+        HttpUrl.Builder url = root.route(endpoint.route());
+        firstPage(query).forEach(url::addQueryParameter);
         HttpUrl first = url.build();
 
         Answer firstPage = send(credentials, get(first.newBuilder()));
@@ -202,9 +204,66 @@ public final class OkHttpWordPressClient implements WordPressClient {
         return new Listing<>(items, firstPage.intHeader("X-WP-Total", items.size()));
     }
 
+    /** The query of a listing's first page (the others add {@code page}). */
+    private static Map<String, String> firstPage(ListQuery query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("per_page", String.valueOf(PAGE_SIZE));
+        params.put("context", query.context().param());
+        if (!query.fields().isEmpty()) {
+            params.put("_fields", String.join(",", query.fields()));
+        }
+        if (!query.params().containsKey("orderby")) {
+            // A stable order: pages fetched side by side must not shift under each other.
+            params.put("orderby", "id");
+            params.put("order", "asc");
+        }
+        params.putAll(query.params());
+        return params;
+    }
+
     @Override
     public <T> T get(Credentials credentials, Endpoint<T> endpoint, long id, Context context) {
         return read(getJson(credentials, endpoint, id, context), endpoint.type());
+    }
+
+    /** With the plugin's batched reads: a hundred objects a request, each as {@link #get} and {@link #getJson} read it alone. */
+    @Override
+    public <T> Map<Long, Read<T>> getEach(Credentials credentials, Endpoint<T> endpoint, Collection<Long> ids, Context context) {
+        if (!readsInBatches) {
+            return WordPressClient.super.getEach(credentials, endpoint, ids, context);
+        }
+        Map<Long, String> reads = new LinkedHashMap<>();
+        ids.forEach(id -> reads.put(id, BatchedReads.path(endpoint.itemRoute(id), Map.of("context", context.param()))));
+        Map<Long, Read<T>> found = new LinkedHashMap<>();
+        batchedAs(credentials).read(reads).forEach((id, answer) -> found.put(id, new Read<>(read(answer.body(), endpoint.type()), answer.body())));
+        return found;
+    }
+
+    /**
+     * With the plugin's batched reads: the first page of each post's revisions, as {@link #revisions} asks it; a post with
+     * more than that page holds is left out (its own {@link #revisions} reads every page).
+     */
+    @Override
+    public Map<Long, List<Post>> revisionsOfEach(Credentials credentials, Endpoint<Post> endpoint, Collection<Long> ids) {
+        if (!readsInBatches) {
+            return WordPressClient.super.revisionsOfEach(credentials, endpoint, ids);
+        }
+        Map<Long, String> reads = new LinkedHashMap<>();
+        ids.forEach(id -> reads.put(id, BatchedReads.path(Endpoint.revisionsOf(endpoint, id).route(), firstPage(ListQuery.revisions()))));
+        Map<Long, List<Post>> found = new LinkedHashMap<>();
+        batchedAs(credentials).read(reads).forEach((id, answer) -> {
+            List<Post> revisions = new ArrayList<>();
+            addItems(answer.body(), Post.class, revisions);
+            if (answer.total().orElse(revisions.size()) <= revisions.size()) {
+                found.put(id, revisions);
+            }
+        });
+        return found;
+    }
+
+    private BatchedReads batchedAs(Credentials credentials) {
+        HttpUrl.Builder route = root.route(BatchedReads.ROUTE);
+        return new BatchedReads(route.build(), reads -> send(credentials, post(route, Map.of("reads", reads))).body);
     }
 
     @Override
@@ -563,7 +622,7 @@ public final class OkHttpWordPressClient implements WordPressClient {
     }
 
     private WordPressException tooLarge(HttpUrl url) {
-        return new WordPressException(502, WordPressException.BAD_RESPONSE, "WordPress answered " + url.encodedPath()
+        return new WordPressException(502, WordPressException.TOO_LARGE, "WordPress answered " + url.encodedPath()
                 + " with more than " + maxAnswerBytes + " bytes, more than pressdav reads (--max-wordpress-answer-mb)");
     }
 

@@ -28,8 +28,7 @@ public interface WordPressClient {
      * says {@code <id>-autosave-v1}, their author whose they are). 401 or 403 to a user who may not edit the post.
      */
     default List<Post> revisions(Credentials credentials, Endpoint<Post> endpoint, long id) {
-        Endpoint<Post> revisions = new Endpoint<>(endpoint.route() + "/" + id + "/revisions", Post.class, false, "revision");
-        return list(credentials, revisions, ListQuery.all().withContext(Context.EDIT).with("orderby", "date").with("order", "desc")).items();
+        return list(credentials, Endpoint.revisionsOf(endpoint, id), ListQuery.revisions()).items();
     }
 
     /** One object as WordPress answered a read of it: the record it reads into ({@link #get}) and the JSON itself ({@link #getJson}). */

@@ -9,6 +9,8 @@ public class WordPressException extends RuntimeException {
     public static final String UNREACHABLE = "pressdav_wordpress_unreachable";
     public static final String TIMEOUT = "pressdav_wordpress_timeout";
     public static final String BAD_RESPONSE = "pressdav_bad_response";
+    /** An answer larger than pressdav reads ({@code --max-wordpress-answer-mb}), a 502. */
+    public static final String TOO_LARGE = "pressdav_answer_too_large";
 
     private final int status;
     private final String code;

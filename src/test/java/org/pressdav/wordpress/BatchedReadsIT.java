@@ -121,7 +121,7 @@ class BatchedReadsIT {
         for (String role : List.of("admin", "author")) {
             Credentials who = bed.credentials(role);
             for (Context context : Context.values()) {
-                assertEquals(oneByOne(pages, id -> alone.get(who, Endpoint.PAGES, id, context)), batched.getEach(who, Endpoint.PAGES, pages, context),
+                assertEquals(oneByOne(pages, id -> alone.get(who, Endpoint.PAGES, id, context)), objects(batched.getEach(who, Endpoint.PAGES, pages, context)),
                         role + " " + context);
             }
         }

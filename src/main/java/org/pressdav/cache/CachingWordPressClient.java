@@ -113,7 +113,11 @@ public final class CachingWordPressClient implements WordPressClient {
         }
         if (existing != null) {
             log.debug("cache hit {} {} (hits {}, misses {})", route, detail, hits.incrementAndGet(), misses.get());
-            return (T) join(existing);
+            try {
+                return (T) join(existing);
+            } catch (LeftOut leftOut) {
+                return cached(credentials, route, detail, fetch); // a batch did not bring it: read alone (its future is gone)
+            }
         }
         log.debug("cache miss {} {} (hits {}, misses {})", route, detail, hits.get(), misses.incrementAndGet());
         try {
@@ -133,36 +137,71 @@ public final class CachingWordPressClient implements WordPressClient {
         return new Key(credentials.cacheKey(), route, detail, generations.get(stripe(route, detail)), routeGeneration(route));
     }
 
+    /** What a batch that was to bring a value did not: who waited for it reads the value alone. */
+    private static final class LeftOut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LeftOut() {
+            super("not brought by the batch", null, false, false);
+        }
+    }
+
     /**
-     * Several values at once: each one cached (or being fetched) as it is, the others in one {@code fetch} of all of them,
-     * each then kept as its own read would keep it, under the generations current when the fetch began: a write that lands
-     * meanwhile leaves what was fetched unseen. What the fetch leaves out (WordPress refused it this user) is not kept.
+     * Several values at once, each id's under its {@code keys} (the first the value asked for, any others what the same read
+     * also gives): an id whose first value is cached, or being fetched (by its own read or another batch), is answered from
+     * it ({@code fromCache}); the others are fetched in one {@code fetch}, each of their keys holding a future meanwhile,
+     * so a read of one of them waits for the batch rather than reading it again. What the batch brings is kept
+     * ({@code values}: each key's value of an answer) under the generations current when it began, so a write that lands
+     * meanwhile leaves it unseen; what it leaves out (WordPress refused it this user) is not kept, and who waited reads it alone.
      */
-    @SuppressWarnings("unchecked")
-    private <V> Map<Long, V> cachedEach(Credentials credentials, String route, Collection<Long> ids, LongFunction<Object> detail,
-            Function<Collection<Long>, Map<Long, V>> fetch) {
-        Map<Long, V> found = new LinkedHashMap<>();
-        Map<Long, Key> missing = new LinkedHashMap<>();
+    private <A> Map<Long, A> cachedEach(Collection<Long> ids, LongFunction<List<Key>> keys, LongFunction<A> fromCache,
+            Function<A, List<Object>> values, Function<Collection<Long>, Map<Long, A>> fetch) {
+        Map<Long, A> found = new LinkedHashMap<>();
+        Map<Long, List<Key>> fetched = new LinkedHashMap<>();
+        Map<Key, CompletableFuture<Object>> mine = new LinkedHashMap<>();
         for (long id : ids) {
-            Key key = key(credentials, route, detail.apply(id));
-            CompletableFuture<Object> existing = cache.getIfPresent(key);
-            if (existing == null) {
-                missing.put(id, key);
+            List<Key> its = keys.apply(id);
+            CompletableFuture<Object> first = new CompletableFuture<>();
+            if (cache.asMap().putIfAbsent(its.get(0), first) != null) {
+                try {
+                    found.put(id, fromCache.apply(id));
+                } catch (RuntimeException refused) {
+                    log.debug("{}: its own read did not bring it ({})", its.get(0), refused.toString());
+                }
                 continue;
             }
-            try {
-                found.put(id, (V) join(existing));
-            } catch (RuntimeException refused) {
-                log.debug("{} {}: its own read failed ({})", route, id, refused.toString());
+            mine.put(its.get(0), first);
+            for (Key other : its.subList(1, its.size())) {
+                CompletableFuture<Object> future = new CompletableFuture<>();
+                if (cache.asMap().putIfAbsent(other, future) == null) {
+                    mine.put(other, future);
+                }
             }
+            fetched.put(id, its);
         }
-        if (!missing.isEmpty()) {
-            log.debug("cache miss {} {} objects at once", route, missing.size());
-            fetch.apply(missing.keySet()).forEach((id, value) -> {
-                Key key = missing.get(id);
-                if (key != null) {
-                    cache.asMap().putIfAbsent(key, CompletableFuture.completedFuture(value));
-                    found.put(id, value);
+        try {
+            if (!fetched.isEmpty()) {
+                log.debug("cache miss of {} values at once", fetched.size());
+                fetch.apply(fetched.keySet()).forEach((id, answer) -> {
+                    List<Key> its = fetched.get(id);
+                    List<Object> brought = values.apply(answer);
+                    for (int i = 0; its != null && i < its.size(); i++) {
+                        CompletableFuture<Object> future = mine.get(its.get(i));
+                        if (future != null && brought.get(i) != null) {
+                            future.complete(brought.get(i));
+                        }
+                    }
+                    if (its != null) {
+                        found.put(id, answer);
+                    }
+                });
+            }
+        } finally {
+            // Removed before they fail: a read that waited finds no future and reads alone.
+            mine.forEach((key, future) -> {
+                if (!future.isDone()) {
+                    cache.asMap().remove(key, future);
+                    future.completeExceptionally(new LeftOut());
                 }
             });
         }
@@ -245,34 +284,31 @@ public final class CachingWordPressClient implements WordPressClient {
 
     /**
      * Each object as {@link #get} and {@link #getJson} read and keep it, those not cached in one read of the origin: each one
-     * read gives both, kept apart as their own reads keep them.
+     * read gives both, kept apart as their own reads keep them. An object cached before comes with its JSON where that is
+     * cached too, else without (null).
      */
     @Override
+    @SuppressWarnings("unchecked")
     public <T> Map<Long, Read<T>> getEach(Credentials credentials, Endpoint<T> endpoint, Collection<Long> ids, Context context) {
-        Map<Long, Read<T>> read = new LinkedHashMap<>();
-        Map<Long, Key> jsonKeys = new LinkedHashMap<>();
-        ids.forEach(id -> jsonKeys.put(id, key(credentials, endpoint.route(), new ObjectRead(id, context, true))));
-        Map<Long, T> objects = cachedEach(credentials, endpoint.route(), ids, id -> new ObjectRead(id, context, false), missing -> {
-            Map<Long, T> fetched = new LinkedHashMap<>();
-            origin.getEach(credentials, endpoint, missing, context).forEach((id, answer) -> {
-                cache.asMap().putIfAbsent(jsonKeys.get(id), CompletableFuture.completedFuture(answer.json()));
-                read.put(id, answer);
-                fetched.put(id, answer.object());
-            });
-            return fetched;
-        });
-        // Those cached before: their JSON as it is kept, where it is.
-        objects.forEach((id, object) -> read.computeIfAbsent(id, known -> {
-            CompletableFuture<Object> json = cache.getIfPresent(jsonKeys.get(known));
+        String route = endpoint.route();
+        LongFunction<List<Key>> keys = id -> List.of(key(credentials, route, new ObjectRead(id, context, false)),
+                key(credentials, route, new ObjectRead(id, context, true)));
+        return cachedEach(ids, keys, id -> {
+            List<Key> its = keys.apply(id);
+            T object = (T) join(cache.asMap().getOrDefault(its.get(0), CompletableFuture.failedFuture(new LeftOut())));
+            CompletableFuture<Object> json = cache.getIfPresent(its.get(1));
             return new Read<>(object, json != null && json.isDone() && !json.isCompletedExceptionally() ? (JsonNode) json.join() : null);
-        }));
-        return read;
+        }, read -> java.util.Arrays.asList(read.object(), read.json()), missing -> origin.getEach(credentials, endpoint, missing, context));
     }
 
     /** Each post's revisions as {@link #revisions} reads and keeps them, those not cached in one read of the origin. */
     @Override
+    @SuppressWarnings("unchecked")
     public Map<Long, List<Post>> revisionsOfEach(Credentials credentials, Endpoint<Post> endpoint, Collection<Long> ids) {
-        return cachedEach(credentials, endpoint.route(), ids, RevisionsOf::new, missing -> origin.revisionsOfEach(credentials, endpoint, missing));
+        String route = endpoint.route();
+        LongFunction<List<Key>> keys = id -> List.of(key(credentials, route, new RevisionsOf(id)));
+        return cachedEach(ids, keys, id -> (List<Post>) join(cache.asMap().getOrDefault(keys.apply(id).get(0),
+                CompletableFuture.failedFuture(new LeftOut()))), List::of, missing -> origin.revisionsOfEach(credentials, endpoint, missing));
     }
 
     /** A post's revisions: kept as its collection's listings are, so that any write of the collection forgets them. */

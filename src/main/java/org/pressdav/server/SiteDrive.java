@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.milton.http.HttpManager;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -113,10 +114,10 @@ final class SiteDrive implements AutoCloseable {
             // Walkers' next posts are read ahead, into the cache, where the plugin reads them in batches: without it a batch would
             // be as many requests, without the cache nothing read ahead would be kept.
             boolean batches = companion != null && companion.readsInBatches();
-            readAhead = batches && !cacheOff ? ReadAhead.started(System::nanoTime) : ReadAhead.OFF;
+            Duration cached = following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl();
+            readAhead = batches && !cacheOff ? ReadAhead.started(ticker, cached) : ReadAhead.OFF;
             ReadAhead ahead = readAhead;
-            CachingWordPressClient wordpress = new CachingWordPressClient(origin, kinds::endpointsOf,
-                    following && !cacheOff ? config.feedCacheTtl() : config.cacheTtl(), ticker);
+            CachingWordPressClient wordpress = new CachingWordPressClient(origin, kinds::endpointsOf, cached, ticker);
             state = DriveState.open(config, storeKeys, clock, ticker, wordpress, metrics);
             DriveStores kept = state.stores();
             if (companion != null && companion.offers("resumable-uploads") && origin instanceof OkHttpWordPressClient client) {

@@ -15,7 +15,8 @@ import okhttp3.HttpUrl;
  * bootstrap a read without it; with it, a hundred reads share one. The plugin makes each read inside WordPress as a GET by
  * the caller and answers, in the order asked, its status, its JSON body and its {@code X-WP-Total}. Only the reads answered
  * 200 are kept: any other is left for the single read to report. A batch whose answer is larger than pressdav reads
- * ({@code --max-wordpress-answer-mb}) is asked again in halves, down to one read, which is then left out.
+ * ({@code --max-wordpress-answer-mb}), or that PHP failed (500, as when a batch outgrows its {@code memory_limit}), is asked
+ * again in halves, down to one read, which is then left out.
  */
 final class BatchedReads {
     static final String ROUTE = SiteIndex.COMPANION_NAMESPACE + "/reads";
@@ -50,7 +51,8 @@ final class BatchedReads {
         try {
             slots = post.apply(reads.stream().map(Map.Entry::getValue).toList()).path("reads");
         } catch (WordPressException e) {
-            if (!e.code().equals(WordPressException.TOO_LARGE)) {
+            // Too large for pressdav, or for PHP (a 500: its memory_limit, a hundred posts with long revisions): halves may pass.
+            if (!e.code().equals(WordPressException.TOO_LARGE) && e.status() != 500) {
                 throw e;
             }
             if (reads.size() > 1) {

@@ -79,15 +79,9 @@ public final class KindFolder<T> extends Folder implements MakeCollectionableRes
         return placed;
     }
 
-    /**
-     * The ids of the objects beside {@code item} on its shelf, in the order of their folders' names (what {@code ls} lists
-     * and walks into, one after the other): where a walker goes next ({@link ReadAhead}).
-     */
+    /** The ids of the objects beside {@code item} on its shelf, in the order the shelf lists them: where a walker goes next ({@link ReadAhead}). */
     List<Long> shelfMates(T item) {
-        long id = kind.id(item);
-        return ShelfListing.mates(kind.shelving(), limit, placed(), id).stream()
-                .sorted(java.util.Comparator.comparing(object -> kind.name(object.item())))
-                .map(ShelfListing.Placed::id).toList();
+        return ShelfListing.mates(kind.shelving(), limit, placed(), kind.id(item)).stream().map(ShelfListing.Placed::id).toList();
     }
 
     /**

@@ -1,16 +1,18 @@
 package org.pressdav.dav.node;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +21,14 @@ import org.slf4j.LoggerFactory;
  * Reads ahead of a client that walks into one object's folder after another: davfs2's {@code ls -R} and {@code find},
  * rclone's {@code lsf -R}, a backup tool. Each such folder needs its object read whole (a post's content), one
  * WordPress request each: 5,000 posts, 5,000 requests one after the other. Where a user opens {@link #WALK_OPENS}
- * different objects' folders of one kind within {@link #WALK_NANOS}, they are walking: the objects after the one
- * opened, in the order a listing shows them on its shelf, are read in the background, {@link #BATCH} at a time in one
- * request ({@code pressdav/v1/reads}), into the cache the walker's next requests are answered from. A person opening
- * a folder now and then never sets it off, and their requests never wait for it.
+ * different objects' folders of one kind within {@link #WALK_NANOS}, they are walking: the other objects of the shelf
+ * the last one stands on (at most {@link #AT_MOST}, those after it in the listing's order first, whatever order the
+ * walker takes) are read in the background, in batches of a hundred a request ({@code pressdav/v1/reads}), into the
+ * cache the walker's next requests are answered from. A person opening a folder now and then never sets it off.
  * <p>
- * What is read is this user's own reads (the cache keeps them per user), the same each of their requests would make;
- * a batch never runs in a request's thread, at most {@link #QUEUED} wait, and a failed one is only logged: the walker's
- * own request reads what it needs.
+ * What is read is this user's own reads (the cache keeps them per user), the same each of their requests would make. A
+ * request never fails for it: what goes wrong here is only logged. One thread a drive reads; at most {@link #QUEUED}
+ * walks wait for it, more are not read ahead. An object asked for is not asked again for {@code keep} (the cache's time).
  */
 public final class ReadAhead implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReadAhead.class);
@@ -34,59 +36,69 @@ public final class ReadAhead implements AutoCloseable {
     /** Opens of different objects, within {@link #WALK_NANOS}, that make a walk. */
     static final int WALK_OPENS = 3;
     static final long WALK_NANOS = TimeUnit.SECONDS.toNanos(5);
-    /** How far ahead of the walker objects are read, and the fewest read at once once a walk is under way. */
-    static final int AHEAD = 100;
-    static final int BATCH = AHEAD / 2;
-    /** How long an object read ahead is not asked for again (it is in the cache, or WordPress refused it this user). */
-    static final long TRIED_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** The most objects of one shelf read ahead at once: a folder the default {@code --max-folder-entries} splits holds no more. */
+    static final int AT_MOST = 800;
     private static final int QUEUED = 4;
 
-    /** No reading ahead: a WordPress without the companion plugin's reads, where a batch would be as many requests. */
-    public static final ReadAhead OFF = new ReadAhead(null, System::nanoTime);
+    /** No reading ahead: where a batch would cost as many requests (no companion plugin), or nothing read would be kept. */
+    public static final ReadAhead OFF = new ReadAhead(null, Ticker.systemTicker(), Duration.ZERO);
 
     private final ThreadPoolExecutor reader;
-    private final LongSupplier nanos;
-    private final Map<String, Walk> walks = new ConcurrentHashMap<>();
+    private final Ticker ticker;
+    private final long keepNanos;
+    /** Each user's walk in each kind's folders, forgotten once they stop. */
+    private final Cache<Walker, Walk> walks;
 
-    /** Reading ahead on one background thread; {@code nanos}: the clock walks are timed by. */
-    public static ReadAhead started(LongSupplier nanos) {
-        ThreadPoolExecutor reader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED), runnable -> {
+    /** Who walks where: a user's key and a kind's folder. */
+    public record Walker(String user, String kind) {
+    }
+
+    /** Reading ahead on one background thread; {@code ticker}: the clock walks are timed by; {@code keep}: how long the cache keeps a read. */
+    public static ReadAhead started(Ticker ticker, Duration keep) {
+        ThreadPoolExecutor reader = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED), runnable -> {
             Thread thread = new Thread(runnable, "pressdav-read-ahead");
             thread.setDaemon(true);
             return thread;
         }, new ThreadPoolExecutor.AbortPolicy());
-        return new ReadAhead(reader, nanos);
+        reader.allowCoreThreadTimeOut(true);
+        return new ReadAhead(reader, ticker, keep);
     }
 
-    private ReadAhead(ThreadPoolExecutor reader, LongSupplier nanos) {
+    private ReadAhead(ThreadPoolExecutor reader, Ticker ticker, Duration keep) {
         this.reader = reader;
-        this.nanos = nanos;
+        this.ticker = ticker;
+        this.keepNanos = keep.toNanos();
+        this.walks = Caffeine.newBuilder().ticker(ticker).expireAfterAccess(Duration.ofNanos(Math.max(keepNanos, WALK_NANOS))).build();
     }
 
     /**
-     * A user ({@code who}: their key and the kind's folder) opens the folder of object {@code id}. {@code mates}: the ids of
-     * the objects on its shelf in the order a listing shows them (asked only when the user walks); {@code read}: reads a
-     * batch of them as this user, into the cache.
+     * {@code walker} opens the folder of object {@code id}. {@code mates}: the ids of the objects on its shelf, in the
+     * listing's order (asked only while the walker walks onto a shelf not seen yet); {@code read}: reads a batch of them
+     * as this user, into the cache. Never throws: a request goes on whatever happens here.
      */
-    public void opened(String who, long id, Supplier<List<Long>> mates, Consumer<List<Long>> read) {
+    public void opened(Walker walker, long id, Supplier<List<Long>> mates, Consumer<List<Long>> read) {
         if (reader == null) {
             return;
         }
-        Walk walk = walks.computeIfAbsent(who, w -> new Walk());
-        List<Long> batch = walk.next(id, nanos.getAsLong(), mates);
-        if (batch.isEmpty()) {
-            return;
-        }
         try {
-            reader.execute(() -> {
-                try {
-                    read.accept(batch);
-                } catch (RuntimeException e) {
-                    log.debug("reading {} objects ahead of {} failed: {}", batch.size(), who, e.toString());
-                }
-            });
-        } catch (RejectedExecutionException busy) {
-            walk.forget(batch); // enough is being read: the walker's own requests read these if no later batch does
+            Walk walk = walks.get(walker, w -> new Walk());
+            List<Long> batch = walk.next(id, ticker.read(), keepNanos, mates);
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                reader.execute(() -> {
+                    try {
+                        read.accept(batch);
+                    } catch (RuntimeException e) {
+                        log.debug("reading {} objects ahead of {} failed: {}", batch.size(), walker, e.toString());
+                    }
+                });
+            } catch (RejectedExecutionException busy) {
+                walk.forget(batch); // enough is being read: the walker's own requests read these if no later walk does
+            }
+        } catch (RuntimeException e) {
+            log.debug("no reading ahead of {}: {}", walker, e.toString());
         }
     }
 
@@ -97,42 +109,52 @@ public final class ReadAhead implements AutoCloseable {
         }
     }
 
-    /** One user's opens in one kind's folders: whether they walk, and what has been asked for ahead of them. */
-    private static final class Walk {
+    /** One user's opens in one kind's folders: whether they walk, the shelf they walk, and what has been asked for. */
+    static final class Walk {
         private final long[] lastOpens = new long[WALK_OPENS];
         private final long[] lastIds = new long[WALK_OPENS];
-        private int next;
+        private int cursor;
         private int recorded;
-        private final Map<Long, Long> tried = new HashMap<>();
+        /** The shelf walked last, in the listing's order, and where each of its objects stands in it. */
+        private List<Long> order = List.of();
+        private final Map<Long, Integer> position = new HashMap<>();
+        /** When each object was asked for. */
+        private final Map<Long, Long> asked = new HashMap<>();
 
-        synchronized List<Long> next(long id, long now, Supplier<List<Long>> mates) {
-            int previous = Math.floorMod(next - 1, WALK_OPENS);
-            if (recorded == 0 || lastIds[previous] != id) {
-                lastIds[next] = id;
-                lastOpens[next] = now;
-                next = (next + 1) % WALK_OPENS;
-                recorded = Math.min(recorded + 1, WALK_OPENS);
+        /** What to read ahead now that {@code id} is opened at {@code now}: nothing, or the shelf's objects not asked for within {@code keep}. */
+        synchronized List<Long> next(long id, long now, long keep, Supplier<List<Long>> mates) {
+            if (recorded > 0 && lastIds[Math.floorMod(cursor - 1, WALK_OPENS)] == id) {
+                return List.of(); // the same folder again (its files, its revisions/): no news
             }
+            lastIds[cursor] = id;
+            lastOpens[cursor] = now;
+            cursor = (cursor + 1) % WALK_OPENS;
+            recorded = Math.min(recorded + 1, WALK_OPENS);
             if (!walking(now)) {
                 return List.of();
             }
-            tried.values().removeIf(when -> now - when > TRIED_NANOS);
-            List<Long> order = mates.get();
-            int at = order.indexOf(id);
+            Integer at = position.get(id);
+            if (at == null) {
+                order = List.copyOf(mates.get());
+                position.clear();
+                for (int i = 0; i < order.size(); i++) {
+                    position.put(order.get(i), i);
+                }
+                at = position.get(id);
+                if (at == null) {
+                    return List.of(); // not on the shelf as listed now (just made, or gone): nothing to go by
+                }
+            }
+            asked.values().removeIf(when -> now - when > keep);
             List<Long> ahead = new ArrayList<>();
-            boolean nextUntried = false;
-            for (int i = at + 1; i < order.size() && i <= at + AHEAD; i++) {
-                Long mate = order.get(i);
-                if (!tried.containsKey(mate)) {
-                    nextUntried |= i == at + 1;
+            for (int step = 1; step < order.size() && ahead.size() < AT_MOST; step++) {
+                Long mate = order.get((at + step) % order.size());
+                if (!asked.containsKey(mate)) {
                     ahead.add(mate);
                 }
             }
-            // A walk under way asks for half a window at once; one that has caught up with what was read asks at once.
-            if (ahead.size() < BATCH && !nextUntried) {
-                return List.of();
-            }
-            ahead.forEach(mate -> tried.put(mate, now));
+            ahead.forEach(mate -> asked.put(mate, now));
+            asked.put(id, now);
             return ahead;
         }
 
@@ -155,7 +177,7 @@ public final class ReadAhead implements AutoCloseable {
         }
 
         synchronized void forget(List<Long> batch) {
-            batch.forEach(tried::remove);
+            batch.forEach(asked::remove);
         }
     }
 }

@@ -181,4 +181,52 @@ class ReadAheadTest {
         awaitBatches(wordpress, 2);
         assertEquals("<p>saved meanwhile</p>", drive.send(ADMIN, "GET", "posts/" + saved + "/content.html", Map.of(), null).text());
     }
+
+    @Test
+    void aWalkInAnyOrderHasTheWholeShelfReadAhead() throws InterruptedException {
+        InMemoryWordPress wordpress = site(300);
+        InProcessDrive drive = drive(wordpress);
+        List<String> folders = new ArrayList<>(folders(drive, ADMIN));
+        java.util.Collections.reverse(folders); // from the last: not the listing's order, nor ls's
+        for (int i = 0; i < 3; i++) {
+            open(drive, ADMIN, folders.get(i));
+        }
+        awaitBatches(wordpress, 6); // three hundreds of posts, and of their revisions
+        for (int i = 3; i < 7; i++) {
+            open(drive, ADMIN, folders.get(i)); // among them a post of each author: their names (author.txt) are read once
+        }
+        int gets = calls(wordpress, "get");
+        for (int i = 7; i < folders.size(); i += 7) {
+            open(drive, ADMIN, folders.get(i));
+        }
+        assertEquals(0, calls(wordpress, "get") - gets, "posts read one by one during the walk: " + wordpress.calls);
+    }
+
+    @Test
+    void aFolderOpenedWhileItsPostIsBeingReadAheadWaitsForThatReadRatherThanReadingItAgain() throws Exception {
+        InMemoryWordPress wordpress = site(30);
+        InProcessDrive drive = drive(wordpress);
+        List<String> folders = folders(drive, ADMIN);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        wordpress.whileReadingEach(() -> {
+            reading.countDown();
+            try {
+                go.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            open(drive, ADMIN, folders.get(i));
+        }
+        assertTrue(reading.await(10, TimeUnit.SECONDS), "no batch was read ahead: " + wordpress.calls);
+        int gets = calls(wordpress, "get");
+        java.util.concurrent.CompletableFuture<String> opened = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> drive.send(ADMIN, "GET", "posts/" + folders.get(5) + "/content.html", Map.of(), null).text());
+        Thread.sleep(300); // the GET is under way, its post still being read ahead
+        go.countDown();
+        assertTrue(opened.get(10, TimeUnit.SECONDS).contains("story") || opened.get().contains("draft"), opened.get());
+        assertEquals(0, calls(wordpress, "get") - gets, "the post was read again: " + wordpress.calls);
+    }
 }

@@ -229,13 +229,16 @@ class BigFoldersIT {
         Path mount = Clients.mountDavfs(drive, "admin", dir, "ro");
         Clients.Result listed;
         long started = System.nanoTime();
+        double asked = wordpressRequests();
         try {
             listed = Clients.run(Duration.ofMinutes(20), mount, Map.of(), null, "ls", "-R", "posts");
         } finally {
             Clients.run(dir, Map.of(), null, "umount", mount.toString());
         }
-        System.out.println("davfs2: ls -R posts took " + millisSince(started) + " ms");
+        double walked = wordpressRequests() - asked;
+        System.out.println("davfs2: ls -R posts took " + millisSince(started) + " ms, " + walked + " WordPress requests");
         assertEquals(0, listed.exitCode(), start(listed.output()));
+        assertReadAhead(walked, "davfs2 ls -R");
         // ls -R heads each folder's names with its path and a colon: every folder it went into, posts' folders among them.
         List<List<String>> folders = new ArrayList<>();
         for (String line : listed.output().split("\n")) {
@@ -252,9 +255,12 @@ class BigFoldersIT {
         List<String> command = new ArrayList<>(List.of("rclone", "lsf", "-R", "--dirs-only", ":webdav:posts"));
         command.addAll(Clients.rcloneRemote(drive, "admin", dir));
         long started = System.nanoTime();
+        double asked = wordpressRequests();
         Clients.Result listed = Clients.run(Duration.ofMinutes(20), dir, Map.of(), null, command.toArray(String[]::new));
-        System.out.println("rclone: lsf -R posts took " + millisSince(started) + " ms");
+        double walked = wordpressRequests() - asked;
+        System.out.println("rclone: lsf -R posts took " + millisSince(started) + " ms, " + walked + " WordPress requests");
         assertEquals(0, listed.exitCode(), start(listed.output()));
+        assertReadAhead(walked, "rclone lsf -R");
         List<List<String>> folders = new ArrayList<>();
         for (String line : listed.output().split("\n")) {
             if (line.endsWith("/")) {
@@ -265,6 +271,21 @@ class BigFoldersIT {
         }
         assertTrue(folders.stream().anyMatch(folder -> folder.get(folder.size() - 1).equals("meta")), "lsf -R went into the posts' folders");
         FiledPosts.assertEachOnce(posts.keySet(), postFolders(folders), "rclone lsf -R");
+    }
+
+    /** Every request pressdav has sent WordPress, whatever it answered (the metric {@code pressdav_wordpress_requests_total}). */
+    private static double wordpressRequests() {
+        String text = drive.send("admin", "GET", drive.url("metrics"), Map.of(), null).text();
+        return org.pressdav.ops.Scrape.of(text).series("pressdav_wordpress_requests_total", Map.of()).stream()
+                .mapToDouble(org.pressdav.ops.Scrape.Sample::value).sum();
+    }
+
+    /**
+     * A walk into every post's folder (and its revisions/) read its posts ahead, a hundred a request: a small part of the
+     * one request a post (and another for its revisions) each folder would cost alone.
+     */
+    private static void assertReadAhead(double requests, String walk) {
+        assertTrue(requests > 0 && requests < posts.size() / 4.0, walk + ": " + requests + " WordPress requests for " + posts.size() + " posts");
     }
 
     private static long millisSince(long nanos) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -154,46 +155,47 @@ public final class CachingWordPressClient implements WordPressClient {
      * ({@code values}: each key's value of an answer) under the generations current when it began, so a write that lands
      * meanwhile leaves it unseen; what it leaves out (WordPress refused it this user) is not kept, and who waited reads it alone.
      */
-    private <A> Map<Long, A> cachedEach(Collection<Long> ids, LongFunction<List<Key>> keys, LongFunction<A> fromCache,
+    private <A> Map<Long, A> cachedEach(Collection<Long> ids, LongFunction<List<Key>> keys, BiFunction<Long, List<Key>, A> fromCache,
             Function<A, List<Object>> values, Function<Collection<Long>, Map<Long, A>> fetch) {
         Map<Long, A> found = new LinkedHashMap<>();
         Map<Long, List<Key>> fetched = new LinkedHashMap<>();
         Map<Key, CompletableFuture<Object>> mine = new LinkedHashMap<>();
-        for (long id : ids) {
-            List<Key> its = keys.apply(id);
-            CompletableFuture<Object> first = new CompletableFuture<>();
-            if (cache.asMap().putIfAbsent(its.get(0), first) != null) {
-                try {
-                    found.put(id, fromCache.apply(id));
-                } catch (RuntimeException refused) {
-                    log.debug("{}: its own read did not bring it ({})", its.get(0), refused.toString());
-                }
-                continue;
-            }
-            mine.put(its.get(0), first);
-            for (Key other : its.subList(1, its.size())) {
-                CompletableFuture<Object> future = new CompletableFuture<>();
-                if (cache.asMap().putIfAbsent(other, future) == null) {
-                    mine.put(other, future);
-                }
-            }
-            fetched.put(id, its);
-        }
         try {
+            for (long id : new java.util.LinkedHashSet<>(ids)) {
+                List<Key> its = keys.apply(id);
+                CompletableFuture<Object> first = new CompletableFuture<>();
+                if (cache.asMap().putIfAbsent(its.get(0), first) != null) {
+                    try {
+                        found.put(id, fromCache.apply(id, its));
+                    } catch (RuntimeException refused) {
+                        log.debug("{}: its own read did not bring it ({})", its.get(0), refused.toString());
+                    }
+                    continue;
+                }
+                mine.put(its.get(0), first);
+                for (Key other : its.subList(1, its.size())) {
+                    CompletableFuture<Object> future = new CompletableFuture<>();
+                    if (cache.asMap().putIfAbsent(other, future) == null) {
+                        mine.put(other, future);
+                    }
+                }
+                fetched.put(id, its);
+            }
             if (!fetched.isEmpty()) {
                 log.debug("cache miss of {} values at once", fetched.size());
                 fetch.apply(fetched.keySet()).forEach((id, answer) -> {
                     List<Key> its = fetched.get(id);
+                    if (its == null) {
+                        return;
+                    }
                     List<Object> brought = values.apply(answer);
-                    for (int i = 0; its != null && i < its.size(); i++) {
+                    for (int i = 0; i < its.size(); i++) {
                         CompletableFuture<Object> future = mine.get(its.get(i));
                         if (future != null && brought.get(i) != null) {
                             future.complete(brought.get(i));
                         }
                     }
-                    if (its != null) {
-                        found.put(id, answer);
-                    }
+                    found.put(id, answer);
                 });
             }
         } finally {
@@ -293,8 +295,7 @@ public final class CachingWordPressClient implements WordPressClient {
         String route = endpoint.route();
         LongFunction<List<Key>> keys = id -> List.of(key(credentials, route, new ObjectRead(id, context, false)),
                 key(credentials, route, new ObjectRead(id, context, true)));
-        return cachedEach(ids, keys, id -> {
-            List<Key> its = keys.apply(id);
+        return cachedEach(ids, keys, (id, its) -> {
             T object = (T) join(cache.asMap().getOrDefault(its.get(0), CompletableFuture.failedFuture(new LeftOut())));
             CompletableFuture<Object> json = cache.getIfPresent(its.get(1));
             return new Read<>(object, json != null && json.isDone() && !json.isCompletedExceptionally() ? (JsonNode) json.join() : null);
@@ -307,7 +308,7 @@ public final class CachingWordPressClient implements WordPressClient {
     public Map<Long, List<Post>> revisionsOfEach(Credentials credentials, Endpoint<Post> endpoint, Collection<Long> ids) {
         String route = endpoint.route();
         LongFunction<List<Key>> keys = id -> List.of(key(credentials, route, new RevisionsOf(id)));
-        return cachedEach(ids, keys, id -> (List<Post>) join(cache.asMap().getOrDefault(keys.apply(id).get(0),
+        return cachedEach(ids, keys, (id, its) -> (List<Post>) join(cache.asMap().getOrDefault(its.get(0),
                 CompletableFuture.failedFuture(new LeftOut()))), List::of, missing -> origin.revisionsOfEach(credentials, endpoint, missing));
     }
 

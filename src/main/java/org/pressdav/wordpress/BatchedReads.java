@@ -15,8 +15,8 @@ import okhttp3.HttpUrl;
  * bootstrap a read without it; with it, a hundred reads share one. The plugin makes each read inside WordPress as a GET by
  * the caller and answers, in the order asked, its status, its JSON body and its {@code X-WP-Total}. Only the reads answered
  * 200 are kept: any other is left for the single read to report. A batch whose answer is larger than pressdav reads
- * ({@code --max-wordpress-answer-mb}), or that PHP failed (500, as when a batch outgrows its {@code memory_limit}), is asked
- * again in halves, down to one read, which is then left out.
+ * ({@code --max-wordpress-answer-mb}) is asked again in halves, down to one read, which is then left out; one that PHP
+ * failed (500, as when a batch outgrows its {@code memory_limit}) once in halves, and no more where a half fails too.
  */
 final class BatchedReads {
     static final String ROUTE = SiteIndex.COMPANION_NAMESPACE + "/reads";
@@ -41,23 +41,29 @@ final class BatchedReads {
         List<Map.Entry<K, String>> asked = new ArrayList<>(reads.entrySet());
         Map<K, Answer> answered = new LinkedHashMap<>();
         for (int from = 0; from < asked.size(); from += PER_REQUEST) {
-            ask(asked.subList(from, Math.min(asked.size(), from + PER_REQUEST)), answered);
+            ask(asked.subList(from, Math.min(asked.size(), from + PER_REQUEST)), answered, false);
         }
         return answered;
     }
 
-    private <K> void ask(List<Map.Entry<K, String>> reads, Map<K, Answer> into) {
+    /**
+     * One request of these reads. Too large for pressdav, it is asked again in halves, down to one read left out; a 500 (PHP's
+     * {@code memory_limit}: a hundred long posts) once in halves, and where a half fails so too, WordPress is failing, not
+     * short of memory: that is the error, and no more is asked.
+     */
+    private <K> void ask(List<Map.Entry<K, String>> reads, Map<K, Answer> into, boolean halvedFor500) {
         JsonNode slots;
         try {
             slots = post.apply(reads.stream().map(Map.Entry::getValue).toList()).path("reads");
         } catch (WordPressException e) {
-            // Too large for pressdav, or for PHP (a 500: its memory_limit, a hundred posts with long revisions): halves may pass.
-            if (!e.code().equals(WordPressException.TOO_LARGE) && e.status() != 500) {
+            boolean tooLarge = e.code().equals(WordPressException.TOO_LARGE);
+            boolean phpFailed = e.status() == 500 && !halvedFor500 && reads.size() > 1;
+            if (!tooLarge && !phpFailed) {
                 throw e;
             }
             if (reads.size() > 1) {
-                ask(reads.subList(0, reads.size() / 2), into);
-                ask(reads.subList(reads.size() / 2, reads.size()), into);
+                ask(reads.subList(0, reads.size() / 2), into, halvedFor500 || phpFailed);
+                ask(reads.subList(reads.size() / 2, reads.size()), into, halvedFor500 || phpFailed);
             }
             return;
         }

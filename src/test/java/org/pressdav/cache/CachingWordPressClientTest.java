@@ -1,7 +1,9 @@
 package org.pressdav.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -201,5 +203,44 @@ class CachingWordPressClientTest {
             pool.shutdown();
         }
         assertEquals(1, wp.reads.get());
+    }
+
+    /**
+     * A batch ({@code getEach}) holds its objects' places in the cache while it reads: a read of one of them waits for it
+     * rather than asking WordPress again, and where the batch fails (or leaves the object out) reads it alone, leaving
+     * nothing behind. Red if a batch's places were not taken (the read would not wait) or not given back (it would hang, or
+     * fail with the batch's error).
+     */
+    @Test
+    void aReadWaitingForABatchReadsAloneWhereTheBatchFails() throws Exception {
+        java.util.concurrent.CountDownLatch fetching = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch fail = new java.util.concurrent.CountDownLatch(1);
+        List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+        WordPressClient batches = (WordPressClient) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {WordPressClient.class},
+                (proxy, method, args) -> {
+                    asked.add(method.getName());
+                    if (method.getName().equals("getEach")) {
+                        fetching.countDown();
+                        fail.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        throw new WordPressException(500, "internal_server_error", "critical");
+                    }
+                    return method.getName().equals("get") ? new Term(1, "read alone", "t", "", "post_tag", 0, 0, null) : null;
+                });
+        CachingWordPressClient cached = new CachingWordPressClient(batches, SiteTypes.CORE, Duration.ofSeconds(30), nanos::get);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var batch = threads.submit(() -> cached.getEach(ADMIN, Endpoint.TAGS, List.of(1L, 1L), Context.EDIT));
+            assertTrue(fetching.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            var waiting = threads.submit(() -> cached.get(ADMIN, Endpoint.TAGS, 1, Context.EDIT));
+            Thread.sleep(200);
+            assertFalse(waiting.isDone(), "the read waits for the batch reading its object");
+            fail.countDown();
+            assertThrows(java.util.concurrent.ExecutionException.class, batch::get, "the batch's own caller gets its error");
+            assertEquals("read alone", waiting.get(10, java.util.concurrent.TimeUnit.SECONDS).name());
+            assertEquals("read alone", cached.get(ADMIN, Endpoint.TAGS, 1, Context.EDIT).name());
+            assertEquals(List.of("getEach", "get"), asked, "one batch (the id asked twice in it, once), then one read alone, kept");
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }

@@ -144,15 +144,28 @@ class BatchedReadsTest {
     }
 
     @Test
-    void aBatchPhpFailsOnIsAskedAgainInHalvesDownToOneReadWhichIsLeftOut() {
-        // PHP's memory_limit: a batch of long posts fails (500) where each read alone would not.
-        wordpress.route(READS, r -> reads(r).size() > 1 ? FakeWordPress.json(500, "{\"code\":\"internal_server_error\",\"message\":\"critical\"}")
-                : FakeWordPress.json(200, "{\"reads\":[{\"status\":200,\"body\":" + post(idIn(reads(r).get(0))) + ",\"total\":null}]}"));
+    void aBatchPhpFailsOnIsAskedAgainInHalves() {
+        // PHP's memory_limit: a batch of three long posts fails (500) where fewer pass.
+        wordpress.route(READS, r -> reads(r).size() > 2 ? FakeWordPress.json(500, "{\"code\":\"internal_server_error\",\"message\":\"critical\"}")
+                : FakeWordPress.json(200, "{\"reads\":[" + String.join(",", reads(r).stream()
+                        .map(path -> "{\"status\":200,\"body\":" + post(idIn(path)) + ",\"total\":null}").toList()) + "]}"));
 
         Map<Long, Post> posts = objects(client.getEach(ADMIN, Endpoint.POSTS, List.of(1L, 2L, 3L), Context.EDIT));
 
         assertEquals(List.of(1L, 2L, 3L), List.copyOf(posts.keySet()));
-        assertEquals(List.of(3, 1, 2, 1, 1), batchesSent().stream().map(List::size).toList());
+        assertEquals(List.of(3, 1, 2), batchesSent().stream().map(List::size).toList());
+    }
+
+    @Test
+    void aSiteThatFailsItsHalvesTooIsTheErrorNotAFloodOfSmallerBatches() {
+        // A database that is down answers 500 to everything: not a batch too big for PHP.
+        wordpress.route(READS, r -> FakeWordPress.json(500, "{\"code\":\"internal_server_error\",\"message\":\"Error establishing a database connection\"}"));
+        List<Long> ids = LongStream.rangeClosed(1, 100).boxed().toList();
+
+        WordPressException e = assertThrows(WordPressException.class, () -> client.getEach(ADMIN, Endpoint.POSTS, ids, Context.EDIT));
+
+        assertEquals(500, e.status());
+        assertEquals(List.of(100, 50), batchesSent().stream().map(List::size).toList());
     }
 
     @Test

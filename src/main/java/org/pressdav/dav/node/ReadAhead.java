@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * rclone's {@code lsf -R}, a backup tool. Each such folder needs its object read whole (a post's content), one
  * WordPress request each: 5,000 posts, 5,000 requests one after the other. Where a user opens {@link #WALK_OPENS}
  * different objects' folders of one kind within {@link #WALK_NANOS}, they are walking: the other objects of the shelf
- * the last one stands on (at most {@link #AT_MOST}, those after it in the listing's order first, whatever order the
- * walker takes) are read in the background, in batches of a hundred a request ({@code pressdav/v1/reads}), into the
+ * the last one stands on (those after it in the listing's order first; all of them, whatever order the walker takes,
+ * where the shelf holds at most {@link #AT_MOST}, else the next {@link #AHEAD}) are read in the background, in batches of a hundred a request ({@code pressdav/v1/reads}), into the
  * cache the walker's next requests are answered from. A person opening a folder now and then never sets it off.
  * <p>
  * What is read is this user's own reads (the cache keeps them per user), the same each of their requests would make. A
@@ -38,6 +38,8 @@ public final class ReadAhead implements AutoCloseable {
     static final long WALK_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** The most objects of one shelf read ahead at once: a folder the default {@code --max-folder-entries} splits holds no more. */
     static final int AT_MOST = 800;
+    /** On a shelf of more (a folder never split), how far ahead of the walker, in the listing's order, objects are read. */
+    static final int AHEAD = 200;
     private static final int QUEUED = 4;
 
     /** No reading ahead: where a batch would cost as many requests (no companion plugin), or nothing read would be kept. */
@@ -91,6 +93,7 @@ public final class ReadAhead implements AutoCloseable {
                     try {
                         read.accept(batch);
                     } catch (RuntimeException e) {
+                        walk.forget(batch); // asked again at the walker's next open, where WordPress answers again
                         log.debug("reading {} objects ahead of {} failed: {}", batch.size(), walker, e.toString());
                     }
                 });
@@ -146,12 +149,19 @@ public final class ReadAhead implements AutoCloseable {
                 }
             }
             asked.values().removeIf(when -> now - when > keep);
+            // A shelf of at most AT_MOST: all of it, from the one after this, round. One of more: what is within AHEAD of the
+            // walker, once half of that is not asked yet (a walker that goes its own way on it has no read-ahead to count on).
+            boolean whole = order.size() <= AT_MOST;
+            int reach = whole ? order.size() - 1 : Math.min(AHEAD, order.size() - 1);
             List<Long> ahead = new ArrayList<>();
-            for (int step = 1; step < order.size() && ahead.size() < AT_MOST; step++) {
+            for (int step = 1; step <= reach; step++) {
                 Long mate = order.get((at + step) % order.size());
                 if (!asked.containsKey(mate)) {
                     ahead.add(mate);
                 }
+            }
+            if (!whole && ahead.size() < AHEAD / 2) {
+                return List.of();
             }
             ahead.forEach(mate -> asked.put(mate, now));
             asked.put(id, now);

@@ -64,13 +64,18 @@ class ReadAheadWalkTest {
     }
 
     @Test
-    void aShelfOfMoreIsReadAtMostAFolderLimitAtOnceAndAnObjectNotOnItNotAtAll() {
+    void aShelfOfMoreIsReadAFewHundredAheadOfTheWalkerAndAnObjectNotOnItNotAtAll() {
         Supplier<List<Long>> big = shelf(1, 5000);
         walk.next(10, 0, KEEP, big);
         walk.next(11, 1, KEEP, big);
         List<Long> ahead = walk.next(12, 2, KEEP, big);
-        assertEquals(ReadAhead.AT_MOST, ahead.size());
+        assertEquals(ReadAhead.AHEAD, ahead.size(), "a shelf of 5,000: the next 200 in the listing's order");
         assertEquals(13L, ahead.get(0));
+        assertEquals(List.of(), walk.next(13, 3, KEEP, big), "nothing more while most of what is ahead is asked");
+        assertEquals(List.of(), walk.next(111, 4, KEEP, big), "ninety-nine on: more than half of what is ahead is asked");
+        ahead = walk.next(112, 5, KEEP, big);
+        assertEquals(100, ahead.size(), "a hundred on: what is within 200 of it and not asked yet");
+        assertEquals(213L, ahead.get(0));
 
         ReadAhead.Walk other = new ReadAhead.Walk();
         Supplier<List<Long>> without = shelf(100, 110);

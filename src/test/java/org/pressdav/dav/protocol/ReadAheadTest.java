@@ -1,6 +1,7 @@
 package org.pressdav.dav.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pressdav.wordpress.InMemoryWordPress.ADMIN;
 import static org.pressdav.wordpress.InMemoryWordPress.AUTHOR;
@@ -225,6 +226,7 @@ class ReadAheadTest {
         java.util.concurrent.CompletableFuture<String> opened = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> drive.send(ADMIN, "GET", "posts/" + folders.get(5) + "/content.html", Map.of(), null).text());
         Thread.sleep(300); // the GET is under way, its post still being read ahead
+        assertFalse(opened.isDone(), "the GET waits for the batch that is reading its post");
         go.countDown();
         assertTrue(opened.get(10, TimeUnit.SECONDS).contains("story") || opened.get().contains("draft"), opened.get());
         assertEquals(0, calls(wordpress, "get") - gets, "the post was read again: " + wordpress.calls);

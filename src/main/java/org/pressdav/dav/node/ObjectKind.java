@@ -53,8 +53,9 @@ public interface ObjectKind<T> {
 
     /**
      * A user opens the folder of {@code opened} to read it whole ({@link #load}); {@code mates}: the objects beside it on its
-     * shelf, in the order a listing walks them. A kind whose loads cost a WordPress request each may read the next ones ahead
-     * ({@link ReadAhead}). Nothing by default.
+     * shelf, in the order the shelf lists them, to be asked on this request's thread only (they come from this request's
+     * listing). A kind whose loads cost a WordPress request each may read the others ahead ({@link ReadAhead}). Nothing by
+     * default.
      */
     default void opening(DavSession session, T opened, java.util.function.Supplier<List<Long>> mates) {
     }

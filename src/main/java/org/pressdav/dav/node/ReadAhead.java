@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * What is read is this user's own reads (the cache keeps them per user), the same each of their requests would make. A
  * request never fails for it: what goes wrong here is only logged. One thread a drive reads; at most {@link #QUEUED}
- * walks wait for it, more are not read ahead. An object asked for is not asked again for {@code keep} (the cache's time).
+ * shelves wait for it, more are not read ahead (until the walker opens them again). Each shelf is listed once a walk. An object asked for is not asked again for {@code keep} (the cache's time).
  */
 public final class ReadAhead implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReadAhead.class);
@@ -40,7 +40,8 @@ public final class ReadAhead implements AutoCloseable {
     static final int AT_MOST = 800;
     /** On a shelf of more (a folder never split), how far ahead of the walker, in the listing's order, objects are read. */
     static final int AHEAD = 200;
-    private static final int QUEUED = 4;
+    /** Shelves waiting for the reader: a walker with several at work (rclone's eight) is on as many shelves at once. */
+    private static final int QUEUED = 64;
 
     /** No reading ahead: where a batch would cost as many requests (no companion plugin), or nothing read would be kept. */
     public static final ReadAhead OFF = new ReadAhead(null, Ticker.systemTicker(), Duration.ZERO);
@@ -118,9 +119,8 @@ public final class ReadAhead implements AutoCloseable {
         private final long[] lastIds = new long[WALK_OPENS];
         private int cursor;
         private int recorded;
-        /** The shelf walked last, in the listing's order, and where each of its objects stands in it. */
-        private List<Long> order = List.of();
-        private final Map<Long, Integer> position = new HashMap<>();
+        /** The shelves walked, each listed once: every object seen on one, to its shelf. */
+        private final Map<Long, Shelf> shelves = new HashMap<>();
         /** When each object was asked for. */
         private final Map<Long, Long> asked = new HashMap<>();
 
@@ -136,18 +136,18 @@ public final class ReadAhead implements AutoCloseable {
             if (!walking(now)) {
                 return List.of();
             }
-            Integer at = position.get(id);
-            if (at == null) {
-                order = List.copyOf(mates.get());
-                position.clear();
-                for (int i = 0; i < order.size(); i++) {
-                    position.put(order.get(i), i);
+            Shelf shelf = shelves.get(id);
+            if (shelf == null) {
+                shelf = Shelf.of(mates.get());
+                for (Long mate : shelf.order()) {
+                    shelves.put(mate, shelf);
                 }
-                at = position.get(id);
-                if (at == null) {
+                if (!shelf.position().containsKey(id)) {
                     return List.of(); // not on the shelf as listed now (just made, or gone): nothing to go by
                 }
             }
+            List<Long> order = shelf.order();
+            int at = shelf.position().get(id);
             asked.values().removeIf(when -> now - when > keep);
             // A shelf of at most AT_MOST: all of it, from the one after this, round. One of more: what is within AHEAD of the
             // walker, once half of that is not asked yet (a walker that goes its own way on it has no read-ahead to count on).
@@ -188,6 +188,18 @@ public final class ReadAhead implements AutoCloseable {
 
         synchronized void forget(List<Long> batch) {
             batch.forEach(asked::remove);
+        }
+    }
+
+    /** One shelf's objects in the listing's order, and where each stands in it. */
+    private record Shelf(List<Long> order, Map<Long, Integer> position) {
+        static Shelf of(List<Long> mates) {
+            List<Long> order = List.copyOf(mates);
+            Map<Long, Integer> position = new HashMap<>();
+            for (int i = 0; i < order.size(); i++) {
+                position.put(order.get(i), i);
+            }
+            return new Shelf(order, position);
         }
     }
 }

@@ -85,6 +85,32 @@ class ReadAheadWalkTest {
     }
 
     @Test
+    void aWalkerOnSeveralShelvesAtOnceHasEachListedAndReadOnce() {
+        // rclone's eight checkers: the posts' folders of two months opened in turns.
+        AtomicInteger mayListed = new AtomicInteger();
+        AtomicInteger juneListed = new AtomicInteger();
+        Supplier<List<Long>> may = () -> {
+            mayListed.incrementAndGet();
+            return LongStream.rangeClosed(1, 10).boxed().toList();
+        };
+        Supplier<List<Long>> june = () -> {
+            juneListed.incrementAndGet();
+            return LongStream.rangeClosed(11, 20).boxed().toList();
+        };
+        List<Long> read = new ArrayList<>();
+        long[] opens = {1, 11, 2, 12, 3, 13, 4, 14, 5, 15};
+        for (int i = 0; i < opens.length; i++) {
+            read.addAll(walk.next(opens[i], i, KEEP, opens[i] <= 10 ? may : june));
+        }
+        assertEquals(1, mayListed.get(), "May listed once");
+        assertEquals(1, juneListed.get(), "June listed once");
+        // All but the two open when each shelf was taken up (the walker reads those itself), each once.
+        assertEquals(18, read.size(), "each object of both asked once: " + read);
+        assertEquals(18, read.stream().distinct().count(), read.toString());
+        assertTrue(!read.contains(2L) && !read.contains(12L), read.toString());
+    }
+
+    @Test
     void nothingGoingWrongWhileReadingAheadReachesTheRequest() throws InterruptedException {
         List<List<Long>> read = new ArrayList<>();
         try (ReadAhead ahead = ReadAhead.started(() -> 0L, Duration.ofSeconds(30))) {

@@ -37,8 +37,6 @@ import org.pressdav.wordpress.WordPressClient;
  */
 public final class PostKind implements ObjectKind<Post> {
     private static final String[] LISTED = {"id", "slug", "status", "date_gmt", "modified_gmt"};
-    /** Posts read ahead in one request: as many as the companion plugin's reads take. */
-    private static final int READ_AT_ONCE = 100;
 
     private final String folderName;
     private final PostType type;
@@ -287,8 +285,8 @@ public final class PostKind implements ObjectKind<Post> {
 
     /**
      * A walker's next posts, read as {@link #load} reads each (the edit context, the view context where WordPress refuses
-     * that) and the revisions of those this user may edit, as their {@code revisions/} lists them: a hundred a request,
-     * each hundred kept in the cache as soon as it is read. Never for an anonymous visitor (the plugin reads batches for
+     * that) and the revisions of those this user may edit, as their {@code revisions/} lists them: a hundred at a time
+     * ({@link ReadAhead}), each kept in the cache as soon as it is read. Never for an anonymous visitor (the plugin reads batches for
      * logged-in users alone).
      */
     @Override
@@ -296,11 +294,7 @@ public final class PostKind implements ObjectKind<Post> {
         if (session.isAnonymous()) {
             return;
         }
-        readAhead.opened(new ReadAhead.Walker(session.userKey(), folderName), opened.id(), mates, ids -> {
-            for (int from = 0; from < ids.size(); from += READ_AT_ONCE) {
-                readAhead(session, ids.subList(from, Math.min(ids.size(), from + READ_AT_ONCE)));
-            }
-        });
+        readAhead.opened(new ReadAhead.Walker(session.userKey(), folderName), opened.id(), mates, ids -> readAhead(session, ids));
     }
 
     private void readAhead(DavSession session, List<Long> ids) {

@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * cache the walker's next requests are answered from. A person opening a folder now and then never sets it off.
  * <p>
  * What is read is this user's own reads (the cache keeps them per user), the same each of their requests would make. A
- * request never fails for it: what goes wrong here is only logged. One thread a drive reads; at most {@link #QUEUED}
- * shelves wait for it, more are not read ahead (until the walker opens them again). Each shelf is listed once a walk. An object asked for is not asked again for {@code keep} (the cache's time).
+ * request never fails for it: what goes wrong here is only logged. Two threads a drive read, each shelf's first hundred
+ * before any shelf's second; at most {@link #QUEUED} hundreds wait for them, more are not read ahead (until the walker
+ * opens them again). Each shelf is listed once a walk. An object asked for is not asked again for {@code keep} (the cache's time).
  */
 public final class ReadAhead implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReadAhead.class);
@@ -40,13 +42,17 @@ public final class ReadAhead implements AutoCloseable {
     static final int AT_MOST = 800;
     /** On a shelf of more (a folder never split), how far ahead of the walker, in the listing's order, objects are read. */
     static final int AHEAD = 200;
-    /** Shelves waiting for the reader: a walker with several at work (rclone's eight) is on as many shelves at once. */
-    private static final int QUEUED = 64;
+    /** Objects read at once: as many as the companion plugin's reads take in one request. */
+    static final int CHUNK = 100;
+    /** Hundreds waiting for the readers: a walker with several at work (rclone's eight) is on as many shelves at once. */
+    private static final int QUEUED = 256;
+    private static final int READERS = 2;
 
     /** No reading ahead: where a batch would cost as many requests (no companion plugin), or nothing read would be kept. */
     public static final ReadAhead OFF = new ReadAhead(null, Ticker.systemTicker(), Duration.ZERO);
 
     private final ThreadPoolExecutor reader;
+    private final AtomicLong arrivals = new AtomicLong();
     private final Ticker ticker;
     private final long keepNanos;
     /** Each user's walk in each kind's folders, forgotten once they stop. */
@@ -58,7 +64,7 @@ public final class ReadAhead implements AutoCloseable {
 
     /** Reading ahead on one background thread; {@code ticker}: the clock walks are timed by; {@code keep}: how long the cache keeps a read. */
     public static ReadAhead started(Ticker ticker, Duration keep) {
-        ThreadPoolExecutor reader = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED), runnable -> {
+        ThreadPoolExecutor reader = new ThreadPoolExecutor(READERS, READERS, 30, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, "pressdav-read-ahead");
             thread.setDaemon(true);
             return thread;
@@ -89,17 +95,26 @@ public final class ReadAhead implements AutoCloseable {
             if (batch.isEmpty()) {
                 return;
             }
-            try {
-                reader.execute(() -> {
-                    try {
-                        read.accept(batch);
-                    } catch (RuntimeException e) {
-                        walk.forget(batch); // asked again at the walker's next open, where WordPress answers again
-                        log.debug("reading {} objects ahead of {} failed: {}", batch.size(), walker, e.toString());
-                    }
-                });
-            } catch (RejectedExecutionException busy) {
-                walk.forget(batch); // enough is being read: the walker's own requests read these if no later walk does
+            // In hundreds, each shelf's first hundred before any shelf's second: a walker at work on several shelves at once
+            // (rclone's eight) has the next posts of each read soon, not one shelf whole after another.
+            for (int from = 0, rank = 0; from < batch.size(); from += CHUNK, rank++) {
+                List<Long> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+                if (reader.getQueue().size() >= QUEUED) {
+                    walk.forget(chunk); // enough is waiting: the walker's own requests read these if no later open asks again
+                    continue;
+                }
+                try {
+                    reader.execute(new Chunk(rank, arrivals.incrementAndGet(), () -> {
+                        try {
+                            read.accept(chunk);
+                        } catch (RuntimeException e) {
+                            walk.forget(chunk); // asked again at the walker's next open, where WordPress answers again
+                            log.debug("reading {} objects ahead of {} failed: {}", chunk.size(), walker, e.toString());
+                        }
+                    }));
+                } catch (RejectedExecutionException closed) {
+                    walk.forget(chunk);
+                }
             }
         } catch (RuntimeException e) {
             log.debug("no reading ahead of {}: {}", walker, e.toString());
@@ -188,6 +203,19 @@ public final class ReadAhead implements AutoCloseable {
 
         synchronized void forget(List<Long> batch) {
             batch.forEach(asked::remove);
+        }
+    }
+
+    /** A hundred to read: the lower its rank on its shelf (its first hundred, its second), the sooner; then as they came. */
+    private record Chunk(int rank, long arrival, Runnable read) implements Runnable, Comparable<Chunk> {
+        @Override
+        public void run() {
+            read.run();
+        }
+
+        @Override
+        public int compareTo(Chunk other) {
+            return rank != other.rank ? Integer.compare(rank, other.rank) : Long.compare(arrival, other.arrival);
         }
     }
 

@@ -24,13 +24,15 @@ import org.slf4j.LoggerFactory;
  * WordPress request each: 5,000 posts, 5,000 requests one after the other. Where a user opens {@link #WALK_OPENS}
  * different objects' folders of one kind within {@link #WALK_NANOS}, they are walking: the other objects of the shelf
  * the last one stands on (those after it in the listing's order first; all of them, whatever order the walker takes,
- * where the shelf holds at most {@link #AT_MOST}, else the next {@link #AHEAD}) are read in the background, in batches of a hundred a request ({@code pressdav/v1/reads}), into the
- * cache the walker's next requests are answered from. A person opening a folder now and then never sets it off.
+ * where the shelf holds at most {@link #AT_MOST}, else the next {@link #AHEAD}) are read in the background, a hundred a
+ * request ({@code pressdav/v1/reads}), into the cache the walker's next requests are answered from. A person opening a
+ * folder now and then never sets it off.
  * <p>
  * What is read is this user's own reads (the cache keeps them per user), the same each of their requests would make. A
  * request never fails for it: what goes wrong here is only logged. Two threads a drive read, each shelf's first hundred
  * before any shelf's second; at most {@link #QUEUED} hundreds wait for them, more are not read ahead (until the walker
- * opens them again). Each shelf is listed once a walk. An object asked for is not asked again for {@code keep} (the cache's time).
+ * opens them again). Each shelf is listed once a walk. An object asked for is not asked again for {@code keep} (the
+ * cache's time).
  */
 public final class ReadAhead implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReadAhead.class);
@@ -62,7 +64,7 @@ public final class ReadAhead implements AutoCloseable {
     public record Walker(String user, String kind) {
     }
 
-    /** Reading ahead on one background thread; {@code ticker}: the clock walks are timed by; {@code keep}: how long the cache keeps a read. */
+    /** Reading ahead on {@link #READERS} background threads; {@code ticker}: the clock walks are timed by; {@code keep}: how long the cache keeps a read. */
     public static ReadAhead started(Ticker ticker, Duration keep) {
         ThreadPoolExecutor reader = new ThreadPoolExecutor(READERS, READERS, 30, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, "pressdav-read-ahead");
